@@ -1,0 +1,97 @@
+"""Materialize the inferences the public contract needs, into a named graph of their own.
+
+A small, fixed rule set (an RDFS / OWL-RL subset plus the project's own rules), run as SPARQL
+CONSTRUCT queries on pyoxigraph until nothing new appears:
+
+* ``rdfs:subClassOf`` and ``rdfs:subPropertyOf`` closure (so ``tkg:Person`` gives ``foaf:Person``,
+  ``skos:prefLabel`` gives ``rdfs:label``), and ``owl:inverseOf`` (``org:holds``, ``schema:superEvent``);
+* a tenure's ``org:organization`` and ``org:role`` from its post, and the post's ``org:heldBy``;
+* ``schema:performer`` / ``schema:attendee`` from participations;
+* ``tkg:validFrom`` / ``tkg:validUntil`` (``xsd:date``) from start and end dates or years, and the
+  OWL-Time interval ``org:memberDuring`` of every tenure and membership.
+
+Why not owlrl's full OWL-RL closure: it adds thousands of axiomatic triples (``rdf:_1``…, every
+class a subclass of itself) and is slow on large graphs; ``tests/test_infer.py`` checks that every
+triple this module derives by the RDFS rules is also in owlrl's RDFS closure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from .load import INFERRED_GRAPH, ONTOLOGY_IRI
+from .namespaces import sparql_prefixes
+
+__all__ = ["RULES", "infer"]
+
+#: Name → CONSTRUCT body. Each is run on the union of the asserted and the inferred graphs.
+RULES: dict[str, str] = {
+    "subclass": """CONSTRUCT { ?x a ?d } WHERE { ?x a ?c . ?c rdfs:subClassOf+ ?d . FILTER(isIRI(?d)) }""",
+    "subproperty": """CONSTRUCT { ?s ?q ?o } WHERE { ?p rdfs:subPropertyOf+ ?q . ?s ?p ?o . }""",
+    "inverse": """CONSTRUCT { ?o ?q ?s } WHERE {
+        { ?p owl:inverseOf ?q } UNION { ?q owl:inverseOf ?p }
+        ?s ?p ?o . FILTER(!isLiteral(?o)) }""",
+    "tenure-post": """CONSTRUCT { ?t org:organization ?in ; org:role ?role . ?post org:heldBy ?who } WHERE {
+        ?t a tkg:Tenure ; tkg:post ?post ; org:member ?who .
+        ?post org:postIn ?in ; org:role ?role . }""",
+    "speaker-performer": """CONSTRUCT { ?e schema:performer ?p } WHERE {
+        ?x a tkg:Participation ; tkg:event ?e ; tkg:participant ?p ;
+           tkg:participationRole ?r . VALUES ?r { role:speaker role:performer } }""",
+    "attendee": """CONSTRUCT { ?e schema:attendee ?p } WHERE {
+        ?x a tkg:Participation ; tkg:event ?e ; tkg:participant ?p ; tkg:participationRole role:attendee . }""",
+    "valid-from": """CONSTRUCT { ?m tkg:validFrom ?from } WHERE {
+        ?m a org:Membership ; schema:startDate ?s .
+        BIND(IF(DATATYPE(?s) = xsd:gYear, STRDT(CONCAT(STR(?s), "-01-01"), xsd:date), ?s) AS ?from) }""",
+    "valid-until": """CONSTRUCT { ?m tkg:validUntil ?until } WHERE {
+        ?m a org:Membership ; schema:endDate ?e .
+        BIND(IF(DATATYPE(?e) = xsd:gYear, STRDT(CONCAT(STR(?e), "-12-31"), xsd:date), ?e) AS ?until) }""",
+    "member-during": """CONSTRUCT {
+        ?m org:memberDuring ?i . ?i a time:Interval .
+        ?i time:hasBeginning ?b . ?b a time:Instant ; ?bp ?s .
+        ?i time:hasEnd ?n . ?n a time:Instant ; ?np ?e .
+        ?i time:inside ?a . ?a a time:Instant ; time:inXSDDate ?on .
+    } WHERE {
+        ?m a org:Membership .
+        FILTER EXISTS { { ?m schema:startDate [] } UNION { ?m schema:endDate [] } UNION { ?m tkg:attestedOn [] } }
+        BIND(IRI(CONCAT(STR(?m), "#period")) AS ?i)
+        OPTIONAL { ?m schema:startDate ?s . BIND(IRI(CONCAT(STR(?m), "#start")) AS ?b)
+                   BIND(IF(DATATYPE(?s) = xsd:gYear, time:inXSDgYear, time:inXSDDate) AS ?bp) }
+        OPTIONAL { ?m schema:endDate ?e . BIND(IRI(CONCAT(STR(?m), "#end")) AS ?n)
+                   BIND(IF(DATATYPE(?e) = xsd:gYear, time:inXSDgYear, time:inXSDDate) AS ?np) }
+        OPTIONAL { ?m tkg:attestedOn ?on . BIND(IRI(CONCAT(STR(?m), "#on-", STR(?on))) AS ?a) }
+    }""",
+}
+
+
+def infer(quads: Iterable[ox.Quad], *, max_rounds: int = 10) -> list[ox.Quad]:
+    """Return the inferred quads (in :data:`~graph.load.INFERRED_GRAPH`) that are not asserted.
+
+    >>> from pyoxigraph import NamedNode as N, Quad
+    >>> S = "https://w3id.org/turkic-kg/ontology#"
+    >>> g = N("https://example.org/g")
+    >>> asserted = [Quad(N(S + "Person"), N("http://www.w3.org/2000/01/rdf-schema#subClassOf"),
+    ...                  N("http://xmlns.com/foaf/0.1/Person"), g),
+    ...             Quad(N("https://example.org/p"), N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+    ...                  N(S + "Person"), g)]
+    >>> [str(q.object) for q in infer(asserted) if q.subject.value == "https://example.org/p"]
+    ['<http://xmlns.com/foaf/0.1/Person>']
+    """
+    store = ox.Store()
+    store.bulk_extend(quads)
+    asserted = {q.triple for q in store.quads_for_pattern(None, None, None, None)}
+    inferred: set[ox.Triple] = set()
+    prefixes = sparql_prefixes()
+    for _ in range(max_rounds):
+        new: set[ox.Triple] = set()
+        for body in RULES.values():
+            for t in store.query(f"{prefixes}\n{body}", use_default_graph_as_union=True):
+                if t not in asserted and t not in inferred:
+                    new.add(t)
+        if not new:
+            break
+        inferred |= new
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in new)
+    inferred.add(ox.Triple(INFERRED_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), ONTOLOGY_IRI))
+    return sorted((ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inferred), key=str)

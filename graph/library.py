@@ -1,0 +1,170 @@
+"""The SPARQL query library: one query per ``queries/*.rq`` file, with a header and parameters.
+
+A file opens with comment lines::
+
+    # title: Posts held by a person
+    # description: Every post a person has held, with dates and sources.
+    # param: person iri person:kubanychbek-omuraliev  The person (IRI or prefixed name).
+
+and uses each parameter as ``$name`` in its body (``$name`` is a plain SPARQL variable, so the file
+stays valid SPARQL; never project a parameter in ``SELECT``). :func:`render` replaces ``$name`` by
+the value as a SPARQL term, the same text for every engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .namespaces import ID, PREFIXES
+
+__all__ = ["Param", "LibraryQuery", "load_query", "load_library", "render", "sparql_term",
+           "ID_PREFIXES", "expand_name", "with_prefixes"]
+
+#: Prefixes of the project's identifiers, accepted in parameters (``state:KGZ``).
+ID_PREFIXES: dict[str, str] = {
+    kind if kind != "org" else "organization": f"{ID}{kind}/"
+    for kind in ("state", "org", "person", "post", "mission", "event", "venue", "city", "tenure",
+                 "membership", "participation", "observation", "source", "graph", "role", "measure", "unit")
+}
+
+_TYPES = {"iri", "string", "date", "gYear", "integer", "decimal", "lang"}
+_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    default: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class LibraryQuery:
+    name: str
+    path: Path
+    title: str
+    description: str
+    text: str
+    params: tuple[Param, ...] = field(default=())
+
+    @property
+    def kind(self) -> str:
+        body = re.sub(r"#[^\n]*", "", self.text)
+        body = re.sub(r"PREFIX\s+\S*\s*<[^>]*>", "", body, flags=re.I)
+        match = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, flags=re.I)
+        return match.group(1).upper() if match else "SELECT"
+
+
+def load_query(path: Path) -> LibraryQuery:
+    """Read one ``.rq`` file and its header."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    for line in text.splitlines():
+        match = _HEADER.match(line.strip())
+        if not match:
+            continue
+        key, value = match.groups()
+        if key == "param":
+            parts = value.split(None, 3)
+            if len(parts) < 2 or parts[1] not in _TYPES:
+                raise InputError(f"{path}: bad '# param:' line (name type [default] [description]): {value}")
+            default = parts[2] if len(parts) > 2 and parts[2] != "-" else None
+            params.append(Param(parts[0], parts[1], default, parts[3] if len(parts) > 3 else ""))
+        else:
+            meta[key] = value.strip()
+    return LibraryQuery(name=path.stem, path=path, title=meta.get("title", ""),
+                        description=meta.get("description", ""), text=text, params=tuple(params))
+
+
+def load_library(queries_dir: Path) -> dict[str, LibraryQuery]:
+    """Every library query by name (data-quality checks included: their names start with ``qc_``)."""
+    return {p.stem: load_query(p) for p in sorted(queries_dir.glob("*.rq"))}
+
+
+def expand_name(value: str) -> str:
+    """A full IRI from an IRI, ``<IRI>`` or a prefixed name of the project's prefixes.
+
+    >>> expand_name("state:KGZ")
+    'https://w3id.org/turkic-kg/id/state/KGZ'
+    """
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        return value[1:-1]
+    if re.match(r"^[a-z][a-z0-9+.-]*://", value, flags=re.I):
+        return value
+    prefix, sep, local = value.partition(":")
+    table = {**PREFIXES, **ID_PREFIXES}
+    if sep and prefix in table:
+        return table[prefix] + local
+    raise InputError(f"not an IRI or known prefixed name: {value!r}")
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+
+
+def sparql_term(value: str, kind: str) -> str:
+    """A parameter's value as SPARQL text.
+
+    >>> sparql_term("2026-01-14", "date")
+    '"2026-01-14"^^<http://www.w3.org/2001/XMLSchema#date>'
+    >>> sparql_term('Omura"liev', "string")
+    '"Omura\\\\"liev"'
+    """
+    xsd = PREFIXES["xsd"]
+    if kind == "iri":
+        iri = expand_name(value)
+        if any(c in iri for c in '<>"{}|^`\\ '):
+            raise InputError(f"not a valid IRI: {iri!r}")
+        return f"<{iri}>"
+    if kind in ("date", "gYear"):
+        pattern = r"^\d{4}-\d{2}-\d{2}$" if kind == "date" else r"^\d{4}$"
+        if not re.match(pattern, value):
+            raise InputError(f"not an xsd:{kind}: {value!r}")
+        return f'"{value}"^^<{xsd}{kind}>'
+    if kind in ("integer", "decimal"):
+        if not re.match(r"^-?\d+$" if kind == "integer" else r"^-?\d+(\.\d+)?$", value):
+            raise InputError(f"not an xsd:{kind}: {value!r}")
+        return f'"{value}"^^<{xsd}{kind}>'
+    return f'"{_escape(value)}"'
+
+
+def render(query: LibraryQuery, params: dict[str, str] | None = None) -> str:
+    """The query text with every ``$param`` replaced by its value (or its default)."""
+    params = dict(params or {})
+    known = {p.name for p in query.params}
+    unknown = set(params) - known
+    if unknown:
+        raise InputError(f"{query.name}: unknown parameter(s) {', '.join(sorted(unknown))}; "
+                         f"it takes {', '.join(sorted(known)) or 'none'}")
+    text = query.text
+    for p in query.params:
+        value = params.get(p.name, p.default)
+        if value is None:
+            raise InputError(f"{query.name}: parameter {p.name!r} is required ({p.description})")
+        term = sparql_term(value, p.type)
+        text = re.sub(rf"\${re.escape(p.name)}\b", lambda _m: term, text)
+    return text
+
+
+def with_prefixes(text: str) -> tuple[str, int]:
+    """Add, on one first line, the PREFIX declarations that the text uses but does not declare.
+
+    Returns the text and the number of lines added (0 or 1), so error positions can be mended.
+    """
+    declared = {m.group(1) for m in re.finditer(r"PREFIX\s+([A-Za-z][\w.-]*)?:", text, flags=re.I)}
+    body = re.sub(r"<[^>\s]*>|\"(?:[^\"\\]|\\.)*\"|#[^\n]*", " ", text)
+    table = {**ID_PREFIXES, **PREFIXES}
+    used = {m.group(1) for m in re.finditer(r"(?<![\w?$:/<])([A-Za-z][\w-]*):(?=[\w-]|\s|[;,.)}\]])", body)}
+    missing = [p for p in sorted(used - declared) if p in table]
+    if not missing:
+        return text, 0
+    return " ".join(f"PREFIX {p}: <{table[p]}>" for p in missing) + "\n" + text, 1

@@ -1,0 +1,139 @@
+"""Namespaces in one place: the standard vocabularies and the project's own terms.
+
+``TKG`` is a checked namespace: a misspelt term fails at import or use, not silently in a query.
+``tests/test_ontology.py`` regenerates the term list from ``ontology/turkic-kg.ttl`` and compares.
+
+>>> str(TKG.Tenure)
+'https://w3id.org/turkic-kg/ontology#Tenure'
+>>> TKG.Tenur
+Traceback (most recent call last):
+...
+AttributeError: term 'Tenur' not in namespace 'https://w3id.org/turkic-kg/ontology#'
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+__all__ = [
+    "TKG", "ID", "ROLE", "MEASURE", "UNIT", "ORG", "SDO", "PROV", "TIME", "SKOS", "FOAF", "DCTERMS",
+    "QB", "WD", "RDF", "RDFS", "OWL", "XSD", "SH", "PREFIXES", "sparql_prefixes",
+]
+
+
+class TKG(DefinedNamespace):
+    """The project's own classes and properties (``ontology/turkic-kg.ttl``)."""
+
+    _NS = Namespace("https://w3id.org/turkic-kg/ontology#")
+    _fail = True
+
+    AffiliatedInstitution: URIRef
+    City: URIRef
+    Concert: URIRef
+    Consulate: URIRef
+    CulturalEvent: URIRef
+    CulturalOrganization: URIRef
+    DiasporaInstitution: URIRef
+    DiplomaticMission: URIRef
+    Embassy: URIRef
+    Event: URIRef
+    GovernmentBody: URIRef
+    InternationalOrganization: URIRef
+    Measure: URIRef
+    Meeting: URIRef
+    NameUsage: URIRef
+    Observation: URIRef
+    Organization: URIRef
+    OrganizationalUnit: URIRef
+    Participation: URIRef
+    PermanentMission: URIRef
+    Person: URIRef
+    Post: URIRef
+    Role: URIRef
+    Session: URIRef
+    Source: URIRef
+    State: URIRef
+    StateMembership: URIRef
+    Summit: URIRef
+    Tenure: URIRef
+    Training: URIRef
+    Unit: URIRef
+    Venue: URIRef
+
+    accreditedTo: URIRef
+    attestedOn: URIRef
+    chair: URIRef
+    counterparty: URIRef
+    decidedAt: URIRef
+    event: URIRef
+    host: URIRef
+    inCapacityOf: URIRef
+    isoCode: URIRef
+    measure: URIRef
+    name: URIRef
+    nameUsage: URIRef
+    onBehalfOf: URIRef
+    ordinal: URIRef
+    participant: URIRef
+    participationRole: URIRef
+    period: URIRef
+    post: URIRef
+    seat: URIRef
+    sendingState: URIRef
+    subject: URIRef
+    unit: URIRef
+    validFrom: URIRef
+    validUntil: URIRef
+    value: URIRef
+
+
+ID = Namespace("https://w3id.org/turkic-kg/id/")
+ROLE = Namespace("https://w3id.org/turkic-kg/id/role/")
+MEASURE = Namespace("https://w3id.org/turkic-kg/id/measure/")
+UNIT = Namespace("https://w3id.org/turkic-kg/id/unit/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SDO = Namespace("https://schema.org/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+QB = Namespace("http://purl.org/linked-data/cube#")
+WD = Namespace("http://www.wikidata.org/entity/")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+#: Prefix table shared by queries, serializers and the CLI.
+PREFIXES: dict[str, str] = {
+    "tkg": str(TKG._NS),
+    "id": str(ID),
+    "role": str(ROLE),
+    "measure": str(MEASURE),
+    "unit": str(UNIT),
+    "org": str(ORG),
+    "schema": str(SDO),
+    "prov": str(PROV),
+    "time": str(TIME),
+    "skos": str(SKOS),
+    "foaf": str(FOAF),
+    "dcterms": str(DCTERMS),
+    "qb": str(QB),
+    "wd": str(WD),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+}
+
+
+def sparql_prefixes() -> str:
+    """The PREFIX lines for every prefix in :data:`PREFIXES`.
+
+    >>> sparql_prefixes().splitlines()[0]
+    'PREFIX tkg: <https://w3id.org/turkic-kg/ontology#>'
+    """
+    return "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items())

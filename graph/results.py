@@ -1,0 +1,144 @@
+"""Query results in one engine-independent shape, with pyoxigraph terms as the common currency."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import pyoxigraph as ox
+
+__all__ = ["Result", "Term", "result_from_oxigraph", "result_from_rdflib", "result_from_remote",
+           "term_key", "python_value"]
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC = {f"{XSD}{t}" for t in ("integer", "decimal", "double", "float", "int", "long", "short",
+                                  "nonNegativeInteger", "positiveInteger")}
+
+
+@dataclass
+class Result:
+    """A SELECT (``variables`` and ``rows``), ASK (``boolean``) or graph result (``triples``)."""
+
+    kind: str  # "select" | "ask" | "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        if self.kind == "select":
+            return len(self.rows)
+        if self.kind == "graph":
+            return len(self.triples)
+        return int(bool(self.boolean))
+
+    def dicts(self) -> list[dict[str, Any]]:
+        """Rows as dicts of plain Python values (IRIs as strings, typed literals converted)."""
+        return [{v: python_value(t) for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
+
+    def to_dataframe(self):  # type: ignore[no-untyped-def]
+        """The rows as a pandas DataFrame (install the ``pandas`` extra)."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the extra
+            raise ImportError("to_dataframe() needs pandas: pip install 'turkic-kg[pandas]'") from exc
+        return pd.DataFrame([[python_value(t) for t in row] for row in self.rows], columns=self.variables)
+
+
+def python_value(term: Term | None) -> Any:
+    """A term as a plain Python value.
+
+    >>> python_value(ox.Literal("10.4", datatype=ox.NamedNode(XSD + "decimal")))
+    Decimal('10.4')
+    >>> python_value(ox.NamedNode("https://w3id.org/turkic-kg/id/state/KGZ"))
+    'https://w3id.org/turkic-kg/id/state/KGZ'
+    """
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        try:
+            if dt in (f"{XSD}integer", f"{XSD}int", f"{XSD}long"):
+                return int(term.value)
+            if dt == f"{XSD}decimal":
+                return Decimal(term.value)
+            if dt in (f"{XSD}double", f"{XSD}float"):
+                return float(term.value)
+            if dt == f"{XSD}boolean":
+                return term.value in ("true", "1")
+            if dt == f"{XSD}date":
+                import datetime
+
+                return datetime.date.fromisoformat(term.value)
+        except (ValueError, InvalidOperation):
+            return term.value
+        return term.value
+    return term.value
+
+
+def term_key(term: Term | None) -> str:
+    """A canonical text of a term for comparing results across engines (numbers by value,
+    blank nodes all alike)."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return "_:b"
+    if isinstance(term, ox.Literal) and term.datatype.value in _NUMERIC:
+        try:
+            return format(Decimal(term.value).normalize(), "f")
+        except InvalidOperation:
+            return str(term)
+    return str(term)
+
+
+def result_from_oxigraph(answer: Any) -> Result:
+    if isinstance(answer, ox.QueryBoolean):
+        return Result("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        rows = [tuple(solution[v] for v in variables) for solution in answer]
+        return Result("select", variables=variables, rows=rows)
+    return Result("graph", triples=list(answer))
+
+
+def result_from_rdflib(answer: Any) -> Result:
+    from .rdfconv import to_oxigraph
+
+    if answer.type == "ASK":
+        return Result("ask", boolean=bool(answer.askAnswer))
+    if answer.type == "SELECT":
+        variables = [str(v) for v in answer.vars]
+        rows = [tuple(None if t is None else to_oxigraph(t) for t in row) for row in answer]
+        return Result("select", variables=variables, rows=rows)
+    triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in answer.graph]
+    return Result("graph", triples=triples)
+
+
+def _json_term(cell: dict[str, str]) -> Term:
+    kind = cell["type"]
+    if kind == "uri":
+        return ox.NamedNode(cell["value"])
+    if kind == "bnode":
+        return ox.BlankNode(cell["value"])
+    if "xml:lang" in cell:
+        return ox.Literal(cell["value"], language=cell["xml:lang"])
+    if "datatype" in cell:
+        return ox.Literal(cell["value"], datatype=ox.NamedNode(cell["datatype"]))
+    return ox.Literal(cell["value"])
+
+
+def result_from_remote(kind: str, raw: bytes) -> Result:
+    """Parse what an endpoint sent: SPARQL JSON results, or N-Triples for graph queries."""
+    if kind in ("CONSTRUCT", "DESCRIBE"):
+        triples = [q.triple for q in ox.parse(raw, format=ox.RdfFormat.N_TRIPLES)]
+        return Result("graph", triples=triples)
+    data = json.loads(raw)
+    if "boolean" in data:
+        return Result("ask", boolean=bool(data["boolean"]))
+    variables = list(data["head"].get("vars", []))
+    rows = [tuple(_json_term(b[v]) if v in b else None for v in variables) for b in data["results"]["bindings"]]
+    return Result("select", variables=variables, rows=rows)

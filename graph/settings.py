@@ -1,0 +1,94 @@
+"""Settings in one place: where the project's folders are, and defaults read once from the environment.
+
+Environment variables (read once, when :func:`load_settings` is called):
+
+``TKG_ROOT``
+    The project folder holding ``ontology/``, ``data/`` and ``queries/`` (default: the nearest
+    folder at or above the working directory that has ``ontology/``; else the source checkout).
+``TKG_BUILD_DIR``
+    Where ``tkg build`` writes (default: ``ROOT/build``).
+``TKG_ENDPOINT``
+    A remote SPARQL endpoint that ``tkg query`` uses when no ``--endpoint`` is given.
+``TKG_TIMEOUT``
+    Default query time limit in seconds (default 30).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+__all__ = ["Settings", "load_settings", "USER_AGENT", "DEFAULT_TIMEOUT", "BUILD_FILES"]
+
+USER_AGENT = "turkic-kg/0.1 (+https://w3id.org/turkic-kg)"
+DEFAULT_TIMEOUT = 30.0
+
+#: Names of the files a build writes inside the build folder.
+BUILD_FILES = {
+    "dataset": "dataset.nq",
+    "store": "store",
+    "manifest": "manifest.json",
+    "views": "views",
+}
+
+
+def _find_root(start: Path) -> Path:
+    for folder in (start, *start.parents):
+        if (folder / "ontology").is_dir() and (folder / "data").is_dir():
+            return folder
+    return Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths and defaults of one project checkout."""
+
+    root: Path
+    build_dir: Path
+    endpoint: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+
+    @property
+    def ontology_dir(self) -> Path:
+        return self.root / "ontology"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def queries_dir(self) -> Path:
+        return self.root / "queries"
+
+    @property
+    def dataset_path(self) -> Path:
+        return self.build_dir / BUILD_FILES["dataset"]
+
+    @property
+    def store_path(self) -> Path:
+        return self.build_dir / BUILD_FILES["store"]
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.build_dir / BUILD_FILES["manifest"]
+
+    @property
+    def views_dir(self) -> Path:
+        return self.build_dir / BUILD_FILES["views"]
+
+    def with_root(self, root: Path) -> Settings:
+        return replace(self, root=root, build_dir=root / "build")
+
+
+def load_settings(*, root: Path | None = None, build_dir: Path | None = None) -> Settings:
+    """Read the settings once from arguments, then the environment, then defaults."""
+    env = os.environ
+    if root is None:
+        root = Path(env["TKG_ROOT"]) if env.get("TKG_ROOT") else _find_root(Path.cwd())
+    root = root.resolve()
+    if build_dir is None:
+        build_dir = Path(env["TKG_BUILD_DIR"]) if env.get("TKG_BUILD_DIR") else root / "build"
+    timeout = float(env.get("TKG_TIMEOUT", DEFAULT_TIMEOUT))
+    return Settings(root=root, build_dir=build_dir.resolve(), endpoint=env.get("TKG_ENDPOINT") or None,
+                    timeout=timeout)

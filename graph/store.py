@@ -1,0 +1,227 @@
+"""Query engines behind one small interface: embedded pyoxigraph, rdflib (reference), remote SPARQL 1.1.
+
+Every engine answers :meth:`Engine.query` with a :class:`~graph.results.Result` whose terms are
+pyoxigraph terms, so formatting and comparison do not depend on where the graph lives. The default
+graph of every query is the union of the named graphs.
+
+Engines are safe to share between threads for reading (pyoxigraph's store is; the rdflib engine
+serializes its queries with a lock), and every query takes a time limit.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from .errors import EndpointError, NotBuiltError, QuerySyntaxError, QueryTimeout
+from .results import Result, result_from_oxigraph, result_from_rdflib
+from .settings import USER_AGENT, Settings
+
+__all__ = ["Engine", "OxigraphEngine", "RdflibEngine", "RemoteEngine", "open_engine", "load_dataset_store"]
+
+# One shared worker pool: queries run off the caller's thread so that a time limit can be kept.
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="tkg-query")
+
+
+class Engine(Protocol):
+    """What every engine offers."""
+
+    name: str
+
+    def query(self, sparql: str, *, timeout: float | None = None) -> Result: ...
+
+
+def _syntax_error(exc: BaseException, sparql: str, line_offset: int = 0) -> QuerySyntaxError:
+    line = getattr(exc, "lineno", None)
+    col = getattr(exc, "offset", None)
+    msg = getattr(exc, "msg", None) or str(exc)
+    if line is not None:
+        line = max(1, line - line_offset)
+    return QuerySyntaxError(str(msg), path=None, line=line, column=col)
+
+
+def _run_with_deadline(fn, timeout: float | None, what: str):  # type: ignore[no-untyped-def]
+    if timeout is None:
+        return fn()
+    future = _POOL.submit(fn)
+    try:
+        return future.result(timeout=timeout)
+    except FutureTimeout:
+        future.cancel()
+        raise QueryTimeout(f"{what}: the query ran longer than its time limit of {timeout:g} s") from None
+
+
+def load_dataset_store(path: Path) -> ox.Store:
+    """An in-memory pyoxigraph store loaded from a built N-Quads file."""
+    if not path.is_file():
+        raise NotBuiltError(f"{path}: no built dataset; run `tkg build` first")
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+class OxigraphEngine:
+    """The embedded engine: a pyoxigraph store (in memory by default), union default graph.
+
+    >>> engine = OxigraphEngine(ox.Store())
+    >>> engine.query("ASK { ?s ?p ?o }").boolean
+    False
+    """
+
+    name = "oxigraph"
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+
+    @classmethod
+    def from_build(cls, settings: Settings, *, on_disk: bool = False) -> OxigraphEngine:
+        """Open the built graph: loaded into memory from the N-Quads (fast queries), or the
+        on-disk store read-only (fast start on very large builds)."""
+        if on_disk:
+            if not settings.store_path.is_dir():
+                raise NotBuiltError(f"{settings.store_path}: no built store; run `tkg build` first")
+            return cls(ox.Store.read_only(str(settings.store_path)))
+        return cls(load_dataset_store(settings.dataset_path))
+
+    def query(self, sparql: str, *, timeout: float | None = None) -> Result:
+        try:
+            answer = self.store.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise _syntax_error(exc, sparql) from None
+        # Solutions stream lazily: materializing them is where the work happens.
+        return _run_with_deadline(lambda: result_from_oxigraph(answer), timeout, "oxigraph")
+
+
+class RdflibEngine:
+    """The reference engine: rdflib's SPARQL over a Dataset whose default graph is the union."""
+
+    name = "rdflib"
+
+    def __init__(self, dataset):  # type: ignore[no-untyped-def]
+        self.dataset = dataset
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_build(cls, settings: Settings) -> RdflibEngine:
+        from .rdfconv import rdflib_dataset
+
+        store = load_dataset_store(settings.dataset_path)
+        return cls(rdflib_dataset(store.quads_for_pattern(None, None, None, None)))
+
+    @classmethod
+    def from_store(cls, store: ox.Store) -> RdflibEngine:
+        from .rdfconv import rdflib_dataset
+
+        return cls(rdflib_dataset(store.quads_for_pattern(None, None, None, None)))
+
+    def query(self, sparql: str, *, timeout: float | None = None) -> Result:
+        from pyparsing import ParseException
+        from rdflib.plugins.sparql import prepareQuery
+
+        try:
+            prepared = prepareQuery(sparql)
+        except ParseException as exc:
+            raise QuerySyntaxError(exc.msg, path=None, line=exc.lineno, column=exc.col) from None
+
+        def run() -> Result:
+            with self._lock:
+                return result_from_rdflib(self.dataset.query(prepared))
+
+        return _run_with_deadline(run, timeout, "rdflib")
+
+
+class RemoteEngine:
+    """A SPARQL 1.1 endpoint reached with SPARQLWrapper: POST, JSON results, a User-Agent and a
+    time limit; HTTP failures become :class:`~graph.errors.EndpointError` with one clear line."""
+
+    name = "remote"
+
+    def __init__(self, endpoint: str, *, user: str | None = None, password: str | None = None,
+                 digest: bool = False, timeout: float | None = 30.0):
+        self.endpoint = endpoint
+        self.user, self.password, self.digest = user, password, digest
+        self.default_timeout = timeout
+
+    def _wrapper(self, timeout: float | None):  # type: ignore[no-untyped-def]
+        from SPARQLWrapper import DIGEST, POST, SPARQLWrapper
+
+        w = SPARQLWrapper(self.endpoint, agent=USER_AGENT)
+        w.setMethod(POST)
+        w.setOnlyConneg(True)
+        if timeout is not None:
+            w.setTimeout(max(1, int(round(timeout))))
+        if self.user is not None:
+            w.setCredentials(self.user, self.password or "")
+            if self.digest:
+                w.setHTTPAuth(DIGEST)
+        return w
+
+    def query(self, sparql: str, *, timeout: float | None = None) -> Result:
+        from .results import result_from_remote
+
+        timeout = timeout if timeout is not None else self.default_timeout
+        w = self._wrapper(timeout)
+        w.setQuery(sparql)
+        kind = w.queryType
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            w.setReturnFormat("nt")
+            w.addCustomHttpHeader("Accept", "application/n-triples")
+        else:
+            w.setReturnFormat("json")
+            w.addCustomHttpHeader("Accept", "application/sparql-results+json")
+        raw = self._send(w, timeout)
+        return result_from_remote(kind, raw)
+
+    def update(self, sparql: str, *, timeout: float | None = None) -> None:
+        """Run a SPARQL Update (used by ``tkg push`` where a server has no Graph Store Protocol)."""
+        w = self._wrapper(timeout if timeout is not None else self.default_timeout)
+        w.setQuery(sparql)
+        w.setMethod("POST")
+        w.setRequestMethod("postdirectly")
+        self._send(w, timeout, update=True)
+
+    def _send(self, w, timeout: float | None, *, update: bool = False) -> bytes:  # type: ignore[no-untyped-def]
+        import socket
+        import urllib.error
+
+        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+        try:
+            response = w.query().response
+            return response.read()
+        except SPARQLWrapperException as exc:
+            text = str(exc).splitlines()[0]
+            if "QueryBadFormed" in type(exc).__name__ or "syntax" in str(exc).lower():
+                raise QuerySyntaxError(f"{self.endpoint} refused the query: {text}", path=None,
+                                       line=None, column=None) from None
+            raise EndpointError(f"{self.endpoint}: {text}") from None
+        except urllib.error.HTTPError as exc:
+            raise EndpointError(f"{self.endpoint}: HTTP {exc.code} {exc.reason}") from None
+        except (socket.timeout, TimeoutError):
+            raise QueryTimeout(f"{self.endpoint}: no answer within the time limit of {timeout:g} s") from None
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, (socket.timeout, TimeoutError)):
+                raise QueryTimeout(f"{self.endpoint}: no answer within the time limit of {timeout:g} s") from None
+            raise EndpointError(f"{self.endpoint}: unreachable ({reason})") from None
+        except OSError as exc:
+            raise EndpointError(f"{self.endpoint}: unreachable ({exc})") from None
+
+
+def open_engine(settings: Settings, *, engine: str = "oxigraph", endpoint: str | None = None,
+                user: str | None = None, password: str | None = None, digest: bool = False) -> Engine:
+    """The engine a command asked for: a remote endpoint when one is given, else the built graph
+    on ``oxigraph`` (default), ``oxigraph-disk`` or ``rdflib``."""
+    endpoint = endpoint or settings.endpoint
+    if endpoint:
+        return RemoteEngine(endpoint, user=user, password=password, digest=digest, timeout=settings.timeout)
+    if engine == "rdflib":
+        return RdflibEngine.from_build(settings)
+    if engine == "oxigraph-disk":
+        return OxigraphEngine.from_build(settings, on_disk=True)
+    return OxigraphEngine.from_build(settings)
