@@ -1,0 +1,3 @@
+"""Commands of this module are added in their own issue."""
+
+COMMANDS: tuple = ()
