@@ -53,7 +53,8 @@ class Violation:
     def line(self) -> str:
         where = ", ".join(self.files) or "?"
         prop = f" {self.path}" if self.path else ""
-        return f"{where}: {self.focus}{prop}: {self.message} [{self.rule}]"
+        value = f" (value: {self.value})" if self.value else ""
+        return f"{where}: {self.focus}{prop}: {self.message}{value} [{self.rule}]"
 
 
 class ValidationError(GraphError):

@@ -39,10 +39,11 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(data_dir.glob("*.trig"))
 
 
-def read_file(path: Path, *, graph: ox.NamedNode | None = None) -> list[ox.Quad]:
+def read_file(path: Path, *, graph: ox.NamedNode | None = None, name: str | None = None) -> list[ox.Quad]:
     """Parse one RDF file into quads; a syntax error becomes a :class:`ParseError` with its position.
 
-    ``graph`` puts the triples of a Turtle file into that named graph.
+    ``graph`` puts the triples of a Turtle file into that named graph; ``name`` is how errors call
+    the file (default: its path).
     """
     fmt = _FORMATS.get(path.suffix)
     if fmt is None:
@@ -57,7 +58,7 @@ def read_file(path: Path, *, graph: ox.NamedNode | None = None) -> list[ox.Quad]
         detail = str(exc.msg) if exc.msg else str(exc)
         if ": " in detail and detail.startswith("Parser error"):
             detail = detail.split(": ", 1)[1]
-        raise ParseError(detail, path=path, line=exc.lineno, column=exc.offset) from None
+        raise ParseError(detail, path=name or path, line=exc.lineno, column=exc.offset) from None
     if graph is not None:
         quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
     return quads
@@ -81,11 +82,11 @@ def read_sources(ontology_dir: Path, data_dir: Path, *, root: Path | None = None
     named graphs defined in two files."""
     out = Sources()
     for path in ontology_files(ontology_dir):
-        _add(out, path, read_file(path, graph=ONTOLOGY_GRAPH), root, allow_shared=True)
+        _add(out, path, read_file(path, graph=ONTOLOGY_GRAPH, name=_rel(path, root)), root, allow_shared=True)
     out.quads.append(ox.Quad(ONTOLOGY_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"),
                              ONTOLOGY_IRI, ONTOLOGY_GRAPH))
     for path in data_files(data_dir):
-        quads = read_file(path)
+        quads = read_file(path, name=_rel(path, root))
         for q in quads:
             if isinstance(q.graph_name, ox.DefaultGraph):
                 raise InputError(f"{_rel(path, root)}: a statement lies outside any named graph "

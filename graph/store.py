@@ -89,12 +89,16 @@ class OxigraphEngine:
         return cls(load_dataset_store(settings.dataset_path))
 
     def query(self, sparql: str, *, timeout: float | None = None) -> Result:
-        try:
-            answer = self.store.query(sparql, use_default_graph_as_union=True)
-        except SyntaxError as exc:
-            raise _syntax_error(exc, sparql) from None
-        # Solutions stream lazily: materializing them is where the work happens.
-        return _run_with_deadline(lambda: result_from_oxigraph(answer), timeout, "oxigraph")
+        def run() -> Result:
+            # pyoxigraph's solutions are bound to the thread that made them, and stream lazily:
+            # parse, evaluate and materialize all in the worker.
+            try:
+                answer = self.store.query(sparql, use_default_graph_as_union=True)
+            except SyntaxError as exc:
+                raise _syntax_error(exc, sparql) from None
+            return result_from_oxigraph(answer)
+
+        return _run_with_deadline(run, timeout, "oxigraph")
 
 
 class RdflibEngine:

@@ -1,3 +1,85 @@
-"""Commands of this module are added in their own issue."""
+"""``tkg query`` and ``tkg queries``: run and list the SPARQL library."""
 
-COMMANDS: tuple = ()
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import InputError
+from ._common import echo_table, settings_of
+
+FORMATS = ["table", "csv", "tsv", "json", "turtle", "jsonld"]
+
+
+@click.command()
+@click.argument("query", required=False)
+@click.option("-e", "--expr", "text", default=None, help="Run this SPARQL text instead of a file or library query.")
+@click.option("-p", "--param", "params", multiple=True, metavar="K=V",
+              help="A parameter of a library query (repeatable), e.g. --param date=2026-01-14.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: table in a terminal, csv otherwise for SELECT, turtle for graphs).")
+@click.option("--lang", default=None, metavar="LANGS",
+              help="Label preference, e.g. 'ky,ru,en': the query's 'lang' parameter, and IRIs shown with labels in tables.")
+@click.option("--endpoint", default=None, metavar="URL", help="Query a remote SPARQL 1.1 endpoint instead of the build.")
+@click.option("--user", default=None, help="User name for the endpoint.")
+@click.option("--password", default=None, help="Password for the endpoint.")
+@click.option("--engine", type=click.Choice(["oxigraph", "oxigraph-disk", "rdflib"]), default="oxigraph",
+              show_default=True, help="Embedded engine for the build.")
+@click.option("--timeout", type=float, default=None, metavar="SECONDS",
+              help="Time limit for the query (default: TKG_TIMEOUT or 30).")
+@click.pass_context
+def query(ctx: click.Context, query: str | None, text: str | None, params: tuple[str, ...], fmt: str | None,
+          lang: str | None, endpoint: str | None, user: str | None, password: str | None, engine: str,
+          timeout: float | None) -> None:
+    """Run a SPARQL query: QUERY is a library name (see `tkg queries`), a .rq file, or use -e TEXT.
+
+    SELECT, ASK, CONSTRUCT and DESCRIBE. Results go to stdout and nothing else does. Exit 2 on a
+    syntax error (with line and column), 3 when the endpoint is unreachable or the time limit passes.
+    """
+    from ..api import resolve_query, run_text
+    from ..formats import format_result
+    from ..names import preferred_labels
+    from ..store import open_engine
+
+    settings = settings_of(ctx)
+    parsed = dict(_split(p) for p in params)
+    if lang and "lang" not in parsed:
+        parsed["lang"] = lang
+    sparql = resolve_query(settings, query, text, parsed, lang_given=lang is not None)
+    eng = open_engine(settings, engine=engine, endpoint=endpoint, user=user, password=password)
+    result = run_text(eng, sparql, timeout=timeout if timeout is not None else settings.timeout)
+    if fmt is None:
+        if sys.stdout.isatty():
+            fmt = "table"
+        else:
+            fmt = "turtle" if result.kind == "graph" else "csv"
+    labels = preferred_labels(eng, lang.split(",")) if lang and fmt == "table" else None
+    click.echo(format_result(result, fmt, labels=labels), nl=False)
+
+
+def _split(param: str) -> tuple[str, str]:
+    key, sep, value = param.partition("=")
+    if not sep or not key:
+        raise InputError(f"--param takes K=V, got {param!r}")
+    return key.strip(), value
+
+
+@click.command()
+@click.option("--qc", is_flag=True, help="List the data-quality checks instead.")
+@click.pass_context
+def queries(ctx: click.Context, qc: bool) -> None:
+    """List the query library: name, parameters, title."""
+    from ..library import load_library
+
+    settings = settings_of(ctx)
+    rows = []
+    for name, q in load_library(settings.queries_dir).items():
+        if name.startswith("qc_") != qc:
+            continue
+        params = " ".join(f"{p.name}={p.default}" if p.default else p.name for p in q.params)
+        rows.append((name, params, q.title))
+    echo_table(rows, ["name", "parameters (defaults)", "title"])
+
+
+COMMANDS = (query, queries)

@@ -1,0 +1,383 @@
+"""What the ingest knows by name: states, organizations, cities, venues and persons.
+
+Two sources, merged: the built graph (every ``skos:prefLabel``, ``altLabel`` and ``hiddenLabel``
+through :class:`IngestIndex`, a :class:`~graph.names.NameIndex`), and a small built-in list of
+states (ISO 3166-1 alpha-3, short and official names, demonyms), international organizations and
+cities, so that an article can be read even about entities the graph does not hold yet.
+Names are found in text after transliteration to ASCII and case folding (:func:`fold_text`), so
+"Türkiye", "Turkiye" and "TÜRKİYE" are one name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from anyascii import anyascii
+
+from ..names import NameIndex, normalize
+from ..namespaces import ID, sparql_prefixes
+from ..store import Engine
+
+__all__ = [
+    "STATES", "ORGANIZATIONS", "CITIES", "ROLE_TITLES", "IngestIndex", "Gazetteer", "NameHit",
+    "fold_text", "variant_key", "load_gazetteer", "slugify", "iri",
+]
+
+# (ISO3, English short name, official name, demonyms, other names)
+STATES: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("TUR", "Türkiye", "Republic of Türkiye", ("Turkish",), ("Turkey", "Turkiye", "Republic of Turkey")),
+    ("AZE", "Azerbaijan", "Republic of Azerbaijan", ("Azerbaijani", "Azeri"), ()),
+    ("KAZ", "Kazakhstan", "Republic of Kazakhstan", ("Kazakh", "Kazakhstani"), ("Qazaqstan",)),
+    ("KGZ", "Kyrgyzstan", "Kyrgyz Republic", ("Kyrgyz",), ("Kirghizia", "Kyrgyz Republic")),
+    ("UZB", "Uzbekistan", "Republic of Uzbekistan", ("Uzbek", "Uzbekistani"), ()),
+    ("TKM", "Turkmenistan", "Turkmenistan", ("Turkmen",), ()),
+    ("HUN", "Hungary", "Hungary", ("Hungarian",), ()),
+    ("NCY", "Turkish Republic of Northern Cyprus", "Turkish Republic of Northern Cyprus",
+     ("Turkish Cypriot",), ("TRNC", "Northern Cyprus", "KKTC")),
+    ("AUT", "Austria", "Republic of Austria", ("Austrian",), ()),
+    ("RUS", "Russia", "Russian Federation", ("Russian",), ()),
+    ("CHN", "China", "People's Republic of China", ("Chinese",), ()),
+    ("DEU", "Germany", "Federal Republic of Germany", ("German",), ()),
+    ("FRA", "France", "French Republic", ("French",), ()),
+    ("GBR", "United Kingdom", "United Kingdom of Great Britain and Northern Ireland", ("British",), ("UK", "Britain")),
+    ("USA", "United States", "United States of America", ("American",), ("USA", "U.S.")),
+    ("ISR", "Israel", "State of Israel", ("Israeli",), ()),
+    ("GEO", "Georgia", "Georgia", ("Georgian",), ()),
+    ("UKR", "Ukraine", "Ukraine", ("Ukrainian",), ()),
+    ("IRN", "Iran", "Islamic Republic of Iran", ("Iranian",), ()),
+    ("PAK", "Pakistan", "Islamic Republic of Pakistan", ("Pakistani",), ()),
+    ("AFG", "Afghanistan", "Afghanistan", ("Afghan",), ()),
+    ("MNG", "Mongolia", "Mongolia", ("Mongolian",), ()),
+    ("TJK", "Tajikistan", "Republic of Tajikistan", ("Tajik",), ()),
+    ("CHE", "Switzerland", "Swiss Confederation", ("Swiss",), ()),
+    ("BEL", "Belgium", "Kingdom of Belgium", ("Belgian",), ()),
+    ("ITA", "Italy", "Italian Republic", ("Italian",), ()),
+    ("POL", "Poland", "Republic of Poland", ("Polish",), ()),
+    ("JPN", "Japan", "Japan", ("Japanese",), ()),
+    ("KOR", "Republic of Korea", "Republic of Korea", ("South Korean",), ("South Korea",)),
+    ("IND", "India", "Republic of India", ("Indian",), ()),
+    ("SAU", "Saudi Arabia", "Kingdom of Saudi Arabia", ("Saudi",), ()),
+    ("ARE", "United Arab Emirates", "United Arab Emirates", ("Emirati",), ("UAE",)),
+    ("QAT", "Qatar", "State of Qatar", ("Qatari",), ()),
+    ("EGY", "Egypt", "Arab Republic of Egypt", ("Egyptian",), ()),
+    ("BLR", "Belarus", "Republic of Belarus", ("Belarusian",), ()),
+    ("ROU", "Romania", "Romania", ("Romanian",), ()),
+    ("BGR", "Bulgaria", "Republic of Bulgaria", ("Bulgarian",), ()),
+    ("SRB", "Serbia", "Republic of Serbia", ("Serbian",), ()),
+    ("GRC", "Greece", "Hellenic Republic", ("Greek",), ()),
+    ("CZE", "Czech Republic", "Czech Republic", ("Czech",), ("Czechia",)),
+    ("SVK", "Slovakia", "Slovak Republic", ("Slovak",), ()),
+    ("SVN", "Slovenia", "Republic of Slovenia", ("Slovenian",), ()),
+    ("HRV", "Croatia", "Republic of Croatia", ("Croatian",), ()),
+    ("ESP", "Spain", "Kingdom of Spain", ("Spanish",), ()),
+    ("NLD", "Netherlands", "Kingdom of the Netherlands", ("Dutch",), ()),
+    ("ARM", "Armenia", "Republic of Armenia", ("Armenian",), ()),
+    ("MYS", "Malaysia", "Malaysia", ("Malaysian",), ()),
+    ("IDN", "Indonesia", "Republic of Indonesia", ("Indonesian",), ()),
+    ("CAN", "Canada", "Canada", ("Canadian",), ()),
+)
+
+# (slug, names (first is the preferred label), class)
+ORGANIZATIONS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("ots", ("Organization of Turkic States", "OTS", "Organisation of Turkic States", "Turkic Council",
+             "Cooperation Council of Turkic Speaking States", "Turkic States Organization"),
+     "InternationalOrganization"),
+    ("turksoy", ("International Organization of Turkic Culture", "TURKSOY", "TÜRKSOY"), "InternationalOrganization"),
+    ("turkpa", ("Parliamentary Assembly of Turkic States", "TURKPA", "TÜRKPA",
+                "Parliamentary Assembly of Turkic Speaking Countries"), "InternationalOrganization"),
+    ("turkic-academy", ("International Turkic Academy", "Turkic Academy"), "InternationalOrganization"),
+    ("turkic-culture-heritage-foundation", ("Turkic Culture and Heritage Foundation",), "InternationalOrganization"),
+    ("turkic-investment-fund", ("Turkic Investment Fund", "TIF"), "InternationalOrganization"),
+    ("un", ("United Nations", "UN"), "InternationalOrganization"),
+    ("unov", ("United Nations Office at Vienna", "UNOV",
+              "United Nations Office and Other International Organizations in Vienna",
+              "UN Office and other International Organizations in Vienna"), "InternationalOrganization"),
+    ("osce", ("Organization for Security and Co-operation in Europe", "OSCE",
+              "Organization for Security and Cooperation in Europe"), "InternationalOrganization"),
+    ("eu", ("European Union", "EU"), "InternationalOrganization"),
+    ("cis", ("Commonwealth of Independent States", "CIS"), "InternationalOrganization"),
+    ("sco", ("Shanghai Cooperation Organisation", "SCO", "Shanghai Cooperation Organization"), "InternationalOrganization"),
+    ("oic", ("Organisation of Islamic Cooperation", "OIC", "Organization of Islamic Cooperation"), "InternationalOrganization"),
+    ("cica", ("Conference on Interaction and Confidence-Building Measures in Asia", "CICA"), "InternationalOrganization"),
+    ("eco", ("Economic Cooperation Organization", "ECO"), "InternationalOrganization"),
+    ("nato", ("North Atlantic Treaty Organization", "NATO"), "InternationalOrganization"),
+    ("iaea", ("International Atomic Energy Agency", "IAEA"), "InternationalOrganization"),
+    ("unido", ("United Nations Industrial Development Organization", "UNIDO"), "InternationalOrganization"),
+    ("unesco", ("United Nations Educational, Scientific and Cultural Organization", "UNESCO"), "InternationalOrganization"),
+)
+
+# (slug, names, ISO3 of the state)
+CITIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("astana", ("Astana", "Nur-Sultan"), "KAZ"), ("almaty", ("Almaty", "Alma-Ata"), "KAZ"),
+    ("shymkent", ("Shymkent",), "KAZ"), ("turkistan", ("Turkistan", "Turkestan"), "KAZ"),
+    ("aktau", ("Aktau",), "KAZ"), ("bishkek", ("Bishkek",), "KGZ"), ("osh", ("Osh",), "KGZ"),
+    ("cholpon-ata", ("Cholpon-Ata",), "KGZ"), ("tashkent", ("Tashkent",), "UZB"),
+    ("samarkand", ("Samarkand", "Samarqand"), "UZB"), ("bukhara", ("Bukhara",), "UZB"),
+    ("khiva", ("Khiva",), "UZB"), ("baku", ("Baku",), "AZE"), ("shusha", ("Shusha",), "AZE"),
+    ("ganja", ("Ganja",), "AZE"), ("nakhchivan", ("Nakhchivan",), "AZE"), ("gabala", ("Gabala",), "AZE"),
+    ("ankara", ("Ankara",), "TUR"), ("istanbul", ("Istanbul",), "TUR"), ("izmir", ("Izmir",), "TUR"),
+    ("antalya", ("Antalya",), "TUR"), ("bursa", ("Bursa",), "TUR"), ("konya", ("Konya",), "TUR"),
+    ("ashgabat", ("Ashgabat",), "TKM"), ("anau", ("Anau",), "TKM"), ("budapest", ("Budapest",), "HUN"),
+    ("vienna", ("Vienna", "Wien"), "AUT"), ("nicosia", ("Nicosia", "Lefkosa"), "NCY"),
+    ("moscow", ("Moscow",), "RUS"), ("kazan", ("Kazan",), "RUS"), ("berlin", ("Berlin",), "DEU"),
+    ("brussels", ("Brussels",), "BEL"), ("geneva", ("Geneva",), "CHE"), ("new-york", ("New York",), "USA"),
+    ("paris", ("Paris",), "FRA"), ("london", ("London",), "GBR"), ("tbilisi", ("Tbilisi",), "GEO"),
+    ("beijing", ("Beijing",), "CHN"), ("tehran", ("Tehran",), "IRN"), ("dushanbe", ("Dushanbe",), "TJK"),
+    ("ulaanbaatar", ("Ulaanbaatar", "Ulan Bator"), "MNG"), ("kyiv", ("Kyiv",), "UKR"),
+    ("minsk", ("Minsk",), "BLR"), ("warsaw", ("Warsaw",), "POL"), ("rome", ("Rome",), "ITA"),
+    ("doha", ("Doha",), "QAT"), ("islamabad", ("Islamabad",), "PAK"), ("strasbourg", ("Strasbourg",), "FRA"),
+)
+
+# Role titles: (pattern, role slug, title as the gold format writes it). Longest first.
+ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
+    (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+    (r"Deputy\s+Foreign\s+Ministers?", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+    (r"Vice\s+Minister\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+    (r"Ministers?\s+of\s+Foreign\s+Affairs", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
+    (r"Foreign\s+Ministers?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
+    (r"Deputy\s+Secretary[\s-]+General", "deputy-secretary-general", "Deputy Secretary General"),
+    (r"Secretary[\s-]+General", "secretary-general", "Secretary General"),
+    (r"Ambassadors?\s+Extraordinary\s+and\s+Plenipotentiary", "ambassador", "Ambassador"),
+    (r"Ambassadors?", "ambassador", "Ambassador"),
+    (r"Permanent\s+Representatives?", "permanent-representative", "Permanent Representative"),
+    (r"Consuls?[\s-]+General", "consul-general", "Consul General"),
+    (r"Prime\s+Ministers?", "prime-minister", "Prime Minister"),
+    (r"(?:Vice[\s-]+)?President(?!ial)", "president", "President"),
+    (r"Chairman|Chairwoman|Chairperson", "chairman", "Chairman"),
+    (r"Director[\s-]+General", "director-general", "Director General"),
+    (r"Minister\s+of\s+(?:[A-Z][a-z]+(?:,?\s+(?:and\s+)?[A-Z][a-z]+)*)", "minister", "Minister"),
+)
+
+_ACRONYM = re.compile(r"^[A-Z0-9.ÜÖÇŞİĞ]{2,8}$")
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug with hyphens.
+
+    >>> slugify("Gürsel Dönmez")
+    'gursel-donmez'
+    >>> slugify("  MuTh Concert & Theater Hall ")
+    'muth-concert-theater-hall'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower().replace("'", "")).strip("-")
+
+
+def iri(kind: str, local: str) -> str:
+    """A project IRI: ``iri("state", "TUR")`` → ``https://w3id.org/turkic-kg/id/state/TUR``."""
+    return f"{ID}{'org' if kind == 'organization' else kind}/{local}"
+
+
+def fold_text(text: str) -> tuple[str, list[int]]:
+    """Text transliterated to lower-case ASCII, punctuation as single spaces, with a map from
+    each folded character to its position in the original text.
+
+    >>> folded, where = fold_text("Türkiye’s  Ömüraliyev")
+    >>> folded
+    'turkiye s omuraliyev'
+    >>> where[10]
+    11
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        piece = anyascii(ch).lower() if ord(ch) > 127 else ch.lower()
+        for c in piece:
+            if not ("a" <= c <= "z" or "0" <= c <= "9"):
+                c = " "
+            if c == " " and (not out or out[-1] == " "):
+                continue
+            out.append(c)
+            where.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        where.pop()
+    return "".join(out), where
+
+
+def variant_key(name: str) -> str:
+    """A name folded further, so that common transliteration variants of Turkic names agree:
+    "Omuraliyev", "Ömüraliyev" and "Omuraliev"; "Tokayev" and "Tokaev"; "Khodjaev" and "Xo'jayev".
+
+    >>> variant_key("Ömüraliyev") == variant_key("Omuraliev")
+    True
+    >>> variant_key("Kassym-Jomart Tokayev") == variant_key("Kasym-Zhomart Tokaev")
+    True
+    """
+    key = normalize(name)
+    for pattern, repl in ((r"iy(?=[aeiou])", "i"), (r"(?<=[aeiou])y(?=e)", ""), (r"zh|dzh|dj", "j"),
+                          (r"kh|x", "h"), (r"q", "k"), (r"w", "v"), (r"ss", "s"), (r"yy", "y"),
+                          (r"ou", "u"), (r"(.)\1", r"\1")):
+        key = re.sub(pattern, repl, key)
+    return key
+
+
+@dataclass(frozen=True)
+class NameHit:
+    """One name found in the text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str          # State, Organization, City, Venue, Person, Demonym
+    iri: str
+    label: str
+
+
+class IngestIndex(NameIndex):
+    """A :class:`~graph.names.NameIndex` that also keeps every (IRI, name, type) for scanning text,
+    and matches transliteration variants (:func:`variant_key`)."""
+
+    def __init__(self, entries: list[tuple[str, str, str, tuple[str, ...]]]):
+        super().__init__(entries)
+        self.entries = entries
+        self._by_variant: dict[str, set[str]] = {}
+        for iri_, name, _pref, _types in entries:
+            key = variant_key(name)
+            if key:
+                self._by_variant.setdefault(key, set()).add(iri_)
+
+    def has(self, iri_: str) -> bool:
+        return iri_ in self._labels
+
+    def variants(self, name: str, *, types: set[str] | None = None) -> list[str]:
+        """IRIs whose names are transliteration variants of ``name``."""
+        found = self._by_variant.get(variant_key(name), set())
+        return sorted(i for i in found if not types or self._types.get(i, set()) & types)
+
+
+ORG_TYPES = {"Organization", "InternationalOrganization", "AffiliatedInstitution", "GovernmentBody",
+             "DiasporaInstitution", "CulturalOrganization", "OrganizationalUnit"}
+KIND_TYPES: dict[str, set[str]] = {
+    "State": {"State"}, "Organization": ORG_TYPES, "City": {"City"}, "Venue": {"Venue"},
+    "Person": {"Person"}, "Event": {"Event", "Summit", "Meeting", "Concert", "Training", "Session", "CulturalEvent"},
+    "Post": {"Post"}, "Mission": {"Embassy", "PermanentMission", "Consulate", "DiplomaticMission"},
+}
+
+
+def kind_of(types: set[str] | tuple[str, ...]) -> str | None:
+    """The ingest's kind of an entity from its tkg: types."""
+    for kind in ("State", "Person", "City", "Venue", "Event", "Post", "Mission", "Organization"):
+        if set(types) & KIND_TYPES[kind]:
+            return kind
+    return None
+
+
+@dataclass
+class Gazetteer:
+    """Every name the ingest can find in a text, and the index that links names to IRIs."""
+
+    index: IngestIndex
+    names: dict[str, list[tuple[str, str, str, bool]]] = field(default_factory=dict)
+    # folded name -> [(kind, iri, label, is_acronym)]
+    state_iso: dict[str, str] = field(default_factory=dict)      # state IRI -> ISO3
+    city_state: dict[str, str] = field(default_factory=dict)     # city IRI -> state IRI
+    event_dates: dict[str, str] = field(default_factory=dict)    # event IRI -> start date
+    _pattern: re.Pattern[str] | None = None
+
+    def add(self, name: str, kind: str, iri_: str, label: str) -> None:
+        folded, _ = fold_text(name)
+        if len(folded) < 2:
+            return
+        acronym = bool(_ACRONYM.match(name.replace(" ", ""))) and len(folded) <= 8
+        entry = (kind, iri_, label, acronym)
+        bucket = self.names.setdefault(folded, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self._pattern = None
+
+    def label(self, iri_: str) -> str:
+        return self.index.label(iri_)
+
+    def scan(self, text: str) -> list[NameHit]:
+        """Every known name in ``text``, longest first at each place, not overlapping."""
+        if self._pattern is None:
+            alts = sorted(self.names, key=lambda n: (-len(n), n))
+            self._pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![a-z0-9])")
+        folded, where = fold_text(text)
+        hits: list[NameHit] = []
+        for m in self._pattern.finditer(folded):
+            start, end = where[m.start()], where[m.end() - 1] + 1
+            surface = text[start:end]
+            for kind, iri_, label, acronym in self.names[m.group(0)]:
+                if acronym and not anyascii(surface).replace(".", "").isupper():
+                    continue
+                if not acronym and not (surface[:1].isupper() or surface[:1].isdigit()):
+                    continue
+                hits.append(NameHit(start, end, surface, kind, iri_, label))
+        return hits
+
+
+_EVENT_DATES = sparql_prefixes() + """
+SELECT ?e ?d ?iso ?city ?state WHERE {
+  { ?e schema:startDate ?d . ?e a/rdfs:subClassOf* tkg:Event }
+  UNION { ?e tkg:isoCode ?iso }
+  UNION { ?city a tkg:City ; schema:containedInPlace ?state . ?state a tkg:State }
+}"""
+
+
+def build_gazetteer(index: IngestIndex, engine: Engine | None = None) -> Gazetteer:
+    """The gazetteer: the built-in lists first, then every name of the graph's states,
+    organizations, cities, venues and persons."""
+    gz = Gazetteer(index=index)
+    for iso, short, official, demonyms, others in STATES:
+        state = iri("state", iso)
+        label = index.label(state) if index.has(state) else official
+        for name in (short, official, *others):
+            gz.add(name, "State", state, label)
+        for name in demonyms:
+            gz.add(name, "Demonym", state, label)
+        gz.state_iso[state] = iso
+    for slug, names, _cls in ORGANIZATIONS:
+        org = iri("organization", slug)
+        label = index.label(org) if index.has(org) else names[0]
+        for name in names:
+            gz.add(name, "Organization", org, label)
+    for slug, names, iso in CITIES:
+        city = iri("city", slug)
+        label = index.label(city) if index.has(city) else names[0]
+        for name in names:
+            gz.add(name, "City", city, label)
+        gz.city_state[city] = iri("state", iso)
+    for iri_, name, _pref, types in index.entries:
+        kind = kind_of(types)
+        if kind in ("State", "Organization", "City", "Venue", "Person"):
+            if kind == "Person" and len(normalize(name).split()) < 2:
+                continue
+            gz.add(name, kind, iri_, index.label(iri_))
+    if engine is not None:
+        for e, d, iso, city, state in engine.query(_EVENT_DATES).rows:
+            if e is not None and d is not None:
+                gz.event_dates[e.value] = d.value
+            if e is None and iso is not None:
+                pass
+            if city is not None and state is not None:
+                gz.city_state.setdefault(city.value, state.value)
+    return gz
+
+
+@lru_cache(maxsize=4)
+def _cached(dataset: str, mtime: float) -> Gazetteer:
+    from ..store import OxigraphEngine, load_dataset_store
+
+    engine = OxigraphEngine(load_dataset_store(Path(dataset)))
+    return build_gazetteer(IngestIndex.from_engine(engine), engine)
+
+
+def load_gazetteer(settings) -> Gazetteer:  # type: ignore[no-untyped-def]
+    """The gazetteer of a project: from its build when there is one, else from its data files
+    read directly (parsed, not validated)."""
+    path = settings.dataset_path
+    if path.is_file():
+        return _cached(str(path), path.stat().st_mtime)
+    import pyoxigraph as ox
+
+    from ..load import read_sources
+    from ..store import OxigraphEngine
+
+    store = ox.Store()
+    store.extend(read_sources(settings.ontology_dir, settings.data_dir, root=settings.root).quads)
+    engine = OxigraphEngine(store)
+    return build_gazetteer(IngestIndex.from_engine(engine), engine)

@@ -1,0 +1,417 @@
+"""Pushing the built dataset into a remote triple store, named graphs kept, and checking the counts.
+
+Two ways in, both idempotent (pushing again replaces, never duplicates):
+
+* the **Graph Store Protocol** (``store=…``): one HTTP ``PUT <store>?graph=<iri>`` per named graph,
+  body N-Triples. ``PUT`` replaces the graph. Oxigraph server (``/store``), Virtuoso
+  (``/sparql-graph-crud-auth``), Fuseki (``/ds/data``), GraphDB (``/repositories/R/rdf-graphs/service``).
+* **SPARQL Update** (no ``store``): per graph ``DROP SILENT GRAPH`` and then ``INSERT`` in chunks,
+  POSTed as ``application/sparql-update`` to ``update`` (default: the query endpoint).
+
+A blank node that occurs in two graphs (a name usage in a source graph, its inferred type in the
+inferred graph) would become two nodes if the graphs were sent apart, since every request gets
+fresh blank nodes. So graphs that share blank nodes travel together, by SPARQL Update, with every
+triple that mentions a given blank node in the same request (``INSERT { … } WHERE {}``, because
+Virtuoso refuses blank nodes in ``INSERT DATA``).
+
+Afterwards :func:`verify_counts` asks the query endpoint for ``COUNT(*)`` of every graph and
+:func:`push` returns a :class:`PushReport`; a mismatch is :class:`CountMismatch` (exit code 1).
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from .errors import EndpointError, GraphError, InputError, QueryTimeout
+from .settings import USER_AGENT
+
+__all__ = ["GraphCount", "PushReport", "CountMismatch", "HttpClient", "group_by_graph", "blank_node_groups",
+           "ntriples", "update_requests", "count_query", "push_quads", "verify_counts", "push"]
+
+#: Called as ``on_graph(graph_iri, triples)`` after each graph is in.
+OnGraph = Callable[[str, int], None]
+
+DEFAULT_CHUNK = 2000
+#: Triples per ``INSERT { } WHERE { }`` request (triples with blank nodes: a template is compiled,
+#: not streamed, and Virtuoso refuses one of a few thousand triples).
+BNODE_CHUNK = 200
+
+
+class CountMismatch(GraphError):
+    """A graph's triple count on the server differs from the build's."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class GraphCount:
+    """One named graph: its triples in the build, what the server counted, and how it was sent."""
+
+    graph: str
+    expected: int
+    remote: int | None = None
+    method: str = "gsp"
+
+    @property
+    def ok(self) -> bool:
+        return self.remote == self.expected
+
+
+@dataclass
+class PushReport:
+    """What :func:`push` did: one :class:`GraphCount` per graph, requests sent, time taken."""
+
+    endpoint: str
+    target: str
+    graphs: list[GraphCount] = field(default_factory=list)
+    requests: int = 0
+    seconds: float = 0.0
+
+    @property
+    def triples(self) -> int:
+        return sum(g.expected for g in self.graphs)
+
+    @property
+    def mismatches(self) -> list[GraphCount]:
+        return [g for g in self.graphs if not g.ok]
+
+    def line(self) -> str:
+        """One summary line.
+
+        >>> PushReport("http://h/q", "http://h/store", [GraphCount("urn:g", 3, 3)], 1, 0.25).line()
+        'pushed 3 triples in 1 graphs to http://h/store (1 requests, 0.25 s); counts checked at http://h/q: all equal'
+        """
+        verdict = "all equal" if not self.mismatches else f"{len(self.mismatches)} differ"
+        return (f"pushed {self.triples} triples in {len(self.graphs)} graphs to {self.target} "
+                f"({self.requests} requests, {self.seconds:.2f} s); counts checked at {self.endpoint}: {verdict}")
+
+
+# ------------------------------------------------------------------------------------------ grouping
+
+def group_by_graph(quads: Iterable[ox.Quad]) -> dict[str, list[ox.Quad]]:
+    """Quads by named graph IRI, in IRI order; a default-graph triple is refused (the build never
+    writes one, and a server's default graph is often the union, where it would be lost).
+
+    >>> g = ox.NamedNode("urn:g")
+    >>> q = ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("o"), g)
+    >>> {k: len(v) for k, v in group_by_graph([q, q]).items()}
+    {'urn:g': 1}
+    """
+    out: dict[str, set[ox.Quad]] = {}
+    for q in quads:
+        if not isinstance(q.graph_name, ox.NamedNode):
+            raise InputError(f"the dataset has a triple outside any named graph ({q.subject} {q.predicate} …); "
+                             "push sends named graphs only")
+        out.setdefault(q.graph_name.value, set()).add(q)
+    return {g: sorted(out[g], key=str) for g in sorted(out)}
+
+
+def _bnodes(q: ox.Quad) -> list[str]:
+    return [t.value for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def blank_node_groups(by_graph: dict[str, list[ox.Quad]]) -> list[list[str]]:
+    """Sets of graphs (two or more) linked by blank nodes they share, each sorted.
+
+    >>> b, p = ox.BlankNode("x"), ox.NamedNode("urn:p")
+    >>> g = {n: [ox.Quad(b, p, ox.Literal(n), ox.NamedNode(n))] for n in ("urn:a", "urn:b", "urn:c")}
+    >>> g["urn:c"] = [ox.Quad(p, p, p, ox.NamedNode("urn:c"))]
+    >>> blank_node_groups(g)
+    [['urn:a', 'urn:b']]
+    """
+    uf = _UnionFind()
+    seen: dict[str, str] = {}
+    for graph, quads in by_graph.items():
+        for q in quads:
+            for b in _bnodes(q):
+                if b in seen and seen[b] != graph:
+                    uf.union(seen[b], graph)
+                seen.setdefault(b, graph)
+    groups: dict[str, list[str]] = {}
+    for graph in by_graph:
+        if graph in uf.parent:
+            groups.setdefault(uf.find(graph), []).append(graph)
+    return sorted(sorted(g) for g in groups.values() if len(g) > 1)
+
+
+# ------------------------------------------------------------------------------------------ payloads
+
+def ntriples(quads: Iterable[ox.Quad]) -> bytes:
+    """The triples of quads as N-Triples (the body of a Graph Store ``PUT``)."""
+    return ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
+
+
+def _chunks(quads: list[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
+    """Chunks of about ``size`` quads, every blank node wholly inside one chunk."""
+    uf = _UnionFind()
+    for q in quads:
+        bs = _bnodes(q)
+        for b in bs:
+            uf.find(b)
+        if len(bs) == 2:
+            uf.union(bs[0], bs[1])
+    parts: dict[str, list[ox.Quad]] = {}
+    for q in quads:
+        parts.setdefault(uf.find(_bnodes(q)[0]), []).append(q)
+    chunk: list[ox.Quad] = []
+    for part in parts.values():
+        if chunk and len(chunk) + len(part) > size:
+            yield chunk
+            chunk = []
+        chunk.extend(part)
+    if chunk:
+        yield chunk
+
+
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal, names: dict[str, str]) -> str:
+    if isinstance(term, ox.BlankNode):
+        return names.setdefault(term.value, f"_:b{len(names)}")
+    return str(term)  # N-Triples syntax is SPARQL syntax for IRIs and literals
+
+
+def _triple(q: ox.Quad, names: dict[str, str]) -> str:
+    return f"{_term(q.subject, names)} {q.predicate} {_term(q.object, names)} ."
+
+
+def update_requests(by_graph: dict[str, list[ox.Quad]], *, chunk_size: int = DEFAULT_CHUNK) -> Iterator[str]:
+    """SPARQL Update requests that replace the given graphs.
+
+    First one ``DROP SILENT GRAPH`` request; then the triples without blank nodes as ``INSERT DATA``
+    chunks; then, graph by graph, the triples with blank nodes as ``INSERT { GRAPH … } WHERE {}``
+    (fresh nodes, each node's triples in one request). A blank node also used in an earlier graph
+    (its *home*) is not made afresh: the request finds it there by its description, so both graphs
+    share one node. Templates name one graph each (Virtuoso fails on a template with two).
+
+    >>> b, p, g, h = ox.BlankNode("n1"), ox.NamedNode("urn:p"), ox.NamedNode("urn:g"), ox.NamedNode("urn:h")
+    >>> by_graph = {"urn:g": [ox.Quad(ox.NamedNode("urn:s"), p, ox.Literal("o", language="en"), g),
+    ...                       ox.Quad(b, p, ox.Literal("x"), g)],
+    ...             "urn:h": [ox.Quad(b, p, p, h)]}
+    >>> for r in update_requests(by_graph):
+    ...     print(r)
+    DROP SILENT GRAPH <urn:g> ;
+    DROP SILENT GRAPH <urn:h>
+    INSERT DATA {
+    GRAPH <urn:g> {
+    <urn:s> <urn:p> "o"@en .
+    }
+    }
+    INSERT { GRAPH <urn:g> {
+    _:b0 <urn:p> "x" .
+    } } WHERE {}
+    INSERT { GRAPH <urn:h> {
+    ?v0 <urn:p> <urn:p> .
+    } } WHERE {
+    GRAPH <urn:g> { ?v0 <urn:p> "x" . }
+    }
+    """
+    yield " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in by_graph)
+    plain = [q for quads in by_graph.values() for q in quads if not _bnodes(q)]
+    for start in range(0, len(plain), chunk_size):
+        blocks: dict[str, list[str]] = {}
+        for q in plain[start:start + chunk_size]:
+            blocks.setdefault(q.graph_name.value, []).append(_triple(q, {}))
+        body = "\n".join(f"GRAPH <{g}> {{\n" + "\n".join(lines) + "\n}" for g, lines in blocks.items())
+        yield f"INSERT DATA {{\n{body}\n}}"
+    home: dict[str, str] = {}
+    for graph, quads in by_graph.items():
+        for q in quads:
+            for b in _bnodes(q):
+                home.setdefault(b, graph)
+    for graph, quads in by_graph.items():
+        with_bnodes = [q for q in quads if _bnodes(q)]
+        for chunk in _chunks(with_bnodes, min(chunk_size, BNODE_CHUNK)):
+            yield _insert_with_bnodes(graph, chunk, by_graph, home)
+
+
+def _insert_with_bnodes(graph: str, chunk: list[ox.Quad], by_graph: dict[str, list[ox.Quad]],
+                        home: dict[str, str]) -> str:
+    names: dict[str, str] = {}
+    where: list[str] = []
+    for b in dict.fromkeys(b for q in chunk for b in _bnodes(q)):
+        if home[b] == graph:
+            continue
+        described = [q for q in by_graph[home[b]] if b in _bnodes(q) and len(_bnodes(q)) == 1]
+        if not described:
+            continue  # nothing to find it by: a fresh node
+        names[b] = f"?v{len([n for n in names.values() if n.startswith('?')])}"
+        pattern = " ".join(_triple(q, {b: names[b]}) for q in described)
+        where.append(f"GRAPH <{home[b]}> {{ {pattern} }}")
+    template = "\n".join(_triple(q, names) for q in chunk)
+    clause = "{\n" + "\n".join(where) + "\n}" if where else "{}"
+    return f"INSERT {{ GRAPH <{graph}> {{\n{template}\n}} }} WHERE {clause}"
+
+
+def count_query(graph: str) -> str:
+    """The query that counts a graph's triples.
+
+    >>> count_query("urn:g")
+    'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <urn:g> { ?s ?p ?o } }'
+    """
+    return f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+
+
+# ------------------------------------------------------------------------------------------ HTTP
+
+class HttpClient:
+    """Plain urllib with a User-Agent, a time limit and optional basic or digest authentication;
+    failures become one-line :class:`~graph.errors.EndpointError` / :class:`~graph.errors.QueryTimeout`."""
+
+    def __init__(self, *, user: str | None = None, password: str | None = None, digest: bool = False,
+                 timeout: float | None = 60.0):
+        self.timeout = timeout
+        handlers: list[urllib.request.BaseHandler] = []
+        if user is not None:
+            manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            self._manager = manager
+            self._user, self._password = user, password or ""
+            handler = urllib.request.HTTPDigestAuthHandler if digest else urllib.request.HTTPBasicAuthHandler
+            handlers.append(handler(manager))
+        else:
+            self._manager = None
+        self._opener = urllib.request.build_opener(*handlers)
+
+    def send(self, method: str, url: str, body: bytes, content_type: str) -> int:
+        """Send one request; returns the HTTP status (2xx), raises on anything else."""
+        if self._manager is not None:
+            self._manager.add_password(None, url, self._user, self._password)
+        request = urllib.request.Request(url, data=body, method=method, headers={
+            "Content-Type": content_type, "User-Agent": USER_AGENT, "Accept": "*/*"})
+        try:
+            with self._opener.open(request, timeout=self.timeout) as response:
+                response.read()
+                return int(response.status)
+        except urllib.error.HTTPError as exc:
+            detail = _first_line(exc.read())
+            raise EndpointError(f"{_base(url)}: HTTP {exc.code} {exc.reason}{': ' + detail if detail else ''}") from None
+        except (socket.timeout, TimeoutError):
+            raise QueryTimeout(f"{_base(url)}: no answer within the time limit of {self.timeout:g} s") from None
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, (socket.timeout, TimeoutError)):
+                raise QueryTimeout(f"{_base(url)}: no answer within the time limit of {self.timeout:g} s") from None
+            raise EndpointError(f"{_base(url)}: unreachable ({exc.reason})") from None
+        except OSError as exc:
+            raise EndpointError(f"{_base(url)}: unreachable ({exc})") from None
+
+
+def _base(url: str) -> str:
+    return url.split("?", 1)[0]
+
+
+def _first_line(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace").strip()
+    return text.splitlines()[0][:200] if text else ""
+
+
+def _with_graph(store: str, graph: str) -> str:
+    sep = "&" if "?" in store else "?"
+    return f"{store}{sep}{urllib.parse.urlencode({'graph': graph})}"
+
+
+# ------------------------------------------------------------------------------------------ push
+
+def push_quads(by_graph: dict[str, list[ox.Quad]], client: HttpClient, *, store: str | None,
+               update: str | None, chunk_size: int = DEFAULT_CHUNK,
+               on_graph: OnGraph | None = None) -> tuple[dict[str, str], int]:
+    """Send every graph; returns the method used per graph and the number of requests.
+
+    With ``store`` a graph goes by Graph Store ``PUT``, except graphs that share blank nodes, which
+    go together by SPARQL Update to ``update``; without ``store`` every graph goes by SPARQL Update.
+    """
+    if store is None and update is None:
+        raise InputError("push needs a Graph Store URL or a SPARQL Update URL")
+    methods: dict[str, str] = {}
+    requests = 0
+    grouped = blank_node_groups(by_graph) if store is not None else [[g] for g in by_graph]
+    in_group = {g for group in grouped for g in group}
+    if store is not None:
+        for graph, quads in by_graph.items():
+            if graph in in_group:
+                continue
+            client.send("PUT", _with_graph(store, graph), ntriples(quads), "application/n-triples")
+            requests += 1
+            methods[graph] = "gsp"
+            if on_graph:
+                on_graph(graph, len(quads))
+    for group in grouped:
+        if update is None:
+            raise InputError(f"graphs {', '.join(group)} share blank nodes and must be sent together "
+                             "by SPARQL Update: give an update URL")
+        part = {g: by_graph[g] for g in group}
+        for text in update_requests(part, chunk_size=chunk_size):
+            client.send("POST", update, text.encode("utf-8"), "application/sparql-update")
+            requests += 1
+        for graph in group:
+            methods[graph] = "update"
+            if on_graph:
+                on_graph(graph, len(by_graph[graph]))
+    return methods, requests
+
+
+def verify_counts(engine, expected: dict[str, int], *, timeout: float | None = None) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Each graph's triple count on ``engine`` (any :class:`~graph.store.Engine`)."""
+    out: dict[str, int] = {}
+    for graph in expected:
+        row = engine.query(count_query(graph), timeout=timeout).rows
+        out[graph] = int(row[0][0].value) if row and row[0][0] is not None else 0
+    return out
+
+
+def push(quads: Iterable[ox.Quad], *, endpoint: str, store: str | None = None, update: str | None = None,
+         user: str | None = None, password: str | None = None, digest: bool = False,
+         chunk_size: int = DEFAULT_CHUNK, timeout: float | None = 60.0,
+         on_graph: OnGraph | None = None) -> PushReport:
+    """Push quads into a server and count every graph there through ``endpoint``.
+
+    Checks that the endpoint answers before sending anything. Returns the report; raises
+    :class:`CountMismatch` naming the first graph whose counts differ (the report is its
+    ``report`` attribute), :class:`~graph.errors.EndpointError` when a server is unreachable or
+    refuses, :class:`~graph.errors.QueryTimeout` when it does not answer in time.
+    """
+    from .store import RemoteEngine
+
+    started = time.perf_counter()
+    by_graph = group_by_graph(quads)
+    engine = RemoteEngine(endpoint, user=user, password=password, digest=digest, timeout=timeout)
+    engine.query("ASK { }", timeout=timeout)  # reachable, before anything is sent
+    client = HttpClient(user=user, password=password, digest=digest, timeout=timeout)
+    update = update or endpoint
+    methods, requests = push_quads(by_graph, client, store=store, update=update, chunk_size=chunk_size,
+                                   on_graph=on_graph)
+    expected = {g: len(q) for g, q in by_graph.items()}
+    remote = verify_counts(engine, expected, timeout=timeout)
+    report = PushReport(endpoint=endpoint, target=store or update,
+                        graphs=[GraphCount(g, expected[g], remote[g], methods[g]) for g in by_graph],
+                        requests=requests, seconds=round(time.perf_counter() - started, 3))
+    if report.mismatches:
+        first = report.mismatches[0]
+        more = f" (and {len(report.mismatches) - 1} more graphs)" if len(report.mismatches) > 1 else ""
+        exc = CountMismatch(f"graph <{first.graph}>: {first.expected} triples in the build, "
+                            f"{first.remote} on the server{more}")
+        exc.report = report  # type: ignore[attr-defined]
+        raise exc
+    return report
