@@ -10,9 +10,8 @@ Two ways in, both idempotent (pushing again replaces, never duplicates):
 
 A blank node that occurs in two graphs (a name usage in a source graph, its inferred type in the
 inferred graph) would become two nodes if the graphs were sent apart, since every request gets
-fresh blank nodes. So graphs that share blank nodes travel together, by SPARQL Update, with every
-triple that mentions a given blank node in the same request (``INSERT { … } WHERE {}``, because
-Virtuoso refuses blank nodes in ``INSERT DATA``).
+fresh blank nodes. So graphs that share blank nodes go by SPARQL Update, where the second graph's
+request finds the node in the first graph by its description (see :func:`update_requests`).
 
 Afterwards :func:`verify_counts` asks the query endpoint for ``COUNT(*)`` of every graph and
 :func:`push` returns a :class:`PushReport`; a mismatch is :class:`CountMismatch` (exit code 1).
@@ -39,7 +38,7 @@ __all__ = ["GraphCount", "PushReport", "CountMismatch", "HttpClient", "group_by_
 #: Called as ``on_graph(graph_iri, triples)`` after each graph is in.
 OnGraph = Callable[[str, int], None]
 
-DEFAULT_CHUNK = 2000
+DEFAULT_CHUNK = 1000  # Virtuoso refuses an INSERT DATA of 2,000 triples in many graphs (SQL too long)
 #: Triples per ``INSERT { } WHERE { }`` request (triples with blank nodes: a template is compiled,
 #: not streamed, and Virtuoso refuses one of a few thousand triples).
 BNODE_CHUNK = 200
@@ -203,9 +202,10 @@ def update_requests(by_graph: dict[str, list[ox.Quad]], *, chunk_size: int = DEF
 
     First one ``DROP SILENT GRAPH`` request; then the triples without blank nodes as ``INSERT DATA``
     chunks; then, graph by graph, the triples with blank nodes as ``INSERT { GRAPH … } WHERE {}``
-    (fresh nodes, each node's triples in one request). A blank node also used in an earlier graph
-    (its *home*) is not made afresh: the request finds it there by its description, so both graphs
-    share one node. Templates name one graph each (Virtuoso fails on a template with two).
+    (fresh nodes, each node's triples in one request). A blank node used in several graphs is made
+    in its *home* (the graph that says most about it); the other graphs' requests find it there by
+    its description, so all share one node. Templates name one graph each (Virtuoso fails on a
+    template with two).
 
     >>> b, p, g, h = ox.BlankNode("n1"), ox.NamedNode("urn:p"), ox.NamedNode("urn:g"), ox.NamedNode("urn:h")
     >>> by_graph = {"urn:g": [ox.Quad(ox.NamedNode("urn:s"), p, ox.Literal("o", language="en"), g),
@@ -237,15 +237,27 @@ def update_requests(by_graph: dict[str, list[ox.Quad]], *, chunk_size: int = DEF
             blocks.setdefault(q.graph_name.value, []).append(_triple(q, {}))
         body = "\n".join(f"GRAPH <{g}> {{\n" + "\n".join(lines) + "\n}" for g, lines in blocks.items())
         yield f"INSERT DATA {{\n{body}\n}}"
-    home: dict[str, str] = {}
+    home = _homes(by_graph)
+    foreign = {g: [q for q in quads if any(home[b] != g for b in _bnodes(q))] for g, quads in by_graph.items()}
+    for graph, quads in by_graph.items():  # nodes at home first: the other graphs find them there
+        away = set(foreign[graph])
+        local = [q for q in quads if _bnodes(q) and q not in away]
+        for chunk in _chunks(local, min(chunk_size, BNODE_CHUNK)):
+            yield _insert_with_bnodes(graph, chunk, by_graph, home)
+    for graph in by_graph:
+        for chunk in _chunks(foreign[graph], min(chunk_size, BNODE_CHUNK)):
+            yield _insert_with_bnodes(graph, chunk, by_graph, home)
+
+
+def _homes(by_graph: dict[str, list[ox.Quad]]) -> dict[str, str]:
+    """Each blank node's home: the graph that says most about it (first in IRI order on a tie)."""
+    mentions: dict[str, dict[str, int]] = {}
     for graph, quads in by_graph.items():
         for q in quads:
             for b in _bnodes(q):
-                home.setdefault(b, graph)
-    for graph, quads in by_graph.items():
-        with_bnodes = [q for q in quads if _bnodes(q)]
-        for chunk in _chunks(with_bnodes, min(chunk_size, BNODE_CHUNK)):
-            yield _insert_with_bnodes(graph, chunk, by_graph, home)
+                per = mentions.setdefault(b, {})
+                per[graph] = per.get(graph, 0) + 1
+    return {b: max(per, key=lambda g: (per[g], [-ord(c) for c in g])) for b, per in mentions.items()}
 
 
 def _insert_with_bnodes(graph: str, chunk: list[ox.Quad], by_graph: dict[str, list[ox.Quad]],
@@ -346,8 +358,10 @@ def push_quads(by_graph: dict[str, list[ox.Quad]], client: HttpClient, *, store:
         raise InputError("push needs a Graph Store URL or a SPARQL Update URL")
     methods: dict[str, str] = {}
     requests = 0
-    grouped = blank_node_groups(by_graph) if store is not None else [[g] for g in by_graph]
+    grouped = blank_node_groups(by_graph)
     in_group = {g for group in grouped for g in group}
+    if store is None:
+        grouped += [[g] for g in by_graph if g not in in_group]
     if store is not None:
         for graph, quads in by_graph.items():
             if graph in in_group:

@@ -41,7 +41,7 @@ def _graph_progress(total: int) -> Iterator:  # type: ignore[type-arg]
 @click.option("--user", default=None, help="User name for HTTP authentication.")
 @click.option("--password", default=None, help="Password for HTTP authentication.")
 @click.option("--digest", is_flag=True, help="Use HTTP digest authentication (Virtuoso) instead of basic.")
-@click.option("--chunk-size", default=2000, show_default=True, type=click.IntRange(1),
+@click.option("--chunk-size", default=1000, show_default=True, type=click.IntRange(1),
               help="Triples per SPARQL Update request.")
 @click.option("--timeout", default=None, type=click.FloatRange(min=0.1),
               help="Seconds to wait for each request (default: TKG_TIMEOUT or 30).")
