@@ -1,0 +1,100 @@
+"""The ontology: loads cleanly, documents every term, and the Python namespace matches it."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from graph.infer import infer
+from graph.load import ONTOLOGY_GRAPH, read_file
+from graph.namespaces import TKG
+from graph.rdfconv import rdflib_graph
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY = ROOT / "ontology"
+NS = str(TKG._NS)
+
+
+@pytest.mark.parametrize("name", ["turkic-kg.ttl", "roles.ttl", "alignments.ttl", "shapes.ttl"])
+def test_loads_in_rdflib_and_pyoxigraph_without_warnings(name: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        g = Graph().parse(ONTOLOGY / name, format="turtle")
+    quads = list(ox.parse(path=str(ONTOLOGY / name), format=ox.RdfFormat.TURTLE))
+    assert len(g) == len(set(quads)) > 0
+
+
+def _ontology() -> Graph:
+    return Graph().parse(ONTOLOGY / "turkic-kg.ttl", format="turtle")
+
+
+def test_every_term_has_english_label_and_definition() -> None:
+    g = _ontology()
+    terms = {s for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(NS)}
+    assert len(terms) == 57
+    missing = sorted(
+        str(t) for t in terms
+        if not any(lbl.language == "en" for lbl in g.objects(t, RDFS.label))
+        or not any(d.language == "en" for d in g.objects(t, SKOS.definition))
+    )
+    assert missing == []
+
+
+def test_every_concept_has_english_label_and_definition() -> None:
+    g = Graph().parse(ONTOLOGY / "roles.ttl", format="turtle")
+    concepts = set(g.subjects(SKOS.inScheme, None)) | {s for s in g.subjects(RDF.type, None)}
+    assert len(concepts) >= 30
+    assert sorted(str(c) for c in concepts
+                  if not any(d.language == "en" for d in g.objects(c, SKOS.definition))) == []
+
+
+def test_every_term_is_a_class_or_property_tied_to_standards() -> None:
+    g = _ontology()
+    classes = {s for s in g.subjects(RDF.type, OWL.Class) if str(s).startswith(NS)}
+    unrooted = sorted(str(c) for c in classes if not list(g.objects(c, RDFS.subClassOf)))
+    assert unrooted == []
+
+
+def test_python_namespace_matches_ontology() -> None:
+    g = _ontology()
+    in_ttl = sorted({str(s)[len(NS):] for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(NS)
+                     and str(s) != NS})
+    in_python = sorted(TKG.__annotations__)
+    assert in_python == in_ttl
+    with pytest.raises(AttributeError):
+        _ = TKG.NoSuchTerm
+
+
+def test_rdfs_inferences_are_in_owlrls_closure() -> None:
+    """Every type and property the build infers by the RDFS rules is also in owlrl's RDFS closure
+    (owlrl is the reference reasoner; ours is a fast subset)."""
+    import owlrl
+
+    quads = [*read_file(ONTOLOGY / "turkic-kg.ttl", graph=ONTOLOGY_GRAPH),
+             *read_file(ONTOLOGY / "alignments.ttl", graph=ONTOLOGY_GRAPH),
+             *read_file(ONTOLOGY / "roles.ttl", graph=ONTOLOGY_GRAPH),
+             *read_file(ROOT / "tests" / "fixtures" / "inference_sample.trig")]
+    ours = {(q.subject.value, q.predicate.value, str(q.object)) for q in infer(quads)
+            if q.predicate.value in (str(RDF.type), str(RDFS.label))
+            or q.predicate.value.startswith("http://www.w3.org/ns/prov#")}
+    reference = rdflib_graph(quads)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        owlrl.DeductiveClosure(owlrl.RDFS_Semantics).expand(reference)
+    theirs = {(str(s), str(p), str(ox_term)) for s, p, o in reference
+              for ox_term in [_ox(o)]}
+    ours.discard(("https://w3id.org/turkic-kg/id/graph/inferred", "http://www.w3.org/ns/prov#wasDerivedFrom",
+                  "<https://w3id.org/turkic-kg/ontology>"))
+    assert len(ours) > 20
+    assert sorted(ours - theirs) == []
+
+
+def _ox(term: object) -> object:
+    from graph.rdfconv import to_oxigraph
+
+    return to_oxigraph(term)  # type: ignore[arg-type]
