@@ -16,6 +16,6 @@ The steps, one module each:
 
 from __future__ import annotations
 
-# (imports below are added when the pipeline exists)
+from .pipeline import Ingested, ingest, ingest_text
 
 __all__ = ["Ingested", "ingest", "ingest_text"]

@@ -148,7 +148,9 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"(?:Vice[\s-]+)?President(?!ial)", "president", "President"),
     (r"Chairman|Chairwoman|Chairperson", "chairman", "Chairman"),
     (r"Director[\s-]+General", "director-general", "Director General"),
-    (r"Minister\s+of\s+(?:[A-Z][a-z]+(?:,?\s+(?:and\s+)?[A-Z][a-z]+)*)", "minister", "Minister"),
+    (r"Speaker", "chairman", "Speaker"),
+    (r"State\s+Secretary", "head-of-institution", "State Secretary"),
+    (r"Minister\s+of\s+(?-i:[A-Z][a-z]+(?:,?\s+(?:and\s+)?[A-Z][a-z]+)*)", "minister", "Minister"),
 )
 
 _ACRONYM = re.compile(r"^[A-Z0-9.ÜÖÇŞİĞ]{2,8}$")
@@ -234,13 +236,27 @@ class IngestIndex(NameIndex):
         super().__init__(entries)
         self.entries = entries
         self._by_variant: dict[str, set[str]] = {}
+        self._names_by_iri: dict[str, set[str]] = {}
+        self._raw_names: dict[str, set[str]] = {}
         for iri_, name, _pref, _types in entries:
+            self._names_by_iri.setdefault(iri_, set()).add(normalize(name))
+            self._raw_names.setdefault(iri_, set()).add(name)
             key = variant_key(name)
             if key:
                 self._by_variant.setdefault(key, set()).add(iri_)
 
     def has(self, iri_: str) -> bool:
         return iri_ in self._labels
+
+    def names_of(self, iri_: str) -> set[str]:
+        """The folded names (:func:`~graph.names.normalize`) of an entity."""
+        return self._names_by_iri.get(iri_, set())
+
+    def all_names(self, iri_: str) -> list[str]:
+        """The names of an entity as written in the graph, preferred label first."""
+        names = sorted(self._raw_names.get(iri_, ()))
+        label = self.label(iri_)
+        return [label, *[n for n in names if n != label]] if iri_ in self._labels else names
 
     def variants(self, name: str, *, types: set[str] | None = None) -> list[str]:
         """IRIs whose names are transliteration variants of ``name``."""
@@ -275,6 +291,7 @@ class Gazetteer:
     state_iso: dict[str, str] = field(default_factory=dict)      # state IRI -> ISO3
     city_state: dict[str, str] = field(default_factory=dict)     # city IRI -> state IRI
     event_dates: dict[str, str] = field(default_factory=dict)    # event IRI -> start date
+    posts: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (role, of, to) -> post IRI
     _pattern: re.Pattern[str] | None = None
 
     def add(self, name: str, kind: str, iri_: str, label: str) -> None:
@@ -318,6 +335,14 @@ SELECT ?e ?d ?iso ?city ?state WHERE {
 }"""
 
 
+_POSTS = sparql_prefixes() + """
+SELECT ?post ?role ?in ?sender ?target WHERE {
+  ?post a tkg:Post ; org:role ?role ; org:postIn ?in .
+  OPTIONAL { ?in tkg:sendingState ?sender }
+  OPTIONAL { ?in tkg:accreditedTo ?target }
+}"""
+
+
 def build_gazetteer(index: IngestIndex, engine: Engine | None = None) -> Gazetteer:
     """The gazetteer: the built-in lists first, then every name of the graph's states,
     organizations, cities, venues and persons."""
@@ -355,6 +380,14 @@ def build_gazetteer(index: IngestIndex, engine: Engine | None = None) -> Gazette
                 pass
             if city is not None and state is not None:
                 gz.city_state.setdefault(city.value, state.value)
+        for post, role, where, sender, target in sorted(engine.query(_POSTS).rows, key=lambda r: str(r[0])):
+            role_slug = role.value.rsplit("/", 1)[-1]
+            if sender is not None:
+                key = (role_slug, sender.value, target.value if target is not None else None)
+            else:
+                mfa = re.match(r".*/org/mfa-([a-z]{3})$", where.value)
+                key = (role_slug, iri("state", mfa.group(1).upper()) if mfa else where.value, None)
+            gz.posts.setdefault(key, post.value)
     return gz
 
 
