@@ -69,7 +69,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
     from ..fileio import write_atomic
     from ..ingest.gazetteer import load_gazetteer
     from ..ingest.gold import format_scores, load_gold, score, to_gold
-    from ..ingest.pipeline import ingest_text
+    from ..ingest.pipeline import ingest_fresh
     from ..ingest.text import parse_iso_date, read_article
 
     settings = settings_of(ctx)
@@ -82,11 +82,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
         date = parse_iso_date(str(gold["date"]), what=f"the date of {gold_path}")
     # read and check every article before anything is written
     articles = [read_article(p, date=date, url=url, publisher=publisher) for p in files]
-    gz = load_gazetteer(settings)
-    results = []
+    load_gazetteer(settings)
     many = len(articles) > 1
-    for n, ing in enumerate(_with_progress(articles, gz, ingest_text, enabled=many), start=1):
-        results.append(ing)
+    results = list(_with_progress(articles, settings, ingest_fresh, enabled=many))
     if gold is not None:
         scores = score(gold, to_gold(results[0]))
         echo_table(format_scores(scores), ["list", "tp", "predicted", "gold", "precision", "recall", "F1"],
@@ -110,7 +108,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
             echo_table([(r.what, r.text, r.chars, r.iri, r.status, r.confidence) for r in ing.review],
                        ["what", "text", "chars", "IRI", "status", "conf"],
                        title=f"{ing.article.path}: source:{ing.slug} (dry run, nothing written)")
-            click.echo(f"{len(ex.entities)} entities ({_count(ing, 'linked')} linked, {_count(ing, 'fuzzy')} fuzzy, "
+            named = [k for k, e in ex.entities.items() if e.kind != "Event"]
+            click.echo(f"{len(named)} entities ({_count(ing, 'linked')} linked, {_count(ing, 'fuzzy')} fuzzy, "
                        f"{_count(ing, 'new')} new), {len(ex.posts)} posts, {len(ex.events)} events, "
                        f"{len(ex.participations)} participations, {len(ex.memberships)} memberships, "
                        f"{len(ex.figures)} figures")
@@ -138,7 +137,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
 
 
 def _count(ing, status: str) -> int:  # type: ignore[no-untyped-def]
-    return sum(1 for key in ing.extraction.entities if key in ing.links and ing.links[key].status == status)
+    return sum(1 for key, ent in ing.extraction.entities.items()
+               if ent.kind != "Event" and key in ing.links and ing.links[key].status == status)
 
 
 def _targets(results, output: str | None, data_dir: Path, *, many: bool) -> list[Path]:  # type: ignore[no-untyped-def]
@@ -152,7 +152,7 @@ def _targets(results, output: str | None, data_dir: Path, *, many: bool) -> list
     return [out]
 
 
-def _with_progress(articles, gz, run, *, enabled: bool):  # type: ignore[no-untyped-def]
+def _with_progress(articles, settings, run, *, enabled: bool):  # type: ignore[no-untyped-def]
     """Ingest articles one by one, showing progress on stderr: a bar on a terminal, else one line each."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -160,7 +160,7 @@ def _with_progress(articles, gz, run, *, enabled: bool):  # type: ignore[no-unty
     console = Console(stderr=True)
     if not enabled:
         for a in articles:
-            yield run(a, gz)
+            yield run(a, settings)
         return
     if console.is_terminal:
         with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -168,11 +168,11 @@ def _with_progress(articles, gz, run, *, enabled: bool):  # type: ignore[no-unty
             task = bar.add_task("", total=len(articles))
             for a in articles:
                 bar.update(task, description=Path(a.path).name if a.path else "")
-                yield run(a, gz)
+                yield run(a, settings)
                 bar.advance(task)
         return
     for n, a in enumerate(articles, start=1):
-        ing = run(a, gz)
+        ing = run(a, settings)
         click.echo(f"ingest [{n}/{len(articles)}] {a.path}: {len(ing.extraction.posts)} posts, "
                    f"{len(ing.extraction.events)} events, {ing.flagged} to review", err=True)
         yield ing

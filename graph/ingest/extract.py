@@ -660,7 +660,8 @@ def _owner_ok(reader: _Reader, rec: dict) -> bool:
 
 
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
-_SERVES = r"\s+(?:\w+\s+)?(?:serves|served|is|was|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as\s+(?:the\s+)?$"
+_SERVES = (r"\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
+           r"|is|was|remains|became|has\s+been|had\s+been)\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?$")
 
 
 def _person_at(reader: _Reader, pos: int) -> str | None:
@@ -1215,7 +1216,7 @@ def _memberships(reader: _Reader) -> None:
             add(a_[2] if a_ else None, org_at(m, 2, s), m.group(3).lower(), (s + m.start(), s + m.end()), 0.85, sm[m.end():])
         # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
         for m in re.finditer(rf"(?:({_MARK})(?:['’]s)?\s+)?(?:\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations))?"
-                             rf"(?:\s+of\s+(?:the\s+)?({_MARK}))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were))\s*(?:the\s+)?{_LIST}", sm, re.I):
+                             rf"(?:\s+of\s+(?:the\s+)?({_MARK}))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were))?\s*(?:the\s+)?{_LIST}", sm, re.I):
             org = None
             for g in (1, 3):
                 if m.group(g):

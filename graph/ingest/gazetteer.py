@@ -292,6 +292,7 @@ class Gazetteer:
     city_state: dict[str, str] = field(default_factory=dict)     # city IRI -> state IRI
     event_dates: dict[str, str] = field(default_factory=dict)    # event IRI -> start date
     posts: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (role, of, to) -> post IRI
+    graphs: frozenset[str] = frozenset()                          # the named graphs it was read from
     _pattern: re.Pattern[str] | None = None
 
     def add(self, name: str, kind: str, iri_: str, label: str) -> None:
@@ -391,26 +392,37 @@ def build_gazetteer(index: IngestIndex, engine: Engine | None = None) -> Gazette
     return gz
 
 
+def _from_store(store, exclude: str | None) -> Gazetteer:  # type: ignore[no-untyped-def]
+    import pyoxigraph as ox
+
+    from ..store import OxigraphEngine
+
+    if exclude is not None:
+        store.remove_graph(ox.NamedNode(exclude))
+    engine = OxigraphEngine(store)
+    gz = build_gazetteer(IngestIndex.from_engine(engine), engine)
+    gz.graphs = frozenset(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    return gz
+
+
 @lru_cache(maxsize=4)
-def _cached(dataset: str, mtime: float) -> Gazetteer:
-    from ..store import OxigraphEngine, load_dataset_store
+def _cached(dataset: str, mtime: float, exclude: str | None) -> Gazetteer:
+    from ..store import load_dataset_store
 
-    engine = OxigraphEngine(load_dataset_store(Path(dataset)))
-    return build_gazetteer(IngestIndex.from_engine(engine), engine)
+    return _from_store(load_dataset_store(Path(dataset)), exclude)
 
 
-def load_gazetteer(settings) -> Gazetteer:  # type: ignore[no-untyped-def]
+def load_gazetteer(settings, *, exclude: str | None = None) -> Gazetteer:  # type: ignore[no-untyped-def]
     """The gazetteer of a project: from its build when there is one, else from its data files
-    read directly (parsed, not validated)."""
+    read directly (parsed, not validated). ``exclude`` leaves out one named graph — the article's
+    own, when it is ingested again — so that a second ingest sees the graph as the first did."""
     path = settings.dataset_path
     if path.is_file():
-        return _cached(str(path), path.stat().st_mtime)
+        return _cached(str(path), path.stat().st_mtime, exclude)
     import pyoxigraph as ox
 
     from ..load import read_sources
-    from ..store import OxigraphEngine
 
     store = ox.Store()
     store.extend(read_sources(settings.ontology_dir, settings.data_dir, root=settings.root).quads)
-    engine = OxigraphEngine(store)
-    return build_gazetteer(IngestIndex.from_engine(engine), engine)
+    return _from_store(store, exclude)

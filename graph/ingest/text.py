@@ -137,10 +137,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        start = para.start()
+        start = base = para.start()
         chunk_end = para.end()
-        for m in re.finditer(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])", text[start:chunk_end]):
-            end = start + m.end()
+        for m in re.finditer(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9À-ÖØ-Þ\u0400-\u042f])", text[base:chunk_end]):
+            end = base + m.end()
             if _ABBREV.search(text[max(start, end - 6):end]):
                 continue
             spans.append(_trim(text, start, end))

@@ -127,6 +127,10 @@ class Draft:
         if text not in notes:
             notes.append(text)
 
+    def loose_notes(self) -> list[str]:
+        """Notes on subjects the file states nothing about (entities linked by a near name)."""
+        return [f"{n} [{term(s)}]" for s, notes in sorted(self.comments.items()) if s not in self.subjects for n in notes]
+
 
 def _post_node(post: Post, ex: Extraction, links: dict[str, Link], gz: Gazetteer) -> PostNode | None:
     """The post's IRI by the conventions, reusing the graph's post when it has one for the same
@@ -413,7 +417,7 @@ def _decimal(value: float) -> str:
 
 def render_trig(d: Draft, *, header: list[str]) -> str:
     """The TriG text of a draft: header comments, prefixes, one graph, sections in order."""
-    lines = [f"# {h}" for h in header]
+    lines = [f"# {h}" for h in header] + [f"# {n}" for n in d.loose_notes()]
     lines.append(PREFIX_BLOCK.rstrip("\n"))
     lines.append("")
     lines.append(f"{term(iri('graph', d.slug))} {{")
