@@ -260,7 +260,8 @@ _ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Mini
               "Meclisi", "Parliament")
 _VENUE_HEADS = ("Hall", "Palace", "Hotel", "Theater", "Theatre", "Opera", "Museum", "Library", "Stadium",
                 "Arena", "Residence", "Gallery", "Park", "Square", "Complex", "Pavilion", "Auditorium", "Monastery",
-                "Palais", "Castle", "Cathedral", "Mosque", "Church", "Villa", "Headquarters")
+                "Palais", "Castle", "Cathedral", "Mosque", "Church", "Villa", "Headquarters", "Mausoleum", "Memorial",
+                "Monument", "Tomb", "Stadium", "Hippodrome")
 _EVENT_HEADS = {
     "Summit": "Summit", "Forum": "Meeting", "Conference": "Meeting", "Meeting": "Meeting",
     "Festival": "CulturalEvent", "Concert": "Concert", "Exhibition": "CulturalEvent",
@@ -294,7 +295,13 @@ _STOP = {
     "Nowruz", "Novruz", "Ramadan", "Eid", "Capital", "Excellencies", "Distinguished", "Dear", "Ladies",
     "Gentlemen", "Kindly", "Please", "Program", "Programme", "Session", "Concert", "Gala",
 }
-_STOP |= {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
+_TOPICS = {"Culture", "Information", "Tourism", "Education", "Science", "Energy", "Economy", "Finance", "Trade",
+           "Industry", "Agriculture", "Health", "Defense", "Defence", "Justice", "Interior", "Labour", "Labor",
+           "Transport", "Digital", "Development", "Sports", "Sport", "Youth", "Ecology", "Environment", "Emergency",
+           "Internal", "Social", "Protection", "Investment", "Investments", "Innovation", "Communications", "Media",
+           "Family", "Religious", "Integration", "Technology", "Technologies", "Policy", "Relations"}
+_STOP |= {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS} | _TOPICS | {
+    "Professor", "Academician", "Governor", "Mayor", "Rector", "Consulate", "Parliament", "Speaker"}
 _HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Madam|Mme)\.?\s+|\bH\.\s?E\.\s+|\bHis Excellency\s+|\bHer Excellency\s+)$")
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
@@ -474,14 +481,11 @@ def _phrases(reader: _Reader) -> None:
         phrase = text[left:right]
         if phrase[:1].islower():
             continue
-        head = m.group(0)
-        base = head[:-1] if head.endswith("s") and head[:-1] in (*_EVENT_HEADS, *_ORG_HEADS, *_VENUE_HEADS) else head
-        if base in _EVENT_HEADS:
-            kind = "Event"
-        elif base in _VENUE_HEADS:
-            kind = "Venue"
-        else:
-            kind = "Organization"
+        # the kind is the last head word before the first "of" ("Summit of the OTS": an event;
+        # "Congress and Culture Center": a building)
+        core = re.split(r"\s+of\s+", masked[left:right], maxsplit=1)[0]
+        heads_in = [h.group(0) for h in head_re.finditer(core)] or [m.group(0)]
+        kind = base_kind(heads_in[-1])
         inner = [mm for mm in reader.mentions if left <= mm[0] and mm[1] <= right]
         start = left
         if text[start:start + 4] in ("the ", "The "):
@@ -546,7 +550,7 @@ def _persons(reader: _Reader) -> None:
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(reader.text)]
     for m in _PERSON_RE.finditer(masked):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(rf"{_NAME_TOKEN}|{_PARTICLE}", m.group(0))]
-        while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in _STOP | {"Mr", "Mrs", "Ms", "Dr", "Prof"}:
+        while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in _STOP | {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor"}:
             tokens = tokens[1:]
         while tokens and masked[tokens[-1][0]:tokens[-1][1]] in _STOP:
             tokens = tokens[:-1]
@@ -611,7 +615,7 @@ def _titles(reader: _Reader) -> list[dict]:
         start, end = m.start(), m.end()
         rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
                      "topic": None, "title_span": (start, end)}
-        if role == "minister":
+        if role == "minister" and re.match(r"Ministers?\s+of\s+", t):
             topic = re.sub(r"^Ministers?\s+of\s+", "", t)
             rec["topic"] = topic
             rec["title"] = f"Minister of {topic}"
@@ -627,7 +631,8 @@ def _titles(reader: _Reader) -> list[dict]:
         of = re.match(rf"\s+of\s+(?:the\s+)?({_MARK})", masked[pos:])
         if of:
             mention = reader.at(pos + of.start(1))
-            if mention and mention[3] in ("State", "Organization", "Demonym"):
+            if mention and (mention[3] in ("State", "Organization", "Demonym")
+                            or (mention[3] == "City" and title in ("Governor", "Mayor"))):
                 rec["of"] = mention[2]
                 pos += of.end()
         to = re.match(rf"\s+(?:to|in|at)\s+(?:the\s+)?({_MARK})", masked[pos:])
@@ -653,6 +658,8 @@ def _owner_ok(reader: _Reader, rec: dict) -> bool:
     of_kind = reader.out.entities[rec["of"]].kind if rec["of"] else None
     del kinds
     role = rec["role"]
+    if rec["title"] in ("Governor", "Mayor"):
+        return of_kind in ("City", "State")
     if role in ("ambassador", "permanent-representative", "consul-general", "prime-minister",
                 "minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs", "minister"):
         return of_kind == "State" or (role == "minister" and of_kind is not None)
@@ -741,6 +748,11 @@ _UNNAMED = [
      "Meeting", "consultations"),
     (re.compile(r"\b(?:held|holds|hold)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
      "Meeting", "meeting"),
+    (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
+                r"(?:evening|concert|exhibition|festival|conference|forum|seminar|round\s?table|ceremony|celebration|"
+                r"commemoration|presentation|screening|competition|tournament|workshop|webinar|symposium|gathering|event|"
+                r"fair|meeting|training|reception)s?)\b(?:\s+(?:dedicated\s+to|on|devoted\s+to|marking|celebrating)\s+"
+                r"[^,.;]{3,80}?(?=\s+(?:on|at|in|yesterday|today|last|this)\b|[,.;]))?", re.I), "CulturalEvent", "organized"),
     (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|diplomatic\s+|festive\s+)?reception\b", re.I), "Meeting", "reception"),
     (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|festive\s+|solemn\s+|award\s+|signing\s+|opening\s+|closing\s+)?ceremony\b", re.I), "CulturalEvent", "ceremony"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:concert|exhibition|festival)\b", re.I), "CulturalEvent", "cultural event"),
@@ -750,7 +762,7 @@ _SUB = re.compile(r"\b(?:the\s+)?(opening\s+(?:session|ceremony)|closing\s+(?:se
                   r"interactive\s+sessions?|working\s+session|main\s+(?:training\s+)?(?:program(?:me)?|session|day)|gala\s+concert|official\s+dinner)\b", re.I)
 _CONTEXT_LINK = re.compile(r"\b(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)\s+(?:the\s+)?$", re.I)
 _SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|speaking|said|noted|stressed|emphasi[sz]ed|underlined|"
-                    r"highlighted|underscored|welcomed|opened|delivered|briefed|informed|pointed\s+out|called|expressed|thanked|"
+                    r"highlighted|underscored|welcomed|opened|delivered|briefed|presented|informed|pointed\s+out|called|expressed|thanked|"
                     r"congratulated|shared)\b", re.I)
 _ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|took\s+part|joined|were\s+present|was\s+present|guests?|"
                      r"present\s+were|also\s+present|credentials|credence|"
@@ -969,12 +981,22 @@ def _events(reader: _Reader) -> None:
                 if _FUTURE.search(sent_masked[:m.start()]) and not dates:
                     continue
                 names = [out.entities[mm[2]].label for mm in persons[:2]]
+                organizer = None
                 if label == "presentation of credentials":
                     copies = re.search(r"cop(?:y|ies)", m.group(0), re.I)
                     full = ("Handover of copies of credentials" if copies else "Presentation of credentials") + (
                         f" by {names[0]}" if names else "")
                 elif label == "reception":
                     full = "Reception" + (f" hosted by {names[0]}" if names else "")
+                elif label == "organized":
+                    noun = m.group(0)[m.start(1) - m.start():].strip()
+                    full = noun[:1].upper() + noun[1:]
+                    kind = _event_kind(full)
+                    if kind == "Meeting" and re.search(r"evening|concert|exhibition|festival|ceremony|celebration|"
+                                                      r"commemoration|screening|competition", full, re.I):
+                        kind = "CulturalEvent" if "concert" not in full.lower() else "Concert"
+                    organizer_m = [mm for mm in in_sentence if mm[0] < s + m.start() and mm[3] in ("Organization", "State")]
+                    organizer = organizer_m[-1][2] if organizer_m else None
                 elif label == "cultural event":
                     noun = re.search(r"concert|exhibition|festival", m.group(0), re.I).group(0).capitalize()
                     kind = "Concert" if noun == "Concert" else "CulturalEvent"
@@ -986,6 +1008,7 @@ def _events(reader: _Reader) -> None:
                            city=None, span=(s + m.start(), s + m.end()), confidence=0.7)
                 if performing and not dates:
                     ev.parent = current.key
+                ev.organizer = organizer
                 out.events.append(ev)
                 new_events.append(ev)
                 break
@@ -1065,7 +1088,7 @@ def _events(reader: _Reader) -> None:
         # states taking part without a named person: "delegations of A, B and C", "A was represented by a delegation"
         if current is not None:
             groups = [m.group(1) for m in re.finditer(
-                rf"\bdelegations?\s+(?:of|from)\s+(?:the\s+(?:parliaments?|governments?|ministries)\s+of\s+)?(?:the\s+)?{_LIST}", sent_masked)]
+                rf"\b[Dd]elegations?\s+(?:of|from)\s+(?:the\s+(?:parliaments?|governments?|ministries)\s+of\s+)?(?:the\s+)?{_LIST}", sent_masked)]
             groups += [m.group(1) for m in re.finditer(rf"({_MARK})(?:,[^,]{{0,80}},)?\s+(?:was|were)\s+represented\s+by\s+(?:a|its|their)\s+(?:\w+\s+)?delegation", sent_masked)]
             for group in groups:
                 pos = s + sent_masked.index(group)
@@ -1076,13 +1099,24 @@ def _events(reader: _Reader) -> None:
                         if not any(p.event == target.key and p.participant == mention[2] for p in out.participations):
                             out.participations.append(Participation(target.key, mention[2], "attendee", [],
                                                                     mention[:2], 0.7))
+        # "the Ambassador", "the minister": the last person named with that title
+        for dm in re.finditer(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
+                              r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\ue000-\uefff])", sent_masked):
+            word = re.sub(r"[\s-]+", " ", dm.group(1)).lower()
+            holders = [(p.span[0], p.person) for p in out.posts if p.span[0] < s + dm.start()
+                       and (p.title.lower() == word or p.title.lower().endswith(word) or
+                            (word == "minister" and "minister" in p.title.lower()))]
+            if holders and not any(mm[2] == holders[-1][1] for mm in persons):
+                persons.append((s + dm.start(), s + dm.end(), holders[-1][1], "Person"))
         # participations in the current event
         if current is None or not persons:
             continue
         targets = [x for x in new_events if x.date is not None or not x.named] or [current]
         subs = [x for x in targets if x.parent is not None]
         targets = subs[-1:] if subs else targets[-1:]
-        if _PERFORM.search(sent_masked):
+        if re.search(r"credential|credence", sent_masked, re.I):
+            role = "attendee"
+        elif _PERFORM.search(sent_masked):
             role = "performer"
         elif _SPEAK.search(sent_masked):
             role = "speaker"

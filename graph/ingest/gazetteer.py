@@ -144,14 +144,25 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Ambassadors?", "ambassador", "Ambassador"),
     (r"Permanent\s+Representatives?", "permanent-representative", "Permanent Representative"),
     (r"Consuls?[\s-]+General", "consul-general", "Consul General"),
+    (r"(?:First\s+)?(?:Deputy|Vice)\s+Prime\s+Ministers?", "minister", "Deputy Prime Minister"),
     (r"Prime\s+Ministers?", "prime-minister", "Prime Minister"),
+    (r"Governor", "head-of-institution", "Governor"),
+    (r"Mayor", "head-of-institution", "Mayor"),
     (r"(?:Vice[\s-]+)?President(?!ial)", "president", "President"),
     (r"Chairman|Chairwoman|Chairperson", "chairman", "Chairman"),
     (r"Director[\s-]+General", "director-general", "Director General"),
     (r"Speaker", "chairman", "Speaker"),
     (r"State\s+Secretary", "head-of-institution", "State Secretary"),
-    (r"Minister\s+of\s+(?-i:[A-Z][a-z]+(?:,?\s+(?:and\s+)?[A-Z][a-z]+)*)", "minister", "Minister"),
+    (r"Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Minister"),
 )
+
+_TOPIC_WORDS = ("Culture|Information|Tourism|Education|Science|Energy|Economy|Finance|Trade|Industry|Agriculture|"
+                "Health|Defen[cs]e|Justice|Interior|Internal\\s+Affairs|Labou?r|Transport|Digital\\s+Development|Development|"
+                "Sports?|Youth|Ecology|Environment|Emergency\\s+Situations|Emergencies|Social\\s+Protection|Investments?|"
+                "Innovation|Communications|Media|Family|Integration|Technolog(?:y|ies)|Economic\\s+Development|"
+                "National\\s+Economy|Natural\\s+Resources|Water\\s+Resources|Higher\\s+Education|Science|Healthcare|"
+                "Foreign\\s+Trade|Trade\\s+and\\s+Integration|Population|Public\\s+Health|Construction|Infrastructure")
+ROLE_TITLES = tuple((p.replace("TOPIC", _TOPIC_WORDS), r, t) for p, r, t in ROLE_TITLES)
 
 _ACRONYM = re.compile(r"^[A-Z0-9.ÜÖÇŞİĞ]{2,8}$")
 

@@ -175,6 +175,9 @@ def _post_node(post: Post, ex: Extraction, links: dict[str, Link], gz: Gazetteer
             if not gz.index.has(body):
                 node.post_in_new = (body, "tkg:GovernmentBody", f"Ministry of Foreign Affairs of {of_label}")
             return node
+        if role == "minister" and not post.topic:
+            return PostNode(existing or iri("post", f"{slugify(post.title)}-{sender}"), role, of.iri,
+                            f"{post.title} of {of_label}")
         if role == "minister":
             topic = slugify(post.topic or "")
             body = iri("organization", f"{sender}-ministry-{topic}")
@@ -185,7 +188,8 @@ def _post_node(post: Post, ex: Extraction, links: dict[str, Link], gz: Gazetteer
             return node
         return PostNode(existing or iri("post", f"{role}-{sender}"), role, of.iri, f"{post.title} of {of_label}")
     if of_kind == "Organization":
-        return PostNode(existing or iri("post", f"{role}-{local(of.iri)}"), role, of.iri,
+        slug = slugify(post.title) if role in ("head-of-institution", "chairman") and post.title != "Chairman" else role
+        return PostNode(existing or iri("post", f"{slug}-{local(of.iri)}"), role, of.iri,
                         f"{post.title} of the {of_label}" if not of_label.startswith("The ") else f"{post.title} of {of_label}")
     return None
 
