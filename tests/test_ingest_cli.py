@@ -254,10 +254,10 @@ def test_every_article_builds_with_shacl(tmp_path: Path, built: Settings) -> Non
     root = tmp_path / "project"
     for name in ("ontology", "data"):
         shutil.copytree(ROOT / name, root / name)
-    for article in sorted(ARTICLES.glob("*.txt")):
+    for article in sorted(ARTICLES.rglob("*.txt")):
         date = json.loads(article.with_name(article.stem + ".gold.json").read_text(encoding="utf-8"))["date"]
         result = tkg(built, str(article), "--date", date, "--url", f"https://example.org/{article.stem}",
                      "-o", str(root / "data" / f"ingest-{article.stem}.trig"))
         assert result.exit_code == 0, result.stderr
     result = build(load_settings(root=root, build_dir=root / "build"))
-    assert result.files >= len(list(ARTICLES.glob("*.txt")))
+    assert result.files >= len(list(ARTICLES.rglob("*.txt")))

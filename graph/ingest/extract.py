@@ -256,7 +256,7 @@ _ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Mini
               "Association", "Union", "Council", "Academy", "University", "Fund", "Chamber", "Assembly",
               "Office", "Parliament", "Secretariat", "Federation", "Society", "Organization", "Organisation",
               "Administration", "Embassy", "Mission", "Consulate", "Commission", "Bank", "Directorate",
-              "Service", "Presidency", "Majlis", "Mejlis", "Senate", "Board", "Maslahaty", "Kenesh", "Mazhilis",
+              "Service", "Presidency", "Cabinet", "Government", "Majlis", "Mejlis", "Senate", "Board", "Maslahaty", "Kenesh", "Mazhilis",
               "Meclisi", "Parliament")
 _VENUE_HEADS = ("Hall", "Palace", "Hotel", "Theater", "Theatre", "Opera", "Museum", "Library", "Stadium",
                 "Arena", "Residence", "Gallery", "Park", "Square", "Complex", "Pavilion", "Auditorium", "Monastery",
@@ -391,13 +391,16 @@ def _known_hits(reader: _Reader) -> None:
             continue
         chosen.append(h)
     for h in chosen:
-        key = reader.entity("State" if h.kind == "Demonym" else h.kind, h.text, (h.start, h.end), known=h.iri)
         if h.kind == "Demonym":
-            # a demonym names the state only where a title follows; keep the entity's label
-            ent = reader.out.entities[key]
-            ent.names.remove(h.text) if h.text in ent.names and len(ent.spans) == 1 else None
-            ent.spans.remove((h.start, h.end))
-            ent.label = h.label if not ent.spans else ent.label
+            # a demonym refers to the state (where a title follows) but is not one of its names
+            if h.iri not in reader.out.entities:
+                reader.out.entities[h.iri] = Entity(h.iri, "State", h.label, known_iri=h.iri)
+            reader.mention(h.start, h.end, h.iri, "Demonym")
+            continue
+        key = reader.entity(h.kind, h.text, (h.start, h.end), known=h.iri)
+        ent = reader.out.entities[key]
+        if ent.kind == "State" and not ent.names[:-1] and ent.label != h.text and len(ent.names) == 1:
+            ent.label = h.text
         reader.mention(h.start, h.end, key, h.kind)
 
 
@@ -417,6 +420,7 @@ _LEFT_STOP = {
     "Secretary", "President", "Deputy", "Permanent", "Representative", "Consul", "Chairman", "Head", "Director",
     "Prime", "Speaker", "Today", "Yesterday", "Tomorrow", "Then", "Next", "Since", "Until", "When", "While",
 } | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
+_TITLE_WORDS = r"Minister|Ambassador|President|Secretary|Deputy|Vice|Chairman|Chairwoman|Chairperson|Consul|Permanent|Prime|Speaker|Director|Head|Governor|Mayor"
 _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{2,80})[\"”»]")
 _TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|motto|name))\s+[\"“«]([^\"”»\n]{2,80})[\"”»]", re.I)
 _VENUE_NOUNS = r"(?:concert\s+hall|hall|palace|hotel|centre|center|museum|theat(?:er|re)|residence|building|headquarters|premises|complex|library|gallery)"
@@ -467,6 +471,13 @@ def _phrases(reader: _Reader) -> None:
         tail = re.compile(rf"(?:\s+(?:of|for|on|and)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD})*)*").match(masked, right)
         if tail:
             right = tail.end()
+        # never past a state or organization into a name ("… of the Kyrgyz Republic Adylbek Kasymaliev"),
+        # nor into a coordinated title ("… and Minister of Foreign Affairs")
+        stop = re.search(rf"(?:[\ue000-\uefff]\uf8ff*)(?=\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ]))|\s+and\s+(?:the\s+)?(?:{_TITLE_WORDS})\b",
+                         masked[m.end():right])
+        if stop:
+            right = m.end() + (stop.end() if stop.group(0).startswith(tuple(chr(c) for c in range(0xE000, 0xE100))) or
+                               "\ue000" <= stop.group(0)[:1] <= "\uefff" else stop.start())
         # never into a date, a weekday or a title ("Concert on Tuesday", "Forum of Ambassador X")
         cut = re.search(r"\s+(?:of|for|on|and)\s+(?:the\s+)?(?:" + "|".join(
             [*(mo.capitalize() for mo in MONTHS), *(d.capitalize() for d in WEEKDAYS), r"\d"]) + r")", masked[m.end():right])
@@ -615,6 +626,9 @@ def _titles(reader: _Reader) -> list[dict]:
         start, end = m.start(), m.end()
         rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
                      "topic": None, "title_span": (start, end)}
+        extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t)
+        if role == "minister-of-foreign-affairs" and extra:
+            rec["title"] = "Minister of Foreign Affairs and " + " ".join(extra.group(1).split())
         if role == "minister" and re.match(r"Ministers?\s+of\s+", t):
             topic = re.sub(r"^Ministers?\s+of\s+", "", t)
             rec["topic"] = topic
@@ -742,10 +756,15 @@ def _posts(reader: _Reader) -> None:
 # ------------------------------------------------------------------------------------- events
 
 _UNNAMED = [
-    (re.compile(r"\b(?:present(?:ed|s|ing)|hand(?:ed|s|ing)(?:\s+over)?|submit(?:ted|s))\s+(?:(?:his|her|their)\s+)?(?:copies\s+of\s+(?:(?:his|her|the)\s+)?)?(?:letters?\s+of\s+)?(?:credentials|credence)\b", re.I),
+    (re.compile(r"\b(?:present(?:ed|s|ing)|hand(?:ed|s|ing)(?:\s+over)?|submit(?:ted|s))\s+(?:(?:his|her|their)\s+)?(?:(?:an?\s+)?cop(?:y|ies)\s+of\s+(?:(?:his|her|the)\s+)?)?(?:letters?\s+of\s+)?(?:credentials|credence)\b", re.I),
      "Meeting", "presentation of credentials"),
     (re.compile(r"\b(?:held|hold|holds|will\s+hold|conducted)\s+(?:\w+\s+){0,2}(?:consultations|negotiations)\b", re.I),
      "Meeting", "consultations"),
+    (re.compile(r"([\ue000-\uefff]\uf8ff*)\s+(?:held|holds|convened|opened)\s+(?:its|their|a|an|the)\s+(?:\w+\s+)?(meeting|session|summit|forum|conference|congress|assembly)\b", re.I),
+     "Meeting", "org-meeting"),
+    (re.compile(r"\b(?:attended|attend|attends|took\s+part\s+in|participated\s+in|joined)\s+the\s+((?:official\s+)?(?:opening|launch|inauguration|unveiling|"
+                r"presentation|signing|laying)(?:\s+ceremony)?\s+of\s+[^,.;]{3,80}?)(?=\s+(?:on|at|in|yesterday|today)\b|[,.;]|$)", re.I),
+     "CulturalEvent", "opening"),
     (re.compile(r"\b(?:held|holds|hold)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
      "Meeting", "meeting"),
     (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
@@ -770,6 +789,11 @@ _ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|took\s
                      r"met|meet|meeting|talks|received|receiving|hosted|welcomed|among\s+those|present(?:ed)?\s+(?:his|her)\s+credentials|"
                      r"present(?:ed)?\s+(?:copies|letters))\b", re.I)
 _PERFORM = re.compile(r"\b(?:performed|performances?\s+by|(?:concert|recital)\s+by|performing|sang|played)\b", re.I)
+_PLURAL_REF = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:prime\s+ministers|ministers|foreign\s+ministers|presidents|leaders|heads\s+of\s+state|"
+                         r"heads\s+of\s+government|sides|parties|co-chairs|delegations|participants)\b", re.I)
+_REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparation\s+for|\bpreparations?\s+for|\bpreparing\s+for|"
+                        r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
+                        r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
 _PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?({_MARK})")
 
 
@@ -843,12 +867,14 @@ def _events(reader: _Reader) -> None:
     for i, p in enumerate(out.posts):
         posts_by_person.setdefault(p.person, []).append(i)
 
-    def place(ev: Event, s: int, sent_masked: str) -> None:
+    last_city: tuple[dt.date, str] | None = None
+
+    def place(ev: Event, s: int, sent_masked: str, *, anywhere: bool = False) -> None:
         for pm in _PLACE_AT.finditer(sent_masked):
             mention = reader.at(s + pm.start(1))
             if mention is None or mention[2] == ev.key:
                 continue
-            if not (ev.span[0] - 100 <= s + pm.start() <= ev.span[1] + 160):
+            if not anywhere and not (ev.span[0] - 100 <= s + pm.start() <= ev.span[1] + 160):
                 continue
             if re.search(r"(?:organi[sz]ations|Embassy|Mission|Consulate|based|Representative|Ambassador|residing|living)\s*$",
                          text[max(s, s + pm.start() - 40):s + pm.start()]):
@@ -898,6 +924,7 @@ def _events(reader: _Reader) -> None:
         in_sentence = [mm for mm in reader.mentions if s <= mm[0] and mm[1] <= e]
         persons = sorted([mm for mm in in_sentence if mm[3] == "Person"])
         new_events: list[Event] = []
+        referenced: list[Event] = []
         if (s, e) == headline:
             continue
         for ms, me, key, kind in in_sentence:
@@ -912,6 +939,9 @@ def _events(reader: _Reader) -> None:
                            date=None, end_date=None, venue=None, city=None, span=(ms, me), confidence=0.85,
                            ordinal=int(ordinal.group(1)) if ordinal else None)
                 out.events.append(ev)
+            if ev.date is None and _REFERENCE.search(text[max(s, ms - 80):ms]):
+                referenced.append(ev)     # "on the eve of the 12th Summit": named, not reported here
+                continue
             new_events.append(ev)
         for m in _SUB.finditer(text, s, e):
             label = m.group(1)
@@ -970,11 +1000,14 @@ def _events(reader: _Reader) -> None:
                     refs.append(current)
                     break
                 actors = persons + [mm for mm in in_sentence if mm[3] in ("State", "Organization", "Demonym")]
+                plural_ref = _PLURAL_REF.search(sent_masked)
                 performing = label == "cultural event" and _PERFORM.search(sent_masked) and persons and current
                 has_anchor = bool(dates) or bool(day_of) or len(persons) >= 2 or bool(_PLACE_AT.search(sent_masked)) or performing
                 if not has_anchor:
                     continue
                 if label == "meeting" and (len(actors) < 2 or not persons):
+                    continue
+                if label == "opening" and not (dates or day_of or persons or plural_ref):
                     continue
                 if label == "consultations" and not (dates or persons):
                     continue
@@ -984,10 +1017,26 @@ def _events(reader: _Reader) -> None:
                 organizer = None
                 if label == "presentation of credentials":
                     copies = re.search(r"cop(?:y|ies)", m.group(0), re.I)
+                    before_trigger = [mm for mm in persons if mm[1] <= s + m.start()]
+                    if before_trigger:
+                        names = [out.entities[before_trigger[-1][2]].label]
                     full = ("Handover of copies of credentials" if copies else "Presentation of credentials") + (
                         f" by {names[0]}" if names else "")
                 elif label == "reception":
                     full = "Reception" + (f" hosted by {names[0]}" if names else "")
+                elif label == "org-meeting":
+                    org_m = reader.at(s + m.start(1))
+                    if org_m is None or out.entities[org_m[2]].kind != "Organization":
+                        continue
+                    noun = m.group(2).lower()
+                    full = f"{noun.capitalize()} of the {out.entities[org_m[2]].label}"
+                    kind = "Summit" if noun == "summit" else ("Session" if noun == "session" else "Meeting")
+                    organizer = org_m[2]
+                elif label == "opening":
+                    phrase = text[s + m.start(1):s + m.end(1)]
+                    full = phrase[:1].upper() + phrase[1:]
+                    full = re.sub(r"^(?:Official\s+)?", "", full)
+                    full = full[:1].upper() + full[1:]
                 elif label == "organized":
                     noun = m.group(0)[m.start(1) - m.start():].strip()
                     full = noun[:1].upper() + noun[1:]
@@ -1073,7 +1122,21 @@ def _events(reader: _Reader) -> None:
                     ev.city = dateline_city
                     ev.confidence = round(ev.confidence - 0.1, 2)
         for ev in refs:
-            place(ev, s, sent_masked)
+            place(ev, s, sent_masked, anywhere=True)
+        for ev in referenced:
+            after_mention = re.match(rf"\s+in\s+({_MARK})", masked[ev.span[1]:])
+            if after_mention and ev.city is None:
+                cm = reader.at(ev.span[1] + after_mention.start(1))
+                if cm and out.entities[cm[2]].kind == "City":
+                    ev.city = cm[2]
+        # an unnamed event with no place of its own, on the day of the last event that had one, is there too
+        for ev in new_events:
+            if (not ev.named and ev.city is None and ev.venue is None and ev.parent is None and ev.date is not None
+                    and last_city is not None and last_city[0] == ev.date):
+                ev.city = last_city[1]
+        for ev in new_events:
+            if ev.city is not None and ev.date is not None:
+                last_city = (ev.date, ev.city)
         if dates:
             discourse = dates[-1].date
         elif new_events and new_events[-1].date:
@@ -1108,6 +1171,11 @@ def _events(reader: _Reader) -> None:
                             (word == "minister" and "minister" in p.title.lower()))]
             if holders and not any(mm[2] == holders[-1][1] for mm in persons):
                 persons.append((s + dm.start(), s + dm.end(), holders[-1][1], "Person"))
+        if current is not None and _PLURAL_REF.search(sent_masked):
+            for p in [p for p in out.participations if p.event == current.key and out.entities[p.participant].kind == "Person"]:
+                if not any(mm[2] == p.participant for mm in persons):
+                    persons.append((s + _PLURAL_REF.search(sent_masked).start(), s + _PLURAL_REF.search(sent_masked).end(),
+                                    p.participant, "Person"))
         # participations in the current event
         if current is None or not persons:
             continue

@@ -136,7 +136,8 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Deputy\s+Foreign\s+Ministers?", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Vice\s+Minister\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
-    (r"Ministers?\s+of\s+Foreign\s+Affairs", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
+    (r"Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|International\s+Cooperation|European\s+Affairs|"
+     r"Foreign\s+Trade|Worship|International\s+Trade))?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"Foreign\s+Ministers?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"Deputy\s+Secretary[\s-]+General", "deputy-secretary-general", "Deputy Secretary General"),
     (r"Secretary[\s-]+General", "secretary-general", "Secretary General"),
@@ -149,6 +150,7 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Governor", "head-of-institution", "Governor"),
     (r"Mayor", "head-of-institution", "Mayor"),
     (r"(?:Vice[\s-]+)?President(?!ial)", "president", "President"),
+    (r"(?:Deputy|Vice|First\s+Deputy)[\s-]+(?:Chairman|Chairwoman|Chairperson)", "chairman", "Deputy Chairman"),
     (r"Chairman|Chairwoman|Chairperson", "chairman", "Chairman"),
     (r"Director[\s-]+General", "director-general", "Director General"),
     (r"Speaker", "chairman", "Speaker"),
