@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/eval_ingest.py [ARTICLES_DIR] [--per-article]
 
-Every ARTICLES_DIR/NN-slug.txt with a NN-slug.gold.json beside it is ingested (its date is the
+Every ARTICLES_DIR/**/NN-slug.txt with a NN-slug.gold.json beside it is ingested (its date is the
 gold file's) and scored as /work/shared/GOLD-FORMAT.md defines; the table is the micro-average
 over all articles. Entities are linked with the project's build (or its data files).
 """
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str]) -> int:
     args = [a for a in argv if not a.startswith("--")]
     folder = Path(args[0]) if args else ROOT / "tests" / "articles"
-    pairs = [(p, p.with_name(p.stem + ".gold.json")) for p in sorted(folder.glob("*.txt"))
+    pairs = [(p, p.with_name(p.stem + ".gold.json")) for p in sorted(folder.rglob("*.txt"))
              if p.with_name(p.stem + ".gold.json").is_file()]
     if not pairs:
         print(f"no articles with gold files in {folder}", file=sys.stderr)

@@ -105,9 +105,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
     if dry_run:
         for ing in results:
             ex = ing.extraction
-            echo_table([(r.what, r.text, r.chars, r.iri, r.status, r.confidence) for r in ing.review],
-                       ["what", "text", "chars", "IRI", "status", "conf"],
-                       title=f"{ing.article.path}: source:{ing.slug} (dry run, nothing written)")
+            _review_table(ing, title=f"{ing.article.path}: source:{ing.slug} (dry run, nothing written)")
             named = [k for k, e in ex.entities.items() if e.kind != "Event"]
             click.echo(f"{len(named)} entities ({_count(ing, 'linked')} linked, {_count(ing, 'fuzzy')} fuzzy, "
                        f"{_count(ing, 'new')} new), {len(ex.posts)} posts, {len(ex.events)} events, "
@@ -134,6 +132,26 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
         click.echo(f"wrote {target}: source:{ing.slug}, {len(ex.posts)} posts, {len(ex.events)} events, "
                    f"{len(ex.participations)} participations, {len(ex.memberships)} memberships, "
                    f"{len(ex.figures)} figures; {ing.flagged} to review")
+
+
+def _review_table(ing, *, title: str) -> None:  # type: ignore[no-untyped-def]
+    """The review table: IRIs are never cut, long texts wrap."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    click.echo(title)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("what")
+    table.add_column("text", max_width=48, overflow="fold")
+    table.add_column("chars", no_wrap=True)
+    table.add_column("IRI", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("conf", no_wrap=True, justify="right")
+    for r in ing.review:
+        table.add_row(r.what, r.text, r.chars, r.iri, r.status, r.confidence)
+    width = 48 + max((len(r.iri) for r in ing.review), default=10) + max((len(r.what) for r in ing.review), default=8) + 40
+    Console(width=max(120, width), color_system=None, highlight=False, markup=False, soft_wrap=False).print(table)
 
 
 def _count(ing, status: str) -> int:  # type: ignore[no-untyped-def]

@@ -422,7 +422,9 @@ _LEFT_STOP = {
 } | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 _TITLE_WORDS = r"Minister|Ambassador|President|Secretary|Deputy|Vice|Chairman|Chairwoman|Chairperson|Consul|Permanent|Prime|Speaker|Director|Head|Governor|Mayor"
 _QUOTED = re.compile(r"[\"“«]([^\"”»\n]{2,80})[\"”»]")
-_TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|motto|name))\s+[\"“«]([^\"”»\n]{2,80})[\"”»]", re.I)
+_TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|motto|name))\s+[\"“«]([^\"”»\n]{2,80})[\"”»]"
+                     r"|[\"“«]([^\"”»\n]{2,80})[\"”»](?=\s+(?:program(?:me)?|festival|forum|exhibition|project|competition|contest|"
+                     r"conference|campaign|marathon|games|olympiad|tournament)\b)", re.I)
 _VENUE_NOUNS = r"(?:concert\s+hall|hall|palace|hotel|centre|center|museum|theat(?:er|re)|residence|building|headquarters|premises|complex|library|gallery)"
 
 
@@ -442,11 +444,13 @@ def _phrases(reader: _Reader) -> None:
     text = reader.text
     # a title in quotes after "titled" names an event ("an exhibition titled 'Common Roots'")
     for m in _TITLED.finditer(text):
-        if reader.free(m.start(1), m.end(1)):
-            key = reader.entity("Event", m.group(1).strip(), (m.start(1), m.end(1)))
-            reader.mention(m.start(1), m.end(1), key, "Event")
+        g = 1 if m.group(1) else 2
+        if reader.free(m.start(g), m.end(g)):
+            key = reader.entity("Event", m.group(g).strip(), (m.start(g), m.end(g)))
+            reader.mention(m.start(g), m.end(g), key, "Event")
             noun = re.search(r"(exhibition|festival|concert|conference|forum|seminar|training|meeting|ceremony|"
-                             r"competition|contest|evening)\b[^.]{0,80}$", text[max(0, m.start() - 120):m.start()], re.I)
+                             r"competition|contest|evening)\b[^.]{0,80}$", text[max(0, m.start() - 120):m.start()], re.I) or \
+                re.match(r"[\"”»]\s+(exhibition|festival|forum|conference|competition|contest|program(?:me)?)", text[m.end(g):], re.I)
             reader.titled[key] = _event_kind(noun.group(1)) if noun else "CulturalEvent"
     masked = reader.masked_text
     heads = sorted([*_EVENT_HEADS, *_ORG_HEADS, *_VENUE_HEADS], key=len, reverse=True)
@@ -629,8 +633,15 @@ def _titles(reader: _Reader) -> list[dict]:
         extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t)
         if role == "minister-of-foreign-affairs" and extra:
             rec["title"] = "Minister of Foreign Affairs and " + " ".join(extra.group(1).split())
-        if role == "minister" and re.match(r"Ministers?\s+of\s+", t):
-            topic = re.sub(r"^Ministers?\s+of\s+", "", t)
+        if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", t):
+            topic = " ".join(re.sub(r"^(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", "", t).split())
+            rec["topic"] = topic
+            deputy = re.match(r"(Deputy|Vice)\s", t)
+            rec["title"] = f"{deputy.group(1)} Minister of {topic}" if deputy else f"Minister of {topic}"
+            if deputy:
+                rec["topic"] = None
+        elif role == "minister" and re.search(r"\sMinisters?$", t) and not re.search(r"Prime\s+Minister", t):
+            topic = " ".join(re.sub(r"\s+Ministers?$", "", t).split())
             rec["topic"] = topic
             rec["title"] = f"Minister of {topic}"
         # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
@@ -735,7 +746,9 @@ def _posts(reader: _Reader) -> None:
             past = True
         for rec in chain:
             courtesy = rec["of"] is None and rec["to"] is None and rec["pre"] is None
-            if courtesy and rec["role"] not in ("deputy-minister-of-foreign-affairs", "minister-of-foreign-affairs"):
+            portfolio = rec["role"] in ("deputy-minister-of-foreign-affairs", "minister-of-foreign-affairs") or (
+                rec["role"] == "minister" and " of " in rec["title"])
+            if courtesy and not portfolio:
                 continue
             if rec["of"] is not None and not _owner_ok(reader, rec):
                 continue
@@ -765,6 +778,7 @@ _UNNAMED = [
     (re.compile(r"\b(?:attended|attend|attends|took\s+part\s+in|participated\s+in|joined)\s+the\s+((?:official\s+)?(?:opening|launch|inauguration|unveiling|"
                 r"presentation|signing|laying)(?:\s+ceremony)?\s+of\s+[^,.;]{3,80}?)(?=\s+(?:on|at|in|yesterday|today)\b|[,.;]|$)", re.I),
      "CulturalEvent", "opening"),
+    (re.compile(r"\bheld\s+(?:a|the)\s+(?:\w+\s+)?(meeting|session)\s+of\s+(?:the\s+)?([\ue000-\uefff]\uf8ff*)", re.I), "Meeting", "meeting-of"),
     (re.compile(r"\b(?:held|holds|hold)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
      "Meeting", "meeting"),
     (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
@@ -772,6 +786,8 @@ _UNNAMED = [
                 r"commemoration|presentation|screening|competition|tournament|workshop|webinar|symposium|gathering|event|"
                 r"fair|meeting|training|reception)s?)\b(?:\s+(?:dedicated\s+to|on|devoted\s+to|marking|celebrating)\s+"
                 r"[^,.;]{3,80}?(?=\s+(?:on|at|in|yesterday|today|last|this)\b|[,.;]))?", re.I), "CulturalEvent", "organized"),
+    (re.compile(r"\bpresent(?:ed|s)\s+(?:its|his|her|their|a|the)\s+(?:new\s+|latest\s+)?(?:[\w-]+\s+){0,2}?[\"“«]([^\"”»]{2,80})[\"”»]", re.I),
+     "CulturalEvent", "presentation"),
     (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|diplomatic\s+|festive\s+)?reception\b", re.I), "Meeting", "reception"),
     (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|festive\s+|solemn\s+|award\s+|signing\s+|opening\s+|closing\s+)?ceremony\b", re.I), "CulturalEvent", "ceremony"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:concert|exhibition|festival)\b", re.I), "CulturalEvent", "cultural event"),
@@ -785,7 +801,7 @@ _SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|sp
                     r"congratulated|shared)\b", re.I)
 _ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|took\s+part|joined|were\s+present|was\s+present|guests?|"
                      r"present\s+were|also\s+present|credentials|credence|"
-                     r"brought\s+together|gathered|represented\s+by|chaired|hosted|hosting|"
+                     r"brought\s+together|gathered|represented\s+by|chaired|hosted|hosting|led\s+by|headed\s+by|"
                      r"met|meet|meeting|talks|received|receiving|hosted|welcomed|among\s+those|present(?:ed)?\s+(?:his|her)\s+credentials|"
                      r"present(?:ed)?\s+(?:copies|letters))\b", re.I)
 _PERFORM = re.compile(r"\b(?:performed|performances?\s+by|(?:concert|recital)\s+by|performing|sang|played)\b", re.I)
@@ -793,7 +809,8 @@ _PLURAL_REF = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:prime\s+ministers|mini
                          r"heads\s+of\s+government|sides|parties|co-chairs|delegations|participants)\b", re.I)
 _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparation\s+for|\bpreparations?\s+for|\bpreparing\s+for|"
                         r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
-                        r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of)\s+(?:the\s+)?(?:\w+\s+)?$", re.I)
+                        r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
+                        r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
 _PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?({_MARK})")
 
 
@@ -925,6 +942,7 @@ def _events(reader: _Reader) -> None:
         persons = sorted([mm for mm in in_sentence if mm[3] == "Person"])
         new_events: list[Event] = []
         referenced: list[Event] = []
+        prev_current = current
         if (s, e) == headline:
             continue
         for ms, me, key, kind in in_sentence:
@@ -1002,12 +1020,15 @@ def _events(reader: _Reader) -> None:
                 actors = persons + [mm for mm in in_sentence if mm[3] in ("State", "Organization", "Demonym")]
                 plural_ref = _PLURAL_REF.search(sent_masked)
                 performing = label == "cultural event" and _PERFORM.search(sent_masked) and persons and current
-                has_anchor = bool(dates) or bool(day_of) or len(persons) >= 2 or bool(_PLACE_AT.search(sent_masked)) or performing
+                has_anchor = (bool(dates) or bool(day_of) or len(persons) >= 2 or bool(_PLACE_AT.search(sent_masked)) or performing
+                              or (plural_ref is not None and current is not None))
                 if not has_anchor:
                     continue
-                if label == "meeting" and (len(actors) < 2 or not persons):
+                if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref:
                     continue
                 if label == "opening" and not (dates or day_of or persons or plural_ref):
+                    continue
+                if label == "opening" and any(mm[3] == "Event" and s + m.start(1) <= mm[0] < s + m.end(1) for mm in in_sentence):
                     continue
                 if label == "consultations" and not (dates or persons):
                     continue
@@ -1024,6 +1045,15 @@ def _events(reader: _Reader) -> None:
                         f" by {names[0]}" if names else "")
                 elif label == "reception":
                     full = "Reception" + (f" hosted by {names[0]}" if names else "")
+                elif label == "presentation":
+                    full = f"Presentation of the {m.group(1).strip()}"
+                    organizer_m = [mm for mm in in_sentence if mm[0] < s + m.start() and mm[3] == "Organization"]
+                    organizer = organizer_m[-1][2] if organizer_m else None
+                elif label == "meeting-of":
+                    org_m = reader.at(s + m.start(2))
+                    if org_m is None or out.entities[org_m[2]].kind != "Organization":
+                        continue
+                    full = f"{m.group(1).capitalize()} of the {out.entities[org_m[2]].label}"
                 elif label == "org-meeting":
                     org_m = reader.at(s + m.start(1))
                     if org_m is None or out.entities[org_m[2]].kind != "Organization":
@@ -1118,7 +1148,8 @@ def _events(reader: _Reader) -> None:
                     cm = reader.at(s + capital.start(1))
                     if cm and reader.gz.city_state.get(out.entities[dateline_city].known_iri or "") == cm[2]:
                         ev.city = dateline_city
-                elif ev.venue is None and not ev.named and ev.parent is None and abs((ev.date - ref).days) <= 3 and not future:
+                elif (ev.venue is None and not ev.named and ev.parent is None and abs((ev.date - ref).days) <= 3
+                      and not future and not (last_city is not None and last_city[0] == ev.date)):
                     ev.city = dateline_city
                     ev.confidence = round(ev.confidence - 0.1, 2)
         for ev in refs:
@@ -1152,6 +1183,7 @@ def _events(reader: _Reader) -> None:
         if current is not None:
             groups = [m.group(1) for m in re.finditer(
                 rf"\b[Dd]elegations?\s+(?:of|from)\s+(?:the\s+(?:parliaments?|governments?|ministries)\s+of\s+)?(?:the\s+)?{_LIST}", sent_masked)]
+            groups += [m.group(1) for m in re.finditer(rf"{_LIST}\s+(?:sent|dispatched)\s+(?:their\s+|its\s+)?(?:\w+\s+)?delegations?", sent_masked)]
             groups += [m.group(1) for m in re.finditer(rf"({_MARK})(?:,[^,]{{0,80}},)?\s+(?:was|were)\s+represented\s+by\s+(?:a|its|their)\s+(?:\w+\s+)?delegation", sent_masked)]
             for group in groups:
                 pos = s + sent_masked.index(group)
@@ -1171,8 +1203,8 @@ def _events(reader: _Reader) -> None:
                             (word == "minister" and "minister" in p.title.lower()))]
             if holders and not any(mm[2] == holders[-1][1] for mm in persons):
                 persons.append((s + dm.start(), s + dm.end(), holders[-1][1], "Person"))
-        if current is not None and _PLURAL_REF.search(sent_masked):
-            for p in [p for p in out.participations if p.event == current.key and out.entities[p.participant].kind == "Person"]:
+        if prev_current is not None and _PLURAL_REF.search(sent_masked):
+            for p in [p for p in out.participations if p.event == prev_current.key and out.entities[p.participant].kind == "Person"]:
                 if not any(mm[2] == p.participant for mm in persons):
                     persons.append((s + _PLURAL_REF.search(sent_masked).start(), s + _PLURAL_REF.search(sent_masked).end(),
                                     p.participant, "Person"))
@@ -1188,10 +1220,14 @@ def _events(reader: _Reader) -> None:
             role = "performer"
         elif _SPEAK.search(sent_masked):
             role = "speaker"
-        elif _ATTEND.search(sent_masked) or any(not x.named and x.kind == "Meeting" for x in new_events):
+        elif _ATTEND.search(sent_masked) or any(not x.named and x.kind == "Meeting" for x in new_events if x not in refs):
             role = "attendee"
         else:
             continue
+        mentioned_only = re.compile(r"(?:greetings|message|letter|congratulations|invitation|regards|name|instructions?|"
+                                    r"decree|portrait|memory|legacy|works?|poems?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$"
+                                    r"|\bon\s+behalf\s+of\s+(?:[\w-]+\s+){0,6}$", re.I)
+        persons = [mm for mm in persons if not mentioned_only.search(text[max(s, mm[0] - 80):mm[0]])]
         for ev in targets:
             for ms, me, key, _kind in persons:
                 same = [p for p in out.participations if p.event == ev.key and p.participant == key]
@@ -1425,6 +1461,17 @@ def _figures(reader: _Reader) -> None:
                         subject, counter = a[2], b[2]
                         conf = 0.85
                         break
+            if subject is None and len(parties) < 2 and re.search(r"\b(?:the\s+two|both)\s+(?:countries|states|sides|nations)\b", scope, re.I):
+                earlier = []
+                for mm in sorted(reader.mentions, key=lambda x: x[0], reverse=True):
+                    if mm[0] < s + money.start() and out.entities[mm[2]].kind == "State" and mm[2] not in earlier:
+                        earlier.append(mm[2])
+                    if len(earlier) == 2:
+                        break
+                if len(earlier) == 2:
+                    first = min(earlier, key=lambda k: min(x[0] for x in reader.mentions if x[2] == k))
+                    second = next(k for k in earlier if k != first)
+                    subject, counter, conf = first, second, 0.6
             if subject is None:
                 if len(parties) >= 2:
                     subject, counter = parties[0][2], parties[1][2]

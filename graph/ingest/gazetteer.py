@@ -155,7 +155,9 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Director[\s-]+General", "director-general", "Director General"),
     (r"Speaker", "chairman", "Speaker"),
     (r"State\s+Secretary", "head-of-institution", "State Secretary"),
+    (r"(?:Deputy|Vice)\s+Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Deputy Minister"),
     (r"Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Minister"),
+    (r"(?-i:(?:TOPIC))\s+Minister", "minister", "Minister"),
 )
 
 _TOPIC_WORDS = ("Culture|Information|Tourism|Education|Science|Energy|Economy|Finance|Trade|Industry|Agriculture|"
