@@ -259,5 +259,9 @@ def test_every_article_builds_with_shacl(tmp_path: Path, built: Settings) -> Non
         result = tkg(built, str(article), "--date", date, "--url", f"https://example.org/{article.stem}",
                      "-o", str(root / "data" / f"ingest-{article.stem}.trig"))
         assert result.exit_code == 0, result.stderr
+    for written in (root / "data").glob("ingest-*.trig"):
+        text = written.read_text(encoding="utf-8")
+        assert not any("\ue000" <= ch <= "\uf8ff" for ch in text), written.name
+        assert '  "@en' not in text and ' "@en' not in text, written.name
     result = build(load_settings(root=root, build_dir=root / "build"))
     assert result.files >= len(list(ARTICLES.rglob("*.txt")))

@@ -1046,7 +1046,7 @@ def _events(reader: _Reader) -> None:
                 elif label == "reception":
                     full = "Reception" + (f" hosted by {names[0]}" if names else "")
                 elif label == "presentation":
-                    full = f"Presentation of the {m.group(1).strip()}"
+                    full = f"Presentation of the {' '.join(text[s + m.start(1):s + m.end(1)].split())}"
                     organizer_m = [mm for mm in in_sentence if mm[0] < s + m.start() and mm[3] == "Organization"]
                     organizer = organizer_m[-1][2] if organizer_m else None
                 elif label == "meeting-of":
@@ -1068,7 +1068,7 @@ def _events(reader: _Reader) -> None:
                     full = re.sub(r"^(?:Official\s+)?", "", full)
                     full = full[:1].upper() + full[1:]
                 elif label == "organized":
-                    noun = m.group(0)[m.start(1) - m.start():].strip()
+                    noun = " ".join(text[s + m.start(1):s + m.end()].split())
                     full = noun[:1].upper() + noun[1:]
                     kind = _event_kind(full)
                     if kind == "Meeting" and re.search(r"evening|concert|exhibition|festival|ceremony|celebration|"
@@ -1509,7 +1509,13 @@ def extract(article: Article, gz: Gazetteer) -> Extraction:
     out.entities = {k: v for k, v in out.entities.items() if k in used and not (
         v.kind == "Organization" and v.spans and set(v.spans) <= venue_spans
         and not any(k in (p.of, p.to) for p in out.posts))}
+    for ev in out.events:        # labels are always text of the article, never of the masked copy
+        ev.label = " ".join(re.sub(r"[\ue000-\uf8ff]", " ", ev.label).split())
     for ent in reader.out.entities.values():
+        ent.label = " ".join(re.sub(r"[\ue000-\uf8ff]", " ", ent.label).split())
+        if ent.kind == "Event":
+            ev = next((x for x in out.events if x.key == ent.key), None)
+            ent.label = ev.label if ev is not None else ent.label
         if not ent.names:
             ent.names.append(ent.label)
         if ent.label.isupper() and (len(ent.label) > 8 or ent.kind in ("City", "State", "Person")):

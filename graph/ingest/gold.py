@@ -48,10 +48,14 @@ def to_gold(ing: Ingested, *, article: str | None = None) -> dict[str, Any]:
             ev = next((e for e in ex.events if e.key == key), None)
             if ev is None or not ev.named:
                 continue
+        if not ent.spans:
+            continue        # named only by a demonym ("Uzbek"): referred to, not named
         link = links.get(key)
         aliases = [n for n in ent.names if n != ent.label]
         if link is not None and link.status == "linked" and ent.kind in ("State", "Organization", "City"):
             aliases += [n for n in ing.graph_names.get(link.iri, []) if n != ent.label and n not in aliases]
+        if ent.kind == "State" and ent.known_iri:
+            aliases += [n for n in _builtin_state_names(ent.known_iri) if n != ent.label and n not in aliases]
         item: dict[str, Any] = {"label": ent.label, "type": ent.kind}
         if aliases:
             item["aliases"] = aliases
@@ -95,6 +99,15 @@ def to_gold(ing: Ingested, *, article: str | None = None) -> dict[str, Any]:
     return {"article": article or ing.article.url or ing.article.path or "", "date": ing.article.date.isoformat(),
             "entities": entities, "posts": posts, "events": events, "memberships": memberships,
             "figures": figures}
+
+
+def _builtin_state_names(iri_: str) -> list[str]:
+    from .gazetteer import STATES, iri
+
+    for iso, short, official, _demonyms, others in STATES:
+        if iri("state", iso) == iri_:
+            return [short, official, *others]
+    return []
 
 
 # ---------------------------------------------------------------------------------- scoring
