@@ -104,7 +104,7 @@ def test_deputy_minister_without_state_is_kept_with_null(gz: Gazetteer) -> None:
 def test_demonym_and_possessive_titles(gz: Gazetteer) -> None:
     ing = run(gz, "Uzbek Deputy Foreign Minister Bakhrom Aloev and Kazakhstan's Ambassador to Hungary "
                   "Nurlan Seitimov attended.")
-    assert posts(ing) == [("Bakhrom Aloev", "Deputy Minister of Foreign Affairs", "Republic of Uzbekistan", None),
+    assert posts(ing) == [("Bakhrom Aloev", "Deputy Minister of Foreign Affairs", "Uzbekistan", None),
                           ("Nurlan Seitimov", "Ambassador", "Kazakhstan", "Hungary")]
 
 

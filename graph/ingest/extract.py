@@ -394,7 +394,8 @@ def _known_hits(reader: _Reader) -> None:
         if h.kind == "Demonym":
             # a demonym refers to the state (where a title follows) but is not one of its names
             if h.iri not in reader.out.entities:
-                reader.out.entities[h.iri] = Entity(h.iri, "State", h.label, known_iri=h.iri)
+                reader.out.entities[h.iri] = Entity(h.iri, "State", reader.gz.short_names.get(h.iri, h.label),
+                                                    known_iri=h.iri)
             reader.mention(h.start, h.end, h.iri, "Demonym")
             continue
         key = reader.entity(h.kind, h.text, (h.start, h.end), known=h.iri)

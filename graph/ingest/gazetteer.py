@@ -304,6 +304,7 @@ class Gazetteer:
     names: dict[str, list[tuple[str, str, str, bool]]] = field(default_factory=dict)
     # folded name -> [(kind, iri, label, is_acronym)]
     state_iso: dict[str, str] = field(default_factory=dict)      # state IRI -> ISO3
+    short_names: dict[str, str] = field(default_factory=dict)    # state IRI -> common short name
     city_state: dict[str, str] = field(default_factory=dict)     # city IRI -> state IRI
     event_dates: dict[str, str] = field(default_factory=dict)    # event IRI -> start date
     posts: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (role, of, to) -> post IRI
@@ -371,6 +372,7 @@ def build_gazetteer(index: IngestIndex, engine: Engine | None = None) -> Gazette
         for name in demonyms:
             gz.add(name, "Demonym", state, label)
         gz.state_iso[state] = iso
+        gz.short_names[state] = short
     for slug, names, _cls in ORGANIZATIONS:
         org = iri("organization", slug)
         label = index.label(org) if index.has(org) else names[0]
