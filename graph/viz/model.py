@@ -202,6 +202,7 @@ class _Builder:
     def __init__(self, facts: _Facts, labels: dict[str, str], langs: Sequence[str]):
         self.f, self.labels, self.chain = facts, labels, _chain(langs)
         self._ancestors: dict[str, set[str]] = {}
+        self._source_texts: dict[str, str] = {}
 
     def term_label(self, iri: str) -> str:
         """Label of an ontology term or concept in the language chain, else its local name in words."""
@@ -231,6 +232,12 @@ class _Builder:
         return min(types, key=lambda c: (-len(self.ancestors(c) & types), -len(self.ancestors(c)), c))
 
     def source_text(self, src: str) -> str:
+        """A source as one line of text: headline (date) URL."""
+        if src not in self._source_texts:
+            self._source_texts[src] = self._source_text(src)
+        return self._source_texts[src]
+
+    def _source_text(self, src: str) -> str:
         props = defaultdict(list)
         for p, o, _g in self.f.props.get(src, ()):
             props[p].append(o.value)
@@ -299,7 +306,7 @@ class _Builder:
             if q is not None and (o, q, s) in found and q < p:
                 continue  # an asserted inverse: keep one direction
             G.add_edge(s, o, key=p, predicate=p, label=self.term_label(p), kind="relation", via=None,
-                       facts=[], sources=self._sources_of_graphs(graphs))
+                       facts=[], sources=self._sources_of_graphs(graphs), dates={})
 
     def _nary_edge(self, G: nx.MultiDiGraph, x: str, nodes: set[str]) -> None:
         cls = next(c for c in sorted(self.f.types[x]) if c in NARY)
@@ -446,23 +453,26 @@ def path_model(G: nx.MultiDiGraph, a: str, b: str, *, limit: int = 20) -> nx.Mul
 _SOURCE_VARS, _TARGET_VARS = ("source",), ("target",)
 
 
-def _types_and_labels(engine: Engine | None, iris: set[str], langs: Sequence[str]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Labels, most specific class and class label of the given IRIs, looked up in the engine."""
-    if engine is None or not iris:
-        return {}, {}, {}
-    labels = preferred_labels(engine, list(langs))
+def _lookup(engine: Engine | None, iris: set[str], langs: Sequence[str]) -> tuple[_Builder, dict[str, str]]:
+    """A builder that knows the labels of entities and ontology terms, and the most specific class
+    of the given IRIs, looked up in the engine (nothing without one)."""
     facts = _Facts()
+    if engine is None:
+        return _Builder(facts, {}, langs), {}
+    labels = preferred_labels(engine, list(langs))
     rows = engine.query("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-                        "SELECT ?s ?t ?sup WHERE { ?s a ?t . OPTIONAL { ?t rdfs:subClassOf ?sup } }").rows
-    for s, t, sup in rows:
-        if t is not None and t.value.startswith(_TKG):
+                        f"SELECT ?x ?l ?sup WHERE {{ GRAPH <{ONTOLOGY_GRAPH.value}> {{ ?x rdfs:label ?l "
+                        "OPTIONAL { ?x rdfs:subClassOf ?sup } } }").rows
+    for x, label, sup in rows:
+        facts.term_labels[x.value].append((label.language or "", label.value))
+        if sup is not None:
+            facts.superclasses[x.value].add(sup.value)
+    if iris:
+        for s, t in engine.query(f"SELECT ?s ?t WHERE {{ ?s a ?t FILTER(STRSTARTS(STR(?t), \"{_TKG}\")) }}").rows:
             if s is not None and s.value in iris:
                 facts.types[s.value].add(t.value)
-            if sup is not None:
-                facts.superclasses[t.value].add(sup.value)
     builder = _Builder(facts, labels, langs)
-    classes = {s: builder.most_specific(t) or "" for s, t in facts.types.items()}
-    return labels, {s: local_name(c) for s, c in classes.items()}, {s: builder.term_label(c) for s, c in classes.items()}
+    return builder, {s: builder.most_specific(t) or "" for s, t in facts.types.items()}
 
 
 def query_model(engine: Engine | None, result: Result, *, langs: Sequence[str] = ("en",),
@@ -496,7 +506,7 @@ def query_model(engine: Engine | None, result: Result, *, langs: Sequence[str] =
                 if p in _NAME_PREDICATES:
                     names[s].append((_rank(o.language or "", chain) if p != str(SKOS.hiddenLabel) else 99, o.value))
                 else:
-                    facts[s].add((split_words(local_name(p)), o.value))
+                    facts[s].add((p, o.value))
             else:
                 edges.append((s, node_key(o), p, None))
     elif result.kind == "select":
@@ -524,21 +534,22 @@ def query_model(engine: Engine | None, result: Result, *, langs: Sequence[str] =
                          "with ?source and ?target")
     ends = {e for s, o, _p, _l in edges for e in (s, o)} | set(names) | set(facts)
     iris = {n for n in ends if not n.startswith(("_:", "literal:"))}
-    labels, classes, class_labels = _types_and_labels(engine, iris, langs)
-    builder = _Builder(_Facts(), labels, langs)
+    builder, classes = _lookup(engine, iris, langs)
+    labels = builder.labels
     for n in sorted(ends):
         own = sorted(names.get(n, []))
         label = own[0][1] if own else labels.get(n) or (n.split(":", 1)[1] if n.startswith("literal:") else local_name(n))
-        cls_iri = builder.most_specific(t for t in types.get(n, ()) if t.startswith(_TKG))
-        cls = local_name(cls_iri) if cls_iri else classes.get(n, "")
-        cls_label = builder.term_label(cls_iri) if cls_iri else class_labels.get(n, "")
+        cls_iri = builder.most_specific(t for t in types.get(n, ()) if t.startswith(_TKG)) or classes.get(n)
+        cls = local_name(cls_iri) if cls_iri else ""
+        cls_label = builder.term_label(cls_iri) if cls_iri else ""
         G.add_node(n, iri=None if n.startswith(("_:", "literal:")) else n, label=label,
                    names=sorted({v for _r, v in own} | {label}), cls=cls, class_label=cls_label,
-                   facts=sorted(facts.get(n, ())), sources=[])
+                   facts=sorted((builder.term_label(p), v) for p, v in facts.get(n, ())), sources=[])
     for s, o, p, label in edges:
         text = label if label is not None else (builder.term_label(p) if p != "edge" else "")
         key = f"{p}|{text}"
         if G.has_edge(s, o, key):
             continue
-        G.add_edge(s, o, key=key, predicate=p, label=text, kind="relation", via=None, facts=[], sources=[])
+        G.add_edge(s, o, key=key, predicate=p, label=text, kind="relation", via=None, facts=[], sources=[],
+                   dates={})
     return G
