@@ -20,6 +20,7 @@ from .errors import ValidationError, Violation
 from .infer import infer
 from .load import INFERRED_GRAPH, SHAPES_FILE, Sources, read_sources
 from .settings import BUILD_FILES, Settings
+from .store import materialize_default_union
 from .validate import load_shapes, validate_quads
 
 __all__ = ["Checked", "BuildResult", "check", "build", "write_nquads"]
@@ -98,6 +99,7 @@ def build(settings: Settings, *, step: Step = _quiet) -> BuildResult:
         step("load store")
         store = ox.Store(str(tmp / BUILD_FILES["store"]))
         store.bulk_load(path=str(tmp / BUILD_FILES["dataset"]), format=ox.RdfFormat.N_QUADS)
+        materialize_default_union(store)
         store.flush()
         del store
         graphs = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}

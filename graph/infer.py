@@ -78,20 +78,22 @@ def infer(quads: Iterable[ox.Quad], *, max_rounds: int = 10) -> list[ox.Quad]:
     >>> [str(q.object) for q in infer(asserted) if q.subject.value == "https://example.org/p"]
     ['<http://xmlns.com/foaf/0.1/Person>']
     """
+    # Rules run on the union of the graphs as a set (one default graph): see
+    # graph.store.materialize_default_union for why not pyoxigraph's union flag.
+    asserted = {q.triple for q in quads}
     store = ox.Store()
-    store.bulk_extend(quads)
-    asserted = {q.triple for q in store.quads_for_pattern(None, None, None, None)}
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in asserted)
     inferred: set[ox.Triple] = set()
     prefixes = sparql_prefixes()
     for _ in range(max_rounds):
         new: set[ox.Triple] = set()
         for body in RULES.values():
-            for t in store.query(f"{prefixes}\n{body}", use_default_graph_as_union=True):
+            for t in store.query(f"{prefixes}\n{body}"):
                 if t not in asserted and t not in inferred:
                     new.add(t)
         if not new:
             break
         inferred |= new
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in new)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in new)
     inferred.add(ox.Triple(INFERRED_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), ONTOLOGY_IRI))
     return sorted((ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inferred), key=str)

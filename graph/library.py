@@ -53,8 +53,9 @@ class LibraryQuery:
 
     @property
     def kind(self) -> str:
-        body = re.sub(r"#[^\n]*", "", self.text)
-        body = re.sub(r"PREFIX\s+\S*\s*<[^>]*>", "", body, flags=re.I)
+        body = re.sub(r"<[^>\s]*>", " ", self.text)  # IRIs first: they may hold '#'
+        body = re.sub(r"#[^\n]*", "", body)
+        body = re.sub(r"\b(PREFIX|BASE)\b", "", body, flags=re.I)
         match = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, flags=re.I)
         return match.group(1).upper() if match else "SELECT"
 

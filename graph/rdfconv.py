@@ -56,6 +56,6 @@ def rdflib_dataset(quads: Iterable[ox.Quad]) -> Dataset:
     ds = Dataset(default_union=True)
     for q in quads:
         graph = q.graph_name
-        ctx = ds.graph(URIRef(graph.value)) if isinstance(graph, ox.NamedNode) else ds.default_context
+        ctx = ds.graph(URIRef(graph.value)) if isinstance(graph, ox.NamedNode) else ds.default_graph
         ctx.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
     return ds

@@ -40,7 +40,11 @@ def test_build_writes_dataset_store_and_manifest(project: Path) -> None:
     store = ox.Store.read_only(str(project / "build" / "store"))
     with dataset.open("rb") as fh:
         lines = sum(1 for _ in fh)
-    assert len(list(store.quads_for_pattern(None, None, None, None))) == lines
+    named = list(store.quads_for_pattern(None, None, None, None))
+    in_default = [q for q in named if isinstance(q.graph_name, ox.DefaultGraph)]
+    assert len(named) - len(in_default) == lines
+    # the default graph is the set union of the named graphs
+    assert {q.triple for q in in_default} == {q.triple for q in named if not isinstance(q.graph_name, ox.DefaultGraph)}
 
 
 def test_build_is_deterministic_and_idempotent(project: Path) -> None:
