@@ -28,6 +28,11 @@ from graph.store import RemoteEngine
 
 IN_CI = os.environ.get("CI") == "true"
 
+#: ``tkg push --union-graph``: the union of all graphs, each triple once. Both servers' own union
+#: default graphs repeat a triple once per graph that holds it (Oxigraph issue #1919, Virtuoso
+#: issue #1406 "expected behaviour of a quad store"), so queries name this graph in ``FROM``.
+UNION_GRAPH = "urn:x-tkg:union"
+
 
 @dataclass(frozen=True)
 class Server:
@@ -40,9 +45,6 @@ class Server:
     user: str | None = None
     password: str | None = None
     digest: bool = False
-    #: Whether queries must name their dataset (``FROM``, ``FROM NAMED``): a server whose default
-    #: graph and ``GRAPH ?g`` also hold its own system graphs.
-    named_dataset: bool = False
 
     def auth_args(self) -> list[str]:
         if self.user is None:
@@ -50,47 +52,53 @@ class Server:
         return ["--user", self.user, "--password", self.password or "", *(["--digest"] if self.digest else [])]
 
     def push_args(self, *, gsp: bool = True) -> list[str]:
-        """``tkg push`` arguments: by Graph Store Protocol (``gsp``) or by SPARQL Update alone."""
-        args = ["push", "--endpoint", self.query_url, "--update", self.update_url]
+        """``tkg push`` arguments: by Graph Store Protocol (``gsp``) or by SPARQL Update alone,
+        with the union graph."""
+        args = ["push", "--endpoint", self.query_url, "--update", self.update_url, "--union-graph", UNION_GRAPH]
         if gsp:
             args += ["--store", self.store_url]
         return args + self.auth_args()
 
     def engine(self, *, graphs: Sequence[str] = (), timeout: float = 120.0) -> RemoteEngine:
-        """A query engine on the server; on a server that needs it (:attr:`named_dataset`),
-        ``graphs`` are named as every query's dataset."""
-        if self.named_dataset:
-            return DatasetEngine(self.query_url, dataset=tuple(graphs), timeout=timeout)
-        return RemoteEngine(self.query_url, timeout=timeout)
+        """A query engine on the server whose queries' default graph is :data:`UNION_GRAPH` (each
+        triple once, as the SPARQL dataset's union should be) and whose named graphs are ``graphs``;
+        without ``graphs``, the server's own dataset."""
+        if not graphs:
+            return RemoteEngine(self.query_url, timeout=timeout)
+        return DatasetEngine(self.query_url, default=[UNION_GRAPH], named=graphs, timeout=timeout)
 
 
 class DatasetEngine(RemoteEngine):
     """A :class:`~graph.store.RemoteEngine` that names the dataset of every query with ``FROM`` and
-    ``FROM NAMED`` clauses: the default graph is the union of ``dataset`` and ``GRAPH ?g`` ranges
-    over them. (Not the protocol's ``default-graph-uri``: Virtuoso echoes each one as a response
-    header, and Python's http.client refuses a response with more than 100 headers.)"""
+    ``FROM NAMED`` clauses. (Not the protocol's ``default-graph-uri``: Virtuoso echoes each one as
+    a response header, and Python's http.client refuses a response with more than 100 headers.)"""
 
-    def __init__(self, endpoint: str, *, dataset: tuple[str, ...] = (), timeout: float | None = 120.0):
+    def __init__(self, endpoint: str, *, default: Sequence[str], named: Sequence[str],
+                 timeout: float | None = 120.0):
         super().__init__(endpoint, timeout=timeout)
-        self.dataset = dataset
+        self.default, self.named = tuple(default), tuple(named)
 
     def query(self, sparql: str, *, timeout: float | None = None):  # type: ignore[no-untyped-def]
-        return super().query(with_dataset(sparql, self.dataset) if self.dataset else sparql, timeout=timeout)
+        return super().query(with_dataset(sparql, self.default, self.named), timeout=timeout)
 
 
-def with_dataset(sparql: str, graphs: Sequence[str]) -> str:
-    r"""The query with ``FROM <g>`` and ``FROM NAMED <g>`` for every graph, put before its
-    outermost ``WHERE`` (or group), or at the end of a ``DESCRIBE`` without one.
+def with_dataset(sparql: str, default: Sequence[str], named: Sequence[str]) -> str:
+    r"""The query with ``FROM`` and ``FROM NAMED`` clauses, put before its outermost ``WHERE``
+    (or group; after a CONSTRUCT template), or at the end of a ``DESCRIBE`` without one.
 
-    >>> with_dataset("PREFIX a: <urn:a#>\nSELECT ?x WHERE { { SELECT ?x WHERE { ?x ?p ?o } } }", ["urn:g"])
-    'PREFIX a: <urn:a#>\nSELECT ?x FROM <urn:g> FROM NAMED <urn:g> WHERE { { SELECT ?x WHERE { ?x ?p ?o } } }'
-    >>> with_dataset("# c: {\nDESCRIBE <urn:x>", ["urn:g"])
-    '# c: {\nDESCRIBE <urn:x> FROM <urn:g> FROM NAMED <urn:g>'
+    >>> with_dataset("PREFIX a: <urn:a#>\nSELECT ?x { { SELECT ?x WHERE { ?x ?p ?o } } }", ["urn:u"], ["urn:g"])
+    'PREFIX a: <urn:a#>\nSELECT ?x FROM <urn:u> FROM NAMED <urn:g> { { SELECT ?x WHERE { ?x ?p ?o } } }'
+    >>> with_dataset("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", ["urn:u"], [])
+    'CONSTRUCT { ?s ?p ?o } FROM <urn:u> WHERE { ?s ?p ?o }'
+    >>> with_dataset("# c: {\nDESCRIBE <urn:x>", ["urn:u"], [])
+    '# c: {\nDESCRIBE <urn:x> FROM <urn:u>'
     """
-    clauses = " ".join([*(f"FROM <{g}>" for g in graphs), *(f"FROM NAMED <{g}>" for g in graphs)])
-    # Blank out comments, IRIs and strings (same length), then find the first WHERE or "{".
+    clauses = " ".join([*(f"FROM <{g}>" for g in default), *(f"FROM NAMED <{g}>" for g in named)])
+    # Blank out comments, IRIs and strings (same length), then find where the clauses go.
     masked = re.sub(r"(?m)^\s*#.*$|<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"", lambda m: " " * len(m.group(0)), sparql)
-    match = re.search(r"\bWHERE\b|\{", masked, flags=re.I)
+    form = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", masked, flags=re.I)
+    construct = form is not None and form.group(1).upper() == "CONSTRUCT"
+    match = re.search(r"\bWHERE\b" if construct else r"\bWHERE\b|\{", masked, flags=re.I)
     if match is None:
         return f"{sparql.rstrip()} {clauses}"
     return f"{sparql[:match.start()]}{clauses} {sparql[match.start():]}"
@@ -144,14 +152,14 @@ def stop(process: subprocess.Popen[bytes], *, grace: float = 30.0) -> None:
 
 @contextmanager
 def oxigraph_server(folder: Path) -> Iterator[Server]:
-    """``oxigraph serve`` on disk in ``folder``, union default graph (as the embedded engine)."""
+    """``oxigraph serve`` on disk in ``folder``."""
     binary = require("oxigraph")
     port = free_port()
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / "server.log"
     with log.open("wb") as out:
         process = subprocess.Popen([binary, "serve", "--location", str(folder / "data"),
-                                    "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                                    "--bind", f"127.0.0.1:{port}"],
                                    stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -208,7 +216,7 @@ def virtuoso_server(folder: Path) -> Iterator[Server]:
     Queries go to ``/sparql``; updates to ``/sparql-auth`` and graphs to ``/sparql-graph-crud-auth``
     with digest authentication as ``dba``/``dba`` (a fresh database's administrator, who holds the
     SPARQL_UPDATE role). Its default graph is the union of every graph, its own system graphs
-    included, so queries name our graphs as their dataset (:attr:`Server.dataset`).
+    included, so queries name their dataset (:meth:`Server.engine`).
     """
     binary = require("virtuoso-t")
     folder.mkdir(parents=True, exist_ok=True)
@@ -224,7 +232,7 @@ def virtuoso_server(folder: Path) -> Iterator[Server]:
     try:
         wait_for_http(f"{base}/sparql?query=ASK%7B%7D", process, timeout=120, log=log)
         yield Server("virtuoso", f"{base}/sparql", f"{base}/sparql-auth", f"{base}/sparql-graph-crud-auth",
-                     user="dba", password="dba", digest=True, named_dataset=True)
+                     user="dba", password="dba", digest=True)
     finally:
         stop(process, grace=60)
 

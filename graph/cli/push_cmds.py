@@ -43,11 +43,15 @@ def _graph_progress(total: int) -> Iterator:  # type: ignore[type-arg]
 @click.option("--digest", is_flag=True, help="Use HTTP digest authentication (Virtuoso) instead of basic.")
 @click.option("--chunk-size", default=1000, show_default=True, type=click.IntRange(1),
               help="Triples per SPARQL Update request.")
+@click.option("--union-graph", default=None, metavar="IRI",
+              help="Also send the union of all graphs, each triple once, as this named graph (query it "
+                   "with FROM <IRI> on servers whose union default graph repeats triples: Virtuoso).")
 @click.option("--timeout", default=None, type=click.FloatRange(min=0.1),
               help="Seconds to wait for each request (default: TKG_TIMEOUT or 30).")
 @click.pass_context
 def push(ctx: click.Context, endpoint: str, store: str | None, update: str | None, user: str | None,
-         password: str | None, digest: bool, chunk_size: int, timeout: float | None) -> None:
+         password: str | None, digest: bool, chunk_size: int, union_graph: str | None,
+         timeout: float | None) -> None:
     """Load the built dataset into a remote server and check every graph's triple count.
 
     With --store each named graph goes by a Graph Store Protocol PUT (N-Triples), which replaces
@@ -63,10 +67,10 @@ def push(ctx: click.Context, endpoint: str, store: str | None, update: str | Non
 
     settings = settings_of(ctx)
     quads = built_quads(settings)
-    graphs = len({q.graph_name for q in quads})
+    graphs = len({q.graph_name for q in quads}) + (union_graph is not None)
     with _graph_progress(graphs) as on_graph:
         report = run_push(quads, endpoint=endpoint, store=store, update=update, user=user, password=password,
-                          digest=digest, chunk_size=chunk_size,
+                          digest=digest, chunk_size=chunk_size, union_graph=union_graph,
                           timeout=timeout if timeout is not None else settings.timeout, on_graph=on_graph)
     click.echo(report.line())
 
