@@ -728,7 +728,8 @@ def _posts(reader: _Reader) -> None:
         s, e = first["span"][0], last["span"][1]
         person, confidence, past = None, 0.9, False
         after = re.match(rf"\s*(,)?\s*{_HONOR}({_MARK})", masked[e:])
-        before = re.search(rf"({_MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|as\s+(?:the\s+)?|now\s+)?$", masked[:s])
+        before = re.search(rf"({_MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|as\s+(?:the\s+)?|now\s+)?"
+                           r"(?:(?:newly[\s-]+appointed|new|current|incumbent|acting|outgoing|former)\s+)?$", masked[:s])
         serves = re.search(rf"({_MARK}){_SERVES}", masked[:s])
         cand_after = _person_at(reader, e + after.start(2)) if after else None
         cand_before = _person_at(reader, before.start(1)) if before else None
@@ -934,6 +935,16 @@ def _events(reader: _Reader) -> None:
             elif kind == "City" and ev.city is None:
                 ev.city = ent.key
 
+    def hosting_city(ev: Event, s: int, sent_masked: str) -> None:
+        """"Baku hosted the forum": the city that hosts is the event's."""
+        if ev.city is not None:
+            return
+        hm = re.search(rf"({_MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b", sent_masked)
+        if hm:
+            cm = reader.at(s + hm.start(1))
+            if cm and out.entities[cm[2]].kind == "City":
+                ev.city = cm[2]
+
     for s, e in sentences(text):
         sent_masked = masked[s:e]
         dates = [d for d in find_dates(text, ref, start=s, end=e)
@@ -1121,6 +1132,7 @@ def _events(reader: _Reader) -> None:
                     ev.date = discourse
                     ev.confidence = round(ev.confidence - 0.1, 2)
             place(ev, s, sent_masked)
+            hosting_city(ev, s, sent_masked)
             ctx = re.search(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)\s+(?:the\s+)?({_MARK}|summit|forum|conference|meeting|session|visit)", sent_masked, re.I)
             if ctx and ev.parent is None and not ev.named:
                 mention = reader.at(s + ctx.start(1)) if ctx.group(1)[:1] >= "\ue000" else None
@@ -1156,6 +1168,17 @@ def _events(reader: _Reader) -> None:
         for ev in refs:
             place(ev, s, sent_masked, anywhere=True)
         for ev in referenced:
+            held_clause = re.match(r"\s*,?\s+(?:held|which\s+was\s+held|that\s+was\s+held|which\s+took\s+place|that\s+took\s+place)\b[^,;.]{0,80}",
+                                   masked[ev.span[1]:])
+            if held_clause and ev.date is None:
+                clause_dates = [d for d in dates if ev.span[1] <= d.start < ev.span[1] + held_clause.end()]
+                if clause_dates:
+                    ev.date, ev.end_date = clause_dates[0].date, clause_dates[0].end_date
+                city_m = re.search(rf"\bin\s+({_MARK})", held_clause.group(0))
+                if city_m:
+                    cm = reader.at(ev.span[1] + city_m.start(1))
+                    if cm and out.entities[cm[2]].kind == "City":
+                        ev.city = cm[2]
             after_mention = re.match(rf"\s+in\s+({_MARK})", masked[ev.span[1]:])
             if after_mention and ev.city is None:
                 cm = reader.at(ev.span[1] + after_mention.start(1))
@@ -1347,7 +1370,7 @@ def _memberships(reader: _Reader) -> None:
                              rf"(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation))?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", sm, re.I):
             a_ = reader.at(s + m.start(1))
             add(a_[2] if a_ else None, org_at(m, 3, s), m.group(2).lower(), (s + m.start(), s + m.end()), 0.85, sm[m.end():])
-        for m in re.finditer(rf"({_MARK})\s+(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF}", sm, re.I):
+        for m in re.finditer(rf"({_MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF}", sm, re.I):
             a_ = reader.at(s + m.start(1))
             add(a_[2] if a_ else None, org_at(m, 2, s), "observer", (s + m.start(), s + m.end()), 0.85, sm[m.end():])
         for m in re.finditer(rf"({_MARK})\s+(?:officially\s+)?joined\s+(?:the\s+)?{_ORGREF}\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)", sm, re.I):
@@ -1429,7 +1452,8 @@ def _figures(reader: _Reader) -> None:
         for money in _MONEY.finditer(sm):
             before = sm[:money.start()]
             if re.search(r"\b(?:aim|aims|aimed|target|targets|goal|plan|plans|intend|seek|seeks|raise|bring|increase)\b[^.]{0,60}$"
-                         r"|\b(?:to|up\s+to)\s+$", before[-80:], re.I) and not re.search(r"\b(?:reached|amounted|totaled|totalled|stood|hit|grew|exceeded)\b", before[-60:]):
+                         r"|\b(?:to|up\s+to)\s+$", before[-80:], re.I) and not re.search(r"\b(?:reached|amounted|totaled|totalled|stood|hit|grew|exceeded|rose|increased|climbed|jumped|"
+                                   r"surged|fell|dropped|declined|decreased|was|were|is|are)\b", before[-60:]):
                 continue
             measure = None
             best = -1

@@ -309,6 +309,7 @@ class Gazetteer:
     event_dates: dict[str, str] = field(default_factory=dict)    # event IRI -> start date
     posts: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (role, of, to) -> post IRI
     graphs: frozenset[str] = frozenset()                          # the named graphs it was read from
+    dated: frozenset[str] = frozenset()                           # memberships and tenures with a start or end
     _pattern: re.Pattern[str] | None = None
 
     def add(self, name: str, kind: str, iri_: str, label: str) -> None:
@@ -360,6 +361,10 @@ SELECT ?post ?role ?in ?sender ?target WHERE {
 }"""
 
 
+_DATED = sparql_prefixes() + """
+SELECT DISTINCT ?m WHERE { ?m schema:startDate|schema:endDate ?d . ?m a ?c . FILTER(?c IN (tkg:StateMembership, tkg:Tenure)) }"""
+
+
 def build_gazetteer(index: IngestIndex, engine: Engine | None = None) -> Gazetteer:
     """The gazetteer: the built-in lists first, then every name of the graph's states,
     organizations, cities, venues and persons."""
@@ -398,6 +403,7 @@ def build_gazetteer(index: IngestIndex, engine: Engine | None = None) -> Gazette
                 pass
             if city is not None and state is not None:
                 gz.city_state.setdefault(city.value, state.value)
+        gz.dated = frozenset(row[0].value for row in engine.query(_DATED).rows if row[0] is not None)
         for post, role, where, sender, target in sorted(engine.query(_POSTS).rows, key=lambda r: str(r[0])):
             role_slug = role.value.rsplit("/", 1)[-1]
             if sender is not None:

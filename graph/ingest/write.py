@@ -344,6 +344,8 @@ def draft(ex: Extraction, links: dict[str, Link], gz: Gazetteer, *, slug: str, u
         d.add(mem, "org:organization", term(org), section=8)
         d.add(mem, "org:role", f"role:{m.status}", section=8)
         d.add(mem, "tkg:attestedOn", date_lit(article.date), section=8)
+        if m.since and mem not in gz.dated and 1990 <= int(m.since) <= 2030:
+            d.add(mem, "schema:startDate", f'"{m.since}"^^xsd:gYear', section=8)
         d.add(mem, "prov:wasDerivedFrom", derived, section=8)
         if m.span != (0, 0):
             d.note(mem, f"chars {m.span[0]}-{m.span[1]}, confidence {m.confidence:.2f}")
