@@ -238,3 +238,35 @@ def test_offsets_point_at_the_text(gz: Gazetteer) -> None:
     person = ing.extraction.entities[post.person]
     assert [text[a:b] for a, b in person.spans] == ["Gürsel Dönmez"]
     assert 0 < post.confidence <= 1
+
+
+def test_office_release_with_reference_to_a_past_summit(gz: Gazetteer) -> None:
+    ing = run(gz, "On 12 March 2025, Secretary General of the Organization of Turkic States Kubanychbek Omuraliev "
+                  "received H.E. Mr. Viktor Matis, newly appointed Ambassador of Hungary to the Republic of Türkiye. "
+                  "They discussed the role of Hungary, which holds observer status in the OTS since 2018. "
+                  "The Secretary General briefed the Ambassador on the outcomes of the 11th Summit held in Bishkek "
+                  "on 6 November 2024.", date="2025-03-13")
+    assert posts(ing) == [
+        ("Kubanychbek Omuraliev", "Secretary General", "Organization of Turkic States", None),
+        ("Viktor Matis", "Ambassador", "Hungary", "Republic of Türkiye")]
+    assert events(ing) == [("Meeting of Kubanychbek Omuraliev and Viktor Matis", "2025-03-12", None, None, None),
+                           ("11th Summit", "2024-11-06", None, "Bishkek", None)]
+    # the summit is only referred to: the two officials did not take part in it; "the Secretary General
+    # briefed the Ambassador" makes both speakers of the meeting (one role per sentence)
+    assert participations(ing) == [
+        ("Meeting of Kubanychbek Omuraliev and Viktor Matis", "Kubanychbek Omuraliev", "speaker"),
+        ("Meeting of Kubanychbek Omuraliev and Viktor Matis", "Viktor Matis", "speaker")]
+    ex = ing.extraction
+    assert [(ex.label(m.member), m.status, m.since) for m in ex.memberships] == [("Hungary", "observer", "2018")]
+
+
+def test_host_city_figure_and_date_header(gz: Gazetteer) -> None:
+    ing = ingest_text(article_from_text(
+        " date 2025-09-12 Baku hosted the Second Forum of Turkic Diaspora Youth on 10-11 September 2025. "
+        "Trade between Azerbaijan and the OTS states rose to 4.3 billion dollars in 2024.", date=None), gz)
+    assert ing.article.date == dt.date(2025, 9, 12)
+    assert events(ing) == [("Second Forum of Turkic Diaspora Youth", "2025-09-10", None, "Baku", None)]
+    assert ing.extraction.events[0].end_date == dt.date(2025, 9, 11)
+    ex = ing.extraction
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.value, f.unit, f.period) for f in ex.figures] == [
+        ("Azerbaijan", "OTS", 4.3, "usd-billion", "2024")]
