@@ -579,8 +579,8 @@ def _persons(reader: _Reader) -> None:
         start, end = tokens[0][0], tokens[-1][1]
         if any(a <= start < b for a, b in quoted):
             continue
-        if re.search(r"\bat\s+(?:the\s+)?$", masked[max(0, start - 8):start]):
-            continue   # "at the Carmelite Monastery" is a place
+        if re.search(r"\bat\s+(?:the\s+)?$|\bthe\s+$", masked[max(0, start - 8):start], re.I):
+            continue   # "at the Carmelite Monastery" is a place; "the Middle Corridor" is no one
         name = reader.text[start:end]
         if name.endswith("’s") or name.endswith("'s"):
             end -= 2
@@ -622,10 +622,7 @@ def _titles(reader: _Reader) -> list[dict]:
         t = m.group(0)
         idx = next(i for i in range(len(ROLE_TITLES)) if m.group(f"t{i}") is not None)
         _p, role, title = ROLE_TITLES[idx]
-        if t[:1].islower() and re.sub(r"\s+", " ", t.lower()) not in _LOWER_OK:
-            continue
-        if role in ("minister", "chairman", "head-of-institution") and not t[:1].isupper():
-            continue
+        lower = t[:1].islower()
         if not reader.free(m.start(), m.end()):
             continue
         start, end = m.start(), m.end()
@@ -674,6 +671,8 @@ def _titles(reader: _Reader) -> list[dict]:
                     pos += extra.end()
         if rec["of"] is None and rec["pre"] is not None:
             rec["of"] = rec["pre"]
+        if lower and rec["of"] is None and rec["to"] is None:
+            continue   # "the minister said": a lower-case title names no post
         rec["span"] = (rec["span"][0], pos)
         found.append(rec)
     return found
@@ -781,7 +780,8 @@ _UNNAMED = [
                 r"presentation|signing|laying)(?:\s+ceremony)?\s+of\s+[^,.;]{3,80}?)(?=\s+(?:on|at|in|yesterday|today)\b|[,.;]|$)", re.I),
      "CulturalEvent", "opening"),
     (re.compile(r"\bheld\s+(?:a|the)\s+(?:\w+\s+)?(meeting|session)\s+of\s+(?:the\s+)?([\ue000-\uefff]\uf8ff*)", re.I), "Meeting", "meeting-of"),
-    (re.compile(r"\b(?:held|holds|hold)\s+(?:a\s+|an\s+)?(?:bilateral\s+|official\s+|working\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
+    (re.compile(r"\b(?:hosted|welcomed|hosts|welcomes)\s+(?:his|her|their)\s+(?:\S+\s+){0,2}?(?:counterpart|colleague|guest)s?\b"
+                r"|\b(?:held|holds|hold)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
      "Meeting", "meeting"),
     (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
                 r"(?:evening|concert|exhibition|festival|conference|forum|seminar|round\s?table|ceremony|celebration|"
@@ -807,7 +807,7 @@ _ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|took\s
                      r"met|meet|meeting|talks|received|receiving|hosted|welcomed|among\s+those|present(?:ed)?\s+(?:his|her)\s+credentials|"
                      r"present(?:ed)?\s+(?:copies|letters))\b", re.I)
 _PERFORM = re.compile(r"\b(?:performed|performances?\s+by|(?:concert|recital)\s+by|performing|sang|played)\b", re.I)
-_PLURAL_REF = re.compile(r"\b(?:the|both)\s+(?:two\s+)?(?:prime\s+ministers|ministers|foreign\s+ministers|presidents|leaders|heads\s+of\s+state|"
+_PLURAL_REF = re.compile(r"^\s*They\b|\b(?:the|both)\s+(?:two\s+)?(?:prime\s+ministers|ministers|foreign\s+ministers|presidents|leaders|heads\s+of\s+state|"
                          r"heads\s+of\s+government|sides|parties|co-chairs|delegations|participants)\b", re.I)
 _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparation\s+for|\bpreparations?\s+for|\bpreparing\s+for|"
                         r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
@@ -838,7 +838,9 @@ def _event_kind(label: str) -> str:
 
 _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z\u00c0-\u024f .'’-]{1,40},?[ \t]+(?:[A-Za-z\u00c0-\u024f]+,?[ \t]+)?"
                        r"(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?[ \t]*(?:\([^)\n]*\))?[ \t]*[–—-]"
-                       r"|^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]*[A-Z][A-Za-z ]+)?[ \t]*(?:\([^)\n]*\))?[ \t]*[–—-]")
+                       r"|^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]*[A-Z][A-Za-z ]+)?[ \t]*(?:\([^)\n]*\))?[ \t]*[–—-]"
+                       r"|^[ \t]*[A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+)?[,.][ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)"
+                       r"(?:,?[ \t]+\d{4})?(?:[ \t]*\([^)\n]*\))?[ \t]*[.–—-]")
 _DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(first|second|third|fourth|next|following|same|final|last|closing)\s+day\b", re.I)
 _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
                    r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|opened|began|started|commenced|continued)\b", re.I)
@@ -1161,7 +1163,8 @@ def _events(reader: _Reader) -> None:
                     cm = reader.at(s + capital.start(1))
                     if cm and reader.gz.city_state.get(out.entities[dateline_city].known_iri or "") == cm[2]:
                         ev.city = dateline_city
-                elif (ev.venue is None and not ev.named and ev.parent is None and abs((ev.date - ref).days) <= 3
+                elif (not ev.named and ev.parent is None and abs((ev.date - ref).days) <= 3
+                      and (ev.venue is None or out.entities[ev.venue].city is None)
                       and not future and not (last_city is not None and last_city[0] == ev.date)):
                     ev.city = dateline_city
                     ev.confidence = round(ev.confidence - 0.1, 2)
@@ -1207,6 +1210,10 @@ def _events(reader: _Reader) -> None:
         if current is not None:
             groups = [m.group(1) for m in re.finditer(
                 rf"\b[Dd]elegations?\s+(?:of|from)\s+(?:the\s+(?:parliaments?|governments?|ministries)\s+of\s+)?(?:the\s+)?{_LIST}", sent_masked)]
+            deleg = re.search(r"\b[Dd]elegations?\s+(?:of|from)\b", sent_masked)
+            if deleg and re.search(r"\b(?:brought\s+together|gathered|attended|took\s+part|participated|participation|joined|present)\b",
+                                   sent_masked, re.I):
+                groups.append(sent_masked[deleg.end():])
             groups += [m.group(1) for m in re.finditer(rf"{_LIST}\s+(?:sent|dispatched)\s+(?:their\s+|its\s+)?(?:\w+\s+)?delegations?", sent_masked)]
             groups += [m.group(1) for m in re.finditer(rf"({_MARK})(?:,[^,]{{0,80}},)?\s+(?:was|were)\s+represented\s+by\s+(?:a|its|their)\s+(?:\w+\s+)?delegation", sent_masked)]
             for group in groups:
