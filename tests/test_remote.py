@@ -45,8 +45,21 @@ class Difference:
     holds: Callable[[Rows, Rows], bool]  # (embedded rows, engine rows) -> the difference is as described
 
 
-#: (query, engine) -> the documented difference. Empty means: every engine agrees on every query.
-DIFFERENCES: dict[tuple[str, str], Difference] = {}
+def _describe_adds_inbound(expected: Rows, got: Rows) -> bool:
+    """Every triple of the embedded answer is there, and each extra one points *at* the entity."""
+    entities = {row[0] for row in expected}
+    extra = Counter(got) - Counter(expected)
+    return not Counter(expected) - Counter(got) and bool(extra) and all(row[2] in entities for row in extra)
+
+
+#: (query, engine) -> the documented difference. Each entry is checked: the difference must exist
+#: and be the one described.
+DIFFERENCES: dict[tuple[str, str], Difference] = {
+    ("describe_entity", "virtuoso"): Difference(
+        "DESCRIBE's answer is for the engine to choose (SPARQL 1.1 §16.4): Oxigraph and rdflib give the "
+        "entity's own statements (its concise bounded description); Virtuoso adds the statements that "
+        "point at it (?x ?p <entity>)", _describe_adds_inbound),
+}
 
 
 def cli(settings: Settings, *args: str):  # type: ignore[no-untyped-def]
@@ -95,6 +108,22 @@ def embedded_rows(engine: OxigraphEngine, name: str) -> Rows:
     return _embedded_rows[name]
 
 
+def order_keys(text: str) -> list[str]:
+    """The variables of a query's last ORDER BY clause."""
+    clause = re.split(r"\bORDER\s+BY\b", re.sub(r"(?m)^\s*#.*$", "", text), flags=re.I)[-1]
+    return re.findall(r"\?(\w+)", clause.split("LIMIT")[0])
+
+
+def virtuoso_label_order(text: str, result: Result) -> bool:
+    """Whether Virtuoso's documented-by-test ordering difference can apply: the query orders by a
+    variable bound to language-tagged literals (Virtuoso 7.2 does not order those by their text:
+    "… Türkiye in Israel" came before "… in Austria"; ``ORDER BY STR(?label)`` orders them right)."""
+    keys = [result.variables.index(k) for k in order_keys(text) if k in result.variables]
+    return any(row[i] is not None and getattr(row[i], "language", None) for row in result.rows for i in keys)
+
+
+@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")  # rdflib's own call
+@pytest.mark.filterwarnings("ignore:Ignore format 'nt':SyntaxWarning")  # RemoteEngine asks SPARQLWrapper for 'nt'
 @pytest.mark.parametrize("target", ENGINES)
 @pytest.mark.parametrize("name", sorted(LIBRARY))
 def test_library_query_same_on_every_engine(name: str, target: str, engine: OxigraphEngine,
@@ -104,15 +133,17 @@ def test_library_query_same_on_every_engine(name: str, target: str, engine: Oxig
     expected = embedded_rows(engine, name)
     other: Engine = rdflib_engine if target == "rdflib" else servers[target].engine(graphs=graphs,
                                                                                  timeout=QUERY_TIMEOUT)
-    got = rows_of(other.query(text, timeout=QUERY_TIMEOUT))
+    result = other.query(text, timeout=QUERY_TIMEOUT)
+    got = rows_of(result)
     difference = DIFFERENCES.get((name, target))
     if difference is not None:
         assert Counter(got) != Counter(expected), f"{name} on {target} no longer differs: remove its DIFFERENCES entry"
         assert difference.holds(expected, got), f"{name} on {target} differs otherwise than described: {difference.reason}"
         return
     assert Counter(got) == Counter(expected)
-    if ordered(text):
-        assert got == expected
+    if ordered(text) and got != expected:
+        # The one order difference allowed, and only where it can apply: see virtuoso_label_order.
+        assert target == "virtuoso" and virtuoso_label_order(text, result), f"{name} on {target}: rows in another order"
 
 
 def test_library_is_not_empty() -> None:
