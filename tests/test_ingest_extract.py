@@ -270,3 +270,19 @@ def test_host_city_figure_and_date_header(gz: Gazetteer) -> None:
     ex = ing.extraction
     assert [(ex.label(f.subject), ex.label(f.counterparty), f.value, f.unit, f.period) for f in ex.figures] == [
         ("Azerbaijan", "OTS", 4.3, "usd-billion", "2024")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("BAKU, 3 March 2025 – President of Kyrgyzstan Sadyr Japarov paid an official visit to Baku on Monday.",
+     [("Visit of Sadyr Japarov to Baku", "2025-03-03", None, "Baku", None)]),
+    ("Minister of Foreign Affairs of Kazakhstan Murat Nurtleu held a telephone conversation with his Hungarian "
+     "counterpart Péter Szijjártó on Friday.",
+     [("Telephone conversation of Murat Nurtleu and Péter Szijjártó", "2025-02-28", None, None, None)]),
+    ("An international conference on Turkic languages took place at the Eurasian National University in Astana "
+     "on 14 May.",
+     [("International conference on Turkic languages", "2025-05-14", "Eurasian National University", "Astana", None)]),
+    ("Azerbaijan will host a forum of young diplomats next year.", []),
+    ("The ambassador said that a seminar on cultural heritage would be useful.", []),
+])
+def test_visits_calls_and_unnamed_events(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert events(run(gz, text, date="2025-03-05")) == expected

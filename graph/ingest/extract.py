@@ -788,12 +788,20 @@ _UNNAMED = [
                 r"commemoration|presentation|screening|competition|tournament|workshop|webinar|symposium|gathering|event|"
                 r"fair|meeting|training|reception)s?)\b(?:\s+(?:dedicated\s+to|on|devoted\s+to|marking|celebrating)\s+"
                 r"[^,.;]{3,80}?(?=\s+(?:on|at|in|yesterday|today|last|this)\b|[,.;]))?", re.I), "CulturalEvent", "organized"),
+    (re.compile(r"\b(?:paid|pays|paying|made|makes|began|begins|started|starts|is\s+on|was\s+on|arrived\s+(?:in|at)\s+\S+\s+on)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
+                r"(?:(?:official|state|working|two-day|three-day|first|official\s+working|friendly)\s+)?visit\b(?:\s+to\s+(?:the\s+)?([\ue000-\uefff]\uf8ff*))?", re.I),
+     "Meeting", "visit"),
+    (re.compile(r"\b(?:held|had|holds|has)\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|talks?|conference)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b", re.I),
+     "Meeting", "call"),
     (re.compile(r"\bpresent(?:ed|s)\s+(?:its|his|her|their|a|the)\s+(?:new\s+|latest\s+)?(?:[\w-]+\s+){0,2}?[\"“«]([^\"”»]{2,80})[\"”»]", re.I),
      "CulturalEvent", "presentation"),
     (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|diplomatic\s+|festive\s+)?reception\b", re.I), "Meeting", "reception"),
     (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|festive\s+|solemn\s+|award\s+|signing\s+|opening\s+|closing\s+)?ceremony\b", re.I), "CulturalEvent", "ceremony"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:concert|exhibition|festival)\b", re.I), "CulturalEvent", "cultural event"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|conference|forum|seminar|round\s?table|training)\s+(?:of|on|for|with)\b", re.I), "Meeting", "meeting"),
+    (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
+                r"webinar|celebration|gala|tournament|olympiad|contest)s?)\b(?:\s+(?:on|of|for|dedicated\s+to|devoted\s+to)\s+[^,.;]{3,60}?)?"
+                r"(?=[,.;]|\s+(?:was|were|took|on|in|at|with|yesterday|today)\b)", re.I), "Meeting", "noun-event"),
 ]
 _SUB = re.compile(r"\b(?:the\s+)?(opening\s+(?:session|ceremony)|closing\s+(?:session|ceremony)|plenary\s+session|panel\s+(?:session|discussion)|"
                   r"interactive\s+sessions?|working\s+session|main\s+(?:training\s+)?(?:program(?:me)?|session|day)|gala\s+concert|official\s+dinner)\b", re.I)
@@ -999,6 +1007,8 @@ def _events(reader: _Reader) -> None:
                 out.events.append(ev)
             new_events.append(ev)
         refs: list[Event] = []      # "the meeting", "the exhibition": the current event again
+        happening = re.search(r"\b(?:held|hosted|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
+                              r"brought\s+together|featured|continued|concluded|closed|welcomed)\b", sent_masked, re.I)
         if not new_events:
             body = max([s] + [b_ for a_, b_ in datelines if a_ <= s < b_ or s <= a_ < e])
             body += len(text[body:e]) - len(text[body:e].lstrip())
@@ -1059,6 +1069,25 @@ def _events(reader: _Reader) -> None:
                         f" by {names[0]}" if names else "")
                 elif label == "reception":
                     full = "Reception" + (f" hosted by {names[0]}" if names else "")
+                elif label == "visit":
+                    if not persons:
+                        continue
+                    where_m = reader.at(s + m.start(1)) if m.group(1) else None
+                    where = out.entities[where_m[2]].label if where_m else None
+                    if where and where.isupper() and len(where) > 4:
+                        where = where.title()
+                    visitor = [mm for mm in persons if mm[1] <= s + m.start()] or persons
+                    full = f"Visit of {out.entities[visitor[-1][2]].label}" + (f" to {where}" if where else "")
+                elif label == "call":
+                    if len(persons) < 1:
+                        continue
+                    full = "Telephone conversation of " + " and ".join(names)
+                elif label == "noun-event":
+                    if not (dates or day_of or happening):
+                        continue
+                    noun = " ".join(text[s + m.start(1):s + m.end()].split())
+                    full = noun[:1].upper() + noun[1:]
+                    kind = _event_kind(full)
                 elif label == "presentation":
                     full = f"Presentation of the {' '.join(text[s + m.start(1):s + m.end(1)].split())}"
                     organizer_m = [mm for mm in in_sentence if mm[0] < s + m.start() and mm[3] == "Organization"]
@@ -1157,7 +1186,7 @@ def _events(reader: _Reader) -> None:
                     and main.date and main.date <= ev.date <= main.end_date and ev.key != main.key):
                 ev.parent = main.key
             # "in the Hungarian capital" with the dateline's city; a report's dateline for its own meeting
-            if ev.city is None and ev.date is not None and dateline_city:
+            if ev.city is None and ev.date is not None and dateline_city and not ev.label.startswith("Telephone"):
                 capital = re.search(rf"\bin\s+the\s+({_MARK})\s+capital\b", sent_masked)
                 if capital:
                     cm = reader.at(s + capital.start(1))
@@ -1190,6 +1219,7 @@ def _events(reader: _Reader) -> None:
         # an unnamed event with no place of its own, on the day of the last event that had one, is there too
         for ev in new_events:
             if (not ev.named and ev.city is None and ev.venue is None and ev.parent is None and ev.date is not None
+                    and not ev.label.startswith("Telephone")
                     and last_city is not None and last_city[0] == ev.date):
                 ev.city = last_city[1]
         for ev in new_events:
