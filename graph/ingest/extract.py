@@ -1074,8 +1074,9 @@ def _events(reader: _Reader) -> None:
                         continue
                     where_m = reader.at(s + m.start(1)) if m.group(1) else None
                     where = out.entities[where_m[2]].label if where_m else None
-                    if where and where.isupper() and len(where) > 4:
-                        where = where.title()
+                    if where and where.isupper() and out.entities[where_m[2]].kind == "City":
+                        better = [n for n in out.entities[where_m[2]].names if not n.isupper()]
+                        where = better[0] if better else where.title()
                     visitor = [mm for mm in persons if mm[1] <= s + m.start()] or persons
                     full = f"Visit of {out.entities[visitor[-1][2]].label}" + (f" to {where}" if where else "")
                 elif label == "call":
