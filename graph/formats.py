@@ -76,8 +76,6 @@ def compact(term: Term | None, labels: dict[str, str] | None = None) -> str:
         return text
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
-    if term.language:
-        return f"{term.value}@{term.language}"
     return term.value
 
 
@@ -155,7 +153,10 @@ def _table(result: Result, labels: dict[str, str] | None) -> str:
         table.add_column(c, overflow="fold")
     for row in rows:
         table.add_row(*(compact(t, labels) for t in row))
-    console = Console(file=io.StringIO(), width=160, color_system=None, emoji=False, highlight=False,
+    import shutil
+
+    width = max(100, shutil.get_terminal_size((160, 40)).columns)
+    console = Console(file=io.StringIO(), width=width, color_system=None, emoji=False, highlight=False,
                       markup=False)
     console.print(table)
     count = len(rows)

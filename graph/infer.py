@@ -8,7 +8,10 @@ CONSTRUCT queries on pyoxigraph until nothing new appears:
 * a tenure's ``org:organization`` and ``org:role`` from its post, and the post's ``org:heldBy``;
 * ``schema:performer`` / ``schema:attendee`` from participations;
 * ``tkg:validFrom`` / ``tkg:validUntil`` (``xsd:date``) from start and end dates or years, and the
-  OWL-Time interval ``org:memberDuring`` of every tenure and membership.
+  OWL-Time interval ``org:memberDuring`` of every tenure and membership;
+* an organization has one chair at a time: a chairmanship with a start and no stated end is valid
+  until the next chairmanship of the same organization begins (``tkg:validUntil`` only; the
+  OWL-Time interval keeps what the sources state).
 
 Why not owlrl's full OWL-RL closure: it adds thousands of axiomatic triples (``rdf:_1``…, every
 class a subclass of itself) and is slow on large graphs; ``tests/test_infer.py`` checks that every
@@ -47,6 +50,13 @@ RULES: dict[str, str] = {
     "valid-until": """CONSTRUCT { ?m tkg:validUntil ?until } WHERE {
         ?m a org:Membership ; schema:endDate ?e .
         BIND(IF(DATATYPE(?e) = xsd:gYear, STRDT(CONCAT(STR(?e), "-12-31"), xsd:date), ?e) AS ?until) }""",
+    "chair-succession": """CONSTRUCT { ?m tkg:validUntil ?next } WHERE {
+        { SELECT ?m (MIN(?from2) AS ?next) WHERE {
+            ?m a tkg:StateMembership ; org:role role:chair ; org:organization ?o ; tkg:validFrom ?from .
+            ?m2 a tkg:StateMembership ; org:role role:chair ; org:organization ?o ; tkg:validFrom ?from2 .
+            FILTER(?m2 != ?m && ?from2 > ?from)
+          } GROUP BY ?m }
+        FILTER NOT EXISTS { ?m schema:endDate ?end } }""",
     "member-during": """CONSTRUCT {
         ?m org:memberDuring ?i . ?i a time:Interval .
         ?i time:hasBeginning ?b . ?b a time:Instant ; ?bp ?s .

@@ -114,16 +114,18 @@ class NameIndex:
 
 
 def preferred_labels(engine: Engine, langs: list[str]) -> dict[str, str]:
-    """The best label of every entity for a language preference chain (``["ky", "ru", "en"]``),
-    falling back to English, then to any label."""
-    chain = [lang.lower() for lang in langs] + ["en"]
-    rows = engine.query(sparql_prefixes() + "\nSELECT ?s ?l WHERE { ?s skos:prefLabel ?l }").rows
-    best: dict[str, tuple[int, str]] = {}
-    for s, label in rows:
+    """The best label of every entity for a language preference chain (``["ky", "ru", "en"]``):
+    in each language the preferred label, else an alternative one; then English; then any label."""
+    chain = [lang.lower() for lang in langs if lang.strip()] + ["en"]
+    rows = engine.query(sparql_prefixes() + """
+        SELECT ?s ?l ?alt WHERE { { ?s skos:prefLabel ?l BIND(0 AS ?alt) } UNION { ?s skos:altLabel ?l BIND(1 AS ?alt) } }""").rows
+    best: dict[str, tuple[int, int, str]] = {}
+    for s, label, alt in rows:
         if s is None or label is None:
             continue
         lang = (label.language or "").lower()
         rank = next((i for i, want in enumerate(chain) if lang == want or lang.startswith(want + "-")), len(chain))
-        if s.value not in best or rank < best[s.value][0]:
-            best[s.value] = (rank, label.value)
-    return {iri: label for iri, (_, label) in best.items()}
+        key = (rank, int(alt.value) if alt is not None else 0, label.value)
+        if s.value not in best or key < best[s.value]:
+            best[s.value] = key
+    return {iri: label for iri, (_, _, label) in best.items()}
