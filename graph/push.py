@@ -309,8 +309,8 @@ class HttpClient:
 
     def send(self, method: str, url: str, body: bytes, content_type: str) -> int:
         """Send one request; returns the HTTP status (2xx), raises on anything else."""
-        if self._manager is not None:
-            self._manager.add_password(None, url, self._user, self._password)
+        if self._manager is not None:  # by base URL: it covers every ?graph=… of an endpoint
+            self._manager.add_password(None, _base(url), self._user, self._password)
         request = urllib.request.Request(url, data=body, method=method, headers={
             "Content-Type": content_type, "User-Agent": USER_AGENT, "Accept": "*/*"})
         try:
