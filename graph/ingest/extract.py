@@ -12,6 +12,7 @@ masked text are offsets in the article.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -306,14 +307,26 @@ _HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Madam|Mme)\.?\s+|\bH\.\s?E\.
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 _PERSON_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,6}}")
-_CAP_WORD = r"(?:\d+(?:st|nd|rd|th)\b|[IVXL]+\b|[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’.&-]*|[\ue000-\uefff]\uf8ff*)"
+_MARK_LO, _MARK_HI = 0xF0000, 0x10FFFD        # markers: supplementary private use planes
+_MARKCHR = "[\U000F0000-\U0010FFFD]"
+_CAP_WORD = r"(?:\d+(?:st|nd|rd|th)\b|[IVXL]+\b|[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’.&-]*|" + _MARKCHR + r"\uf8ff*)"
 _CONNECT = r"(?:of|for|on|and|the|de|in|at|to|with)"
 
-_MARK = r"[\ue000-\uefff]\uf8ff*"
+_MARK = _MARKCHR + r"\uf8ff*"
+_PRIVATE = re.compile("[\ue000-\uf8ff\U000F0000-\U0010FFFF]")
+
+
+def is_marker(ch: str) -> bool:
+    """Whether a character of the masked text stands for a mention.
+
+    >>> is_marker(_marker(3, 1)), is_marker("A")
+    (True, False)
+    """
+    return bool(ch) and _MARK_LO <= ord(ch[0]) <= _MARK_HI
 
 
 def _marker(n: int, length: int) -> str:
-    return chr(0xE000 + n) + "\uf8ff" * (length - 1)
+    return chr(_MARK_LO + n) + "\uf8ff" * (length - 1)
 
 
 class _Reader:
@@ -325,7 +338,11 @@ class _Reader:
         self.gz = gz
         self.out = Extraction(article)
         self.mentions: list[tuple[int, int, str, str]] = []   # (start, end, entity key, kind as used)
-        self.masked = list(self.text)
+        self.slots: list[tuple[int, int, str, str]] = []      # every mention ever made, by marker number
+        # the masked copy: private-use characters of the text itself become spaces (same offsets)
+        self.plain = _PRIVATE.sub(" ", self.text)
+        self.masked = list(self.plain)
+        self.owner = [-1] * len(self.text)
         self._draft = 0
         self.alternatives: dict[Span, dict[str, tuple[str, str]]] = {}   # span -> kind -> (iri, label)
         self.datelines: list[Span] = []
@@ -360,20 +377,39 @@ class _Reader:
         return key
 
     def mention(self, start: int, end: int, key: str, kind: str) -> None:
-        if any(start < e and s < end for s, e, _, _ in self.mentions):
+        if not self.free(start, end) or _MARK_LO + len(self.slots) > _MARK_HI:
             return
-        self.mentions.append((start, end, key, kind))
-        n = len(self.mentions) - 1
+        m = (start, end, key, kind)
+        self.mentions.append(m)
+        self.slots.append(m)
+        n = len(self.slots) - 1
         self.masked[start:end] = list(_marker(n, end - start))
+        self.owner[start:end] = [n] * (end - start)
+
+    def remove(self, m: tuple[int, int, str, str]) -> None:
+        """Forget a mention (a longer phrase took its place): its text comes back in the masked copy."""
+        self.mentions.remove(m)
+        s, e = m[0], m[1]
+        self.masked[s:e] = list(self.plain[s:e])
+        self.owner[s:e] = [-1] * (e - s)
 
     def free(self, start: int, end: int) -> bool:
-        return not any(start < e and s < end for s, e, _, _ in self.mentions)
+        return all(o < 0 for o in self.owner[start:end])
 
     def at(self, pos: int) -> tuple[int, int, str, str] | None:
-        ch = self.masked_text[pos]
-        if "\ue000" <= ch <= "\uefff":
-            return self.mentions[ord(ch) - 0xE000]
+        ch = self.masked[pos]
+        if is_marker(ch):
+            return self.slots[ord(ch) - _MARK_LO]
         return None
+
+    def window(self, start: int, end: int) -> str:
+        """A stretch of the masked copy as it is now."""
+        return "".join(self.masked[max(0, start):max(0, end)])
+
+    def inside(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        """The live mentions lying within [start, end)."""
+        ids = sorted({o for o in self.owner[start:end] if o >= 0})
+        return [self.slots[i] for i in ids if start <= self.slots[i][0] and self.slots[i][1] <= end]
 
     @property
     def masked_text(self) -> str:
@@ -429,6 +465,9 @@ _TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|
 _VENUE_NOUNS = r"(?:concert\s+hall|hall|palace|hotel|centre|center|museum|theat(?:er|re)|residence|building|headquarters|premises|complex|library|gallery)"
 
 
+_PHRASE_TAIL = re.compile(rf"(?:\s+(?:of|for|on|and)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD})*)*")
+
+
 def base_kind(head: str) -> str:
     """The kind of a phrase's head word: Event, Venue or Organization."""
     base = head[:-1] if head.endswith("s") and head[:-1] in (*_EVENT_HEADS, *_ORG_HEADS, *_VENUE_HEADS) else head
@@ -461,35 +500,35 @@ def _phrases(reader: _Reader) -> None:
             continue
         left = m.start()
         while True:
-            lm = re.search(rf"(?:{_CAP_WORD})(?:\s+(?:of|and|for|on|the)(?=\s))?\s+$", masked[:left])
+            off = max(0, left - 300)
+            lm = re.search(rf"(?:{_CAP_WORD})(?:\s+(?:of|and|for|on|the)(?=\s))?\s+$", reader.window(off, left))
             if not lm:
                 break
             word = lm.group(0).split()[0]
             if word in _LEFT_STOP or word[:1].islower():
                 break
-            if not ("\ue000" <= word[:1] <= "\uefff") and re.sub(r"['’]s$", "", word) != word:
+            if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word:
                 break
-            left = lm.start()
+            left = off + lm.start()
             if left == 0:
                 break
         right = m.end()
-        tail = re.compile(rf"(?:\s+(?:of|for|on|and)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD})*)*").match(masked, right)
+        tail = _PHRASE_TAIL.match(reader.window(right, right + 400))
         if tail:
-            right = tail.end()
+            right += tail.end()
         # never past a state or organization into a name ("… of the Kyrgyz Republic Adylbek Kasymaliev"),
         # nor into a coordinated title ("… and Minister of Foreign Affairs")
-        stop = re.search(rf"(?:[\ue000-\uefff]\uf8ff*)(?=\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ]))|\s+and\s+(?:the\s+)?(?:{_TITLE_WORDS})\b",
-                         masked[m.end():right])
+        stop = re.search(rf"(?:{_MARK})(?=\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ]))|\s+and\s+(?:the\s+)?(?:{_TITLE_WORDS})\b",
+                         reader.window(m.end(), right))
         if stop:
-            right = m.end() + (stop.end() if stop.group(0).startswith(tuple(chr(c) for c in range(0xE000, 0xE100))) or
-                               "\ue000" <= stop.group(0)[:1] <= "\uefff" else stop.start())
+            right = m.end() + (stop.end() if is_marker(stop.group(0)[:1]) else stop.start())
         # never into a date, a weekday or a title ("Concert on Tuesday", "Forum of Ambassador X")
         cut = re.search(r"\s+(?:of|for|on|and)\s+(?:the\s+)?(?:" + "|".join(
-            [*(mo.capitalize() for mo in MONTHS), *(d.capitalize() for d in WEEKDAYS), r"\d"]) + r")", masked[m.end():right])
+            [*(mo.capitalize() for mo in MONTHS), *(d.capitalize() for d in WEEKDAYS), r"\d"]) + r")", reader.window(m.end(), right))
         if cut:
             right = m.end() + cut.start()
         if base_kind(m.group(0)) == "Venue" and right == m.end():
-            more = re.match(r"(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}", masked[right:])
+            more = re.match(r"(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}", reader.window(right, right + 200))
             if more and not any(w in _LEFT_STOP for w in more.group(0).split()):
                 right += more.end()
         if left == m.start() and right == m.end():
@@ -499,29 +538,26 @@ def _phrases(reader: _Reader) -> None:
             continue
         # the kind is the last head word before the first "of" ("Summit of the OTS": an event;
         # "Congress and Culture Center": a building)
-        core = re.split(r"\s+of\s+", masked[left:right], maxsplit=1)[0]
+        core = re.split(r"\s+of\s+", reader.window(left, right), maxsplit=1)[0]
         heads_in = [h.group(0) for h in head_re.finditer(core)] or [m.group(0)]
         kind = base_kind(heads_in[-1])
-        inner = [mm for mm in reader.mentions if left <= mm[0] and mm[1] <= right]
+        inner = reader.inside(left, right)
         start = left
         if text[start:start + 4] in ("the ", "The "):
             start += 4
         for mm in inner:
-            reader.mentions.remove(mm)
-        _remask(reader)
+            reader.remove(mm)
         key = reader.entity(kind, text[start:right], (start, right))
         reader.mention(start, right, key, kind)
         # "(YTB)" after a name is its acronym
         acr = re.match(r"\s*\(([A-ZÀ-ÞÜÖİ][A-Za-zÀ-ÿİıÜÖ.-]{1,9})\)", text[right:])
         if acr:
             a_s, a_e = right + acr.start(1), right + acr.end(1)
-            for mm in [mm for mm in reader.mentions if a_s <= mm[0] and mm[1] <= a_e]:
-                reader.mentions.remove(mm)
-            _remask(reader)
+            for mm in reader.inside(a_s, a_e):
+                reader.remove(mm)
             reader.out.entities[key].add(acr.group(1), (a_s, a_e))
             reader.out.entities[key].label = text[start:right]
             reader.mention(a_s, a_e, key, kind)
-        masked = reader.masked_text
     # places after "at": "at the Carmelite Monastery", "at the CSO Ada Ankara concert hall",
     # "at the TURKSOY headquarters"
     masked = reader.masked_text
@@ -530,7 +566,7 @@ def _phrases(reader: _Reader) -> None:
         words = m.group(1).split()
         if words[0] in _LEFT_STOP or not words:
             continue
-        inner = [mm for mm in reader.mentions if body_s <= mm[0] and mm[1] <= body_e]
+        inner = reader.inside(body_s, body_e)
         noun = m.group(2)
         if len(inner) == 1 and (inner[0][0], inner[0][1]) == (body_s, body_e):
             if not noun or inner[0][3] not in ("Organization", "State"):
@@ -539,26 +575,18 @@ def _phrases(reader: _Reader) -> None:
             continue
         if any(mm[3] in ("Person", "Event", "Venue") for mm in inner):
             continue
-        if any(w in _STOP for w in words if not ("\ue000" <= w[:1] <= "\uefff")) and not noun:
+        if any(w in _STOP for w in words if not is_marker(w[:1])) and not noun:
             continue
         end = m.end(2) if noun and noun.lower() in ("headquarters", "premises", "building", "residence") else body_e
         if not reader.free(body_s, end) and not inner:
             continue
         for mm in inner:
-            reader.mentions.remove(mm)
-        _remask(reader)
+            reader.remove(mm)
         key = reader.entity("Venue", text[body_s:end], (body_s, end))
         if noun:
             reader.out.entities[key].add(text[body_s:m.end(2)], (body_s, end))
             reader.out.entities[key].label = text[body_s:end]
         reader.mention(body_s, end, key, "Venue")
-        masked = reader.masked_text
-
-
-def _remask(reader: _Reader) -> None:
-    reader.masked = list(reader.text)
-    for n, (s, e, _k, _kind) in enumerate(reader.mentions):
-        reader.masked[s:e] = list(_marker(n, e - s))
 
 
 def _persons(reader: _Reader) -> None:
@@ -600,7 +628,7 @@ def _persons(reader: _Reader) -> None:
         family = ent.label.split()[-1]
         if len(family) < 3:
             continue
-        for m in re.finditer(rf"(?<![\w\ue000-\uf8ff]){re.escape(family)}(?![\w])", masked):
+        for m in re.finditer(rf"(?<![\w\uf8ff\U000F0000-\U0010FFFD]){re.escape(family)}(?![\w])", masked):
             if reader.free(m.start(), m.end()):
                 if (m.start(), m.end()) not in ent.spans:
                     ent.spans.append((m.start(), m.end()))
@@ -643,12 +671,13 @@ def _titles(reader: _Reader) -> list[dict]:
             rec["topic"] = topic
             rec["title"] = f"Minister of {topic}"
         # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
-        pre = re.search(rf"({_MARK})(?:['’]s)?\s+$", masked[:start])
+        off = max(0, start - 300)
+        pre = re.search(rf"({_MARK})(?:['’]s)?\s+$", masked[off:start])
         if pre:
-            mention = reader.at(pre.start(1))
+            mention = reader.at(off + pre.start(1))
             if mention and mention[3] in ("State", "Demonym", "Organization"):
                 rec["pre"] = mention[2]
-                rec["span"] = (pre.start(1), end)
+                rec["span"] = (off + pre.start(1), end)
         # after: "of <E>", "to/in <E>"
         pos = end
         of = re.match(rf"\s+of\s+(?:the\s+)?({_MARK})", masked[pos:])
@@ -727,15 +756,16 @@ def _posts(reader: _Reader) -> None:
         s, e = first["span"][0], last["span"][1]
         person, confidence, past = None, 0.9, False
         after = re.match(rf"\s*(,)?\s*{_HONOR}({_MARK})", masked[e:])
+        off = max(0, s - 300)
         before = re.search(rf"({_MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|as\s+(?:the\s+)?|now\s+)?"
-                           r"(?:(?:newly[\s-]+appointed|new|current|incumbent|acting|outgoing|former)\s+)?$", masked[:s])
-        serves = re.search(rf"({_MARK}){_SERVES}", masked[:s])
+                           r"(?:(?:newly[\s-]+appointed|new|current|incumbent|acting|outgoing|former)\s+)?$", masked[off:s])
+        serves = re.search(rf"({_MARK}){_SERVES}", masked[off:s])
         cand_after = _person_at(reader, e + after.start(2)) if after else None
-        cand_before = _person_at(reader, before.start(1)) if before else None
+        cand_before = _person_at(reader, off + before.start(1)) if before else None
         if cand_after and not after.group(1):
             person = cand_after
-        elif serves and _person_at(reader, serves.start(1)):
-            person, confidence = _person_at(reader, serves.start(1)), 0.85
+        elif serves and _person_at(reader, off + serves.start(1)):
+            person, confidence = _person_at(reader, off + serves.start(1)), 0.85
             past = bool(re.search(r"\b(?:served|was|worked|acted|had\s+served|previously|formerly)\b", serves.group(0)))
         elif cand_before:
             person, confidence = cand_before, 0.85
@@ -774,12 +804,12 @@ _UNNAMED = [
      "Meeting", "presentation of credentials"),
     (re.compile(r"\b(?:held|hold|holds|will\s+hold|conducted)\s+(?:\w+\s+){0,2}(?:consultations|negotiations)\b", re.I),
      "Meeting", "consultations"),
-    (re.compile(r"([\ue000-\uefff]\uf8ff*)\s+(?:held|holds|convened|opened)\s+(?:its|their|a|an|the)\s+(?:\w+\s+)?(meeting|session|summit|forum|conference|congress|assembly)\b", re.I),
+    (re.compile(r"([\U000F0000-\U0010FFFD]\uf8ff*)\s+(?:held|holds|convened|opened)\s+(?:its|their|a|an|the)\s+(?:\w+\s+)?(meeting|session|summit|forum|conference|congress|assembly)\b", re.I),
      "Meeting", "org-meeting"),
     (re.compile(r"\b(?:attended|attend|attends|took\s+part\s+in|participated\s+in|joined)\s+the\s+((?:official\s+)?(?:opening|launch|inauguration|unveiling|"
                 r"presentation|signing|laying)(?:\s+ceremony)?\s+of\s+[^,.;]{3,80}?)(?=\s+(?:on|at|in|yesterday|today)\b|[,.;]|$)", re.I),
      "CulturalEvent", "opening"),
-    (re.compile(r"\bheld\s+(?:a|the)\s+(?:\w+\s+)?(meeting|session)\s+of\s+(?:the\s+)?([\ue000-\uefff]\uf8ff*)", re.I), "Meeting", "meeting-of"),
+    (re.compile(r"\bheld\s+(?:a|the)\s+(?:\w+\s+)?(meeting|session)\s+of\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)", re.I), "Meeting", "meeting-of"),
     (re.compile(r"\b(?:hosted|welcomed|hosts|welcomes)\s+(?:his|her|their)\s+(?:\S+\s+){0,2}?(?:counterpart|colleague|guest)s?\b"
                 r"|\b(?:held|holds|hold)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
      "Meeting", "meeting"),
@@ -789,7 +819,7 @@ _UNNAMED = [
                 r"fair|meeting|training|reception)s?)\b(?:\s+(?:dedicated\s+to|on|devoted\s+to|marking|celebrating)\s+"
                 r"[^,.;]{3,80}?(?=\s+(?:on|at|in|yesterday|today|last|this)\b|[,.;]))?", re.I), "CulturalEvent", "organized"),
     (re.compile(r"\b(?:paid|pays|paying|made|makes|began|begins|started|starts|is\s+on|was\s+on|arrived\s+(?:in|at)\s+\S+\s+on)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
-                r"(?:(?:official|state|working|two-day|three-day|first|official\s+working|friendly)\s+)?visit\b(?:\s+to\s+(?:the\s+)?([\ue000-\uefff]\uf8ff*))?", re.I),
+                r"(?:(?:official|state|working|two-day|three-day|first|official\s+working|friendly)\s+)?visit\b(?:\s+to\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*))?", re.I),
      "Meeting", "visit"),
     (re.compile(r"\b(?:held|had|holds|has)\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|talks?|conference)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b", re.I),
      "Meeting", "call"),
@@ -884,6 +914,7 @@ def _events(reader: _Reader) -> None:
     out = reader.out
     datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
     headline = _headline(text)
+    by_start = sorted(reader.mentions)
     dateline_city = None
     for a_, b_ in datelines[:1]:
         for mm in reader.mentions:
@@ -960,7 +991,8 @@ def _events(reader: _Reader) -> None:
         dates = [d for d in find_dates(text, ref, start=s, end=e)
                  if not any(a <= d.start < b for a, b in datelines)]
         day_of = _DAY_OF.search(text, s, e)
-        in_sentence = [mm for mm in reader.mentions if s <= mm[0] and mm[1] <= e]
+        lo = bisect.bisect_left(by_start, (s,))
+        in_sentence = [mm for mm in by_start[lo:bisect.bisect_left(by_start, (e,))] if mm[1] <= e]
         persons = sorted([mm for mm in in_sentence if mm[3] == "Person"])
         new_events: list[Event] = []
         referenced: list[Event] = []
@@ -1167,7 +1199,7 @@ def _events(reader: _Reader) -> None:
             hosting_city(ev, s, sent_masked)
             ctx = re.search(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)\s+(?:the\s+)?({_MARK}|summit|forum|conference|meeting|session|visit)", sent_masked, re.I)
             if ctx and ev.parent is None and not ev.named:
-                mention = reader.at(s + ctx.start(1)) if ctx.group(1)[:1] >= "\ue000" else None
+                mention = reader.at(s + ctx.start(1)) if is_marker(ctx.group(1)[:1]) else None
                 parent = next((x for x in out.events if mention and x.key == mention[2]), None) if mention else (
                     main if main is not None and main is not ev else None)
                 if parent is not None and parent is not ev:
@@ -1258,7 +1290,7 @@ def _events(reader: _Reader) -> None:
                                                                     mention[:2], 0.7))
         # "the Ambassador", "the minister": the last person named with that title
         for dm in re.finditer(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
-                              r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\ue000-\uefff])", sent_masked):
+                              r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])", sent_masked):
             word = re.sub(r"[\s-]+", " ", dm.group(1)).lower()
             holders = [(p.span[0], p.person) for p in out.posts if p.span[0] < s + dm.start()
                        and (p.title.lower() == word or p.title.lower().endswith(word) or
@@ -1361,12 +1393,17 @@ def _memberships(reader: _Reader) -> None:
                         ) or ent.known_iri in _BUILTIN_ORGS
         return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community)\b", ent.label))
 
+    org_ends = sorted((mm[1], mm[2]) for mm in reader.mentions if mm[3] == "Organization" and is_org(mm[2]))
+
+    def last_org(pos: int) -> str | None:
+        i = bisect.bisect_right(org_ends, (pos, "\U0010ffff"))
+        return org_ends[i - 1][1] if i else None
+
     def org_at(m: re.Match[str], group: int, pos: int) -> str | None:
         if m.group(group):
             mention = reader.at(pos + m.start(group))
             return mention[2] if mention and is_org(mention[2]) else None
-        before = [mm for mm in reader.mentions if mm[1] <= pos + m.start() and mm[3] == "Organization" and is_org(mm[2])]
-        return before[-1][2] if before else None
+        return last_org(pos + m.start())
 
     def add(member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "") -> None:
         if member is None or org is None:
@@ -1435,8 +1472,7 @@ def _memberships(reader: _Reader) -> None:
                 mention = reader.at(s + m.start(3))
                 org = mention[2] if mention and is_org(mention[2]) else None
             if org is None:
-                before = [mm for mm in reader.mentions if mm[1] <= s + m.start() and mm[3] == "Organization" and is_org(mm[2])]
-                org = before[-1][2] if before else None
+                org = last_org(s + m.start())
             for key in states(s + m.start(1), m.group(1)):
                 add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8, sm[m.end():])
 
@@ -1573,9 +1609,9 @@ def extract(article: Article, gz: Gazetteer) -> Extraction:
         v.kind == "Organization" and v.spans and set(v.spans) <= venue_spans
         and not any(k in (p.of, p.to) for p in out.posts))}
     for ev in out.events:        # labels are always text of the article, never of the masked copy
-        ev.label = " ".join(re.sub(r"[\ue000-\uf8ff]", " ", ev.label).split())
+        ev.label = " ".join(_PRIVATE.sub(" ", ev.label).split())
     for ent in reader.out.entities.values():
-        ent.label = " ".join(re.sub(r"[\ue000-\uf8ff]", " ", ent.label).split())
+        ent.label = " ".join(_PRIVATE.sub(" ", ent.label).split())
         if ent.kind == "Event":
             ev = next((x for x in out.events if x.key == ent.key), None)
             ent.label = ev.label if ev is not None else ent.label
