@@ -286,3 +286,19 @@ def test_host_city_figure_and_date_header(gz: Gazetteer) -> None:
 ])
 def test_visits_calls_and_unnamed_events(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
     assert events(run(gz, text, date="2025-03-05")) == expected
+
+
+def test_private_use_characters_in_the_text_are_not_markers(gz: Gazetteer) -> None:
+    text = "\ue000\uf8ff Gürsel Dönmez, Ambassador of Türkiye to Austria, spoke \U000F0001 in Vienna on Friday."
+    ing = run(gz, text)
+    assert posts(ing) == [("Gürsel Dönmez", "Ambassador", "Türkiye", "Austria")]
+    assert "\ue000" not in ing.trig and "\U000F0001" not in ing.trig
+
+
+def test_many_mentions_stay_linear(gz: Gazetteer) -> None:
+    """A long text (here 400 copies of a paragraph, 5000 mentions) is read in one pass."""
+    paragraph = ("Gürsel Dönmez, Ambassador of Türkiye to Austria, met Levent Eler in Vienna on Friday. "
+                 "Hungary and Turkmenistan take part as observers of the OTS.\n\n")
+    ing = run(gz, paragraph * 400)
+    assert len(ing.extraction.posts) == 1
+    assert len({(m.member, m.status) for m in ing.extraction.memberships}) == 2
