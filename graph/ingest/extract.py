@@ -928,6 +928,7 @@ def _events(reader: _Reader) -> None:
         posts_by_person.setdefault(p.person, []).append(i)
 
     last_city: tuple[dt.date, str] | None = None
+    pending_start: dict[str, DateMention] = {}
 
     def place(ev: Event, s: int, sent_masked: str, *, anywhere: bool = False) -> None:
         for pm in _PLACE_AT.finditer(sent_masked):
@@ -1258,6 +1259,34 @@ def _events(reader: _Reader) -> None:
         for ev in new_events:
             if ev.city is not None and ev.date is not None:
                 last_city = (ev.date, ev.city)
+        started = re.match(r"\s*The\s+(program(?:me)?|forum|festival|summit|conference|exhibition|training|congress|week|days)\s+"
+                           r"(?:commenced|began|started|opened|kicked\s+off)\b", text[s:e], re.I)
+        if started and dates:
+            pending_start[started.group(1).lower().rstrip("e") if started.group(1).lower() == "programme" else started.group(1).lower()] = dates[0]
+        for ev in new_events + referenced:
+            if ev.named and ev.date is None and ev.parent is None:
+                head = ev.label.split()[-1].lower() if ev.label else ""
+                head = "program" if head == "programme" else head
+                if head in pending_start:
+                    ev.date, ev.end_date = pending_start[head].date, pending_start[head].end_date
+        # "The opening was followed by presentations by …": a further part, same day and place
+        followed = re.search(r"\b(?:was|were)\s+followed\s+by\s+((?:an?\s+|the\s+)?(?!a\s+family\s+photo)[^,.;]{3,120}?)(?=[,.;]|\s+(?:focusing|on|at|in|where|during|with)\b)",
+                             text[s:e], re.I)
+        if followed and current is not None and current.date is not None and not new_events:
+            phrase = re.sub(r"^(?:an?|the)\s+", "", " ".join(followed.group(1).split()), flags=re.I)
+            if re.search(r"\b(?:presentations?|sessions?|concert|reception|panel|discussions?|ceremony|dinner|lunch|"
+                         r"performances?|screening|exhibition|visit|tour|meeting|talks|briefing|workshop)\b", phrase, re.I):
+                fs = s + followed.start(1)
+                key = reader.entity("Event", phrase[:1].upper() + phrase[1:], (fs, fs + len(followed.group(1))), unique=True)
+                container = next((x for x in out.events if x.key == current.parent), None) if current.kind == "Session" and current.parent else current
+                ev = Event(key=key, label=phrase[:1].upper() + phrase[1:], kind=_event_kind(phrase) if not re.search(
+                               r"presentation|discussion|panel|briefing", phrase, re.I) else "Session",
+                           named=False, date=current.date, end_date=None, venue=current.venue, city=current.city,
+                           span=(fs, fs + len(followed.group(1))), confidence=0.65,
+                           parent=container.key if container is not None else None)
+                out.events.append(ev)
+                new_events.append(ev)
+                current = ev
         if dates:
             discourse = dates[-1].date
         elif new_events and new_events[-1].date:
