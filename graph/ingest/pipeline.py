@@ -59,6 +59,8 @@ def source_slug(article: Article, ex: Extraction, publisher_slug: str) -> str:
         stem = re.sub(r"^\d+[-_ ]+", "", stem)
         stem = re.sub(r"\d{4}-\d{2}-\d{2}[-_ ]*", "", stem)
         topic = slugify(stem)
+        if re.fullmatch(r"[0-9a-f-]{6,}|article|text|input|untitled", topic):
+            topic = ""      # a file name that says nothing (a hash, "article")
     if not topic and ex.events:
         topic = "-".join(slugify(ex.events[0].label).split("-")[:6])
     topic = topic or "article"
