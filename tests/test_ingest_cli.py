@@ -81,6 +81,12 @@ def test_bad_or_missing_date(tmp_path: Path, built: Settings, args: list[str], m
     assert message in result.stderr
 
 
+def test_bad_url(tmp_path: Path, built: Settings) -> None:
+    result = tkg(built, str(KULUBAEV), "--date", "2026-02-18", "--url", "example.org/a b", "-o", str(tmp_path / "x.trig"))
+    assert (result.exit_code, result.stderr) == (2, "tkg: error: not an absolute URL for --url: 'example.org/a b'\n")
+    assert not (tmp_path / "x.trig").exists()
+
+
 def test_missing_article(tmp_path: Path, built: Settings) -> None:
     result = tkg(built, str(tmp_path / "nope.txt"), "--date", "2026-01-15")
     assert (result.exit_code, result.stderr) == (2, f"tkg: error: {tmp_path / 'nope.txt'}: no such file or folder\n")

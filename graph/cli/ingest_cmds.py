@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -74,6 +75,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
 
     settings = settings_of(ctx)
     date = parse_iso_date(date_, what="--date") if date_ else None
+    if url is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|\\^`]+", url):
+        raise InputError(f"not an absolute URL for --url: {url!r}")
     files = _articles(paths)
     if (url or gold_path) and len(files) > 1:
         raise InputError("--url and --evaluate take one article")
