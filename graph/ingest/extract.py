@@ -258,7 +258,7 @@ _ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Mini
               "Office", "Parliament", "Secretariat", "Federation", "Society", "Organization", "Organisation",
               "Administration", "Embassy", "Mission", "Consulate", "Commission", "Bank", "Directorate",
               "Service", "Presidency", "Cabinet", "Government", "Majlis", "Mejlis", "Senate", "Board", "Maslahaty", "Kenesh", "Mazhilis",
-              "Meclisi", "Parliament")
+              "Meclisi", "Parliament", "Orchestra", "Ensemble", "Choir", "Troupe")
 _VENUE_HEADS = ("Hall", "Palace", "Hotel", "Theater", "Theatre", "Opera", "Museum", "Library", "Stadium",
                 "Arena", "Residence", "Gallery", "Park", "Square", "Complex", "Pavilion", "Auditorium", "Monastery",
                 "Palais", "Castle", "Cathedral", "Mosque", "Church", "Villa", "Headquarters", "Mausoleum", "Memorial",
@@ -501,7 +501,7 @@ def _phrases(reader: _Reader) -> None:
         left = m.start()
         while True:
             off = max(0, left - 300)
-            lm = re.search(rf"(?:{_CAP_WORD})(?:\s+(?:of|and|for|on|the)(?=\s))?\s+$", reader.window(off, left))
+            lm = re.search(rf"(?:{_CAP_WORD})(?:[-–]|(?:\s+(?:of|and|for|on|the)(?=\s))?\s+)$", reader.window(off, left))
             if not lm:
                 break
             word = lm.group(0).split()[0]
@@ -520,8 +520,18 @@ def _phrases(reader: _Reader) -> None:
         # nor into a coordinated title ("… and Minister of Foreign Affairs")
         stop = re.search(rf"(?:{_MARK})(?=\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ]))|\s+and\s+(?:the\s+)?(?:{_TITLE_WORDS})\b",
                          reader.window(m.end(), right))
+        if stop and is_marker(stop.group(0)[:1]):
+            sm_ = reader.at(m.end() + stop.start())
+            if sm_ is not None and sm_[3] == "Demonym":
+                stop = None
         if stop:
             right = m.end() + (stop.end() if is_marker(stop.group(0)[:1]) else stop.start())
+        if base_kind(m.group(0)) == "Event":
+            in_state = re.match(rf"\s+in\s+({_MARK})", reader.window(right, right + 80))
+            if in_state:
+                sm_ = reader.at(right + in_state.start(1))
+                if sm_ is not None and sm_[3] == "State":
+                    right += in_state.end()
         # never into a date, a weekday or a title ("Concert on Tuesday", "Forum of Ambassador X")
         cut = re.search(r"\s+(?:of|for|on|and)\s+(?:the\s+)?(?:" + "|".join(
             [*(mo.capitalize() for mo in MONTHS), *(d.capitalize() for d in WEEKDAYS), r"\d"]) + r")", reader.window(m.end(), right))
@@ -698,6 +708,14 @@ def _titles(reader: _Reader) -> list[dict]:
                                  masked[pos:], re.I)
                 if extra:
                     pos += extra.end()
+        if rec["of"] is None and rec["pre"] is None:
+            # "The Hungarian delegation was headed by Minister …": the delegation's state
+            led = re.search(rf"({_MARK})\s+(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)\s+by\s+(?:the\s+)?$",
+                            masked[max(0, start - 120):start])
+            if led:
+                mention = reader.at(max(0, start - 120) + led.start(1))
+                if mention and mention[3] in ("State", "Demonym"):
+                    rec["pre"] = mention[2]
         if rec["of"] is None and rec["pre"] is not None:
             rec["of"] = rec["pre"]
         if lower and rec["of"] is None and rec["to"] is None:
@@ -737,10 +755,11 @@ def _posts(reader: _Reader) -> None:
     # unless the second title is directly followed by a name (then it is that person's courtesy title)
     for a, b in zip(titles, titles[1:]):
         between = masked[a["span"][1]:b["title_span"][0]]
-        if not re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+|also\s+|concurrently\s+)?", between):
+        dash = re.fullmatch(r"\s*[–—-]\s*", between) is not None     # "Deputy Prime Minister – Minister of Trade"
+        if not dash and not re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+|also\s+|concurrently\s+)?", between):
             continue
-        nxt = re.match(rf"\s*({_MARK})", masked[b["span"][1]:])
-        if nxt and _person_at(reader, b["span"][1] + nxt.start(1)):
+        nxt = re.match(rf"\s*({_MARK})", masked[b["span"][1]:b["span"][1] + 40])
+        if not dash and nxt and _person_at(reader, b["span"][1] + nxt.start(1)):
             continue
         b["coordinated"] = a
         if b["of"] is None and b["pre"] is None:
@@ -792,8 +811,8 @@ def _posts(reader: _Reader) -> None:
                 conf = 0.6
             post = Post(person=person, role=rec["role"], title=rec["title"], of=rec["of"], to=rec["to"],
                         span=rec["span"], confidence=round(conf, 2), topic=rec["topic"], past=past)
-            if not any(p.person == post.person and p.role == post.role and p.of == post.of and p.to == post.to
-                       for p in reader.out.posts):
+            if not any(p.person == post.person and p.role == post.role and p.title == post.title and p.of == post.of
+                       and p.to == post.to for p in reader.out.posts):
                 reader.out.posts.append(post)
 
 
@@ -1034,7 +1053,10 @@ def _events(reader: _Reader) -> None:
             key = reader.entity("Event", full, (m.start(1), m.end(1)))
             ev = next((x for x in out.events if x.key == key), None)
             if ev is None:
-                ev = Event(key=key, label=full, kind=_event_kind(label), named=False, date=None, end_date=None,
+                sub_kind = _event_kind(label)
+                if re.search(r"session|ceremony|panel|discussion|round\s?table|dinner", label, re.I):
+                    sub_kind = "Session"
+                ev = Event(key=key, label=full, kind=sub_kind, named=False, date=None, end_date=None,
                            venue=None, city=None, span=(m.start(1), m.end(1)), confidence=0.75,
                            parent=parent.key if parent else None)
                 out.events.append(ev)
@@ -1226,7 +1248,7 @@ def _events(reader: _Reader) -> None:
                     cm = reader.at(s + capital.start(1))
                     if cm and reader.gz.city_state.get(out.entities[dateline_city].known_iri or "") == cm[2]:
                         ev.city = dateline_city
-                elif (not ev.named and ev.parent is None and abs((ev.date - ref).days) <= 3
+                elif (ev.parent is None and abs((ev.date - ref).days) <= 3
                       and (ev.venue is None or out.entities[ev.venue].city is None)
                       and not future and not (last_city is not None and last_city[0] == ev.date)):
                     ev.city = dateline_city
@@ -1474,7 +1496,7 @@ def _memberships(reader: _Reader) -> None:
                              rf"(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation))?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", sm, re.I):
             a_ = reader.at(s + m.start(1))
             add(a_[2] if a_ else None, org_at(m, 3, s), m.group(2).lower(), (s + m.start(), s + m.end()), 0.85, sm[m.end():])
-        for m in re.finditer(rf"({_MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF}", sm, re.I):
+        for m in re.finditer(rf"({_MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", sm, re.I):
             a_ = reader.at(s + m.start(1))
             add(a_[2] if a_ else None, org_at(m, 2, s), "observer", (s + m.start(), s + m.end()), 0.85, sm[m.end():])
         for m in re.finditer(rf"({_MARK})\s+(?:officially\s+)?joined\s+(?:the\s+)?{_ORGREF}\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)", sm, re.I):
