@@ -94,14 +94,18 @@ def local_name(iri: str) -> str:
 
 
 def split_words(name: str) -> str:
-    """A camelCase local name as words, the fallback label of a property.
+    """A camelCase local name as words, the fallback label of a property or a class (the first
+    word keeps its case).
 
     >>> split_words("containedInPlace")
     'contained in place'
     >>> split_words("subOrganizationOf")
     'sub organization of'
+    >>> split_words("InternationalOrganization")
+    'International organization'
     """
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").lower()
+    first, *rest = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").split(" ")
+    return " ".join([first, *(w.lower() for w in rest)])
 
 
 def _rank(lang: str, chain: Sequence[str]) -> int:

@@ -101,7 +101,7 @@ def layout_positions(nodes: list[str], edges: Iterable[tuple[str, str]], *, spac
     # A deterministic start: a golden-angle spiral.
     start = [[math.sqrt(i + 1) * math.cos(i * 2.39996), math.sqrt(i + 1) * math.sin(i * 2.39996)] for i in range(n)]
     if n > 1:
-        layout = g.layout_fruchterman_reingold(seed=start, niter=300 if n > 2000 else 500,
+        layout = g.layout_fruchterman_reingold(seed=start, niter=500 if n <= 2000 else 300 if n <= 10000 else 200,
                                                grid="auto")
         coords = layout.coords
     else:
@@ -119,11 +119,13 @@ def build_network(G: nx.MultiDiGraph, *, layout_threshold: int = LAYOUT_THRESHOL
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     keys = sorted(G.nodes)
     ids: dict[str, str] = {}
+    used: set[str] = set()
     for key in keys:
         nid = node_id(key)
-        while nid in ids.values():  # a hash collision: never expected, but never silent
+        while nid in used:  # a hash collision: never expected, but never silent
             nid = node_id(nid + key)
         ids[key] = nid
+        used.add(nid)
     large = len(keys) > layout_threshold
     positions = layout_positions(keys, G.edges())
     degree = dict(G.degree())
@@ -180,7 +182,7 @@ def network_options(*, large: bool) -> dict:
             "stabilization": {"enabled": True, "iterations": 200, "fit": True},
         },
         "nodes": {"font": {"size": 13, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "borderWidth": 1},
+                  "borderWidth": 1, **({} if large else {"widthConstraint": {"maximum": 220}})},
         "edges": {
             "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
             "arrows": {"to": {"enabled": not large, "scaleFactor": 0.5}},
