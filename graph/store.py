@@ -12,8 +12,6 @@ serializes its queries with a lock), and every query takes a time limit.
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Protocol
 
@@ -25,9 +23,6 @@ from .settings import USER_AGENT, Settings
 
 __all__ = ["Engine", "OxigraphEngine", "RdflibEngine", "RemoteEngine", "open_engine", "load_dataset_store"]
 
-# One shared worker pool: queries run off the caller's thread so that a time limit can be kept.
-_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="tkg-query")
-
 
 class Engine(Protocol):
     """What every engine offers."""
@@ -38,23 +33,44 @@ class Engine(Protocol):
 
 
 def _syntax_error(exc: BaseException, sparql: str, line_offset: int = 0) -> QuerySyntaxError:
+    """A pyoxigraph query syntax error ("error at 3:17: expected …") with its position parsed."""
+    import re
+
     line = getattr(exc, "lineno", None)
     col = getattr(exc, "offset", None)
-    msg = getattr(exc, "msg", None) or str(exc)
+    msg = str(getattr(exc, "msg", None) or exc)
+    match = re.match(r"error at (\d+):(\d+): (.*)", msg, flags=re.S)
+    if match:
+        line, col, msg = int(match.group(1)), int(match.group(2)), match.group(3)
     if line is not None:
         line = max(1, line - line_offset)
-    return QuerySyntaxError(str(msg), path=None, line=line, column=col)
+    return QuerySyntaxError(msg, path=None, line=line, column=col)
 
 
 def _run_with_deadline(fn, timeout: float | None, what: str):  # type: ignore[no-untyped-def]
+    """Run ``fn`` in a daemon thread and wait at most ``timeout`` seconds for it.
+
+    On time-out the caller gets :class:`QueryTimeout` at once; the engine cannot be interrupted
+    and finishes in the background, but a daemon thread never holds the process open.
+    """
     if timeout is None:
         return fn()
-    future = _POOL.submit(fn)
-    try:
-        return future.result(timeout=timeout)
-    except FutureTimeout:
-        future.cancel()
-        raise QueryTimeout(f"{what}: the query ran longer than its time limit of {timeout:g} s") from None
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = fn()
+        except BaseException as exc:  # handed over to the caller
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=target, name="tkg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryTimeout(f"{what}: the query ran longer than its time limit of {timeout:g} s")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]
 
 
 _UNION_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"

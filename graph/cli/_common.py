@@ -23,7 +23,7 @@ def run_group() -> type[click.Group]:
             try:
                 return super().invoke(ctx)
             except GraphError as exc:
-                verbose = bool(ctx.obj and ctx.obj.get("verbose")) or "-v" in sys.argv or "--verbose" in sys.argv
+                verbose = bool(ctx.obj and ctx.obj.get("verbose"))
                 if verbose:
                     traceback.print_exc()
                     if isinstance(exc, ValidationError):
