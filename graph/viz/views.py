@@ -129,6 +129,9 @@ def library_views(engine: Engine, settings: Settings, *, langs: Sequence[str] = 
         except GraphError as exc:
             skipped.append(f"{name}: {exc}")
             continue
+        if view.graph.number_of_nodes() == 0:
+            skipped.append(f"{name}: the answer is empty")
+            continue
         views.append(view)
     return views, skipped
 
