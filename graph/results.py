@@ -132,9 +132,9 @@ def _json_term(cell: dict[str, str]) -> Term:
 
 
 def result_from_remote(kind: str, raw: bytes) -> Result:
-    """Parse what an endpoint sent: SPARQL JSON results, or N-Triples for graph queries."""
+    """Parse what an endpoint sent: SPARQL JSON results, or N-Triples / Turtle for graph queries."""
     if kind in ("CONSTRUCT", "DESCRIBE"):
-        triples = [q.triple for q in ox.parse(raw, format=ox.RdfFormat.N_TRIPLES)]
+        triples = [q.triple for q in ox.parse(raw, format=ox.RdfFormat.TURTLE)]  # N-Triples is Turtle
         return Result("graph", triples=triples)
     data = json.loads(raw)
     if "boolean" in data:

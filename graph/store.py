@@ -205,8 +205,8 @@ class RemoteEngine:
         w.setQuery(sparql)
         kind = w.queryType
         if kind in ("CONSTRUCT", "DESCRIBE"):
-            w.setReturnFormat("nt")
-            w.addCustomHttpHeader("Accept", "application/n-triples")
+            w.setReturnFormat("turtle")
+            w.addCustomHttpHeader("Accept", "application/n-triples, text/turtle;q=0.9")
         else:
             w.setReturnFormat("json")
             w.addCustomHttpHeader("Accept", "application/sparql-results+json")
