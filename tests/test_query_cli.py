@@ -78,7 +78,7 @@ def test_table_with_label_language(built: Settings) -> None:
 def test_rdflib_engine_gives_the_same_rows(built: Settings) -> None:
     a = q(built, "summits", "-f", "csv").stdout
     b = q(built, "summits", "-f", "csv", "--engine", "rdflib").stdout
-    assert a == b and a.count("\n") == 18
+    assert a == b and a.count("\n") == 19
 
 
 def test_file_query(built: Settings) -> None:
