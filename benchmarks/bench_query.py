@@ -219,8 +219,8 @@ def run_size(label: str, triples: int, args: argparse.Namespace, report: dict) -
         rows = []
         try:
             library = load_library(ROOT / "queries")
-            print(f"\n| query | rows | embedded (project) | raw pyoxigraph | overhead | rdflib | rdflib/embedded "
-                  f"| Oxigraph server | server/embedded |\n|---|---|---|---|---|---|---|---|---|")
+            print("\n| query | rows | embedded (project) | raw pyoxigraph | overhead | rdflib | rdflib/embedded "
+                  "| Oxigraph server | server/embedded |\n|---|---|---|---|---|---|---|---|---|")
             for name, q in library.items():
                 text = render(q)
                 try:

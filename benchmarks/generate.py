@@ -21,31 +21,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-PREFIXES = """\
-@prefix tkg:    <https://w3id.org/turkic-kg/ontology#> .
-@prefix org:    <http://www.w3.org/ns/org#> .
-@prefix schema: <https://schema.org/> .
-@prefix prov:   <http://www.w3.org/ns/prov#> .
-@prefix skos:   <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd:    <http://www.w3.org/2001/XMLSchema#> .
-@prefix graph: <https://w3id.org/turkic-kg/id/graph/> .
-@prefix source: <https://w3id.org/turkic-kg/id/source/> .
-@prefix organization: <https://w3id.org/turkic-kg/id/org/> .
-@prefix state: <https://w3id.org/turkic-kg/id/state/> .
-@prefix city: <https://w3id.org/turkic-kg/id/city/> .
-@prefix venue: <https://w3id.org/turkic-kg/id/venue/> .
-@prefix event: <https://w3id.org/turkic-kg/id/event/> .
-@prefix mission: <https://w3id.org/turkic-kg/id/mission/> .
-@prefix post: <https://w3id.org/turkic-kg/id/post/> .
-@prefix person: <https://w3id.org/turkic-kg/id/person/> .
-@prefix tenure: <https://w3id.org/turkic-kg/id/tenure/> .
-@prefix membership: <https://w3id.org/turkic-kg/id/membership/> .
-@prefix participation: <https://w3id.org/turkic-kg/id/participation/> .
-@prefix observation: <https://w3id.org/turkic-kg/id/observation/> .
-@prefix role:   <https://w3id.org/turkic-kg/id/role/> .
-@prefix measure: <https://w3id.org/turkic-kg/id/measure/> .
-@prefix unit:   <https://w3id.org/turkic-kg/id/unit/> .
-"""
+from graph.namespaces import TRIG_PREFIX_BLOCK
+
+PREFIXES = TRIG_PREFIX_BLOCK
 
 #: Real codes first (the library's default parameters name some), then synthetic ones.
 REAL_STATES = ["TUR", "AZE", "KAZ", "KGZ", "UZB", "TKM", "HUN", "NCY", "AUT", "RUS", "DEU", "CHN", "USA",

@@ -8,6 +8,7 @@
 The examples below run on a tiny graph built in memory:
 
 >>> import pyoxigraph as ox
+>>> from graph.store import OxigraphEngine
 >>> store = ox.Store()
 >>> store.add(ox.Quad(ox.NamedNode("https://w3id.org/turkic-kg/id/state/KGZ"),
 ...                   ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
@@ -33,7 +34,7 @@ from .library import LibraryQuery, expand_name, load_library, load_query, render
 from .names import Match, NameIndex
 from .results import Result, python_value
 from .settings import Settings, load_settings
-from .store import Engine, OxigraphEngine, open_engine
+from .store import Engine, open_engine
 
 __all__ = ["KnowledgeGraph", "open_graph", "resolve_query", "run_text"]
 

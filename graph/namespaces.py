@@ -18,7 +18,7 @@ from rdflib.namespace import DefinedNamespace
 
 __all__ = [
     "TKG", "ID", "ROLE", "MEASURE", "UNIT", "ORG", "SDO", "PROV", "TIME", "SKOS", "FOAF", "DCTERMS",
-    "QB", "WD", "RDF", "RDFS", "OWL", "XSD", "SH", "PREFIXES", "sparql_prefixes",
+    "QB", "WD", "RDF", "RDFS", "OWL", "XSD", "SH", "PREFIXES", "TRIG_PREFIX_BLOCK", "sparql_prefixes",
 ]
 
 
@@ -128,6 +128,34 @@ PREFIXES: dict[str, str] = {
     "owl": str(OWL),
     "xsd": str(XSD),
 }
+
+
+#: The prefix block every data file opens with (``docs/data-conventions.md``): the vocabularies
+#: and one prefix per kind of identifier. Ingest output and synthetic benchmark data use it as is.
+TRIG_PREFIX_BLOCK = """@prefix tkg:    <https://w3id.org/turkic-kg/ontology#> .
+@prefix org:    <http://www.w3.org/ns/org#> .
+@prefix schema: <https://schema.org/> .
+@prefix prov:   <http://www.w3.org/ns/prov#> .
+@prefix skos:   <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd:    <http://www.w3.org/2001/XMLSchema#> .
+@prefix graph: <https://w3id.org/turkic-kg/id/graph/> .
+@prefix source: <https://w3id.org/turkic-kg/id/source/> .
+@prefix organization: <https://w3id.org/turkic-kg/id/org/> .
+@prefix state: <https://w3id.org/turkic-kg/id/state/> .
+@prefix city: <https://w3id.org/turkic-kg/id/city/> .
+@prefix venue: <https://w3id.org/turkic-kg/id/venue/> .
+@prefix event: <https://w3id.org/turkic-kg/id/event/> .
+@prefix mission: <https://w3id.org/turkic-kg/id/mission/> .
+@prefix post: <https://w3id.org/turkic-kg/id/post/> .
+@prefix person: <https://w3id.org/turkic-kg/id/person/> .
+@prefix tenure: <https://w3id.org/turkic-kg/id/tenure/> .
+@prefix membership: <https://w3id.org/turkic-kg/id/membership/> .
+@prefix participation: <https://w3id.org/turkic-kg/id/participation/> .
+@prefix observation: <https://w3id.org/turkic-kg/id/observation/> .
+@prefix role:   <https://w3id.org/turkic-kg/id/role/> .
+@prefix measure: <https://w3id.org/turkic-kg/id/measure/> .
+@prefix unit:   <https://w3id.org/turkic-kg/id/unit/> .
+"""
 
 
 def sparql_prefixes() -> str:

@@ -11,30 +11,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from graph.namespaces import TRIG_PREFIX_BLOCK
 from graph.store import OxigraphEngine
 
-PREFIXES = """
-@prefix tkg: <https://w3id.org/turkic-kg/ontology#> .
-@prefix org: <http://www.w3.org/ns/org#> .
-@prefix schema: <https://schema.org/> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+PREFIXES = TRIG_PREFIX_BLOCK + """@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 @prefix id: <https://w3id.org/turkic-kg/id/> .
-@prefix state: <https://w3id.org/turkic-kg/id/state/> .
-@prefix organization: <https://w3id.org/turkic-kg/id/org/> .
-@prefix mission: <https://w3id.org/turkic-kg/id/mission/> .
-@prefix post: <https://w3id.org/turkic-kg/id/post/> .
-@prefix person: <https://w3id.org/turkic-kg/id/person/> .
-@prefix tenure: <https://w3id.org/turkic-kg/id/tenure/> .
-@prefix membership: <https://w3id.org/turkic-kg/id/membership/> .
-@prefix participation: <https://w3id.org/turkic-kg/id/participation/> .
-@prefix event: <https://w3id.org/turkic-kg/id/event/> .
-@prefix role: <https://w3id.org/turkic-kg/id/role/> .
-@prefix source: <https://w3id.org/turkic-kg/id/source/> .
-@prefix graph: <https://w3id.org/turkic-kg/id/graph/> .
 """
 
 TRIG = PREFIXES + """

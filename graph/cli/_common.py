@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,6 +32,23 @@ def run_group() -> type[click.Group]:
                 ctx.exit(exc.exit_code)
 
     return Group
+
+
+def parse_params(params: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """``--param K=V`` options as a dict.
+
+    >>> parse_params(["date=2026-01-14", "lang=ky"])
+    {'date': '2026-01-14', 'lang': 'ky'}
+    """
+    from ..errors import InputError
+
+    out: dict[str, str] = {}
+    for param in params:
+        key, sep, value = param.partition("=")
+        if not sep or not key.strip():
+            raise InputError(f"--param takes K=V, got {param!r}")
+        out[key.strip()] = value
+    return out
 
 
 def settings_of(ctx: click.Context):  # type: ignore[no-untyped-def]

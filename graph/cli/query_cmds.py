@@ -6,8 +6,7 @@ import sys
 
 import click
 
-from ..errors import InputError
-from ._common import echo_table, settings_of
+from ._common import echo_table, parse_params, settings_of
 
 FORMATS = ["table", "csv", "tsv", "json", "turtle", "jsonld"]
 
@@ -43,7 +42,7 @@ def query(ctx: click.Context, query: str | None, text: str | None, params: tuple
     from ..store import open_engine
 
     settings = settings_of(ctx)
-    parsed = dict(_split(p) for p in params)
+    parsed = parse_params(params)
     if lang and "lang" not in parsed:
         parsed["lang"] = lang
     sparql = resolve_query(settings, query, text, parsed, lang_given=lang is not None)
@@ -57,12 +56,6 @@ def query(ctx: click.Context, query: str | None, text: str | None, params: tuple
     labels = preferred_labels(eng, lang.split(",")) if lang and fmt == "table" else None
     click.echo(format_result(result, fmt, labels=labels), nl=False)
 
-
-def _split(param: str) -> tuple[str, str]:
-    key, sep, value = param.partition("=")
-    if not sep or not key:
-        raise InputError(f"--param takes K=V, got {param!r}")
-    return key.strip(), value
 
 
 @click.command()

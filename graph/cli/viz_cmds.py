@@ -10,7 +10,7 @@ import click
 
 from ..errors import InputError
 from ..viz.network import LAYOUT_THRESHOLD
-from ._common import echo_table, progress, settings_of
+from ._common import echo_table, parse_params, progress, settings_of
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -23,12 +23,6 @@ def _langs(lang: str) -> list[str]:
 def _day(value: datetime.datetime | None) -> datetime.date | None:
     return value.date() if value is not None else None
 
-
-def _split(param: str) -> tuple[str, str]:
-    key, sep, value = param.partition("=")
-    if not sep or not key:
-        raise InputError(f"--param takes K=V, got {param!r}")
-    return key.strip(), value
 
 
 @click.command()
@@ -84,7 +78,7 @@ def viz(ctx: click.Context, entity: str | None, hops: int, query_ref: str | None
         if entity:
             views = [V.entity_view(engine, entity, hops=hops, langs=langs, as_of=day, **kw)]
         elif query_ref:
-            sparql = resolve_query(settings, query_ref, None, dict(_split(p) for p in params))
+            sparql = resolve_query(settings, query_ref, None, parse_params(params))
             name = Path(query_ref).stem
             views = [V.query_view(engine, sparql, name=name, title=f"Query {name}", langs=langs,
                                   timeout=settings.timeout, **kw)]
