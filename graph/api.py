@@ -124,11 +124,12 @@ class KnowledgeGraph:
         return load_library(self.settings.queries_dir)
 
 
-def open_graph(root: str | Path | None = None, *, engine: str = "oxigraph", endpoint: str | None = None,
-               user: str | None = None, password: str | None = None) -> KnowledgeGraph:
-    """Open the built graph of the project at ``root`` (default: found from the working folder),
-    or a remote endpoint."""
-    settings = load_settings(root=Path(root) if root is not None else None)
+def open_graph(root: str | Path | None = None, *, build_dir: str | Path | None = None, engine: str = "oxigraph",
+               endpoint: str | None = None, user: str | None = None, password: str | None = None) -> KnowledgeGraph:
+    """Open the built graph of the project at ``root`` (default: found from the working folder;
+    its build in ``build_dir``, default ``ROOT/build``), or a remote endpoint."""
+    settings = load_settings(root=Path(root) if root is not None else None,
+                             build_dir=Path(build_dir) if build_dir is not None else None)
     return KnowledgeGraph(open_engine(settings, engine=engine, endpoint=endpoint, user=user, password=password),
                           settings)
 

@@ -161,7 +161,8 @@ def test_console_script_entry_point() -> None:
 
 
 def test_python_api(built: Settings) -> None:
-    kg = open_graph(built.root)
+    kg = open_graph(built.root, build_dir=built.build_dir)
+    assert isinstance(kg.engine, OxigraphEngine)
     kg = KnowledgeGraph(OxigraphEngine.from_build(built), built)
     assert [m.iri.rsplit("/", 1)[-1] for m in kg.find("Omuraliyev", limit=1)] == ["kubanychbek-omuraliev"]
     assert [m.iri.rsplit("/", 1)[-1] for m in kg.find("Ömüraliyev", limit=1)] == ["kubanychbek-omuraliev"]
