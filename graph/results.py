@@ -100,7 +100,7 @@ def result_from_oxigraph(answer: Any) -> Result:
         return Result("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        rows = [tuple(solution[v] for v in variables) for solution in answer]
+        rows = [tuple(solution) for solution in answer]  # values in the order of the variables
         return Result("select", variables=variables, rows=rows)
     return Result("graph", triples=list(answer))
 
