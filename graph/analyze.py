@@ -19,19 +19,13 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .errors import GraphError
+from .errors import NoPath
 
 __all__ = ["NoPath", "Analysis", "Ranked", "Community", "simple_graph", "analyze", "shortest_paths",
            "path_steps", "format_path"]
 
 #: Above this many nodes betweenness is estimated from a sample of sources (seeded).
 EXACT_BETWEENNESS_LIMIT = 2000
-
-
-class NoPath(GraphError):
-    """Two entities are not connected: the answer is "no" (exit code 1)."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 __all__ = [
     "GraphError", "InputError", "ParseError", "ValidationError", "Violation", "QueryError",
-    "QuerySyntaxError", "EndpointError", "QueryTimeout", "NotBuiltError", "EntityNotFound",
+    "QuerySyntaxError", "EndpointError", "QueryTimeout", "NotBuiltError", "EntityNotFound", "NoPath",
+    "CountMismatch",
 ]
 
 
@@ -95,3 +96,15 @@ class QueryTimeout(QueryError):
     """A query ran longer than its time limit."""
 
     exit_code = 3
+
+
+class NoPath(GraphError):
+    """Two entities are not connected: the answer is "no" (exit code 1)."""
+
+    exit_code = 1
+
+
+class CountMismatch(GraphError):
+    """A graph's triple count on the server differs from the build's."""
+
+    exit_code = 1

@@ -28,8 +28,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
+from networkx.utils import UnionFind
 
-from .errors import EndpointError, GraphError, InputError, QueryTimeout
+from .errors import CountMismatch, EndpointError, InputError, QueryTimeout
 from .settings import USER_AGENT
 
 __all__ = ["GraphCount", "PushReport", "CountMismatch", "HttpClient", "group_by_graph", "blank_node_groups",
@@ -43,11 +44,6 @@ DEFAULT_CHUNK = 1000  # Virtuoso refuses an INSERT DATA of 2,000 triples in many
 #: not streamed, and Virtuoso refuses one of a few thousand triples).
 BNODE_CHUNK = 200
 
-
-class CountMismatch(GraphError):
-    """A graph's triple count on the server differs from the build's."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -117,23 +113,6 @@ def _bnodes(q: ox.Quad) -> list[str]:
     return [t.value for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)]
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def blank_node_groups(by_graph: dict[str, list[ox.Quad]]) -> list[list[str]]:
     """Sets of graphs (two or more) linked by blank nodes they share, each sorted.
 
@@ -143,7 +122,7 @@ def blank_node_groups(by_graph: dict[str, list[ox.Quad]]) -> list[list[str]]:
     >>> blank_node_groups(g)
     [['urn:a', 'urn:b']]
     """
-    uf = _UnionFind()
+    uf = UnionFind()
     seen: dict[str, str] = {}
     for graph, quads in by_graph.items():
         for q in quads:
@@ -153,8 +132,8 @@ def blank_node_groups(by_graph: dict[str, list[ox.Quad]]) -> list[list[str]]:
                 seen.setdefault(b, graph)
     groups: dict[str, list[str]] = {}
     for graph in by_graph:
-        if graph in uf.parent:
-            groups.setdefault(uf.find(graph), []).append(graph)
+        if graph in uf.parents:
+            groups.setdefault(uf[graph], []).append(graph)
     return sorted(sorted(g) for g in groups.values() if len(g) > 1)
 
 
@@ -167,16 +146,16 @@ def ntriples(quads: Iterable[ox.Quad]) -> bytes:
 
 def _chunks(quads: list[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
     """Chunks of about ``size`` quads, every blank node wholly inside one chunk."""
-    uf = _UnionFind()
+    uf = UnionFind()
     for q in quads:
         bs = _bnodes(q)
         for b in bs:
-            uf.find(b)
+            uf[b]  # every blank node is a set, even alone
         if len(bs) == 2:
             uf.union(bs[0], bs[1])
     parts: dict[str, list[ox.Quad]] = {}
     for q in quads:
-        parts.setdefault(uf.find(_bnodes(q)[0]), []).append(q)
+        parts.setdefault(uf[_bnodes(q)[0]], []).append(q)
     chunk: list[ox.Quad] = []
     for part in parts.values():
         if chunk and len(chunk) + len(part) > size:

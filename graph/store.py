@@ -31,7 +31,7 @@ class Engine(Protocol):
     def query(self, sparql: str, *, timeout: float | None = None) -> Result: ...
 
 
-def _syntax_error(exc: BaseException, sparql: str, line_offset: int = 0) -> QuerySyntaxError:
+def _syntax_error(exc: BaseException) -> QuerySyntaxError:
     """A pyoxigraph query syntax error ("error at 3:17: expected …") with its position parsed."""
     import re
 
@@ -41,8 +41,6 @@ def _syntax_error(exc: BaseException, sparql: str, line_offset: int = 0) -> Quer
     match = re.match(r"error at (\d+):(\d+): (.*)", msg, flags=re.S)
     if match:
         line, col, msg = int(match.group(1)), int(match.group(2)), match.group(3)
-    if line is not None:
-        line = max(1, line - line_offset)
     return QuerySyntaxError(msg, path=None, line=line, column=col)
 
 
@@ -128,7 +126,7 @@ class OxigraphEngine:
             try:
                 answer = self.store.query(sparql)
             except SyntaxError as exc:
-                raise _syntax_error(exc, sparql) from None
+                raise _syntax_error(exc) from None
             return result_from_oxigraph(answer)
 
         return _run_with_deadline(run, timeout, "oxigraph")

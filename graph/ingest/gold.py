@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from networkx.utils import UnionFind
 from rapidfuzz import fuzz
 
 from ..errors import InputError
@@ -170,29 +171,17 @@ class _Names:
     """Union-find over folded names: names listed on one entity are one."""
 
     def __init__(self, *docs: dict[str, Any]):
-        self.parent: dict[str, str] = {}
+        self._sets = UnionFind()
         for doc in docs:
             for ent in doc.get("entities", []):
                 names = [ent.get("label"), *ent.get("aliases", [])]
                 keys = [k for k in (_fold(n) for n in names) if k]
                 for k in keys[1:]:
-                    self._union(keys[0], k)
-
-    def _find(self, k: str) -> str:
-        self.parent.setdefault(k, k)
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def _union(self, a: str, b: str) -> None:
-        ra, rb = self._find(a), self._find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+                    self._sets.union(keys[0], k)
 
     def canon(self, name: Any) -> str | None:
         k = _fold(name)
-        return None if k is None else self._find(k)
+        return None if k is None else self._sets[k]
 
 
 _TITLES = {
