@@ -2,13 +2,22 @@
 
 Dataset formats (``tkg export``) map to pyoxigraph serializers; result formats (``tkg query``) to
 small writers of the SPARQL 1.1 results formats.
+
+Output is safe where it lands:
+
+* CSV and TSV cells that a spreadsheet would run as a formula (they begin with ``=``, ``+``, ``-``,
+  ``@``, a tab or a carriage return) get a leading ``'``, as OWASP advises against CSV injection.
+  A plain number such as ``-3.5`` is not a formula and stays as it is. ``formula_escape=False``
+  (``tkg query --csv-raw``) writes every value exactly, for programs rather than spreadsheets.
+* Table cells show control characters (ESC, the other C0 and C1 controls, DEL) as visible
+  ``\\xNN`` text, so data cannot move the cursor, recolour or retitle a terminal.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +27,8 @@ from .errors import InputError
 from .namespaces import PREFIXES
 from .results import Result, Term
 
-__all__ = ["DATASET_FORMATS", "RESULT_FORMATS", "compact", "format_result", "serialize_quads"]
+__all__ = ["DATASET_FORMATS", "RESULT_FORMATS", "compact", "escape_formula", "format_result", "printable",
+           "serialize_quads"]
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,33 @@ def compact(term: Term | None, labels: dict[str, str] | None = None) -> str:
     return term.value
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def escape_formula(text: str) -> str:
+    r"""A cell a spreadsheet will not run: a leading ``'`` when the text begins like a formula and
+    is not a plain number.
+
+    >>> [escape_formula(t) for t in ["=HYPERLINK('x')", "@SUM(A1)", "+1+1", "-3.5", "1e5", "Astana"]]
+    ["'=HYPERLINK('x')", "'@SUM(A1)", "'+1+1", '-3.5', '1e5', 'Astana']
+    """
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def printable(text: str) -> str:
+    r"""Text for a terminal: control characters (C0, DEL, C1) as visible ``\xNN``.
+
+    >>> printable("red \x1b[31mtext\x07")
+    'red \\x1b[31mtext\\x07'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+
+
 def _plain(term: Term | None) -> str:
     if term is None:
         return ""
@@ -87,22 +124,38 @@ def _plain(term: Term | None) -> str:
     return term.value
 
 
-def _csv(result: Result, delimiter: str, labels: dict[str, str] | None) -> str:
+def _csv_field(text: str) -> str:
+    """RFC 4180 quoting, also of a lone CR (Python's csv writer leaves it bare, and readers then split the row)."""
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _tsv_cell(term: Term | None, formula_escape: bool) -> str:
+    if term is None:
+        return ""
+    if formula_escape and isinstance(term, ox.Literal) and escape_formula(term.value) != term.value:
+        lang = term.language
+        term = ox.Literal("'" + term.value, language=lang) if lang else ox.Literal("'" + term.value, datatype=term.datatype)
+    return str(term)
+
+
+def _csv(result: Result, delimiter: str, *, formula_escape: bool = True) -> str:
     out = io.StringIO()
     if result.kind == "ask":
         return "true\n" if result.boolean else "false\n"
     if result.kind == "graph":
         raise InputError("a CONSTRUCT or DESCRIBE result has no CSV/TSV form; use --format turtle, jsonld or table")
     if delimiter == ",":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(result.variables)
+        cell = escape_formula if formula_escape else (lambda text: text)
+        out.write(",".join(result.variables) + "\n")
         for row in result.rows:
-            writer.writerow([_plain(t) for t in row])
+            out.write(",".join(_csv_field(cell(_plain(t))) for t in row) + "\n")
         return out.getvalue()
     # SPARQL 1.1 TSV: header with ?vars, terms in their N-Triples form
     out.write("\t".join(f"?{v}" for v in result.variables) + "\n")
     for row in result.rows:
-        out.write("\t".join("" if t is None else str(t) for t in row) + "\n")
+        out.write("\t".join(_tsv_cell(t, formula_escape) for t in row) + "\n")
     return out.getvalue()
 
 
@@ -119,7 +172,7 @@ def _json_cell(term: Term) -> dict[str, str]:
     return cell
 
 
-def _json(result: Result, labels: dict[str, str] | None) -> str:
+def _json(result: Result) -> str:
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
     if result.kind == "graph":
@@ -136,7 +189,7 @@ def _graph(result: Result, fmt: ox.RdfFormat) -> str:
     return ox.serialize(result.triples, format=fmt, **kwargs).decode("utf-8")
 
 
-def _table(result: Result, labels: dict[str, str] | None) -> str:
+def _table(result: Result, labels: dict[str, str] | None = None) -> str:
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -150,9 +203,9 @@ def _table(result: Result, labels: dict[str, str] | None) -> str:
         columns, rows = result.variables, result.rows
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for c in columns:
-        table.add_column(c, overflow="fold")
+        table.add_column(printable(c), overflow="fold")
     for row in rows:
-        table.add_row(*(compact(t, labels) for t in row))
+        table.add_row(*(printable(compact(t, labels)) for t in row))
     import shutil
 
     width = max(100, shutil.get_terminal_size((160, 40)).columns)
@@ -164,20 +217,44 @@ def _table(result: Result, labels: dict[str, str] | None) -> str:
     return console.file.getvalue()  # type: ignore[attr-defined]
 
 
-#: ``tkg query --format`` writers: name → function(result, labels) → text.
-RESULT_FORMATS: dict[str, Callable[[Result, dict[str, str] | None], str]] = {
-    "table": _table,
-    "csv": lambda r, labels: _csv(r, ",", labels),
-    "tsv": lambda r, labels: _csv(r, "\t", labels),
-    "json": _json,
-    "turtle": lambda r, labels: _graph(r, ox.RdfFormat.TURTLE),
-    "jsonld": lambda r, labels: _graph(r, ox.RdfFormat.JSON_LD),
+@dataclass(frozen=True)
+class WriteOptions:
+    """What a result writer may use: IRIs' labels (tables) and CSV/TSV formula escaping."""
+
+    labels: dict[str, str] | None = None
+    formula_escape: bool = True
+
+
+#: ``tkg query --format`` writers: name → function(result, options) → text.
+RESULT_FORMATS: dict[str, Callable[[Result, WriteOptions], str]] = {
+    "table": lambda r, o: _table(r, o.labels),
+    "csv": lambda r, o: _csv(r, ",", formula_escape=o.formula_escape),
+    "tsv": lambda r, o: _csv(r, "\t", formula_escape=o.formula_escape),
+    "json": lambda r, o: _json(r),
+    "turtle": lambda r, o: _graph(r, ox.RdfFormat.TURTLE),
+    "jsonld": lambda r, o: _graph(r, ox.RdfFormat.JSON_LD),
 }
 
 
-def format_result(result: Result, fmt: str, *, labels: dict[str, str] | None = None) -> str:
+def format_result(result: Result, fmt: str, *, labels: dict[str, str] | None = None,
+                  formula_escape: bool = True) -> str:
+    """``result`` as text in format ``fmt`` (a key of :data:`RESULT_FORMATS`).
+
+    ``labels`` maps IRIs to names shown in tables; ``formula_escape=False`` writes CSV/TSV cells
+    exactly, without the leading ``'`` that keeps spreadsheets from running them.
+
+    >>> r = Result("select", ["x"], [(ox.Literal("=1+1"),), (ox.Literal("-2", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),)])
+    >>> print(format_result(r, "csv"), end="")
+    x
+    '=1+1
+    -2
+    >>> print(format_result(r, "csv", formula_escape=False), end="")
+    x
+    =1+1
+    -2
+    """
     try:
         writer = RESULT_FORMATS[fmt]
     except KeyError:
         raise InputError(f"unknown format {fmt!r}; choose from {', '.join(RESULT_FORMATS)}") from None
-    return writer(result, labels)
+    return writer(result, WriteOptions(labels=labels, formula_escape=formula_escape))

@@ -28,7 +28,7 @@ def as_text(result: Result) -> str:
     if result.kind == "graph":
         lines = sorted({f"{t.subject} {t.predicate} {t.object} ." for t in result.triples})
         return "".join(f"{line}\n" for line in lines)
-    return format_result(result, "csv")
+    return format_result(result, "csv", formula_escape=False)  # the data exactly, for comparison
 
 
 def comparable(text: str, query: LibraryQuery) -> object:

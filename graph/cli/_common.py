@@ -79,11 +79,13 @@ def echo_table(rows: list[tuple[Any, ...]], headers: list[str], *, title: str | 
     from rich.console import Console
     from rich.table import Table
 
+    from ..formats import printable
+
     if title:
         click.echo(title)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for i, h in enumerate(headers):
         table.add_column(h, justify="right" if rows and isinstance(rows[0][i], int) else "left")
     for row in rows:
-        table.add_row(*(str(c) for c in row))
+        table.add_row(*(printable(str(c)) for c in row))
     Console(width=120, color_system=None, highlight=False, markup=False).print(table)

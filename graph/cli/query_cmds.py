@@ -18,6 +18,10 @@ FORMATS = ["table", "csv", "tsv", "json", "turtle", "jsonld"]
               help="A parameter of a library query (repeatable), e.g. --param date=2026-01-14.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: table in a terminal, csv otherwise for SELECT, turtle for graphs).")
+@click.option("--csv-raw", "csv_raw", is_flag=True,
+              help="CSV/TSV values exactly as in the data, for programs: no leading ' before a value that begins "
+                   "with =, +, -, @, tab or CR (by default such values, other than plain numbers, get one so "
+                   "that a spreadsheet shows them as text instead of running them as formulas).")
 @click.option("--lang", default=None, metavar="LANGS",
               help="Label preference, e.g. 'ky,ru,en': the query's 'lang' parameter, and IRIs shown with labels in tables.")
 @click.option("--endpoint", default=None, metavar="URL", help="Query a remote SPARQL 1.1 endpoint instead of the build.")
@@ -29,11 +33,13 @@ FORMATS = ["table", "csv", "tsv", "json", "turtle", "jsonld"]
               help="Time limit for the query (default: TKG_TIMEOUT or 30).")
 @click.pass_context
 def query(ctx: click.Context, query: str | None, text: str | None, params: tuple[str, ...], fmt: str | None,
-          lang: str | None, endpoint: str | None, user: str | None, password: str | None, engine: str,
+          csv_raw: bool, lang: str | None, endpoint: str | None, user: str | None, password: str | None, engine: str,
           timeout: float | None) -> None:
     """Run a SPARQL query: QUERY is a library name (see `tkg queries`), a .rq file, or use -e TEXT.
 
-    SELECT, ASK, CONSTRUCT and DESCRIBE. Results go to stdout and nothing else does. Exit 2 on a
+    SELECT, ASK, CONSTRUCT and DESCRIBE. Results go to stdout and nothing else does. CSV/TSV
+    cells that a spreadsheet would run as formulas get a leading ' (see --csv-raw); tables show
+    control characters as visible \\xNN. Exit 2 on a
     syntax error (with line and column), 3 when the endpoint is unreachable or the time limit passes.
     """
     from ..api import resolve_query, run_text
@@ -54,7 +60,7 @@ def query(ctx: click.Context, query: str | None, text: str | None, params: tuple
         else:
             fmt = "turtle" if result.kind == "graph" else "csv"
     labels = preferred_labels(eng, lang.split(",")) if lang and fmt == "table" else None
-    click.echo(format_result(result, fmt, labels=labels), nl=False)
+    click.echo(format_result(result, fmt, labels=labels, formula_escape=not csv_raw), nl=False)
 
 
 
