@@ -7,6 +7,7 @@ on the repository's data, which keeps growing, only invariants are checked.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import os
 import re
@@ -17,7 +18,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from .viz_fixtures import (
-    AUT, AYANA, BOLOT, EDGES, EMBASSY, HUN, KGZ, MEETING, NODES, OTS, POST, edge_list, fixture_engine,
+    AUT, AYANA, BOLOT, EDGES, EMBASSY, HUN, KGZ, MEETING, NODES, OTS, POST, PREFIXES, edge_list, fixture_engine,
     write_fixture_build,
 )
 
@@ -25,7 +26,7 @@ from graph.cli import main
 from graph.errors import EntityNotFound, InputError
 from graph.viz.html import generate_html, write_view
 from graph.viz.index import ViewEntry, read_manifest, record_views, write_index
-from graph.viz.model import graph_model, neighbourhood, path_model, query_model, resolve_entity
+from graph.viz.model import entity_model, graph_model, neighbourhood, path_model, query_model, resolve_entity
 from graph.viz.network import build_network, node_id
 from graph.viz.style import CLASS_STYLES
 from graph.viz.views import overview_view, write_views
@@ -208,6 +209,43 @@ def test_network_escapes_every_text() -> None:
     a = next(n for n in net.nodes if n["id"] == node_id("https://example.org/a"))
     assert a["label"] == "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#x27;a&#x27;"
     assert a["names"][1] == "&lt;/script&gt;"
+
+
+LONG = "Ambassador & <Envoy> " * 5000  # about 100 kB
+
+
+def _long_label_graph() -> nx.MultiDiGraph:
+    G = nx.MultiDiGraph()
+    G.add_node("https://example.org/long", label=LONG, names=[LONG, "Short name"], cls="Person",
+               class_label="Person", facts=[], sources=[])
+    G.add_node("https://example.org/b", label="b", names=["b"], cls="State", class_label="State", facts=[], sources=[])
+    G.add_edge("https://example.org/long", "https://example.org/b", key="k", label=LONG, facts=[], sources=[])
+    return G
+
+
+def test_long_labels_are_clipped_with_the_full_text_in_details() -> None:
+    net = build_network(_long_label_graph())
+    node = next(n for n in net.nodes if n["id"] == node_id("https://example.org/long"))
+    clipped = LONG[:79] + "…"
+    assert node["label"] == html.escape(clipped)
+    assert node["title"].splitlines() == [html.escape(clipped), "Person", "also: Short name"]
+    assert node["names"] == [html.escape(LONG[:299] + "…"), "Short name"]
+    assert html.unescape(node["details"]).splitlines() == [LONG, "Person", "also: Short name"]
+    edge = net.edges[0]
+    assert edge["label"] == edge["relation"] == html.escape(clipped)
+    assert edge["title"] == html.escape(f"{clipped} → {clipped} → b")
+    assert html.unescape(edge["details"]) == f"{LONG} → {LONG} → b"
+    # Nodes without long texts carry no details copy: pages stay the same size.
+    assert "details" not in next(n for n in net.nodes if n["id"] == node_id("https://example.org/b"))
+
+
+def test_long_label_entity_view_title_is_clipped(tmp_path: Path) -> None:
+    fx = fixture_engine(PREFIXES + f'''
+graph:x {{ state:LONG a tkg:State ; skos:prefLabel "{'L' * 100_000}"@en . }}''')
+    view = entity_model(fx, "state:LONG", hops=1)  # a 100 kB label
+    assert view.graph["title"] == "L" * 79 + "… (1 hop)"
+    page = write_view(build_network(view), tmp_path / "long.html", title=view.graph["title"]).read_text("utf-8")
+    assert page.count("L" * 100_000) == 1  # once: the details panel's text, never a label or tooltip
 
 
 def test_numeric_looking_keys_get_string_ids() -> None:

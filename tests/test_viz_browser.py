@@ -259,6 +259,34 @@ def test_hostile_entity_view_title(browser: Any, xss_engine: OxigraphEngine, tmp
         loaded.page.context.close()
 
 
+def test_100kb_label_is_clipped_on_the_canvas_and_full_in_details(browser: Any, tmp_path: Path) -> None:
+    long = "Ambassador <b>& " * 6400  # 102,400 characters
+    engine = fixture_engine(PREFIXES + f"""
+graph:long {{
+  state:LONG a tkg:State ; skos:prefLabel "{long}"@en .
+  event:near a tkg:Meeting ; skos:prefLabel "A neighbour"@en ; tkg:host state:LONG .
+}}
+""")
+    state, event = node_id("https://w3id.org/turkic-kg/id/state/LONG"), node_id("https://w3id.org/turkic-kg/id/event/near")
+    for center, name in (("state:LONG", "long"), ("event:near", "neighbour")):
+        H = entity_model(engine, center, hops=1)
+        path = write_view(build_network(H), tmp_path / f"{name}.html", title=H.graph["title"])
+        loaded = open_offline(browser, path)
+        try:
+            assert loaded.eval("(id) => tkgView.nodes.get(id).label", state) == long[:79] + "…"
+            assert loaded.eval("(id) => tkgView.nodes.get(id).title.textContent.length", state) < 200
+            assert loaded.eval("tkgView.edges.get()[0].title.textContent.length") < 200
+            assert len(loaded.page.inner_text("#tkg-title")) <= 90
+            loaded.page.fill("#tkg-search", "Ambassador")
+            loaded.page.press("#tkg-search", "Enter")
+            assert loaded.eval("tkgView.network.getSelectedNodes()") == [state]
+            assert loaded.page.inner_text("#tkg-details").split("\n")[0] == long
+            assert loaded.eval("(id) => tkgView.nodes.get(id).label", event) == "A neighbour"
+            assert loaded.problems() == []
+        finally:
+            loaded.page.context.close()
+
+
 # ---------------------------------------------------------------- scale
 
 

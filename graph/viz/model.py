@@ -52,6 +52,7 @@ from ..names import NameIndex, preferred_labels
 from ..namespaces import ORG, PROV, RDF, RDFS, SDO, SKOS, TKG
 from ..results import Result
 from ..store import Engine
+from .style import clip
 
 __all__ = [
     "NODE_EXCLUDED", "NARY", "graph_model", "neighbourhood", "entity_model", "query_model",
@@ -429,7 +430,7 @@ def entity_model(engine: Engine, name: str, *, hops: int = 1, langs: Sequence[st
     G = G if G is not None else graph_model(engine, langs=langs, as_of=as_of)
     center = resolve_entity(engine, name, G)
     H = neighbourhood(G, center, hops=hops)
-    H.graph.update(kind="entity", title=f"{G.nodes[center]['label']} ({hops} hop{'s' if hops != 1 else ''})")
+    H.graph.update(kind="entity", title=f"{clip(G.nodes[center]['label'])} ({hops} hop{'s' if hops != 1 else ''})")
     return H
 
 
@@ -448,7 +449,7 @@ def path_model(G: nx.MultiDiGraph, a: str, b: str, *, limit: int = 20) -> nx.Mul
             for x, y in ((u, v), (v, u)):
                 for k, d in G.get_edge_data(x, y, default={}).items():
                     H.add_edge(x, y, key=k, **d)
-    H.graph.update(kind="path", title=f"{G.nodes[a]['label']} – {G.nodes[b]['label']}", ends=[a, b])
+    H.graph.update(kind="path", title=f"{clip(G.nodes[a]['label'])} – {clip(G.nodes[b]['label'])}", ends=[a, b])
     return H
 
 

@@ -5,6 +5,9 @@
 * Every text taken from the data (labels, names, tooltips, classes) is ``html.escape``-d. The page
   decodes these texts only into plain-text sinks (canvas, ``textContent``), never into HTML.
 * Tooltips are plain text with newlines: type, key facts, dates, sources.
+* Labels are clipped to ``LABEL_LIMIT`` characters and "…" on the canvas, in tooltips and in search
+  names (one 100 kB label made its view take a minute to load); the details panel shows the full
+  text (``details``, escaped like everything else).
 * Above ``layout_threshold`` nodes, positions are precomputed with igraph's force-directed layout,
   physics is off, edges are straight and hidden while dragging or zooming: a 5,000-node view is
   drawn in about two seconds instead of minutes; edges lose their arrows and, above
@@ -24,9 +27,9 @@ from html import escape
 import networkx as nx
 from pyvis.network import Network
 
-from .style import style_of
+from .style import LABEL_LIMIT, clip, style_of
 
-__all__ = ["LAYOUT_THRESHOLD", "EDGE_LABEL_LIMIT", "node_id", "build_network", "layout_positions",
+__all__ = ["LAYOUT_THRESHOLD", "EDGE_LABEL_LIMIT", "LABEL_LIMIT", "clip", "node_id", "build_network", "layout_positions",
            "node_tooltip", "edge_tooltip"]
 
 #: Above this many nodes, positions are precomputed and physics is off.
@@ -46,20 +49,22 @@ def node_id(key: str) -> str:
     return "n" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _cut(text: str) -> str:
-    return text if len(text) <= _MAX_VALUE else text[: _MAX_VALUE - 1] + "…"
+def _cut(text: str, full: bool = False) -> str:
+    return clip(text, None if full else _MAX_VALUE)
 
 
-def _sources(lines: list[str], sources: list[str]) -> None:
+def _sources(lines: list[str], sources: list[str], full: bool = False) -> None:
     if sources:
         lines.append("Sources:")
-        lines += [f"- {_cut(s)}" for s in sources[:_MAX_SOURCES]]
-        if len(sources) > _MAX_SOURCES:
+        shown = sources if full else sources[:_MAX_SOURCES]
+        lines += [f"- {_cut(s, full)}" for s in shown]
+        if len(sources) > len(shown):
             lines.append(f"- … and {len(sources) - _MAX_SOURCES} more")
 
 
-def node_tooltip(data: dict) -> str:
-    """The plain-text tooltip of a node (not yet escaped).
+def node_tooltip(data: dict, *, full: bool = False) -> str:
+    """The plain-text tooltip of a node (not yet escaped); ``full=True``: the details panel's text,
+    nothing clipped.
 
     >>> print(node_tooltip({"label": "Kyrgyzstan", "class_label": "State", "names": ["Kyrgyzstan", "Кыргызстан"],
     ...                     "facts": [("ISO code", "KGZ")], "sources": ["A page (2024-01-01)"]}))
@@ -70,20 +75,22 @@ def node_tooltip(data: dict) -> str:
     Sources:
     - A page (2024-01-01)
     """
-    lines = [data.get("label", ""), data.get("class_label") or "(no class)"]
-    others = [n for n in data.get("names", []) if n != data.get("label")]
+    label = data.get("label", "")
+    lines = [label if full else clip(label), data.get("class_label") or "(no class)"]
+    others = [n if full else clip(n) for n in data.get("names", []) if n != label]
     if others:
-        lines.append(_cut("also: " + ", ".join(others)))
-    lines += [_cut(f"{k}: {v}") for k, v in data.get("facts", [])]
-    _sources(lines, data.get("sources", []))
+        lines.append(_cut("also: " + ", ".join(others), full))
+    lines += [_cut(f"{k}: {v}", full) for k, v in data.get("facts", [])]
+    _sources(lines, data.get("sources", []), full)
     return "\n".join(lines)
 
 
-def edge_tooltip(data: dict, source_label: str, target_label: str) -> str:
-    """The plain-text tooltip of an edge (not yet escaped)."""
-    lines = [f"{source_label} → {data.get('label', '')} → {target_label}"]
-    lines += [_cut(f"{k}: {v}") for k, v in data.get("facts", [])]
-    _sources(lines, data.get("sources", []))
+def edge_tooltip(data: dict, source_label: str, target_label: str, *, full: bool = False) -> str:
+    """The plain-text tooltip of an edge (not yet escaped); ``full=True``: nothing clipped."""
+    limit = None if full else LABEL_LIMIT
+    lines = [f"{clip(source_label, limit)} → {clip(data.get('label', ''), limit)} → {clip(target_label, limit)}"]
+    lines += [_cut(f"{k}: {v}", full) for k, v in data.get("facts", [])]
+    _sources(lines, data.get("sources", []), full)
     return "\n".join(lines)
 
 
@@ -135,7 +142,7 @@ def build_network(G: nx.MultiDiGraph, *, layout_threshold: int = LAYOUT_THRESHOL
         x, y = positions[key]
         node = {
             "id": ids[key],
-            "label": escape(data.get("label", "")),
+            "label": escape(clip(data.get("label", ""))),
             "title": escape(node_tooltip(data)),
             "shape": style.shape,
             "color": style.color,
@@ -143,8 +150,11 @@ def build_network(G: nx.MultiDiGraph, *, layout_threshold: int = LAYOUT_THRESHOL
             "x": x, "y": y,
             "cls": escape(data.get("cls", "")),
             "clsLabel": escape(data.get("class_label", "") or "(no class)"),
-            "names": [escape(n) for n in data.get("names", [])],
+            "names": [escape(clip(n, _MAX_VALUE)) for n in data.get("names", [])],
         }
+        details = node_tooltip(data, full=True)
+        if details != node_tooltip(data):  # only when something was clipped: pages stay small
+            node["details"] = escape(details)
         if key == G.graph.get("center"):
             node["center"] = True
             node["size"] = round(node["size"] + 8, 1)
@@ -158,12 +168,15 @@ def build_network(G: nx.MultiDiGraph, *, layout_threshold: int = LAYOUT_THRESHOL
             "from": ids[u],
             "to": ids[v],
             "title": escape(edge_tooltip(data, G.nodes[u].get("label", ""), G.nodes[v].get("label", ""))),
-            "relation": escape(data.get("label", "")),
+            "relation": escape(clip(data.get("label", ""))),
         }
+        details = edge_tooltip(data, G.nodes[u].get("label", ""), G.nodes[v].get("label", ""), full=True)
+        if escape(details) != edge["title"]:
+            edge["details"] = escape(details)
         if not large:
             edge["arrows"] = "to"
         if show_edge_labels:
-            edge["label"] = escape(data.get("label", ""))
+            edge["label"] = escape(clip(data.get("label", "")))
         net.edges.append(edge)
     net.options = network_options(large=large)
     return net

@@ -1,4 +1,5 @@
-"""Colour and shape of each class in the views: one table, read by the network and the legend.
+"""Colour and shape of each class in the views (one table, read by the network and the legend), and
+how long a label may be.
 
 Shapes name a family (agents, missions, posts, events, places) and colours tell classes apart.
 Only shapes that draw their label below the node are used (``dot``, ``square``, ``diamond``…):
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["Style", "CLASS_STYLES", "DEFAULT_STYLE", "style_of"]
+__all__ = ["Style", "CLASS_STYLES", "DEFAULT_STYLE", "LABEL_LIMIT", "clip", "style_of"]
 
 
 class Style(NamedTuple):
@@ -54,3 +55,19 @@ DEFAULT_STYLE = Style("#9e9e9e", "dot")
 def style_of(cls: str) -> Style:
     """The style of a class given by its local name."""
     return CLASS_STYLES.get(cls, DEFAULT_STYLE)
+
+
+#: Labels longer than this are clipped (with "…") on the canvas, in tooltips, titles and search
+#: names; the details panel keeps the full text.
+LABEL_LIMIT = 80
+
+
+def clip(text: str, limit: int | None = LABEL_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, the last one "…" (``None``: no limit).
+
+    >>> clip("x" * 100, 10)
+    'xxxxxxxxx…'
+    >>> clip("Astana")
+    'Astana'
+    """
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
