@@ -137,26 +137,56 @@ def test_trade_figure_with_source(seed: OxigraphEngine) -> None:
          "2026-01-15")]
 
 
-def test_every_graph_has_a_source_with_url_and_date(seed: OxigraphEngine) -> None:
-    assert rows(seed, """SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o }
+#: Contract checks that must find nothing on the curated data (each is shown to find what it is
+#: for in test_contract_checks_find_planted_breaks).
+NO_ROWS = {
+    "graph without a source": """SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o }
         FILTER NOT EXISTS { ?g prov:wasDerivedFrom ?src . ?src schema:url ?u ; schema:datePublished ?d } }
-        GROUP BY ?g""") == []
-    # every statement of the (union) default graph lies in a named graph
-    assert not seed.query("ASK { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }").boolean
-
-
-def test_every_nary_node_has_a_source(seed: OxigraphEngine) -> None:
-    assert rows(seed, """SELECT ?n WHERE {
+        GROUP BY ?g""",
+    "statement outside a named graph": """SELECT ?s WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }
+        GROUP BY ?s""",
+    "n-ary node without a source": """SELECT ?n WHERE {
         VALUES ?c { org:Membership tkg:Participation tkg:Observation }
-        ?n a ?c . FILTER NOT EXISTS { ?n prov:wasDerivedFrom ?s } }""") == []
-
-
-def test_every_entity_has_english_rdfs_label_and_one_preflabel_per_language(seed: OxigraphEngine) -> None:
-    assert rows(seed, """SELECT DISTINCT ?e WHERE {
+        ?n a ?c . FILTER NOT EXISTS { ?n prov:wasDerivedFrom ?s } }""",
+    "entity without an English rdfs:label": """SELECT DISTINCT ?e WHERE {
         VALUES ?c { foaf:Person org:Organization org:Post schema:Event schema:Place }
-        ?e a ?c . FILTER NOT EXISTS { ?e rdfs:label ?l . FILTER(lang(?l) = "en") } }""") == []
-    assert rows(seed, """SELECT ?e ?lang WHERE { ?e skos:prefLabel ?l . BIND(lang(?l) AS ?lang) }
-        GROUP BY ?e ?lang HAVING (COUNT(DISTINCT ?l) > 1)""") == []
+        ?e a ?c . FILTER NOT EXISTS { ?e rdfs:label ?l . FILTER(lang(?l) = "en") } }""",
+    "two prefLabels in one language": """SELECT ?e WHERE { ?e skos:prefLabel ?l . BIND(lang(?l) AS ?lang) }
+        GROUP BY ?e ?lang HAVING (COUNT(DISTINCT ?l) > 1)""",
+}
+
+
+@pytest.mark.parametrize("check", sorted(NO_ROWS))
+def test_contract_check_finds_nothing(seed: OxigraphEngine, check: str) -> None:
+    assert rows(seed, NO_ROWS[check]) == []
+
+
+def test_contract_checks_find_planted_breaks(seed: OxigraphEngine) -> None:
+    """The positive control: each check finds the break planted for it, and only that."""
+    import pyoxigraph as ox
+
+    ID, T = "https://w3id.org/turkic-kg/id/", "https://w3id.org/turkic-kg/ontology#"
+    g = ox.NamedNode(ID + "graph/planted")
+    a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    pref = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+    store = ox.Store()
+    store.extend(q for q in seed.store if q.graph_name != ox.DefaultGraph())
+    store.extend([
+        ox.Quad(ox.NamedNode(ID + "membership/unsourced"), a, ox.NamedNode("http://www.w3.org/ns/org#Membership"), g),
+        ox.Quad(ox.NamedNode(ID + "person/no-english"), a, ox.NamedNode("http://xmlns.com/foaf/0.1/Person"), g),
+        ox.Quad(ox.NamedNode(ID + "person/no-english"), pref, ox.Literal("Ики", language="ky"), g),
+        ox.Quad(ox.NamedNode(ID + "person/no-english"), pref, ox.Literal("Эки", language="ky"), g),
+    ])
+    engine = OxigraphEngine(store)  # the default graph: the union of the named graphs, as built
+    store.add(ox.Quad(ox.NamedNode(ID + "state/loose"), pref, ox.Literal("Loose", language="en"), ox.DefaultGraph()))
+    found = {check: [r[0].rsplit("/", 1)[-1] for r in rows(engine, NO_ROWS[check])] for check in NO_ROWS}
+    assert found == {
+        "graph without a source": ["planted"],
+        "statement outside a named graph": ["loose"],
+        "n-ary node without a source": ["unsourced"],
+        "entity without an English rdfs:label": ["no-english"],
+        "two prefLabels in one language": ["no-english"],
+    }
 
 
 def test_ontology_graph_is_sourced(seed: OxigraphEngine, tmp_path: Path) -> None:

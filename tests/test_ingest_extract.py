@@ -295,10 +295,41 @@ def test_private_use_characters_in_the_text_are_not_markers(gz: Gazetteer) -> No
     assert "\ue000" not in ing.trig and "\U000F0001" not in ing.trig
 
 
-def test_many_mentions_stay_linear(gz: Gazetteer) -> None:
-    """A long text (here 400 copies of a paragraph, 5000 mentions) is read in one pass."""
+def _characters_read(gz: Gazetteer, text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, Ingested]:
+    """How many characters the extraction reads from its masked copy of ``text`` (every stretch it
+    looks at, and every whole copy), and the result."""
+    from graph.ingest import extract
+
+    read = [0]
+    window, masked_text = extract._Reader.window, extract._Reader.masked_text.fget
+
+    def counted_window(self, start: int, end: int) -> str:  # type: ignore[no-untyped-def]
+        out = window(self, start, end)
+        read[0] += len(out)
+        return out
+
+    def counted_masked(self) -> str:  # type: ignore[no-untyped-def]
+        out = masked_text(self)
+        read[0] += len(out)
+        return out
+
+    with monkeypatch.context() as m:
+        m.setattr(extract._Reader, "window", counted_window)
+        m.setattr(extract._Reader, "masked_text", property(counted_masked))
+        ing = run(gz, text)
+    return read[0], ing
+
+
+def test_many_mentions_stay_linear(gz: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twice the text is twice the reading: the extraction reads its text in passes over sentences,
+    never the whole text once per mention (which is what made long articles slow). Speed itself is
+    measured in benchmarks/eval_ingest.py, not here."""
     paragraph = ("Gürsel Dönmez, Ambassador of Türkiye to Austria, met Levent Eler in Vienna on Friday. "
                  "Hungary and Turkmenistan take part as observers of the OTS.\n\n")
-    ing = run(gz, paragraph * 400)
-    assert len(ing.extraction.posts) == 1
-    assert len({(m.member, m.status) for m in ing.extraction.memberships}) == 2
+    work = {}
+    for copies in (100, 200, 400):
+        work[copies], ing = _characters_read(gz, paragraph * copies, monkeypatch)
+        assert len(ing.extraction.posts) == 1
+        assert len({(m.member, m.status) for m in ing.extraction.memberships}) == 2
+    assert work[100] > 0
+    assert (work[200], work[400]) == (2 * work[100], 4 * work[100])

@@ -53,11 +53,35 @@ def test_every_concept_has_english_label_and_definition() -> None:
                   if not any(d.language == "en" for d in g.objects(c, SKOS.definition))) == []
 
 
+def _rooted(g: Graph, cls: URIRef, seen: frozenset = frozenset()) -> bool:
+    """A class whose superclasses lead to a class of a standard vocabulary (not ``tkg:``)."""
+    return any(not str(sup).startswith(NS) or (sup not in seen and _rooted(g, sup, seen | {cls}))
+               for sup in g.objects(cls, RDFS.subClassOf))
+
+
 def test_every_term_is_a_class_or_property_tied_to_standards() -> None:
     g = _ontology()
-    classes = {s for s in g.subjects(RDF.type, OWL.Class) if str(s).startswith(NS)}
-    unrooted = sorted(str(c) for c in classes if not list(g.objects(c, RDFS.subClassOf)))
-    assert unrooted == []
+    terms = {s for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(NS) and str(s) != NS}
+    classes = {s for s in g.subjects(RDF.type, OWL.Class) if s in terms}
+    objects = {s for s in g.subjects(RDF.type, OWL.ObjectProperty) if s in terms}
+    datatypes = {s for s in g.subjects(RDF.type, OWL.DatatypeProperty) if s in terms}
+    # Every term is exactly one of: a class, an object property, a datatype property.
+    assert (len(classes), len(objects), len(datatypes)) == (32, 17, 8)
+    assert classes | objects | datatypes == terms
+    assert not (classes & objects or classes & datatypes or objects & datatypes)
+    # Classes lead to a standard class.
+    assert sorted(str(c) for c in classes if not _rooted(g, c)) == []
+    # Properties: tied to classes by a domain or a range; a tkg class they name is itself rooted;
+    # a datatype property ranges over XSD, an object property does not; super-properties are standard.
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for p in sorted(objects | datatypes):
+        domains, ranges = set(g.objects(p, RDFS.domain)), set(g.objects(p, RDFS.range))
+        assert domains | ranges, f"{p} has neither rdfs:domain nor rdfs:range"
+        for c in domains | {r for r in ranges if not str(r).startswith(xsd)}:
+            assert c in classes or not str(c).startswith(NS), f"{p}: {c} is not a declared class"
+        assert all(str(r).startswith(xsd) for r in ranges) if p in datatypes else \
+            not any(str(r).startswith(xsd) for r in ranges), f"{p}: range {ranges} does not fit its kind"
+        assert all(not str(sup).startswith(NS) for sup in g.objects(p, RDFS.subPropertyOf)), p
 
 
 def test_python_namespace_matches_ontology() -> None:
