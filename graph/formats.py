@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from .errors import InputError
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, prefixed_name
 from .results import Result, Term
 
 __all__ = ["DATASET_FORMATS", "RESULT_FORMATS", "compact", "escape_formula", "format_result", "printable",
@@ -71,16 +71,10 @@ def compact(term: Term | None, labels: dict[str, str] | None = None) -> str:
     >>> compact(ox.NamedNode("https://w3id.org/turkic-kg/id/state/KGZ"), {"https://w3id.org/turkic-kg/id/state/KGZ": "Kyrgyz Republic"})
     'Kyrgyz Republic (state:KGZ)'
     """
-    from .library import ID_PREFIXES
-
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        text = term.value
-        for prefix, iri in {**ID_PREFIXES, **PREFIXES}.items():
-            if text.startswith(iri) and len(text) > len(iri) and "/" not in text[len(iri):]:
-                text = f"{prefix}:{text[len(iri):]}"
-                break
+        text = prefixed_name(term.value) or term.value
         if labels and term.value in labels:
             return f"{labels[term.value]} ({text})"
         return text

@@ -18,17 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .namespaces import ID, PREFIXES
+from .namespaces import ALL_PREFIXES, ID_PREFIXES, PREFIXES
 
 __all__ = ["Param", "LibraryQuery", "load_query", "load_library", "render", "sparql_term",
            "ID_PREFIXES", "expand_name", "with_prefixes"]
-
-#: Prefixes of the project's identifiers, accepted in parameters (``state:KGZ``).
-ID_PREFIXES: dict[str, str] = {
-    kind if kind != "org" else "organization": f"{ID}{kind}/"
-    for kind in ("state", "org", "person", "post", "mission", "event", "venue", "city", "tenure",
-                 "membership", "participation", "observation", "source", "graph", "role", "measure", "unit")
-}
 
 _TYPES = {"iri", "string", "date", "gYear", "integer", "decimal", "lang"}
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
@@ -102,7 +95,7 @@ def expand_name(value: str) -> str:
     if re.match(r"^[a-z][a-z0-9+.-]*://", value, flags=re.I):
         return value
     prefix, sep, local = value.partition(":")
-    table = {**PREFIXES, **ID_PREFIXES}
+    table = ALL_PREFIXES
     if sep and prefix in table:
         return table[prefix] + local
     raise InputError(f"not an IRI or known prefixed name: {value!r}")
@@ -163,7 +156,7 @@ def with_prefixes(text: str) -> tuple[str, int]:
     """
     declared = {m.group(1) for m in re.finditer(r"PREFIX\s+([A-Za-z][\w.-]*)?:", text, flags=re.I)}
     body = re.sub(r"<[^>\s]*>|\"(?:[^\"\\]|\\.)*\"|#[^\n]*", " ", text)
-    table = {**ID_PREFIXES, **PREFIXES}
+    table = ALL_PREFIXES
     used = {m.group(1) for m in re.finditer(r"(?<![\w?$:/<])([A-Za-z][\w-]*):(?=[\w-]|\s|[;,.)}\]])", body)}
     missing = [p for p in sorted(used - declared) if p in table]
     if not missing:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
-from .namespaces import sparql_prefixes
+from .namespaces import local_name, sparql_prefixes
 from .store import Engine
 
 __all__ = ["normalize", "NameIndex", "Match", "preferred_labels"]
@@ -81,7 +81,7 @@ class NameIndex:
             key = (s.value, name.value)
             entry = grouped.setdefault(key, (pref.value if pref is not None else "", set()))
             if typ is not None:
-                entry[1].add(typ.value.rsplit("#", 1)[-1])
+                entry[1].add(local_name(typ.value))
         return cls([(iri, name, pref, tuple(sorted(types))) for (iri, name), (pref, types) in grouped.items()])
 
     def label(self, iri: str) -> str:

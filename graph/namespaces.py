@@ -13,12 +13,16 @@ AttributeError: term 'Tenur' not in namespace 'https://w3id.org/turkic-kg/ontolo
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 __all__ = [
     "TKG", "ID", "ROLE", "MEASURE", "UNIT", "ORG", "SDO", "PROV", "TIME", "SKOS", "FOAF", "DCTERMS",
-    "QB", "WD", "RDF", "RDFS", "OWL", "XSD", "SH", "PREFIXES", "TRIG_PREFIX_BLOCK", "sparql_prefixes",
+    "QB", "WD", "RDF", "RDFS", "OWL", "XSD", "SH", "PREFIXES", "ID_PREFIXES", "ALL_PREFIXES", "TRIG_PREFIX_BLOCK",
+    "sparql_prefixes", "prefixed_name", "local_name",
 ]
 
 
@@ -128,6 +132,53 @@ PREFIXES: dict[str, str] = {
     "owl": str(OWL),
     "xsd": str(XSD),
 }
+
+#: Prefixes of the project's identifiers, one per kind of thing (``state:KGZ``, ``organization:ots``).
+ID_PREFIXES: dict[str, str] = {
+    kind if kind != "org" else "organization": f"{ID}{kind}/"
+    for kind in ("state", "org", "person", "post", "mission", "event", "venue", "city", "tenure",
+                 "membership", "participation", "observation", "source", "graph", "role", "measure", "unit")
+}
+
+#: Every prefix the project knows: the vocabularies and the kinds of identifier.
+ALL_PREFIXES: dict[str, str] = {**PREFIXES, **ID_PREFIXES}
+
+#: A local part that is safe in Turtle, TriG and SPARQL prefixed names as written.
+_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+
+
+def prefixed_name(iri: str, *, prefixes: Mapping[str, str] = ALL_PREFIXES) -> str | None:
+    """The IRI as ``prefix:local``, or ``None`` when no prefix fits.
+
+    The one IRI shortener of the project: the longest namespace of ``prefixes`` wins, and the rest
+    must be a plain local name (letters, digits, ``_``, ``-``, inner ``.``; no ``/``), so the result
+    can be written into Turtle, TriG or SPARQL as it is.
+
+    >>> prefixed_name("https://w3id.org/turkic-kg/id/state/KGZ")
+    'state:KGZ'
+    >>> prefixed_name("https://w3id.org/turkic-kg/ontology#Tenure")
+    'tkg:Tenure'
+    >>> prefixed_name("https://w3id.org/turkic-kg/id/state/KGZ/extra") is None
+    True
+    >>> prefixed_name("https://example.org/x") is None
+    True
+    """
+    best: tuple[int, str] | None = None
+    for prefix, ns in prefixes.items():
+        if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns):]) and (best is None or len(ns) > best[0]):
+            best = (len(ns), f"{prefix}:{iri[len(ns):]}")
+    return best[1] if best else None
+
+
+def local_name(iri: str) -> str:
+    """The end of an IRI after the last ``#`` or ``/``.
+
+    >>> local_name("https://w3id.org/turkic-kg/ontology#PermanentMission")
+    'PermanentMission'
+    >>> local_name("https://w3id.org/turkic-kg/id/state/KGZ")
+    'KGZ'
+    """
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
 
 
 #: The prefix block every data file opens with (``docs/data-conventions.md``): the vocabularies

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .namespaces import sparql_prefixes
+from .namespaces import local_name, sparql_prefixes
 from .store import Engine
 
 __all__ = ["Stats", "graph_stats", "COVERAGE_QUERIES"]
@@ -57,8 +57,8 @@ def graph_stats(engine: Engine) -> Stats:
         FILTER(?g != id:graph\\/inferred) BIND(LANG(?l) AS ?lang) } GROUP BY ?lang ORDER BY DESC(?n) ?lang""").rows
     coverage = [(name, _count(engine, body)) for name, body in COVERAGE_QUERIES.items()]
     return Stats(
-        classes=[(c.value.rsplit("#", 1)[-1], int(n.value)) for c, n in classes],
-        sources=[(g.value.rsplit("/", 1)[-1], d.value if d is not None else "", int(n.value)) for g, d, n in sources],
+        classes=[(local_name(c.value), int(n.value)) for c, n in classes],
+        sources=[(local_name(g.value), d.value if d is not None else "", int(n.value)) for g, d, n in sources],
         languages=[(lang.value or "(none)", int(n.value)) for lang, n in langs],
         coverage=coverage,
     )

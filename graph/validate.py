@@ -11,7 +11,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from .errors import Violation
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, prefixed_name
 from .load import Sources, read_file
 from .rdfconv import rdflib_graph
 
@@ -25,11 +25,7 @@ def load_shapes(path: Path) -> Graph:
 
 
 def _short(node: object, prefixes: dict[str, str]) -> str:
-    text = str(node)
-    for prefix, iri in prefixes.items():
-        if text.startswith(iri) and len(text) > len(iri):
-            return f"{prefix}:{text[len(iri):]}"
-    return text
+    return prefixed_name(str(node), prefixes=prefixes) or str(node)
 
 
 def validate_quads(quads: Iterable[ox.Quad], shapes: Graph, sources: Sources) -> list[Violation]:

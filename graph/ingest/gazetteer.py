@@ -18,7 +18,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from ..names import NameIndex, normalize
-from ..namespaces import ID, sparql_prefixes
+from ..namespaces import ID, local_name, sparql_prefixes
 from ..store import Engine
 
 __all__ = [
@@ -405,7 +405,7 @@ def build_gazetteer(index: IngestIndex, engine: Engine | None = None) -> Gazette
                 gz.city_state.setdefault(city.value, state.value)
         gz.dated = frozenset(row[0].value for row in engine.query(_DATED).rows if row[0] is not None)
         for post, role, where, sender, target in sorted(engine.query(_POSTS).rows, key=lambda r: str(r[0])):
-            role_slug = role.value.rsplit("/", 1)[-1]
+            role_slug = local_name(role.value)
             if sender is not None:
                 key = (role_slug, sender.value, target.value if target is not None else None)
             else:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..names import normalize
+from ..namespaces import local_name as local  # …/state/TUR → TUR (callers import it from here)
 from .extract import Entity, Extraction
 from .gazetteer import KIND_TYPES, STATES, Gazetteer, iri, slugify
 
@@ -38,11 +39,6 @@ class Link:
     @property
     def flagged(self) -> bool:
         return self.status != "linked"
-
-
-def local(iri_: str) -> str:
-    """The last path segment of an IRI: ``…/state/TUR`` → ``TUR``."""
-    return iri_.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _mint(ent: Entity, gz: Gazetteer, ex: Extraction) -> str | None:

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..names import normalize
-from ..namespaces import TRIG_PREFIX_BLOCK
+from ..namespaces import ID_PREFIXES, TRIG_PREFIX_BLOCK, prefixed_name
 from .extract import Extraction, Membership, Post
 from .gazetteer import Gazetteer, iri, slugify
 from .link import Link, iso_of, local
@@ -28,17 +28,6 @@ __all__ = ["PREFIX_BLOCK", "Draft", "draft", "render_trig", "PostNode"]
 
 PREFIX_BLOCK = TRIG_PREFIX_BLOCK
 
-_PREFIXES = {
-    "https://w3id.org/turkic-kg/id/graph/": "graph", "https://w3id.org/turkic-kg/id/source/": "source",
-    "https://w3id.org/turkic-kg/id/org/": "organization", "https://w3id.org/turkic-kg/id/state/": "state",
-    "https://w3id.org/turkic-kg/id/city/": "city", "https://w3id.org/turkic-kg/id/venue/": "venue",
-    "https://w3id.org/turkic-kg/id/event/": "event", "https://w3id.org/turkic-kg/id/mission/": "mission",
-    "https://w3id.org/turkic-kg/id/post/": "post", "https://w3id.org/turkic-kg/id/person/": "person",
-    "https://w3id.org/turkic-kg/id/tenure/": "tenure", "https://w3id.org/turkic-kg/id/membership/": "membership",
-    "https://w3id.org/turkic-kg/id/participation/": "participation",
-    "https://w3id.org/turkic-kg/id/observation/": "observation", "https://w3id.org/turkic-kg/id/role/": "role",
-    "https://w3id.org/turkic-kg/id/measure/": "measure", "https://w3id.org/turkic-kg/id/unit/": "unit",
-}
 _SECTIONS = ("the source", "events", "venues and cities", "organizations and states", "missions", "posts",
              "persons", "tenures (in office as of the article or event)", "memberships",
              "who addressed or attended what, in what capacity", "figures")
@@ -55,9 +44,9 @@ def term(iri_: str) -> str:
     >>> term("https://example.org/a b")
     '<https://example.org/a%20b>'
     """
-    for base, prefix in _PREFIXES.items():
-        if iri_.startswith(base) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", iri_[len(base):]):
-            return f"{prefix}:{iri_[len(base):]}"
+    name = prefixed_name(iri_, prefixes=ID_PREFIXES)
+    if name is not None:
+        return name
     return "<" + re.sub(r"[\s<>\"{}|^`\\]", lambda m: "%{:02X}".format(ord(m.group(0))), iri_) + ">"
 
 

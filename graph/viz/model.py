@@ -49,7 +49,7 @@ import pyoxigraph as ox
 from ..errors import EntityNotFound, InputError
 from ..load import INFERRED_GRAPH, ONTOLOGY_GRAPH
 from ..names import NameIndex, preferred_labels
-from ..namespaces import ORG, PROV, RDF, RDFS, SDO, SKOS, TKG
+from ..namespaces import ORG, PROV, RDF, RDFS, SDO, SKOS, TKG, local_name
 from ..results import Result
 from ..store import Engine
 from .style import clip
@@ -81,17 +81,6 @@ _NARY_FIXED_LABEL = {"tenure": "holds", "membership": "member", "participation":
                      "observation": "observation"}
 #: Edge kinds that ``as_of`` filters.
 _TIMED = {"tenure", "membership"}
-
-
-def local_name(iri: str) -> str:
-    """The end of an IRI after the last ``#`` or ``/``.
-
-    >>> local_name("https://w3id.org/turkic-kg/ontology#PermanentMission")
-    'PermanentMission'
-    >>> local_name("https://w3id.org/turkic-kg/id/state/KGZ")
-    'KGZ'
-    """
-    return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
 
 
 def split_words(name: str) -> str:
