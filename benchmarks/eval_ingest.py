@@ -2,7 +2,7 @@
 
 Usage:
   python benchmarks/eval_ingest.py [ARTICLES_DIR] [--per-article]
-  python benchmarks/eval_ingest.py --real [--split dev|test|all] [--record [--note TEXT]]
+  python benchmarks/eval_ingest.py --real [--split dev|test|all] [--per-article] [--record [--note TEXT]]
 
 Self-written articles: every ARTICLES_DIR/**/NN-slug.txt with a NN-slug.gold.json beside it is
 ingested (its date is the gold file's) and scored as /work/shared/GOLD-FORMAT.md defines; the table
@@ -47,7 +47,8 @@ COLUMNS = ("entities", "posts", "events", "participations", "memberships", "figu
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="eval_ingest.py", description=__doc__.split("\n")[0])
     p.add_argument("folder", nargs="?", help="self-written articles (default tests/articles)")
-    p.add_argument("--per-article", action="store_true", help="also print F1 per article (self-written)")
+    p.add_argument("--per-article", action="store_true",
+                   help="also print F1 per article (always on for the real dev split; off for test, which is not studied)")
     p.add_argument("--real", action="store_true", help="score the real articles of benchmarks/real/ instead")
     p.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="which real articles (default dev)")
     p.add_argument("--record", action="store_true", help="append this real-article run to docs/ingest.md")
@@ -150,7 +151,8 @@ def real(args: argparse.Namespace) -> int:
     if not each:
         print(f"none of the {len(entries)} {args.split} texts is in the cache {cache}", file=sys.stderr)
         return 1
-    _per_article_table(each, with_pr=True)
+    if args.per_article or args.split == "dev":       # the test split is scored, not studied
+        _per_article_table(each, with_pr=True)
     echo_table(format_scores(total), ["list", "tp", "predicted", "gold", "precision", "recall", "F1"],
                title=f"{len(each)} of {len(entries)} real articles, split {args.split} (micro-averaged)")
     print(f"entity precision {total['entities'].precision:.3f}; scored {len(each)}, skipped {len(missing)}")
