@@ -1,0 +1,184 @@
+"""The real-article cache script, on self-written fixture texts in a temporary cache (never real texts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import ROOT
+
+_spec = importlib.util.spec_from_file_location("real_cache", ROOT / "benchmarks" / "real_cache.py")
+assert _spec is not None and _spec.loader is not None
+real_cache = importlib.util.module_from_spec(_spec)
+sys.modules["real_cache"] = real_cache
+_spec.loader.exec_module(real_cache)
+
+TEXT = "ASTANA, 3 March 2026 \u2013 A fixture article.\r\nSecond line.   \r\n\r\n"
+
+
+@pytest.fixture()
+def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Path]:
+    cache, index, gold = tmp_path / "cache", tmp_path / "articles.json", tmp_path / "gold"
+    gold.mkdir()
+    monkeypatch.setenv("TKG_ARTICLE_CACHE", str(cache))
+    src = tmp_path / "fixture.txt"
+    src.write_bytes(TEXT.encode("utf-8"))
+    return cache, index, gold
+
+
+def _add(index: Path, gold: Path, tmp_path: Path, id_: str = "fixture-one", split: str = "dev") -> int:
+    return real_cache.run(["add", id_, "https://example.org/a", "2026-03-03", "Example Agency",
+                           str(tmp_path / "fixture.txt"), "--split", split], index=index, gold_dir=gold)
+
+
+def test_normalize_and_hash() -> None:
+    assert real_cache.normalize_text(TEXT) == "ASTANA, 3 March 2026 \u2013 A fixture article.\nSecond line.\n"
+    assert real_cache.text_hash("abc\n") == "edeaaff3f1774ad2888673770c6d64097e391bc362d7d6fb34982ddf0efd18cb"
+
+
+def test_cache_folder_from_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TKG_ARTICLE_CACHE", str(tmp_path))
+    assert real_cache.cache_dir() == tmp_path
+    monkeypatch.delenv("TKG_ARTICLE_CACHE")
+    assert real_cache.cache_dir() == ROOT / "benchmarks" / "real" / "cache"
+
+
+def test_add_writes_the_text_and_the_hash(setup: tuple[Path, Path, Path], tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    cache, index, gold = setup
+    assert _add(index, gold, tmp_path) == 0
+    assert (cache / "fixture-one.txt").read_bytes() == real_cache.normalize_text(TEXT).encode("utf-8")
+    doc = json.loads(index.read_text(encoding="utf-8"))
+    assert doc == {"articles": [{"id": "fixture-one", "url": "https://example.org/a", "publisher": "Example Agency",
+                                 "date": "2026-03-03", "split": "dev",
+                                 "sha256": real_cache.text_hash(real_cache.normalize_text(TEXT))}]}
+    capsys.readouterr()
+    real_cache.run(["list"], index=index, gold_dir=gold)
+    assert capsys.readouterr().out.split("\t")[:5] == ["fixture-one", "dev", "2026-03-03", "Example Agency", "ok"]
+
+
+def test_check_reports_missing_altered_and_gold(setup: tuple[Path, Path, Path], tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    cache, index, gold = setup
+    _add(index, gold, tmp_path, "fixture-one")
+    _add(index, gold, tmp_path, "fixture-two", "test")
+    (gold / "fixture-one.gold.json").write_text("{}", encoding="utf-8")
+    (gold / "fixture-two.gold.json").write_text("{}", encoding="utf-8")
+    capsys.readouterr()
+    assert real_cache.run(["check"], index=index, gold_dir=gold) == 0
+    (cache / "fixture-one.txt").write_text("changed\n", encoding="utf-8")
+    (cache / "fixture-two.txt").unlink()
+    (gold / "fixture-two.gold.json").unlink()
+    capsys.readouterr()
+    assert real_cache.run(["check"], index=index, gold_dir=gold) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("fixture-one: text wrong hash")
+    assert lines[1].startswith("fixture-two: text missing")
+    assert lines[2] == "fixture-two: gold file missing"
+    assert lines[3].startswith("2 articles, 2 texts missing or altered, 1 gold files missing")
+
+
+def test_move_and_bad_input(setup: tuple[Path, Path, Path], tmp_path: Path) -> None:
+    cache, index, gold = setup
+    _add(index, gold, tmp_path, "fixture-one", "test")
+    assert real_cache.run(["move", "fixture-one", "dev"], index=index, gold_dir=gold) == 0
+    assert [e.split for e in real_cache.load_index(index)] == ["dev"]
+    with pytest.raises(real_cache.CacheError, match="already in the index"):
+        _add(index, gold, tmp_path, "fixture-one")
+    with pytest.raises(real_cache.CacheError, match="bad id"):
+        _add(index, gold, tmp_path, "Bad Id")
+    with pytest.raises(real_cache.CacheError, match="no article"):
+        real_cache.run(["move", "nothing-here", "dev"], index=index, gold_dir=gold)
+    with pytest.raises(real_cache.CacheError, match="not a date"):
+        real_cache.run(["add", "fixture-three", "https://example.org/b", "3 March", "X", str(tmp_path / "fixture.txt")],
+                       index=index, gold_dir=gold)
+
+
+# ------------------------------------------------------------------ eval_ingest.py --real
+
+_espec = importlib.util.spec_from_file_location("eval_ingest", ROOT / "benchmarks" / "eval_ingest.py")
+assert _espec is not None and _espec.loader is not None
+eval_ingest = importlib.util.module_from_spec(_espec)
+sys.modules["eval_ingest"] = eval_ingest
+_espec.loader.exec_module(eval_ingest)
+
+FIXTURES = {
+    "fixture-meeting": ("ASTANA, 3 March 2026 \u2013 Minister of Foreign Affairs of Kazakhstan Murat Nurtleu met the "
+                        "Secretary General of the Organization of Turkic States Kubanychbek Omuraliev in Astana on "
+                        "2 March 2026.\n",
+                        {"entities": [{"label": "Astana", "type": "City"}, {"label": "Kazakhstan", "type": "State"},
+                                      {"label": "Murat Nurtleu", "type": "Person"},
+                                      {"label": "Organization of Turkic States", "type": "Organization"},
+                                      {"label": "Kubanychbek Omuraliev", "type": "Person"}],
+                         "posts": [{"person": "Murat Nurtleu", "title": "Minister of Foreign Affairs", "of": "Kazakhstan", "to": None},
+                                   {"person": "Kubanychbek Omuraliev", "title": "Secretary General",
+                                    "of": "Organization of Turkic States", "to": None}],
+                         "events": [{"label": "Meeting of Murat Nurtleu and Kubanychbek Omuraliev", "date": "2026-03-02",
+                                     "venue": None, "city": "Astana", "participants": ["Murat Nurtleu", "Kubanychbek Omuraliev"],
+                                     "organizer": None, "named": False}],
+                         "memberships": [], "figures": []}),
+    "fixture-trade": ("BAKU, 4 March 2026 \u2013 Trade turnover between Azerbaijan and Uzbekistan reached $1.2 billion "
+                      "in 2025, Hungary, an observer of the Organization of Turkic States, was told.\n",
+                      {"entities": [{"label": "Baku", "type": "City"}, {"label": "Azerbaijan", "type": "State"},
+                                    {"label": "Uzbekistan", "type": "State"}, {"label": "Hungary", "type": "State"},
+                                    {"label": "Organization of Turkic States", "type": "Organization"}],
+                       "posts": [], "events": [],
+                       "memberships": [{"member": "Hungary", "organization": "Organization of Turkic States",
+                                        "status": "observer"}],
+                       "figures": [{"subject": "Azerbaijan", "measure": "trade volume", "value": 1.2, "unit": "USD billion",
+                                    "counterparty": "Uzbekistan", "period": "2025"}]}),
+}
+
+
+def test_score_real_scores_what_the_cache_holds(tmp_path: Path, built) -> None:  # type: ignore[no-untyped-def]
+    from graph.ingest.gazetteer import load_gazetteer
+    from graph.ingest.gold import add_scores, score, to_gold
+    from graph.ingest.pipeline import ingest_text
+    from graph.ingest.text import article_from_text
+
+    cache, gold_dir = tmp_path / "cache", tmp_path / "gold"
+    gold_dir.mkdir()
+    entries = []
+    for i, (id_, (text, gold)) in enumerate(FIXTURES.items()):
+        entries.append(real_cache.add(entries, id_=id_, url=f"https://example.org/{id_}", date=f"2026-03-0{3 + i}",
+                                      publisher="Example", text=text, split="dev", cache=cache))
+        (gold_dir / f"{id_}.gold.json").write_text(json.dumps({"article": id_, "date": f"2026-03-0{3 + i}", **gold}),
+                                                   encoding="utf-8")
+    entries.append(real_cache.Entry(id="fixture-absent", url="https://example.org/x", publisher="Example",
+                                    date="2026-03-05", split="dev", sha256="0" * 64))
+    gz = load_gazetteer(built)
+    total, each, missing = eval_ingest.score_real(entries, cache=cache, gold_dir=gold_dir, gz=gz)
+    assert missing == ["fixture-absent"]
+    assert [name for name, _ in each] == ["fixture-meeting", "fixture-trade"]
+    assert {k: total[k].gold for k in (*eval_ingest.LISTS, "overall")} == {
+        "entities": 10, "posts": 2, "events": 1, "participations": 2, "memberships": 1, "figures": 1, "overall": 17}
+    expected: dict = {}
+    dates = {e.id: e.date for e in entries}
+    for id_, (text, gold) in FIXTURES.items():
+        art = article_from_text(text, date=dt.date.fromisoformat(dates[id_]), path=f"{id_}.txt",
+                                url=f"https://example.org/{id_}")
+        expected = add_scores(expected, score(gold, to_gold(ingest_text(art, gz))))
+    assert total == expected
+
+
+def test_run_row_and_record(tmp_path: Path) -> None:
+    from graph.ingest.gold import Score
+
+    total = {k: Score(3, 4, 6) for k in (*eval_ingest.LISTS, "overall")}
+    row = eval_ingest.run_row(total, split="test", n=5, note="first run | current rules", date=dt.date(2026, 12, 1),
+                              commit="abc1234")
+    assert row == ("| 2026-12-01 | abc1234 | test | 5 | 0.600 | 0.600 | 0.600 | 0.600 | 0.600 | 0.600 | 0.600 | 0.750 "
+                   "| first run / current rules |")
+    doc = tmp_path / "ingest.md"
+    doc.write_text(f"# x\n\n{eval_ingest.RUNS_HEADER}\n|---|\n| old |\n\nafter\n", encoding="utf-8")
+    eval_ingest.record(row, doc)
+    assert doc.read_text(encoding="utf-8") == f"# x\n\n{eval_ingest.RUNS_HEADER}\n|---|\n| old |\n{row}\n\nafter\n"
+    bare = tmp_path / "bare.md"
+    bare.write_text("# no table\n", encoding="utf-8")
+    with pytest.raises(real_cache.CacheError, match="no runs table"):
+        eval_ingest.record(row, bare)
