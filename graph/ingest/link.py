@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..names import normalize
-from .extract import Entity, Extraction
+from .facts import Entity, Extraction
 from .gazetteer import KIND_TYPES, STATES, Gazetteer, iri, slugify
 
 __all__ = ["FUZZY_CUTOFF", "Link", "link_entities", "local"]

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import Extraction, extract
+from .facts import Extraction
+from .rules import extract
 from .gazetteer import Gazetteer, iri, slugify
 from .link import Link, link_entities, local
 from .text import Article

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..names import normalize
 from ..namespaces import TRIG_PREFIX_BLOCK
-from .extract import Extraction, Membership, Post
+from .facts import Extraction, Membership, Post
 from .gazetteer import Gazetteer, iri, slugify
 from .link import Link, iso_of, local
 
