@@ -24,7 +24,7 @@ from ..errors import InputError
 from .facts import Entity, Extraction, Span
 from .gazetteer import Gazetteer, NameHit, slugify, variant_key
 
-__all__ = ["MAX_BYTES", "Article", "read_article", "article_from_text", "sentences", "parse_iso_date",
+__all__ = ["MAX_BYTES", "Article", "read_article", "article_from_text", "check_english", "sentences", "parse_iso_date",
            "Mention", "Reader", "MARK", "CAP_WORD", "PRIVATE", "is_marker", "scan_known", "headline", "DATELINE", "LIST"]
 
 #: The largest article accepted (news articles are a few kB; a 10 MB "article" is a mistake).
@@ -97,9 +97,58 @@ def decode(raw: bytes, *, name: str) -> str:
     return text
 
 
+#: Letters of the Latin script (ASCII, Latin-1, Latin Extended A/B, IPA-free: Ə, ə, ğ, ş …).
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+#: English function words: a page of English prose has many (about a fifth of its words).
+_ENGLISH = frozenset("the of and to in a an is was were are for on with by at from that as has have be this "
+                     "it its he she they his her their which who will".split())
+#: A text is refused when more than this share of its letters is not Latin ...
+NON_LATIN_SHARE = 0.3
+#: ... or when it has at least :data:`MIN_WORDS` words and fewer English function words than this share.
+ENGLISH_SHARE, MIN_WORDS = 0.05, 30
+
+
+def check_english(text: str, *, name: str = "the article") -> None:
+    """Refuse text that is not English (:class:`InputError`): the rules are English.
+
+    Two cheap tests, no model: the share of letters outside the Latin script (Cyrillic, Arabic …),
+    and, for a text of some length, the share of English function words ("the", "of", "and" …),
+    which tells Turkish or Uzbek in Latin letters from English.
+
+    >>> check_english("Kubanychbek Omuraliev (Кубанычбек Өмүралиев) spoke at the opening of the forum in Vienna.")
+    >>> check_english("Посол Кыргызской Республики в Австрии", name="a.txt")
+    Traceback (most recent call last):
+    ...
+    graph.errors.InputError: a.txt: only English is supported (100% of the letters are not Latin: Cyrillic)
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return
+    foreign = [c for c in letters if not _LATIN.match(c)]
+    if len(foreign) > NON_LATIN_SHARE * len(letters):
+        script = _script(foreign)
+        raise InputError(f"{name}: only English is supported ({len(foreign) / len(letters):.0%} of the letters "
+                         f"are not Latin: {script})")
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) >= MIN_WORDS:
+        share = sum(1 for w in words if w in _ENGLISH) / len(words)
+        if share < ENGLISH_SHARE:
+            raise InputError(f"{name}: only English is supported (only {share:.0%} of the words are English "
+                             "function words such as 'the', 'of', 'and')")
+
+
+def _script(chars: list[str]) -> str:
+    import unicodedata
+    from collections import Counter
+
+    names = Counter(unicodedata.name(c, "UNKNOWN").split()[0].title() for c in chars)
+    return ", ".join(n for n, _ in names.most_common(2))
+
+
 def article_from_text(text: str, *, date: dt.date | None, path: str | None = None,
                       url: str | None = None, publisher: str | None = None) -> Article:
-    """An :class:`Article` from its text: the ``date`` header is read and blanked.
+    """An :class:`Article` from its text: the ``date`` header is read and blanked; a text that is
+    not English is refused (:func:`check_english`).
 
     An explicit ``date`` wins over the header; without either, :class:`InputError`.
 
@@ -114,6 +163,7 @@ def article_from_text(text: str, *, date: dt.date | None, path: str | None = Non
         text = " " * header.end() + text[header.end():]
     if date is None:
         raise InputError(f"{path or 'the article'}: no date; give --date YYYY-MM-DD")
+    check_english(text, name=path or "the article")
     return Article(text=text, date=date, path=path, url=url, publisher=publisher)
 
 
