@@ -27,6 +27,7 @@ class Entity:
     known_iri: str | None = None    # an IRI the gazetteer found by an exact name
     city: str | None = None         # a venue's city (entity key)
     confidence: float = 0.9
+    family_only: bool = False       # a person named by a family name alone ("Ambassador Aliyev")
 
     def add(self, name: str, span: Span) -> None:
         if name not in self.names:

@@ -310,6 +310,7 @@ class Gazetteer:
     posts: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (role, of, to) -> post IRI
     graphs: frozenset[str] = frozenset()                          # the named graphs it was read from
     dated: frozenset[str] = frozenset()                           # memberships and tenures with a start or end
+    holders: dict[str, list[Holder]] = field(default_factory=dict)   # post IRI -> who held it, when
     _pattern: re.Pattern[str] | None = None
 
     def add(self, name: str, kind: str, iri_: str, label: str) -> None:
@@ -359,6 +360,25 @@ SELECT ?post ?role ?in ?sender ?target WHERE {
   OPTIONAL { ?in tkg:sendingState ?sender }
   OPTIONAL { ?in tkg:accreditedTo ?target }
 }"""
+
+
+_HOLDERS = sparql_prefixes() + """
+SELECT ?post ?person (MIN(?s) AS ?start) (MAX(?e) AS ?end) (MIN(?a) AS ?first) (MAX(?a) AS ?last) WHERE {
+  ?t a tkg:Tenure ; org:member ?person ; tkg:post ?post .
+  OPTIONAL { ?t schema:startDate ?s } OPTIONAL { ?t schema:endDate ?e } OPTIONAL { ?t tkg:attestedOn ?a }
+} GROUP BY ?post ?person"""
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A holder of a post in the graph, and when: start and end as stated, first and last attested
+    (``YYYY-MM-DD`` strings or None)."""
+
+    person: str
+    start: str | None
+    end: str | None
+    first: str | None
+    last: str | None
 
 
 _DATED = sparql_prefixes() + """
@@ -412,6 +432,10 @@ def build_gazetteer(index: IngestIndex, engine: Engine | None = None) -> Gazette
                 mfa = re.match(r".*/org/mfa-([a-z]{3})$", where.value)
                 key = (role_slug, iri("state", mfa.group(1).upper()) if mfa else where.value, None)
             gz.posts.setdefault(key, post.value)
+        for post, person, start, end, first, last in engine.query(_HOLDERS).rows:
+            if post is not None and person is not None:
+                day = [v.value[:10] if v is not None else None for v in (start, end, first, last)]
+                gz.holders.setdefault(post.value, []).append(Holder(person.value, *day))
     return gz
 
 

@@ -62,6 +62,25 @@ def persons(reader: Reader) -> None:
                 if (m.start(), m.end()) not in ent.spans:
                     ent.spans.append((m.start(), m.end()))
                 reader.mention(m.start(), m.end(), ent.key, "Person")
+    family_only(reader)
+
+
+_FAMILY_ONLY = re.compile(rf"\b(?:Ambassador|Consul(?:[\s-]General)?|Secretary[\s-]General|Permanent\s+Representative)"
+                          rf"(?:\s+(?:of|to)\s+(?:the\s+)?{MARK})*\s+({NAME_TOKEN})(?!\s*(?:{NAME_TOKEN}|[\U000F0000-\U0010FFFD]))")
+
+
+def family_only(reader: Reader) -> None:
+    """A person named by a diplomatic title and a family name alone ("Ambassador Aliyev"), when no
+    one in the text has that family name: a person marked ``family_only``, whom the linker merges
+    with a person of the graph only on evidence (see :mod:`graph.ingest.link`)."""
+    for m in _FAMILY_ONLY.finditer(reader.masked_text):
+        start, end = m.span(1)
+        name = reader.text[start:end]
+        if name in STOP or len(name) < 3 or not reader.free(start, end):
+            continue
+        key = reader.entity("Person", name, (start, end))
+        reader.out.entities[key].family_only = True
+        reader.mention(start, end, key, "Person")
 
 
 _TITLE_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _r, _t) in enumerate(ROLE_TITLES)))
