@@ -378,5 +378,6 @@ def headline(text: str) -> Span | None:
     return m.start(1), m.start(1) + len(m.group(1).rstrip())
 
 
-#: A list of mentions, "A, B and C" (group 1).
-LIST = rf"((?:{MARK}\s*(?:,\s*and|,|and)\s*(?:the\s+)?)*{MARK})"
+#: A list of mentions, "A, B and C", "A (AB), B as well as C" (group 1).
+_ITEM = rf"{MARK}(?:\s*\({MARK}\))?"          # "Turkish Republic of Northern Cyprus (TRNC)"
+LIST = rf"((?:{_ITEM}\s*(?:,\s*and|,|and|as\s+well\s+as)\s*(?:the\s+)?)*{_ITEM})"

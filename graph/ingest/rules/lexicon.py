@@ -62,6 +62,7 @@ NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 
 LEFT_STOP = {
+    "Attending", "Joining", "Including", "Participating", "Those",
     "The", "A", "An", "In", "On", "At", "By", "For", "Of", "To", "And", "But", "As", "With", "From", "During",
     "After", "Before", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "It", "He", "She", "They",
     "We", "Our", "Also", "Earlier", "Later", "Meanwhile", "Within", "Under", "Addressing", "Speaking", "According",

@@ -27,11 +27,11 @@ _IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|becam
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
 _JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?joined\s+(?:the\s+)?{_ORGREF}\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)", re.I)
 # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
-_MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations))?"
+_MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
                            rf"(?:\s+of\s+(?:the\s+)?({MARK}))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were))?\s*(?:the\s+)?{LIST}", re.I)
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
-_LIST_ARE = re.compile(rf"{LIST}\s+(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as)\s+"
-                       rf"(?:full\s+|founding\s+)?(member|observer)s?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
+_LIST_ARE = re.compile(rf"{LIST}\s+(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
+                       rf"(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
 def memberships(reader: Reader) -> None:

@@ -66,7 +66,7 @@ def persons(reader: Reader) -> None:
 
 
 _FAMILY_ONLY = re.compile(rf"\b(?:Ambassador|Consul(?:[\s-]General)?|Secretary[\s-]General|Permanent\s+Representative)"
-                          rf"(?:\s+(?:of|to)\s+(?:the\s+)?{MARK})*\s+({NAME_TOKEN})(?!\s*(?:{NAME_TOKEN}|[\U000F0000-\U0010FFFD]))")
+                          rf"(?:\s+(?:of|to)\s+(?:the\s+)?{MARK})*\s+({NAME_TOKEN})\b(?!\s*(?:{NAME_TOKEN}|[\U000F0000-\U0010FFFD]))")
 
 
 def family_only(reader: Reader) -> None:
@@ -145,7 +145,8 @@ def titles(reader: Reader) -> list[dict]:
                     pos += extra.end()
         if rec["of"] is None and rec["pre"] is None:
             # "The Hungarian delegation was headed by Minister …": the delegation's state
-            led = re.search(rf"({MARK})\s+(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)\s+by\s+(?:the\s+)?$",
+            led = re.search(rf"({MARK})(?:['’]s)?\s+(?:(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)"
+                            rf"|(?:was|is|were)\s+represented)\s+by\s+(?:the\s+)?$",
                             masked[max(0, start - 120):start])
             if led:
                 mention = reader.at(max(0, start - 120) + led.start(1))

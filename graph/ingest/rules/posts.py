@@ -47,6 +47,30 @@ def posts(reader: Reader) -> None:
             past = True
         for rec in chain:
             _add_post(reader, rec, person, confidence, past)
+    listed_posts(reader)
+
+
+_LISTED_ROLES = {"foreign ministers": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
+                 "ministers of foreign affairs": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
+                 "deputy foreign ministers": ("deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs")}
+_PAIR = rf"(?:the\s+)?({MARK})\s*[–—-]\s*({MARK})"
+_LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)\s+of\s+"
+                     rf"({_PAIR}(?:\s*(?:,\s*and|,|and)\s*{_PAIR})*)", re.I)
+
+
+def listed_posts(reader: Reader) -> None:
+    """Posts stated as a list of pairs: "foreign ministers of Azerbaijan – Elmar Mammadyarov, Kyrgyzstan – …"."""
+    for m in _LISTED.finditer(reader.masked_text):
+        role, title = _LISTED_ROLES[" ".join(m.group(1).lower().split())]
+        for pair in re.finditer(_PAIR, m.group(2)):
+            state = reader.at(m.start(2) + pair.start(1))
+            person = reader.at(m.start(2) + pair.start(2))
+            if not (state and person and state[3] == "State" and person[3] == "Person"):
+                continue
+            span = (m.start(2) + pair.start(), m.start(2) + pair.end())
+            post = Post(person=person[2], role=role, title=title, of=state[2], to=None, span=span, confidence=0.8)
+            if not any(p.person == post.person and p.role == role and p.of == post.of for p in reader.out.posts):
+                reader.out.posts.append(post)
 
 
 def _chains(reader: Reader, titles: list[dict]) -> list[list[dict]]:
