@@ -15,7 +15,11 @@ names the gazetteer knows (:func:`~graph.ingest.text.scan_known`), then
 
 from __future__ import annotations
 
-from ..facts import Extraction
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+from ..facts import Entity, Extraction
 from ..gazetteer import Gazetteer
 from ..text import PRIVATE, Article, Reader, scan_known
 from .events import events
@@ -42,19 +46,42 @@ def extract(article: Article, gz: Gazetteer) -> Extraction:
     return reader.out
 
 
+def _is_publisher(ent: Entity, article: Article) -> bool:
+    """Whether an organization is the article's own publisher ("KAZINFORM" in a dateline of
+    en.inform.kz, "News.Az" on news.az): the source of the facts, not one of them (unless it is in a fact).
+
+    >>> a = Article("x", dt.date(2026, 1, 1), url="https://www.news.az/news/x")
+    >>> _is_publisher(Entity("k", "Organization", "News.Az"), a), _is_publisher(Entity("k", "Organization", "TURKSOY"), a)
+    (True, False)
+    """
+    if ent.kind != "Organization":
+        return False
+    labels = urlsplit(article.url or "").netloc.lower().split(".")
+    host = re.sub(r"[^a-z0-9]", "", ".".join(labels[-2:]))          # "news.az" -> "newsaz"
+    core = re.sub(r"[^a-z0-9]", "", labels[-2]) if len(labels) >= 2 else ""   # "en.inform.kz" -> "inform"
+    publisher = re.sub(r"[^a-z0-9]", "", (article.publisher or "").lower())
+    for name in {ent.label, *ent.names}:
+        key = re.sub(r"[^a-z0-9]", "", name.lower())
+        if len(key) >= 4 and (key == publisher or (host and key in host) or (len(core) >= 5 and core in key and len(key) <= len(core) + 4)):
+            return True
+    return False
+
+
 def _tidy(reader: Reader) -> None:
     """Drop entities only referenced as demonyms or swallowed by a venue; labels from the text, readable."""
     out = reader.out
-    used = {m[2] for m in reader.mentions if m[3] != "Demonym"}
-    used |= {k for p in out.posts for k in (p.person, p.of, p.to) if k}
+    used = {k for p in out.posts for k in (p.person, p.of, p.to) if k}
     used |= {k for ev in out.events for k in (ev.key, ev.venue, ev.city, ev.parent, ev.organizer) if k}
     used |= {k for p in out.participations for k in (p.event, p.participant) if k}
     used |= {k for m in out.memberships for k in (m.member, m.organization)}
     used |= {k for f in out.figures for k in (f.subject, f.counterparty) if k}
+    in_facts = set(used)
+    used |= {m[2] for m in reader.mentions if m[3] != "Demonym"}
     venue_spans = {span for v in out.entities.values() if v.kind == "Venue" for span in v.spans}
     out.entities = {k: v for k, v in out.entities.items() if k in used and not (
         v.kind == "Organization" and v.spans and set(v.spans) <= venue_spans
-        and not any(k in (p.of, p.to) for p in out.posts))}
+        and not any(k in (p.of, p.to) for p in out.posts)) and not (
+        k not in in_facts and _is_publisher(v, reader.article))}
     for ev in out.events:        # labels are always text of the article, never of the masked copy
         ev.label = " ".join(PRIVATE.sub(" ", ev.label).split())
     for ent in reader.out.entities.values():

@@ -63,11 +63,11 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
                         r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
-_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?({MARK})")
+_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+)?({MARK})")
 _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
                    r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|opened|began|started|commenced|continued)\b", re.I)
 _HAPPENING = re.compile(r"\b(?:held|hosted|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
-                        r"brought\s+together|featured|continued|concluded|closed|welcomed)\b", re.I)
+                        r"brought\s+together|featured|continued|concluded|closed|welcomed|kicked\s+off)\b", re.I)
 _GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|concert|forum|conference|talks|"
                       r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering)")
 _EVENT_NOUN = re.compile(r"\b(?:meeting|session|part|program(?:me)?|day|event|ceremony|reception|concert|forum|conference|"
@@ -141,8 +141,10 @@ class EventReader:
 
     def _sentence(self, s: int, e: int) -> Sentence:
         text = self.text
-        dates = [d for d in find_dates(text, self.ref, start=s, end=e)
-                 if not any(a <= d.start < b for a, b in self.datelines)]
+        found = find_dates(text, self.ref, start=s, end=e)
+        dates = [d for d in found if not any(a <= d.start < b for a, b in self.datelines)]
+        if not dates and self.datelines[:1] and s <= self.datelines[0][0] < e:
+            dates = found[:1]       # the lead of a report, with no day of its own: the dateline's day
         lo = bisect.bisect_left(self.by_start, (s,))
         in_sentence = [mm for mm in self.by_start[lo:bisect.bisect_left(self.by_start, (e,))] if mm[1] <= e]
         persons = sorted([mm for mm in in_sentence if mm[3] == "Person"])
@@ -198,6 +200,8 @@ class EventReader:
                 top = [x for x in dated if x.parent is None]
                 self.main = top[0] if top else None
             self.current = dated[-1]
+        elif sn.happening and (named := [x for x in sn.new_events if x.named and x.parent is None]):
+            self.current = named[-1]     # "The … Forum kicked off in Astana": reported, without a day
         sn.new_events = sn.new_events + sn.refs
 
     # -------------------------------------------------------------------- finding the events

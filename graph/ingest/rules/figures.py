@@ -14,15 +14,15 @@ from .dates import MONTHS
 __all__ = ["figures", "period"]
 
 _MEASURES = [
-    (re.compile(r"\b(?:trade\s+turnover|trade\s+volume|volume\s+of\s+(?:mutual\s+|bilateral\s+)?trade|mutual\s+trade|bilateral\s+trade|"
+    (re.compile(r"\b(?:trade\s+turnover|commodity\s+turnover|trade\s+volume|volume\s+of\s+(?:mutual\s+|bilateral\s+)?trade|mutual\s+trade|bilateral\s+trade|"
                 r"foreign\s+trade|trade)\b", re.I), "trade-volume", "trade volume"),
     (re.compile(r"\bexports?\b", re.I), "exports", "exports"),
     (re.compile(r"\bimports?\b", re.I), "imports", "imports"),
     (re.compile(r"\binvest(?:ments?|ed|s)?\b|\bcapital\b", re.I), "investment", "investment"),
 ]
 _MONEY = re.compile(
-    r"(?:(?:USD|US\$|\$|U\.S\.\s+dollars?)\s?(?P<v1>\d+(?:[.,]\d+)?)\s*(?P<u1>billion|bn|million|mln|m)\b"
-    r"|(?P<v2>\d+(?:[.,]\d+)?)\s*(?P<u2>billion|bn|million|mln)\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars))", re.I)
+    r"(?:(?:USD|US\$|\$|U\.S\.\s+dollars?)\s?(?P<v1>\d+(?:[.,]\d+)?)\s*(?P<u1>billion|bln|bn|million|mln|m)\b"
+    r"|(?P<v2>\d+(?:[.,]\d+)?)\s*(?P<u2>billion|bln|bn|million|mln)\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars))", re.I)
 _PERIOD = re.compile(
     r"\b(?:in|for|during|over)\s+(?:the\s+)?(?:(?P<first>first|last)\s+(?P<n>\w+)\s+months\s+of\s+(?P<y1>(?:19|20)\d\d)"
     r"|(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\s*[-–]\s*"
@@ -80,7 +80,7 @@ def figures(reader: Reader) -> None:
             subject, counter, conf = parties
             value = float((money.group("v1") or money.group("v2")).replace(",", "."))
             unit_word = (money.group("u1") or money.group("u2")).lower()
-            unit = "usd-billion" if unit_word in ("billion", "bn") else "usd-million"
+            unit = "usd-billion" if unit_word in ("billion", "bln", "bn") else "usd-million"
             out.figures.append(Figure(subject, counter, measure, value, unit, period(sm, reader.article.date),
                                       (s + money.start(), s + money.end()), conf))
 

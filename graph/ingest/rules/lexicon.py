@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from .dates import MONTHS, WEEKDAYS
 
-__all__ = ["ORG_HEADS", "VENUE_HEADS", "EVENT_HEADS", "STOP", "TOPICS", "LEFTSTOP", "TITLE_WORDS",
-           "NAME_TOKEN", "PARTICLE", "base_kind", "event_kind"]
+__all__ = ["ORG_HEADS", "VENUE_HEADS", "EVENT_HEADS", "STOP", "TOPICS", "LEFT_STOP", "TITLE_WORDS",
+           "NAME_TOKEN", "NOT_NAME", "PARTICLE", "base_kind", "event_kind"]
 
 ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Ministry", "Agency", "Foundation",
               "Association", "Union", "Council", "Academy", "University", "Fund", "Chamber", "Assembly",
@@ -58,6 +58,12 @@ TOPICS = {"Culture", "Information", "Tourism", "Education", "Science", "Energy",
            "Family", "Religious", "Integration", "Technology", "Technologies", "Policy", "Relations"}
 STOP |= {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS} | TOPICS | {
     "Professor", "Academician", "Governor", "Mayor", "Rector", "Consulate", "Parliament", "Speaker"}
+#: Words that are never part of a person's name (regions, abstract nouns of headlines, lead-in nouns).
+NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe", "European", "Caucasus", "Eurasia",
+            "Eurasian", "Central", "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West",
+            "Middle", "Resources", "Partnership", "Strategic", "Priority", "Era", "Enhanced", "Meets", "Natural",
+            "Collaboration", "Cooperation", "Relations", "Development", "Economic", "Security", "Agenda", "Prospects",
+            "Diplomat", "Migration", "Republic", "Kingdom", "Union", "Region", "Silk", "Road", "Corridor"}
 NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 

@@ -18,7 +18,7 @@ __all__ = ["SPEAK", "ATTEND", "PERFORM", "PLURAL_REF", "participations"]
 SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|speaking|said|noted|stressed|emphasi[sz]ed|underlined|"
                     r"highlighted|underscored|welcomed|opened|delivered|briefed|presented|informed|pointed\s+out|called|expressed|thanked|"
                     r"congratulated|shared)\b", re.I)
-ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|took\s+part|joined|were\s+present|was\s+present|guests?|"
+ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|participat(?:e|es|ing)|(?:took|take|takes|taking)\s+part|joined|were\s+present|was\s+present|guests?|"
                      r"present\s+were|also\s+present|credentials|credence|"
                      r"brought\s+together|gathered|represented\s+by|chaired|hosted|hosting|led\s+by|headed\s+by|"
                      r"met|meet|meeting|talks|received|receiving|hosted|welcomed|among\s+those|present(?:ed)?\s+(?:his|her)\s+credentials|"

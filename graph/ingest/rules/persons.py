@@ -9,11 +9,12 @@ import re
 
 from ..gazetteer import ROLE_TITLES
 from ..text import MARK, Reader
-from .lexicon import NAME_TOKEN, PARTICLE, STOP
+from .lexicon import NAME_TOKEN, NOT_NAME, PARTICLE, STOP
 from .phrases import QUOTED
 
 __all__ = ["persons", "titles"]
 
+_LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
 _PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{1,6}}")
 
 
@@ -23,7 +24,7 @@ def persons(reader: Reader) -> None:
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(reader.text)]
     for m in _PERSON_RE.finditer(masked):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(rf"{NAME_TOKEN}|{PARTICLE}", m.group(0))]
-        while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in STOP | {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor"}:
+        while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in STOP | _LEAD:
             tokens = tokens[1:]
         while tokens and masked[tokens[-1][0]:tokens[-1][1]] in STOP:
             tokens = tokens[:-1]
@@ -31,7 +32,7 @@ def persons(reader: Reader) -> None:
             tokens = tokens[1:]
         words = [masked[a:b] for a, b in tokens]
         caps = [w for w in words if not re.fullmatch(PARTICLE, w)]
-        if len(caps) < 2 or len(caps) > 4 or any(w in STOP for w in caps):
+        if len(caps) < 2 or len(caps) > 4 or any(w in STOP or w in NOT_NAME for w in caps):
             continue
         start, end = tokens[0][0], tokens[-1][1]
         if any(a <= start < b for a, b in quoted):

@@ -103,6 +103,14 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
     cut = re.search(_DATE_WORD, reader.window(m.end(), right))
     if cut:
         right = m.end() + cut.start()
+    # never over a sentence's end ("… Academy. According"), nor over "and" into a second name with
+    # its own head word ("… Embassy of Turkmenistan and the Sokhumi State University")
+    tail = reader.window(m.end(), right)
+    end = re.search(r"\.\s", tail)
+    second = next((a for a in re.finditer(r"\s+and\s+", tail) if _HEAD_RE.search(tail, a.end())), None)
+    cuts = [x.start() for x in (end, second) if x is not None]
+    if cuts:
+        right = m.end() + min(cuts)
     if base_kind(m.group(0)) == "Venue" and right == m.end():
         more = re.match(r"(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}", reader.window(right, right + 200))
         if more and not any(w in LEFT_STOP for w in more.group(0).split()):
