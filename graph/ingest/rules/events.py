@@ -34,8 +34,11 @@ _UNNAMED = [
                 r"presentation|signing|laying)(?:\s+ceremony)?\s+of\s+[^,.;]{3,80}?)(?=\s+(?:on|at|in|yesterday|today)\b|[,.;]|$)", re.I),
      "CulturalEvent", "opening"),
     (re.compile(r"\bheld\s+(?:a|the)\s+(?:\w+\s+)?(meeting|session)\s+of\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)", re.I), "Meeting", "meeting-of"),
+    # "will gather in Istanbul on March 7 for an informal meeting"
+    (re.compile(r"\b(?:gather(?:ed|s)?|convene[sd]?)\b[^.;]{0,60}?\bfor\s+(?:an?|the|their)\s+((?:[\w-]+\s+){0,3}?"
+                r"(?:meeting|summit|talks|session|conference|forum|consultations))\b", re.I), "Meeting", "noun-event"),
     (re.compile(r"\b(?:hosted|welcomed|hosts|welcomes)\s+(?:his|her|their)\s+(?:\S+\s+){0,2}?(?:counterpart|colleague|guest)s?\b"
-                r"|\b(?:held|holds|hold)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
+                r"|\b(?:held|holds|hold|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bwelcomed\s+(?=[\U000F0000-\U0010FFFD])|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
      "Meeting", "meeting"),
     (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
                 r"(?:evening|concert|exhibition|festival|conference|forum|seminar|round\s?table|ceremony|celebration|"
@@ -54,7 +57,7 @@ _UNNAMED = [
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:concert|exhibition|festival)\b", re.I), "CulturalEvent", "cultural event"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|conference|forum|seminar|round\s?table|training)\s+(?:of|on|for|with)\b", re.I), "Meeting", "meeting"),
     (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
-                r"webinar|celebration|gala|tournament|olympiad|contest)s?)\b(?:\s+(?:on|of|for|dedicated\s+to|devoted\s+to)\s+[^,.;]{3,60}?)?"
+                r"webinar|celebration|gala|tournament|olympiad|contest|briefing|press\s+conference)s?)\b(?:\s+(?:on|of|for|dedicated\s+to|devoted\s+to)\s+[^,.;]{3,60}?)?"
                 r"(?=[,.;]|\s+(?:was|were|took|on|in|at|with|yesterday|today)\b)", re.I), "Meeting", "noun-event"),
 ]
 _SUB = re.compile(r"\b(?:the\s+)?(opening\s+(?:session|ceremony)|closing\s+(?:session|ceremony)|plenary\s+session|panel\s+(?:session|discussion)|"
@@ -65,7 +68,7 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
 _PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+)?({MARK})")
 _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
-                   r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|opened|began|started|commenced|continued)\b", re.I)
+                   r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|opened|began|started|commenced|continued)\b", re.I)
 _HAPPENING = re.compile(r"\b(?:held|hosted|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
                         r"brought\s+together|featured|continued|concluded|closed|welcomed|kicked\s+off)\b", re.I)
 _GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|concert|forum|conference|talks|"

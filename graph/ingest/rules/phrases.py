@@ -42,7 +42,26 @@ def phrases(reader: Reader) -> None:
         if reader.text[left:right][:1].islower():
             continue
         _add_phrase(reader, left, right, m.group(0))
+    numbered_sessions(reader)
     places_after_at(reader)
+
+
+_NUMBERED = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?:[a-z-]+\s+){{0,2}}(?:session|summit|meeting|congress|forum|conference)"
+                       rf"\s+of\s+(?:the\s+)?{MARK}")
+
+
+def numbered_sessions(reader: Reader) -> None:
+    """"the 11th plenary session of TURKPA": a numbered session of a body is a named event, in lower case too."""
+    for m in _NUMBERED.finditer(reader.masked_text):
+        inner = reader.inside(m.start(), m.end())
+        if not reader.free(m.start(), m.end() - (inner[-1][1] - inner[-1][0]) if inner else m.end()):
+            continue
+        if not inner or inner[-1][3] not in ("Organization", "State"):
+            continue
+        for mm in inner:
+            reader.remove(mm)
+        key = reader.entity("Event", reader.text[m.start():m.end()], (m.start(), m.end()))
+        reader.mention(m.start(), m.end(), key, "Event")
 
 
 def titled_events(reader: Reader) -> None:
@@ -126,6 +145,8 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
     core = re.split(r"\s+of\s+", reader.window(left, right), maxsplit=1)[0]
     heads_in = [h.group(0) for h in _HEAD_RE.finditer(core)] or [head]
     kind = base_kind(heads_in[-1])
+    if re.match(r"(?:the\s+|The\s+)?\d+(?:st|nd|rd|th)\s", text[left:right]):
+        kind = "Event"      # "4th High-Level Strategic Council": a numbered meeting, not a body
     inner = reader.inside(left, right)
     start = left
     if text[start:start + 4] in ("the ", "The "):
