@@ -147,17 +147,20 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Consuls?[\s-]+General", "consul-general", "Consul General"),
     (r"(?:First\s+)?(?:Deputy|Vice)\s+Prime\s+Ministers?", "minister", "Deputy Prime Minister"),
     (r"Prime\s+Ministers?", "prime-minister", "Prime Minister"),
+    (r"(?-i:\bPM\b)", "prime-minister", "Prime Minister"),
     (r"Governor", "head-of-institution", "Governor"),
     (r"Mayor", "head-of-institution", "Mayor"),
-    (r"(?:Vice[\s-]+)?President(?!ial)", "president", "President"),
+    (r"Vice[\s-]+President(?!ial)", "vice-president", "Vice President"),
+    (r"President(?!ial)", "president", "President"),
     (r"(?:Deputy|Vice|First\s+Deputy)[\s-]+(?:Chairman|Chairwoman|Chairperson)", "chairman", "Deputy Chairman"),
     (r"Chairman|Chairwoman|Chairperson", "chairman", "Chairman"),
     (r"Director[\s-]+General", "director-general", "Director General"),
+    (r"\bHead\b(?=\s+of\b)", "head-of-institution", "Head"),
     (r"Speaker", "chairman", "Speaker"),
     (r"State\s+Secretary", "head-of-institution", "State Secretary"),
     (r"(?:Deputy|Vice)\s+Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Deputy Minister"),
     (r"Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Minister"),
-    (r"(?-i:(?:TOPIC))\s+Minister", "minister", "Minister"),
+    (r"(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)\s+Minister", "minister", "Minister"),
 )
 
 _TOPIC_WORDS = ("Culture|Information|Tourism|Education|Science|Energy|Economy|Finance|Trade|Industry|Agriculture|"

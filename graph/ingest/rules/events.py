@@ -77,6 +77,8 @@ _EVENT_NOUN = re.compile(r"\b(?:meeting|session|part|program(?:me)?|day|event|ce
                          r"talks|consultations|training|exhibition|festival|evening|discussion|gathering|celebration)s?\b")
 _CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
                       rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
+_TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends)\s+(?:in\s+)?(?:the\s+)?"
+                        r"[\U000F0000-\U0010FFFD]")
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -203,8 +205,10 @@ class EventReader:
                 top = [x for x in dated if x.parent is None]
                 self.main = top[0] if top else None
             self.current = dated[-1]
-        elif sn.happening and (named := [x for x in sn.new_events if x.named and x.parent is None]):
-            self.current = named[-1]     # "The … Forum kicked off in Astana": reported, without a day
+        elif (sn.happening or _TOOK_PART.search(sn.sm)) and (
+                named := [x for x in sn.new_events if x.named and x.parent is None]):
+            # "The … Forum kicked off in Astana", "… participated in the Extraordinary Meeting": reported, without a day
+            self.current = named[-1]
         sn.new_events = sn.new_events + sn.refs
 
     # -------------------------------------------------------------------- finding the events

@@ -53,13 +53,14 @@ def posts(reader: Reader) -> None:
 _LISTED_ROLES = {"foreign ministers": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
                  "ministers of foreign affairs": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
                  "deputy foreign ministers": ("deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs")}
-_PAIR = rf"(?:the\s+)?({MARK})\s*[–—-]\s*({MARK})"
+_PAIR = rf"(?:the\s+)?({MARK})\s*(?:[–—-]\s*)?({MARK})"
 _LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)\s+of\s+"
-                     rf"({_PAIR}(?:\s*(?:,\s*and|,|and)\s*{_PAIR})*)", re.I)
+                     rf"({_PAIR}(?:\s*(?:,\s*and|,|and|,\s*as\s+well\s+as)\s*{_PAIR})*)", re.I)
 
 
 def listed_posts(reader: Reader) -> None:
-    """Posts stated as a list of pairs: "foreign ministers of Azerbaijan – Elmar Mammadyarov, Kyrgyzstan – …"."""
+    """Posts stated as a list of pairs: "foreign ministers of Azerbaijan – Elmar Mammadyarov, Kyrgyzstan – …",
+    "Foreign Ministers of Kazakhstan Mukhtar Tleuberdi, Tajikistan Sirodjiddin Mukhriddin"."""
     for m in _LISTED.finditer(reader.masked_text):
         role, title = _LISTED_ROLES[" ".join(m.group(1).lower().split())]
         for pair in re.finditer(_PAIR, m.group(2)):
