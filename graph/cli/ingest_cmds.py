@@ -117,14 +117,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
         return
     if dry_run:
         for ing in results:
-            ex = ing.extraction
-            _review_table(ing, title=f"{ing.article.path}: source:{ing.slug} (dry run, nothing written)")
-            named = [k for k, e in ex.entities.items() if e.kind != "Event"]
-            click.echo(f"{len(named)} entities ({_count(ing, 'linked')} linked, {_count(ing, 'fuzzy')} fuzzy, "
-                       f"{_count(ing, 'new')} new), {len(ex.posts)} posts, {len(ex.events)} events, "
-                       f"{len(ex.participations)} participations, {len(ex.memberships)} memberships, "
-                       f"{len(ex.figures)} figures; {sum(r.status == 'review' for r in ing.review)} held for review "
-                       f"(confidence below {review_below:.2f})")
+            _dry_run(ing, review_below=review_below)
         return
     targets = _targets(results, output, settings.data_dir, many=many)
     for ing, target in zip(results, targets):
@@ -147,6 +140,18 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
                    f"{len(ex.participations)} participations, {len(ex.memberships)} memberships, "
                    f"{len(ex.figures)} figures; {ing.flagged} to review, {len(ing.draft.held)} held back "
                    f"(confidence below {review_below:.2f})")
+
+
+def _dry_run(ing, *, review_below: float) -> None:  # type: ignore[no-untyped-def]
+    """The review table of one article and its summary line."""
+    ex = ing.extraction
+    _review_table(ing, title=f"{ing.article.path}: source:{ing.slug} (dry run, nothing written)")
+    named = [k for k, e in ex.entities.items() if e.kind != "Event"]
+    click.echo(f"{len(named)} entities ({_count(ing, 'linked')} linked, {_count(ing, 'fuzzy')} fuzzy, "
+               f"{_count(ing, 'new')} new), {len(ex.posts)} posts, {len(ex.events)} events, "
+               f"{len(ex.participations)} participations, {len(ex.memberships)} memberships, "
+               f"{len(ex.figures)} figures; {sum(r.status == 'review' for r in ing.review)} held for review "
+               f"(confidence below {review_below:.2f})")
 
 
 def _review_table(ing, *, title: str) -> None:  # type: ignore[no-untyped-def]
