@@ -113,7 +113,7 @@ def test_dry_run_prints_the_review_table_and_writes_nothing(project: Settings) -
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == f"{KULUBAEV}: source:article-2026-02-18-kyrgyz-fm-meets-ots-secretary-general (dry run, nothing written)"
-    assert lines[1].split() == ["what", "text", "chars", "IRI", "status", "conf"]
+    assert lines[1].split() == ["what", "text", "chars", "IRI", "status", "conf", "sentence"]
     assert lines[3].split() == ["Organization", "Organization", "of", "Turkic", "States", "33-36", "organization:ots",
                                 "linked", "1.00"]
     assert ["Person", "Jeenbek", "Kulubaev", "135-151", "person:jeenbek-kulubaev", "linked", "1.00"] in [
@@ -121,7 +121,7 @@ def test_dry_run_prints_the_review_table_and_writes_nothing(project: Settings) -
     assert ["Person", "Almaz", "Imangaziev", "722-738", "person:almaz-imangaziev", "new", "0.90"] in [
         line.split() for line in lines]
     assert lines[-1] == ("7 entities (6 linked, 0 fuzzy, 1 new), 3 posts, 3 events, 3 participations, "
-                         "1 memberships, 0 figures")
+                         "1 memberships, 0 figures; 0 held for review (confidence below 0.65)")
     assert sorted(p.name for p in project.data_dir.iterdir()) == before
 
 

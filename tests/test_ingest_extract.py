@@ -298,10 +298,10 @@ def test_private_use_characters_in_the_text_are_not_markers(gz: Gazetteer) -> No
 def _characters_read(gz: Gazetteer, text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, Ingested]:
     """How many characters the extraction reads from its masked copy of ``text`` (every stretch it
     looks at, and every whole copy), and the result."""
-    from graph.ingest import extract
+    from graph.ingest.text import Reader
 
     read = [0]
-    window, masked_text = extract._Reader.window, extract._Reader.masked_text.fget
+    window, masked_text = Reader.window, Reader.masked_text.fget
 
     def counted_window(self, start: int, end: int) -> str:  # type: ignore[no-untyped-def]
         out = window(self, start, end)
@@ -314,8 +314,8 @@ def _characters_read(gz: Gazetteer, text: str, monkeypatch: pytest.MonkeyPatch) 
         return out
 
     with monkeypatch.context() as m:
-        m.setattr(extract._Reader, "window", counted_window)
-        m.setattr(extract._Reader, "masked_text", property(counted_masked))
+        m.setattr(Reader, "window", counted_window)
+        m.setattr(Reader, "masked_text", property(counted_masked))
         ing = run(gz, text)
     return read[0], ing
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
+from ..ingest.write import REVIEW_BELOW
 from ._common import echo_table, settings_of
 
 
@@ -54,18 +56,25 @@ def _defined_graphs(data_dir: Path, slug: str) -> list[Path]:
 @click.option("-f", "--format", "fmt", type=click.Choice(["trig", "gold-json"]), default="trig", show_default=True,
               help="trig writes a source file; gold-json prints the extraction in the gold format.")
 @click.option("--force", is_flag=True, help="Overwrite an output file that exists.")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True, metavar="X",
+              help="Keep only the facts whose confidence is at least X (entities stay); applies to every output.")
+@click.option("--review-below", type=click.FloatRange(0.0, 1.0), default=REVIEW_BELOW, show_default=True, metavar="X",
+              help="Write facts whose confidence is below X commented out under '# REVIEW (confidence …)' "
+                   "lines, so they enter the graph only when a reviewer uncomments them.")
 @click.option("--evaluate", "gold_path", type=click.Path(dir_okay=False), default=None, metavar="GOLD.json",
               help="Score the extraction of ARTICLE against a gold file: precision, recall, F1 per list.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: str | None, publisher: str | None,
-           output: str | None, dry_run: bool, fmt: str, force: bool, gold_path: str | None) -> None:
+           output: str | None, dry_run: bool, fmt: str, force: bool, min_confidence: float, review_below: float,
+           gold_path: str | None) -> None:
     """Extract persons and posts, events, participations, memberships and figures from news
     articles (UTF-8 text) and write them as a source file in the curated shape.
 
     Entities are linked to the built graph by any of their names; new ones get IRIs by the data
     conventions and are marked REVIEW in the file. A folder ingests every *.txt in it, with a
     progress display. Exit 2 on bad input (empty, binary, not UTF-8, too large, output exists
-    without --force); nothing is written then.
+    without --force, text that is not English); nothing is written then.
+    Facts below --review-below are written commented out for review.
     """
     from ..fileio import write_atomic
     from ..ingest.gazetteer import load_gazetteer
@@ -87,7 +96,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
     articles = [read_article(p, date=date, url=url, publisher=publisher) for p in files]
     load_gazetteer(settings)
     many = len(articles) > 1
-    results = list(_with_progress(articles, settings, ingest_fresh, enabled=many))
+    run = functools.partial(ingest_fresh, min_confidence=min_confidence, review_below=review_below)
+    results = list(_with_progress(articles, settings, run, enabled=many))
     if gold is not None:
         scores = score(gold, to_gold(results[0]))
         echo_table(format_scores(scores), ["list", "tp", "predicted", "gold", "precision", "recall", "F1"],
@@ -107,13 +117,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
         return
     if dry_run:
         for ing in results:
-            ex = ing.extraction
-            _review_table(ing, title=f"{ing.article.path}: source:{ing.slug} (dry run, nothing written)")
-            named = [k for k, e in ex.entities.items() if e.kind != "Event"]
-            click.echo(f"{len(named)} entities ({_count(ing, 'linked')} linked, {_count(ing, 'fuzzy')} fuzzy, "
-                       f"{_count(ing, 'new')} new), {len(ex.posts)} posts, {len(ex.events)} events, "
-                       f"{len(ex.participations)} participations, {len(ex.memberships)} memberships, "
-                       f"{len(ex.figures)} figures")
+            _dry_run(ing, review_below=review_below)
         return
     targets = _targets(results, output, settings.data_dir, many=many)
     for ing, target in zip(results, targets):
@@ -134,7 +138,20 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], date_: str | None, url: s
         ex = ing.extraction
         click.echo(f"wrote {target}: source:{ing.slug}, {len(ex.posts)} posts, {len(ex.events)} events, "
                    f"{len(ex.participations)} participations, {len(ex.memberships)} memberships, "
-                   f"{len(ex.figures)} figures; {ing.flagged} to review")
+                   f"{len(ex.figures)} figures; {ing.flagged} to review, {len(ing.draft.held)} held back "
+                   f"(confidence below {review_below:.2f})")
+
+
+def _dry_run(ing, *, review_below: float) -> None:  # type: ignore[no-untyped-def]
+    """The review table of one article and its summary line."""
+    ex = ing.extraction
+    _review_table(ing, title=f"{ing.article.path}: source:{ing.slug} (dry run, nothing written)")
+    named = [k for k, e in ex.entities.items() if e.kind != "Event"]
+    click.echo(f"{len(named)} entities ({_count(ing, 'linked')} linked, {_count(ing, 'fuzzy')} fuzzy, "
+               f"{_count(ing, 'new')} new), {len(ex.posts)} posts, {len(ex.events)} events, "
+               f"{len(ex.participations)} participations, {len(ex.memberships)} memberships, "
+               f"{len(ex.figures)} figures; {sum(r.status == 'review' for r in ing.review)} held for review "
+               f"(confidence below {review_below:.2f})")
 
 
 def _review_table(ing, *, title: str) -> None:  # type: ignore[no-untyped-def]
@@ -151,9 +168,10 @@ def _review_table(ing, *, title: str) -> None:  # type: ignore[no-untyped-def]
     table.add_column("IRI", no_wrap=True)
     table.add_column("status", no_wrap=True)
     table.add_column("conf", no_wrap=True, justify="right")
+    table.add_column("sentence", max_width=64, overflow="fold")
     for r in ing.review:
-        table.add_row(r.what, r.text, r.chars, r.iri, r.status, r.confidence)
-    width = 48 + max((len(r.iri) for r in ing.review), default=10) + max((len(r.what) for r in ing.review), default=8) + 40
+        table.add_row(r.what, r.text, r.chars, r.iri, r.status, r.confidence, r.sentence)
+    width = 48 + max((len(r.iri) for r in ing.review), default=10) + max((len(r.what) for r in ing.review), default=8) + 40 + 66
     Console(width=max(120, width), color_system=None, highlight=False, markup=False, soft_wrap=False).print(table)
 
 

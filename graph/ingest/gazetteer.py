@@ -147,17 +147,20 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Consuls?[\s-]+General", "consul-general", "Consul General"),
     (r"(?:First\s+)?(?:Deputy|Vice)\s+Prime\s+Ministers?", "minister", "Deputy Prime Minister"),
     (r"Prime\s+Ministers?", "prime-minister", "Prime Minister"),
+    (r"(?-i:\bPM\b)", "prime-minister", "Prime Minister"),
     (r"Governor", "head-of-institution", "Governor"),
     (r"Mayor", "head-of-institution", "Mayor"),
-    (r"(?:Vice[\s-]+)?President(?!ial)", "president", "President"),
+    (r"Vice[\s-]+President(?!ial)", "vice-president", "Vice President"),
+    (r"President(?!ial)", "president", "President"),
     (r"(?:Deputy|Vice|First\s+Deputy)[\s-]+(?:Chairman|Chairwoman|Chairperson)", "chairman", "Deputy Chairman"),
     (r"Chairman|Chairwoman|Chairperson", "chairman", "Chairman"),
     (r"Director[\s-]+General", "director-general", "Director General"),
+    (r"\bHead\b(?=\s+of\b)", "head-of-institution", "Head"),
     (r"Speaker", "chairman", "Speaker"),
     (r"State\s+Secretary", "head-of-institution", "State Secretary"),
     (r"(?:Deputy|Vice)\s+Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Deputy Minister"),
     (r"Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Minister"),
-    (r"(?-i:(?:TOPIC))\s+Minister", "minister", "Minister"),
+    (r"(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)\s+Minister", "minister", "Minister"),
 )
 
 _TOPIC_WORDS = ("Culture|Information|Tourism|Education|Science|Energy|Economy|Finance|Trade|Industry|Agriculture|"
@@ -310,6 +313,7 @@ class Gazetteer:
     posts: dict[tuple[str, str, str | None], str] = field(default_factory=dict)  # (role, of, to) -> post IRI
     graphs: frozenset[str] = frozenset()                          # the named graphs it was read from
     dated: frozenset[str] = frozenset()                           # memberships and tenures with a start or end
+    holders: dict[str, list[Holder]] = field(default_factory=dict)   # post IRI -> who held it, when
     _pattern: re.Pattern[str] | None = None
 
     def add(self, name: str, kind: str, iri_: str, label: str) -> None:
@@ -359,6 +363,25 @@ SELECT ?post ?role ?in ?sender ?target WHERE {
   OPTIONAL { ?in tkg:sendingState ?sender }
   OPTIONAL { ?in tkg:accreditedTo ?target }
 }"""
+
+
+_HOLDERS = sparql_prefixes() + """
+SELECT ?post ?person (MIN(?s) AS ?start) (MAX(?e) AS ?end) (MIN(?a) AS ?first) (MAX(?a) AS ?last) WHERE {
+  ?t a tkg:Tenure ; org:member ?person ; tkg:post ?post .
+  OPTIONAL { ?t schema:startDate ?s } OPTIONAL { ?t schema:endDate ?e } OPTIONAL { ?t tkg:attestedOn ?a }
+} GROUP BY ?post ?person"""
+
+
+@dataclass(frozen=True)
+class Holder:
+    """A holder of a post in the graph, and when: start and end as stated, first and last attested
+    (``YYYY-MM-DD`` strings or None)."""
+
+    person: str
+    start: str | None
+    end: str | None
+    first: str | None
+    last: str | None
 
 
 _DATED = sparql_prefixes() + """
@@ -412,6 +435,10 @@ def build_gazetteer(index: IngestIndex, engine: Engine | None = None) -> Gazette
                 mfa = re.match(r".*/org/mfa-([a-z]{3})$", where.value)
                 key = (role_slug, iri("state", mfa.group(1).upper()) if mfa else where.value, None)
             gz.posts.setdefault(key, post.value)
+        for post, person, start, end, first, last in engine.query(_HOLDERS).rows:
+            if post is not None and person is not None:
+                day = [v.value[:10] if v is not None else None for v in (start, end, first, last)]
+                gz.holders.setdefault(post.value, []).append(Holder(person.value, *day))
     return gz
 
 

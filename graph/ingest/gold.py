@@ -2,7 +2,8 @@
 
 Scoring, list by list, with precision, recall and F1, and micro-averaged over all lists:
 
-* **entities**: name (any label or alias) and type;
+* **entities**: name (any label or alias) and type; a predicted entity whose names belong to two
+  gold entities (a false merge) is wrong, and does not make them one;
 * **posts**: person, title, of, to (null matches only null);
 * **events**: a predicted event is matched to a gold one by name, or, where one of them is
   unnamed, by date and city; it is correct when its date, venue and city equal the gold's;
@@ -57,6 +58,8 @@ def to_gold(ing: Ingested, *, article: str | None = None) -> dict[str, Any]:
             aliases += [n for n in ing.graph_names.get(link.iri, []) if n != ent.label and n not in aliases]
         if ent.kind == "State" and ent.known_iri:
             aliases += [n for n in _builtin_state_names(ent.known_iri) if n != ent.label and n not in aliases]
+        if ent.kind == "Person" and ent.family_only and link is not None and link.status != "new" and link.matched:
+            aliases.append(link.matched)     # merged with the graph's person: the scorer sees the merge
         item: dict[str, Any] = {"label": ent.label, "type": ent.kind}
         if aliases:
             item["aliases"] = aliases
@@ -225,6 +228,23 @@ def _same_name(a: Any, b: Any, names: _Names) -> bool:
     return fuzz.token_sort_ratio(fa, fb) >= 90
 
 
+def _false_merges(gold: dict[str, Any], pred: dict[str, Any]) -> set[int]:
+    """Indexes of predicted entities whose names belong to two or more gold entities of their type:
+    a false merge ("Aliyev" linked to the wrong person). Each counts as a wrong prediction, and its
+    names do not make the gold entities one."""
+    g_names = _Names(gold)
+    owners: dict[tuple[str | None, str], int] = {}
+    for gi, ent in enumerate(gold.get("entities", [])):
+        owners.setdefault((g_names.canon(ent["label"]), ent["type"]), gi)
+    out = set()
+    for pi, ent in enumerate(pred.get("entities", [])):
+        hit = {owners[k] for n in [ent.get("label"), *ent.get("aliases", [])]
+               if (k := (g_names.canon(n), ent.get("type"))) in owners}
+        if len(hit) > 1:
+            out.add(pi)
+    return out
+
+
 def score(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Score]:
     """Precision, recall and F1 of ``pred`` against ``gold``, per list (see the module's docstring).
 
@@ -236,11 +256,13 @@ def score(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Score]:
     >>> s["entities"].f1, s["posts"].f1
     (1.0, 1.0)
     """
-    names = _Names(gold, pred)
+    merges = _false_merges(gold, pred)
+    names = _Names(gold, {"entities": [e for i, e in enumerate(pred.get("entities", [])) if i not in merges]})
     c = names.canon
     out: dict[str, Score] = {}
     g_ents = {(c(e["label"]), e["type"]) for e in gold.get("entities", [])}
-    p_ents = {(c(e["label"]), e["type"]) for e in pred.get("entities", [])}
+    p_ents = {(c(e["label"]), e["type"]) if i not in merges else ("false merge", i)
+              for i, e in enumerate(pred.get("entities", []))}
     out["entities"] = _set_score(g_ents, p_ents)
 
     def post_key(p: dict[str, Any]) -> tuple[Any, ...]:

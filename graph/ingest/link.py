@@ -6,23 +6,33 @@
 * ``new``: no entity of that kind has the name: a new IRI by the conventions of
   ``docs/data-conventions.md``, flagged. An IRI that the built-in lists know (``state:HUN``) but the
   graph does not hold yet is also ``new``.
+
+A person named by a family name alone ("Ambassador Aliyev") is merged with a person of the graph
+only on evidence (:func:`family_link`): the graph's person has that family name, holds the same
+post (role, state or organization, and where accredited) as the text gives this person, and the
+tenure overlaps the dates of the article. Then the link is ``fuzzy`` (flagged) with the evidence
+in its note; without evidence the person is ``new``, and the note names the namesakes not merged.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from ..names import normalize
 from ..namespaces import local_name as local  # …/state/TUR → TUR (callers import it from here)
-from .extract import Entity, Extraction
-from .gazetteer import KIND_TYPES, STATES, Gazetteer, iri, slugify
+from .facts import Entity, Extraction
+from .gazetteer import KIND_TYPES, STATES, Gazetteer, Holder, iri, slugify, variant_key
 
-__all__ = ["FUZZY_CUTOFF", "Link", "link_entities", "local"]
+__all__ = ["FUZZY_CUTOFF", "TENURE_SPAN", "Link", "link_entities", "family_link", "local"]
 
 #: The lowest rapidfuzz score at which a name is linked (flagged) to an entity of the graph.
 FUZZY_CUTOFF = 90.0
+
+#: How far beyond the first and last attested dates a tenure with no stated start or end is assumed to reach.
+TENURE_SPAN = dt.timedelta(days=4 * 365)
 
 _ISO_BY_IRI = {iri("state", iso): iso for iso, *_ in STATES}
 
@@ -95,7 +105,7 @@ def link_entities(ex: Extraction, gz: Gazetteer) -> dict[str, Link]:
     links: dict[str, Link] = {}
     index = gz.index
     for key, ent in sorted(ex.entities.items(), key=lambda kv: kv[1].spans[0] if kv[1].spans else (0, 0)):
-        if ent.kind == "Event":
+        if ent.kind == "Event" or ent.family_only:
             continue
         if ent.known_iri is not None:
             if index.has(ent.known_iri):
@@ -121,6 +131,9 @@ def link_entities(ex: Extraction, gz: Gazetteer) -> dict[str, Link]:
             links[key] = Link(key, minted, "fuzzy", 50.0, index.label(minted), note)
         else:
             links[key] = Link(key, minted, "new", 0.0, "", note)
+    for key, ent in ex.entities.items():
+        if ent.family_only:
+            links[key] = family_link(key, ex, gz, links)
     # events: linked by exact name and the same date, else new
     def depth(ev) -> int:  # type: ignore[no-untyped-def]
         d, seen = 0, set()
@@ -160,3 +173,40 @@ def link_entities(ex: Extraction, gz: Gazetteer) -> dict[str, Link]:
 
 def iso_of(iri_: str) -> str | None:
     return _ISO_BY_IRI.get(iri_) or (local(iri_) if "/state/" in iri_ else None)
+
+
+def _overlaps(h: Holder, days: set[dt.date]) -> bool:
+    """Whether a holder's tenure (stated, else attested ± :data:`TENURE_SPAN`) covers one of ``days``."""
+    first = h.start or h.first
+    last = h.end or h.last
+    if first is None and last is None:
+        return False
+    lo = dt.date.fromisoformat(first) - (TENURE_SPAN if h.start is None else dt.timedelta(0)) if first else dt.date.min
+    hi = dt.date.fromisoformat(last) + (TENURE_SPAN if h.end is None else dt.timedelta(0)) if last else dt.date.max
+    return any(lo <= d <= hi for d in days)
+
+
+def family_link(key: str, ex: Extraction, gz: Gazetteer, links: dict[str, Link]) -> Link:
+    """The link of a person named by a family name alone: merged only on evidence (see the module)."""
+    ent = ex.entities[key]
+    family = variant_key(ent.label)
+    days = {ex.article.date} | {ev.date for ev in ex.events for p in ex.participations
+                                if p.participant == key and p.event == ev.key and ev.date}
+
+    def iri_of(k: str | None) -> str | None:
+        if k is None:
+            return None
+        return links[k].iri if k in links else ex.entities[k].known_iri
+
+    for post in (p for p in ex.posts if p.person == key and not p.past):
+        post_iri = gz.posts.get((post.role, iri_of(post.of) or "", iri_of(post.to)))
+        for h in gz.holders.get(post_iri or "", []):
+            if variant_key(gz.index.label(h.person).split()[-1]) == family and _overlaps(h, days):
+                held = f"{h.start or h.first or '?'}–{h.end or h.last or '?'}"
+                return Link(key, h.person, "fuzzy", 95.0, gz.index.label(h.person),
+                            f"family name only, merged on evidence: holds {local(post_iri or '')} ({held})")
+    namesakes = sorted({i for i, name, _pref, types in gz.index.entries
+                        if "Person" in types and variant_key(name.split()[-1]) == family})
+    note = "family name only" + (f"; not merged with {', '.join(local(n) for n in namesakes)}: no same post "
+                                 "with overlapping dates" if namesakes else "")
+    return Link(key, iri("person", slugify(ent.label)), "new", 0.0, "", note)

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import Extraction, extract
+from .facts import Extraction
+from .rules import extract
 from .gazetteer import Gazetteer, iri, slugify
 from .link import Link, link_entities, local
-from .text import Article
-from .write import Draft, draft, render_trig
+from .text import Article, sentences
+from .write import REVIEW_BELOW, Draft, draft, render_trig
 
-__all__ = ["Ingested", "ingest_text", "ingest", "ingest_fresh", "source_slug", "ReviewRow"]
+__all__ = ["Ingested", "ingest_text", "ingest", "ingest_fresh", "source_slug", "ReviewRow", "keep_confident"]
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,9 @@ class ReviewRow:
     text: str            # the words in the article
     chars: str           # "start-end"
     iri: str             # prefixed IRI or "—"
-    status: str          # linked, fuzzy, new, fact, skipped
+    status: str          # linked, fuzzy, new, fact, review (written commented out), skipped
     confidence: str
+    sentence: str = ""   # for a fact: the sentence it was read from
 
 
 @dataclass
@@ -77,15 +79,21 @@ def _publisher(gz: Gazetteer, name: str | None) -> tuple[str, str, bool] | None:
     return iri("organization", slugify(name)), name, gz.index.has(iri("organization", slugify(name)))
 
 
-def ingest_text(article: Article, gz: Gazetteer, *, slug: str | None = None) -> Ingested:
-    """Extract, link and draft one article (nothing is written)."""
+def ingest_text(article: Article, gz: Gazetteer, *, slug: str | None = None, min_confidence: float = 0.0,
+                review_below: float = REVIEW_BELOW) -> Ingested:
+    """Extract, link and draft one article (nothing is written).
+
+    Facts below ``min_confidence`` are dropped (:func:`keep_confident`); facts below ``review_below``
+    are written commented out for review (:func:`~graph.ingest.write.draft`)."""
     ex = extract(article, gz)
+    if min_confidence > 0:
+        keep_confident(ex, min_confidence)
     links = link_entities(ex, gz)
     pub = _publisher(gz, article.publisher)
     slug = slug or source_slug(article, ex, local(pub[0]) if pub else "article")
     main = next((e for e in ex.events if e.parent is None and e.named), ex.events[0] if ex.events else None)
     headline = (f"Ingested report on {main.label}" if main else f"Ingested report of {article.date.isoformat()}")
-    d = draft(ex, links, gz, slug=slug, url=article.url, publisher=pub, headline=headline)
+    d = draft(ex, links, gz, slug=slug, url=article.url, publisher=pub, headline=headline, review_below=review_below)
     header = [f"Source: {article.url or 'no URL given'}, {article.date.isoformat()}: written by `tkg ingest` from "
               f"{Path(article.path).name if article.path else 'a text'}.",
               "Extracted by rules; lines marked REVIEW need a reviewer's check before the file is curated."]
@@ -93,21 +101,41 @@ def ingest_text(article: Article, gz: Gazetteer, *, slug: str | None = None) -> 
         header.append(f"SKIPPED {note}")
     trig = render_trig(d, header=header)
     ing = Ingested(article, ex, links, slug, d, trig)
-    ing.review = review_rows(ing)
+    ing.review = review_rows(ing, review_below=review_below)
     ing.graph_names = {link.iri: gz.index.all_names(link.iri) for link in links.values() if gz.index.has(link.iri)}
     return ing
 
 
-def ingest_fresh(article: Article, settings, *, slug: str | None = None) -> Ingested:  # type: ignore[no-untyped-def]
+def keep_confident(ex: Extraction, threshold: float) -> None:
+    """Drop the facts whose confidence is below ``threshold`` (entities stay). A dropped event takes
+    its participations with it, and its parts lose their parent; capacities follow the posts kept."""
+    kept = [i for i, p in enumerate(ex.posts) if p.confidence >= threshold]
+    renumber = {f"post:{old}": f"post:{new}" for new, old in enumerate(kept)}
+    ex.posts = [ex.posts[i] for i in kept]
+    dropped = {ev.key for ev in ex.events if ev.confidence < threshold}
+    ex.events = [ev for ev in ex.events if ev.key not in dropped]
+    for ev in ex.events:
+        if ev.parent in dropped:
+            ev.parent = None
+    ex.participations = [p for p in ex.participations if p.confidence >= threshold and p.event not in dropped]
+    for p in ex.participations:
+        p.capacity = [renumber[c] for c in p.capacity if c in renumber]
+    ex.memberships = [m for m in ex.memberships if m.confidence >= threshold]
+    ex.figures = [f for f in ex.figures if f.confidence >= threshold]
+
+
+def ingest_fresh(article: Article, settings, *, slug: str | None = None,  # type: ignore[no-untyped-def]
+                 min_confidence: float = 0.0, review_below: float = REVIEW_BELOW) -> Ingested:
     """Ingest with the project's gazetteer, as if the article had never been ingested: when the
     build already holds the article's own graph (a second ingest), that graph is left out of the
     names, so that the same article gives the same file."""
     from .gazetteer import load_gazetteer
 
-    ing = ingest_text(article, load_gazetteer(settings), slug=slug)
+    opts = {"min_confidence": min_confidence, "review_below": review_below}
+    ing = ingest_text(article, load_gazetteer(settings), slug=slug, **opts)
     own = iri("graph", ing.slug)
     if own in load_gazetteer(settings).graphs:
-        ing = ingest_text(article, load_gazetteer(settings, exclude=own), slug=ing.slug)
+        ing = ingest_text(article, load_gazetteer(settings, exclude=own), slug=ing.slug, **opts)
     return ing
 
 
@@ -119,11 +147,22 @@ def ingest(path: Path, gz: Gazetteer, *, date=None, url: str | None = None,  # t
     return ingest_text(read_article(path, date=date, url=url, publisher=publisher), gz, slug=slug)
 
 
-def review_rows(ing: Ingested) -> list[ReviewRow]:
-    """Entities (linked, fuzzy, new) then facts, in text order."""
+def review_rows(ing: Ingested, *, review_below: float = REVIEW_BELOW) -> list[ReviewRow]:
+    """Entities (linked, fuzzy, new) then facts, in text order; every fact with its sentence, and
+    the status ``review`` when it is held back (below ``review_below``)."""
     from .write import term
 
     ex, links = ing.extraction, ing.links
+    spans = sentences(ing.article.text)
+
+    def sentence(span: tuple[int, int]) -> str:
+        hit = next((t for t in spans if t[0] <= span[0] < t[1]), None)
+        return " ".join(ing.article.text[hit[0]:hit[1]].split()) if hit else ""
+
+    def fact(what: str, text: str, span: tuple[int, int], iri_: str, conf: float, written: bool = True) -> ReviewRow:
+        status = "skipped" if not written else ("review" if conf < review_below else "fact")
+        return ReviewRow(what, text, f"{span[0]}-{span[1]}", iri_, status, f"{conf:.2f}", sentence(span))
+
     rows: list[ReviewRow] = []
     for key, ent in sorted(ex.entities.items(), key=lambda kv: kv[1].spans[0] if kv[1].spans else (0, 0)):
         if ent.kind == "Event":
@@ -138,23 +177,27 @@ def review_rows(ing: Ingested) -> list[ReviewRow]:
     for i, p in enumerate(ex.posts):
         what = f"{p.title}" + (f" of {ex.label(p.of)}" if p.of else "") + (f" to {ex.label(p.to)}" if p.to else "")
         iri_ = ing.draft.post_iris.get(i)
-        rows.append(ReviewRow("post", f"{ex.label(p.person)}: {what}", f"{p.span[0]}-{p.span[1]}",
-                              term(iri_) if iri_ else "—", "fact" if iri_ else "skipped", f"{p.confidence:.2f}"))
+        rows.append(fact("post", f"{ex.label(p.person)}: {what}", p.span, term(iri_) if iri_ else "—", p.confidence,
+                         bool(iri_)))
     for ev in ex.events:
         when = ev.date.isoformat() if ev.date else "no date"
         link = links.get(ev.key)
-        rows.append(ReviewRow("event", f"{ev.label} ({when})", f"{ev.span[0]}-{ev.span[1]}",
-                              term(link.iri) if link else "—", link.status if link else "skipped",
-                              f"{ev.confidence:.2f}"))
+        row = fact("event", f"{ev.label} ({when})", ev.span, term(link.iri) if link else "—", ev.confidence,
+                   link is not None and ev.date is not None)
+        if link is not None and row.status != "skipped" and (link.status != "new" or row.status != "review"):
+            row = ReviewRow(row.what, row.text, row.chars, row.iri, link.status, row.confidence, row.sentence)
+        rows.append(row)
+    held_events = {ev.key for ev in ex.events if ev.confidence < review_below and links.get(ev.key)
+                   and links[ev.key].status == "new"}
     for p in ex.participations:
-        rows.append(ReviewRow(f"{p.role}", f"{ex.label(p.participant)} @ {ex.label(p.event)}",
-                              f"{p.span[0]}-{p.span[1]}", "—", "fact", f"{p.confidence:.2f}"))
+        conf = p.confidence if p.event not in held_events else min(p.confidence, review_below - 0.01)
+        row = fact(p.role, f"{ex.label(p.participant)} @ {ex.label(p.event)}", p.span, "—", conf)
+        rows.append(ReviewRow(row.what, row.text, row.chars, row.iri, row.status, f"{p.confidence:.2f}", row.sentence))
     for m in ex.memberships:
-        rows.append(ReviewRow("membership", f"{ex.label(m.member)}: {m.status} of {ex.label(m.organization)}",
-                              f"{m.span[0]}-{m.span[1]}", "—", "fact", f"{m.confidence:.2f}"))
+        rows.append(fact("membership", f"{ex.label(m.member)}: {m.status} of {ex.label(m.organization)}",
+                         m.span, "—", m.confidence))
     for f in ex.figures:
-        rows.append(ReviewRow("figure", f"{ex.label(f.subject)} {f.measure} {f.value:g} {f.unit}"
-                              + (f" with {ex.label(f.counterparty)}" if f.counterparty else "")
-                              + (f" ({f.period})" if f.period else ""),
-                              f"{f.span[0]}-{f.span[1]}", "—", "fact", f"{f.confidence:.2f}"))
+        rows.append(fact("figure", f"{ex.label(f.subject)} {f.measure} {f.value:g} {f.unit}"
+                         + (f" with {ex.label(f.counterparty)}" if f.counterparty else "")
+                         + (f" ({f.period})" if f.period else ""), f.span, "—", f.confidence))
     return rows

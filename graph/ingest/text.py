@@ -1,8 +1,16 @@
-"""Reading an article: the bad-input checks, the optional ``date`` header, and sentences.
+"""The text machinery of ingest: reading an article (the bad-input checks, the optional ``date``
+header), sentences, headlines and datelines, and the masked copy of the text through which every
+rule sees the entities.
 
 An article is a UTF-8 text file. It may open with a header line ``date YYYY-MM-DD`` (or
 ``date: YYYY-MM-DD``); the header is blanked out (replaced by spaces) so that character offsets
 still point into the file as it is.
+
+The masked copy: every entity mention is replaced by one marker character (a supplementary
+private-use character, U+F0000 + its number) padded with U+F8FF to the mention's length, so that
+the title, membership and figure patterns are ordinary regular expressions over entities, and
+offsets in the masked text are offsets in the article. :class:`Reader` holds it, with the
+mentions and the entities found so far; :func:`scan_known` fills it with the gazetteer's names.
 """
 
 from __future__ import annotations
@@ -13,8 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from .facts import Entity, Extraction, Span
+from .gazetteer import Gazetteer, NameHit, slugify, variant_key
 
-__all__ = ["MAX_BYTES", "Article", "read_article", "article_from_text", "sentences", "parse_iso_date"]
+__all__ = ["MAX_BYTES", "Article", "read_article", "article_from_text", "check_english", "sentences", "parse_iso_date",
+           "Mention", "Reader", "MARK", "CAP_WORD", "PRIVATE", "is_marker", "scan_known", "headline", "DATELINE", "LIST"]
 
 #: The largest article accepted (news articles are a few kB; a 10 MB "article" is a mistake).
 MAX_BYTES = 2 * 1024 * 1024
@@ -86,9 +97,58 @@ def decode(raw: bytes, *, name: str) -> str:
     return text
 
 
+#: Letters of the Latin script (ASCII, Latin-1, Latin Extended A/B, IPA-free: Ə, ə, ğ, ş …).
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+#: English function words: a page of English prose has many (about a fifth of its words).
+_ENGLISH = frozenset("the of and to in a an is was were are for on with by at from that as has have be this "
+                     "it its he she they his her their which who will".split())
+#: A text is refused when more than this share of its letters is not Latin ...
+NON_LATIN_SHARE = 0.3
+#: ... or when it has at least :data:`MIN_WORDS` words and fewer English function words than this share.
+ENGLISH_SHARE, MIN_WORDS = 0.05, 30
+
+
+def check_english(text: str, *, name: str = "the article") -> None:
+    """Refuse text that is not English (:class:`InputError`): the rules are English.
+
+    Two cheap tests, no model: the share of letters outside the Latin script (Cyrillic, Arabic …),
+    and, for a text of some length, the share of English function words ("the", "of", "and" …),
+    which tells Turkish or Uzbek in Latin letters from English.
+
+    >>> check_english("Kubanychbek Omuraliev (Кубанычбек Өмүралиев) spoke at the opening of the forum in Vienna.")
+    >>> check_english("Посол Кыргызской Республики в Австрии", name="a.txt")
+    Traceback (most recent call last):
+    ...
+    graph.errors.InputError: a.txt: only English is supported (100% of the letters are not Latin: Cyrillic)
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return
+    foreign = [c for c in letters if not _LATIN.match(c)]
+    if len(foreign) > NON_LATIN_SHARE * len(letters):
+        script = _script(foreign)
+        raise InputError(f"{name}: only English is supported ({len(foreign) / len(letters):.0%} of the letters "
+                         f"are not Latin: {script})")
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) >= MIN_WORDS:
+        share = sum(1 for w in words if w in _ENGLISH) / len(words)
+        if share < ENGLISH_SHARE:
+            raise InputError(f"{name}: only English is supported (only {share:.0%} of the words are English "
+                             "function words such as 'the', 'of', 'and')")
+
+
+def _script(chars: list[str]) -> str:
+    import unicodedata
+    from collections import Counter
+
+    names = Counter(unicodedata.name(c, "UNKNOWN").split()[0].title() for c in chars)
+    return ", ".join(n for n, _ in names.most_common(2))
+
+
 def article_from_text(text: str, *, date: dt.date | None, path: str | None = None,
                       url: str | None = None, publisher: str | None = None) -> Article:
-    """An :class:`Article` from its text: the ``date`` header is read and blanked.
+    """An :class:`Article` from its text: the ``date`` header is read and blanked; a text that is
+    not English is refused (:func:`check_english`).
 
     An explicit ``date`` wins over the header; without either, :class:`InputError`.
 
@@ -103,6 +163,7 @@ def article_from_text(text: str, *, date: dt.date | None, path: str | None = Non
         text = " " * header.end() + text[header.end():]
     if date is None:
         raise InputError(f"{path or 'the article'}: no date; give --date YYYY-MM-DD")
+    check_english(text, name=path or "the article")
     return Article(text=text, date=date, path=path, url=url, publisher=publisher)
 
 
@@ -156,3 +217,167 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# ------------------------------------------------------------------------------- the masked copy
+
+#: A mention: (start, end, entity key, kind as used: State, Organization, City, Venue, Person, Event, Demonym).
+Mention = tuple[int, int, str, str]
+
+_MARK_LO, _MARK_HI = 0xF0000, 0x10FFFD        # markers: supplementary private use planes
+_MARKCHR = "[\U000F0000-\U0010FFFD]"
+#: A capitalized word of a name, or a mention's marker.
+CAP_WORD = r"(?:\d+(?:st|nd|rd|th)\b|[IVXL]+\b|[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’.&-]*|" + _MARKCHR + r"\uf8ff*)"
+#: One mention in the masked text (a pattern).
+MARK = _MARKCHR + r"\uf8ff*"
+#: The private-use characters (of the text itself, or markers).
+PRIVATE = re.compile("[\ue000-\uf8ff\U000F0000-\U0010FFFF]")
+
+
+def is_marker(ch: str) -> bool:
+    """Whether a character of the masked text stands for a mention.
+
+    >>> is_marker(_marker(3, 1)), is_marker("A")
+    (True, False)
+    """
+    return bool(ch) and _MARK_LO <= ord(ch[0]) <= _MARK_HI
+
+
+def _marker(n: int, length: int) -> str:
+    return chr(_MARK_LO + n) + "\uf8ff" * (length - 1)
+
+
+class Reader:
+    """The state of one extraction: mentions, the masked text, entities."""
+
+    def __init__(self, article: Article, gz: Gazetteer):
+        self.article = article
+        self.text = article.text
+        self.gz = gz
+        self.out = Extraction(article)
+        self.mentions: list[Mention] = []   # (start, end, entity key, kind as used)
+        self.slots: list[Mention] = []      # every mention ever made, by marker number
+        # the masked copy: private-use characters of the text itself become spaces (same offsets)
+        self.plain = PRIVATE.sub(" ", self.text)
+        self.masked = list(self.plain)
+        self.owner = [-1] * len(self.text)
+        self._draft = 0
+        self.alternatives: dict[Span, dict[str, tuple[str, str]]] = {}   # span -> kind -> (iri, label)
+        self.datelines: list[Span] = []
+        self.titled: dict[str, str] = {}
+
+    # ---------------------------------------------------------------- entities and mentions
+    def entity(self, kind: str, label: str, span: Span, *, known: str | None = None, unique: bool = False) -> str:
+        if known is not None:
+            key = known
+        elif unique:
+            self._draft += 1
+            key = f"new:{kind.lower()}:{self._draft}:{slugify(label)}"
+        elif kind == "Event":
+            fl = variant_key(label)
+            key = next((k for k, e in self.out.entities.items() if e.kind == "Event" and (
+                variant_key(e.label) == fl or variant_key(e.label).startswith(fl + " ")
+                or fl.startswith(variant_key(e.label) + " "))), "")
+            if not key:
+                self._draft += 1
+                key = f"new:event:{self._draft}:{slugify(label)}"
+        else:
+            vk = variant_key(label)
+            key = next((k for k, e in self.out.entities.items()
+                        if e.kind == kind and e.known_iri is None and variant_key(e.label) == vk), "")
+            if not key:
+                self._draft += 1
+                key = f"new:{kind.lower()}:{self._draft}:{slugify(label)}"
+        ent = self.out.entities.get(key)
+        if ent is None:
+            ent = self.out.entities[key] = Entity(key, kind, label, known_iri=known)
+        ent.add(label, span)
+        return key
+
+    def mention(self, start: int, end: int, key: str, kind: str) -> None:
+        if not self.free(start, end) or _MARK_LO + len(self.slots) > _MARK_HI:
+            return
+        m = (start, end, key, kind)
+        self.mentions.append(m)
+        self.slots.append(m)
+        n = len(self.slots) - 1
+        self.masked[start:end] = list(_marker(n, end - start))
+        self.owner[start:end] = [n] * (end - start)
+
+    def remove(self, m: Mention) -> None:
+        """Forget a mention (a longer phrase took its place): its text comes back in the masked copy."""
+        self.mentions.remove(m)
+        s, e = m[0], m[1]
+        self.masked[s:e] = list(self.plain[s:e])
+        self.owner[s:e] = [-1] * (e - s)
+
+    def free(self, start: int, end: int) -> bool:
+        return all(o < 0 for o in self.owner[start:end])
+
+    def at(self, pos: int) -> Mention | None:
+        ch = self.masked[pos]
+        if is_marker(ch):
+            return self.slots[ord(ch) - _MARK_LO]
+        return None
+
+    def window(self, start: int, end: int) -> str:
+        """A stretch of the masked copy as it is now."""
+        return "".join(self.masked[max(0, start):max(0, end)])
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """The live mentions lying within [start, end)."""
+        ids = sorted({o for o in self.owner[start:end] if o >= 0})
+        return [self.slots[i] for i in ids if start <= self.slots[i][0] and self.slots[i][1] <= end]
+
+    @property
+    def masked_text(self) -> str:
+        return "".join(self.masked)
+
+
+def scan_known(reader: Reader) -> None:
+    """Mentions of every name the gazetteer knows (the longest at each place; a demonym refers to its state)."""
+    order = {"State": 0, "Organization": 1, "City": 2, "Venue": 3, "Person": 4, "Demonym": 5}
+    hits = sorted(reader.gz.scan(reader.text), key=lambda h: (h.start, -(h.end - h.start), order.get(h.kind, 9)))
+    chosen: list[NameHit] = []
+    for h in hits:
+        if chosen and h.start < chosen[-1].end:
+            if (h.start, h.end) == (chosen[-1].start, chosen[-1].end):
+                reader.alternatives.setdefault((h.start, h.end), {}).setdefault(h.kind, (h.iri, h.text))
+            continue
+        chosen.append(h)
+    for h in chosen:
+        if h.kind == "Demonym":
+            # a demonym refers to the state (where a title follows) but is not one of its names
+            if h.iri not in reader.out.entities:
+                reader.out.entities[h.iri] = Entity(h.iri, "State", reader.gz.short_names.get(h.iri, h.label),
+                                                    known_iri=h.iri)
+            reader.mention(h.start, h.end, h.iri, "Demonym")
+            continue
+        key = reader.entity(h.kind, h.text, (h.start, h.end), known=h.iri)
+        ent = reader.out.entities[key]
+        if ent.kind == "State" and not ent.names[:-1] and ent.label != h.text and len(ent.names) == 1:
+            ent.label = h.text
+        reader.mention(h.start, h.end, key, h.kind)
+
+
+# ------------------------------------------------------------------------------- text structure
+
+#: The dateline of an agency report: "VIENNA, 15 January 2026 –", "BAKU, Jan. 14 (AZERTAC)."
+DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z\u00c0-\u024f .'’-]{1,40},?[ \t]+(?:[A-Za-z\u00c0-\u024f]+,?[ \t]+)?"
+                      r"(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?[ \t]*(?:\([^)\n]*\))?[ \t]*[–—:-]"
+                      r"|^[ \t]*[A-Z][A-Z .'-]{2,30}(?:,[ \t]*[A-Z][A-Za-z ]+)?[ \t]*(?:\([^)\n]*\))?[ \t]*[–—-]"
+                      r"|^[ \t]*[A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+)?[,.][ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)"
+                      r"(?:,?[ \t]+\d{4})?(?:[ \t]*\([^)\n]*\))?[ \t]*[.–—-]")
+
+
+def headline(text: str) -> Span | None:
+    """The span of a headline: a first paragraph of one short line with no final full stop."""
+    m = re.match(r"\s*([^\n]{3,160})\n\s*\n", text)
+    if not m or re.search(r"[.!?:]$", m.group(1).strip()) or DATELINE.match(m.group(1)):
+        return None
+    return m.start(1), m.start(1) + len(m.group(1).rstrip())
+
+
+#: A list of mentions, "A, B and C", "A (AB), B as well as C" (group 1).
+_ITEM = rf"{MARK}(?:\s*\({MARK}\))?"          # "Turkish Republic of Northern Cyprus (TRNC)"
+LIST = rf"((?:{_ITEM}\s*(?:,\s*and|,|and|as\s+well\s+as)\s*(?:the\s+)?)*{_ITEM})"

@@ -1,0 +1,603 @@
+"""Events: named events (names the phrase rules found), their parts ("the opening session", "was
+followed by …"), unnamed ones announced by a trigger ("met", "received", "presented credentials",
+"hosted a reception", "held consultations", "organized an evening", "paid a visit"), with their
+dates, venues, cities (also from a dateline or "in the Hungarian capital") and parent events.
+
+The text is read sentence by sentence; an :class:`EventReader` keeps what the report is about so
+far (the main event, the current one, the date last spoken of) and hands each
+:class:`Sentence` to :func:`~graph.ingest.rules.participations.participations`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..facts import Event
+from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
+from .dates import DAY_OF, FUTURE, DateMention, find_dates, parse_day_of
+from .lexicon import event_kind
+from .participations import PERFORM, PLURAL_REF, participations
+
+__all__ = ["Sentence", "EventReader", "events"]
+
+_UNNAMED = [
+    (re.compile(r"\b(?:present(?:ed|s|ing)|hand(?:ed|s|ing)(?:\s+over)?|submit(?:ted|s))\s+(?:(?:his|her|their)\s+)?(?:(?:an?\s+)?cop(?:y|ies)\s+of\s+(?:(?:his|her|the)\s+)?)?(?:letters?\s+of\s+)?(?:credentials|credence)\b", re.I),
+     "Meeting", "presentation of credentials"),
+    (re.compile(r"\b(?:held|hold|holds|will\s+hold|conducted)\s+(?:\w+\s+){0,2}(?:consultations|negotiations)\b", re.I),
+     "Meeting", "consultations"),
+    (re.compile(r"([\U000F0000-\U0010FFFD]\uf8ff*)\s+(?:held|holds|convened|opened)\s+(?:its|their|a|an|the)\s+(?:\w+\s+)?(meeting|session|summit|forum|conference|congress|assembly)\b", re.I),
+     "Meeting", "org-meeting"),
+    (re.compile(r"\b(?:attended|attend|attends|took\s+part\s+in|participated\s+in|joined)\s+the\s+((?:official\s+)?(?:opening|launch|inauguration|unveiling|"
+                r"presentation|signing|laying)(?:\s+ceremony)?\s+of\s+[^,.;]{3,80}?)(?=\s+(?:on|at|in|yesterday|today)\b|[,.;]|$)", re.I),
+     "CulturalEvent", "opening"),
+    (re.compile(r"\bheld\s+(?:a|the)\s+(?:\w+\s+)?(meeting|session)\s+of\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)", re.I), "Meeting", "meeting-of"),
+    # "will gather in Istanbul on March 7 for an informal meeting"
+    (re.compile(r"\b(?:gather(?:ed|s)?|convene[sd]?)\b[^.;]{0,60}?\bfor\s+(?:an?|the|their)\s+((?:[\w-]+\s+){0,3}?"
+                r"(?:meeting|summit|talks|session|conference|forum|consultations))\b", re.I), "Meeting", "noun-event"),
+    (re.compile(r"\b(?:hosted|welcomed|hosts|welcomes)\s+(?:his|her|their)\s+(?:\S+\s+){0,2}?(?:counterpart|colleague|guest)s?\b"
+                r"|\b(?:held|holds|hold|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bwelcomed\s+(?=[\U000F0000-\U0010FFFD])|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
+     "Meeting", "meeting"),
+    (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
+                r"(?:evening|concert|exhibition|festival|conference|forum|seminar|round\s?table|ceremony|celebration|"
+                r"commemoration|presentation|screening|competition|tournament|workshop|webinar|symposium|gathering|event|"
+                r"fair|meeting|training|reception)s?)\b(?:\s+(?:dedicated\s+to|on|devoted\s+to|marking|celebrating)\s+"
+                r"[^,.;]{3,80}?(?=\s+(?:on|at|in|yesterday|today|last|this)\b|[,.;]))?", re.I), "CulturalEvent", "organized"),
+    (re.compile(r"\b(?:paid|pays|paying|made|makes|began|begins|started|starts|is\s+on|was\s+on|arrived\s+(?:in|at)\s+\S+\s+on)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
+                r"(?:(?:official|state|working|two-day|three-day|first|official\s+working|friendly)\s+)?visit\b(?:\s+to\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*))?", re.I),
+     "Meeting", "visit"),
+    (re.compile(r"\b(?:held|had|holds|has)\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|talks?|conference)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b", re.I),
+     "Meeting", "call"),
+    (re.compile(r"\bpresent(?:ed|s)\s+(?:its|his|her|their|a|the)\s+(?:new\s+|latest\s+)?(?:[\w-]+\s+){0,2}?[\"“«]([^\"”»]{2,80})[\"”»]", re.I),
+     "CulturalEvent", "presentation"),
+    (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|diplomatic\s+|festive\s+)?reception\b", re.I), "Meeting", "reception"),
+    (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|festive\s+|solemn\s+|award\s+|signing\s+|opening\s+|closing\s+)?ceremony\b", re.I), "CulturalEvent", "ceremony"),
+    (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:concert|exhibition|festival)\b", re.I), "CulturalEvent", "cultural event"),
+    (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|conference|forum|seminar|round\s?table|training)\s+(?:of|on|for|with)\b", re.I), "Meeting", "meeting"),
+    (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
+                r"webinar|celebration|gala|tournament|olympiad|contest|briefing|press\s+conference)s?)\b(?:\s+(?:on|of|for|dedicated\s+to|devoted\s+to)\s+[^,.;]{3,60}?)?"
+                r"(?=[,.;]|\s+(?:was|were|took|on|in|at|with|yesterday|today)\b)", re.I), "Meeting", "noun-event"),
+]
+_SUB = re.compile(r"\b(?:the\s+)?(opening\s+(?:session|ceremony)|closing\s+(?:session|ceremony)|plenary\s+session|panel\s+(?:session|discussion)|"
+                  r"interactive\s+sessions?|working\s+session|main\s+(?:training\s+)?(?:program(?:me)?|session|day)|gala\s+concert|official\s+dinner)\b", re.I)
+_REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparation\s+for|\bpreparations?\s+for|\bpreparing\s+for|"
+                        r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
+                        r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
+                        r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
+_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+)?({MARK})")
+_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
+                   r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|opened|began|started|commenced|continued)\b", re.I)
+_HAPPENING = re.compile(r"\b(?:held|hosted|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
+                        r"brought\s+together|featured|continued|concluded|closed|welcomed|kicked\s+off)\b", re.I)
+_GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|concert|forum|conference|talks|"
+                      r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering)")
+_EVENT_NOUN = re.compile(r"\b(?:meeting|session|part|program(?:me)?|day|event|ceremony|reception|concert|forum|conference|"
+                         r"talks|consultations|training|exhibition|festival|evening|discussion|gathering|celebration)s?\b")
+_CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
+                      rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
+_TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends)\s+(?:in\s+)?(?:the\s+)?"
+                        r"[\U000F0000-\U0010FFFD]")
+_CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
+
+
+@dataclass
+class Sentence:
+    """One sentence being read: its span, masked text, dates, mentions, and the events it reports."""
+
+    s: int
+    e: int
+    sm: str                                  # the masked text of the sentence
+    dates: list[DateMention]
+    day_of: re.Match[str] | None
+    in_sentence: list[Mention]
+    persons: list[Mention]
+    happening: bool
+    prev_current: Event | None
+    new_events: list[Event] = field(default_factory=list)
+    refs: list[Event] = field(default_factory=list)          # "the meeting": the current event again
+    referenced: list[Event] = field(default_factory=list)    # named, but not reported here ("on the eve of …")
+
+
+class EventReader:
+    """The events of one article, read sentence by sentence (see the module's docstring)."""
+
+    def __init__(self, reader: Reader):
+        self.reader = reader
+        self.text, self.masked = reader.text, reader.masked_text
+        self.ref = reader.article.date
+        self.out = reader.out
+        self.datelines = [(m.start(), m.end()) for m in DATELINE.finditer(self.text)]
+        self.headline = headline(self.text)
+        self.by_start = sorted(reader.mentions)
+        self.dateline_city: str | None = None
+        for a_, b_ in self.datelines[:1]:
+            for mm in reader.mentions:
+                if a_ <= mm[0] < b_ and mm[3] == "City":
+                    self.dateline_city = mm[2]
+        self.current: Event | None = None
+        self.main: Event | None = None
+        self.discourse: dt.date | None = None
+        self.posts_by_person: dict[str, list[int]] = {}
+        for i, p in enumerate(self.out.posts):
+            self.posts_by_person.setdefault(p.person, []).append(i)
+        self.last_city: tuple[dt.date, str] | None = None
+        self.pending_start: dict[str, DateMention] = {}
+
+    def event(self, key: str) -> Event | None:
+        return next((x for x in self.out.events if x.key == key), None)
+
+    # ------------------------------------------------------------------------------ the loop
+    def run(self) -> None:
+        for s, e in sentences(self.text):
+            if (s, e) == self.headline:
+                continue
+            sn = self._sentence(s, e)
+            self._named(sn)
+            self._subs(sn)
+            if not sn.new_events:
+                self._held(sn)
+            if not sn.new_events and not sn.refs:
+                self._unnamed(sn)
+            self._when_and_where(sn)
+            self._after(sn)
+            participations(self, sn)
+
+    def _sentence(self, s: int, e: int) -> Sentence:
+        text = self.text
+        found = find_dates(text, self.ref, start=s, end=e)
+        dates = [d for d in found if not any(a <= d.start < b for a, b in self.datelines)]
+        if not dates and self.datelines[:1] and s <= self.datelines[0][0] < e:
+            dates = found[:1]       # the lead of a report, with no day of its own: the dateline's day
+        lo = bisect.bisect_left(self.by_start, (s,))
+        in_sentence = [mm for mm in self.by_start[lo:bisect.bisect_left(self.by_start, (e,))] if mm[1] <= e]
+        persons = sorted([mm for mm in in_sentence if mm[3] == "Person"])
+        sm = self.masked[s:e]
+        return Sentence(s, e, sm, dates, DAY_OF.search(text, s, e), in_sentence, persons,
+                        bool(_HAPPENING.search(sm)), self.current)
+
+    def _when_and_where(self, sn: Sentence) -> None:
+        """Dates, places and parents of the sentence's events; what the referenced ones add."""
+        future = FUTURE.search(sn.sm)
+        for ev in sn.new_events:
+            self._date(ev, sn, bool(future))
+            self._place(ev, sn.s, sn.sm)
+            self._hosting_city(ev, sn.s, sn.sm)
+            self._parent(ev, sn)
+            self._dateline_city(ev, sn, bool(future))
+        for ev in sn.refs:
+            self._place(ev, sn.s, sn.sm, anywhere=True)
+        for ev in sn.referenced:
+            self._referenced(ev, sn)
+        # an unnamed event with no place of its own, on the day of the last event that had one, is there too
+        for ev in sn.new_events:
+            if (not ev.named and ev.city is None and ev.venue is None and ev.parent is None and ev.date is not None
+                    and not ev.label.startswith("Telephone")
+                    and self.last_city is not None and self.last_city[0] == ev.date):
+                ev.city = self.last_city[1]
+        for ev in sn.new_events:
+            if ev.city is not None and ev.date is not None:
+                self.last_city = (ev.date, ev.city)
+
+    def _after(self, sn: Sentence) -> None:
+        """Program start dates, "was followed by", and what the report is now about."""
+        text = self.text
+        started = re.match(r"\s*The\s+(program(?:me)?|forum|festival|summit|conference|exhibition|training|congress|week|days)\s+"
+                           r"(?:commenced|began|started|opened|kicked\s+off)\b", text[sn.s:sn.e], re.I)
+        if started and sn.dates:
+            word = started.group(1).lower()
+            self.pending_start[word.rstrip("e") if word == "programme" else word] = sn.dates[0]
+        for ev in sn.new_events + sn.referenced:
+            if ev.named and ev.date is None and ev.parent is None:
+                head = ev.label.split()[-1].lower() if ev.label else ""
+                head = "program" if head == "programme" else head
+                if head in self.pending_start:
+                    ev.date, ev.end_date = self.pending_start[head].date, self.pending_start[head].end_date
+        self._followed(sn)
+        if sn.dates:
+            self.discourse = sn.dates[-1].date
+        elif sn.new_events and sn.new_events[-1].date:
+            self.discourse = sn.new_events[-1].date
+        dated = [x for x in sn.new_events if x.date is not None]
+        if dated:
+            if self.main is None:
+                top = [x for x in dated if x.parent is None]
+                self.main = top[0] if top else None
+            self.current = dated[-1]
+        elif (sn.happening or _TOOK_PART.search(sn.sm)) and (
+                named := [x for x in sn.new_events if x.named and x.parent is None]):
+            # "The … Forum kicked off in Astana", "… participated in the Extraordinary Meeting": reported, without a day
+            self.current = named[-1]
+        sn.new_events = sn.new_events + sn.refs
+
+    # -------------------------------------------------------------------- finding the events
+    def _named(self, sn: Sentence) -> None:
+        """Named events among the sentence's mentions."""
+        for ms, me, key, kind in sn.in_sentence:
+            if kind != "Event":
+                continue
+            ent = self.out.entities[key]
+            ev = self.event(key)
+            if ev is None:
+                label = ent.label
+                ordinal = re.match(r"(\d+)(?:st|nd|rd|th)\b", label)
+                ev = Event(key=key, label=label, kind=self.reader.titled.get(key) or event_kind(label), named=True,
+                           date=None, end_date=None, venue=None, city=None, span=(ms, me), confidence=0.85,
+                           ordinal=int(ordinal.group(1)) if ordinal else None)
+                self.out.events.append(ev)
+            if ev.date is None and _REFERENCE.search(self.text[max(sn.s, ms - 80):ms]):
+                sn.referenced.append(ev)     # "on the eve of the 12th Summit": named, not reported here
+                continue
+            sn.new_events.append(ev)
+
+    def _subs(self, sn: Sentence) -> None:
+        """Parts: "the opening session", "the plenary session", "the gala concert" of the current or main event."""
+        current, main = self.current, self.main
+        for m in _SUB.finditer(self.text, sn.s, sn.e):
+            label = m.group(1)
+            if not self.reader.free(m.start(1), m.end(1)):
+                continue
+            if current is not None and current.kind == "Session" and current.parent:
+                parent = next((x for x in self.out.events if x.key == current.parent), main)
+            else:
+                parent = current if current is not None and current.kind != "Session" else main
+            is_main = re.match(r"main\b", label, re.I)
+            if is_main or (parent is not None and parent.kind not in _CONTAINERS):
+                parent = main if main is not None and main.kind in _CONTAINERS and not is_main else None
+                if is_main and main is not None and main.kind in _CONTAINERS and main.named:
+                    parent = main
+            cap = label[:1].upper() + label[1:]
+            full = cap + (f" of the {parent.label}" if parent is not None and parent.named else "")
+            key = self.reader.entity("Event", full, (m.start(1), m.end(1)))
+            ev = self.event(key)
+            if ev is None:
+                sub_kind = event_kind(label)
+                if re.search(r"session|ceremony|panel|discussion|round\s?table|dinner", label, re.I):
+                    sub_kind = "Session"
+                ev = Event(key=key, label=full, kind=sub_kind, named=False, date=None, end_date=None,
+                           venue=None, city=None, span=(m.start(1), m.end(1)), confidence=0.75,
+                           parent=parent.key if parent else None)
+                self.out.events.append(ev)
+            sn.new_events.append(ev)
+
+    def _held(self, sn: Sentence) -> None:
+        """"The <noun phrase> was held / took place": the current event again, or a new unnamed one."""
+        text, s, e = self.text, sn.s, sn.e
+        body = max([s] + [b_ for a_, b_ in self.datelines if a_ <= s < b_ or s <= a_ < e])
+        body += len(text[body:e]) - len(text[body:e].lstrip())
+        held = _HELD.search(text[body:e])
+        if not held:
+            return
+        np = held.group("np") or held.group("np2")
+        npos = body + held.start("np" if held.group("np") else "np2")
+        low = np.lower()
+        generic = _GENERIC.fullmatch(low)
+        current = self.current
+        if current is not None and generic and held.group(0).lower().lstrip().startswith(("the ", "this ")) or (
+                current is not None and generic and np.lower().split()[-1] in current.label.lower()):
+            sn.refs.append(current)
+        elif _EVENT_NOUN.search(low):
+            label = np[:1].upper() + np[1:]
+            key = self.reader.entity("Event", label, (npos, npos + len(np)), unique=True)
+            parent = self.main if self.main is not None and re.search(r"\b(?:part|day|session)\b", low) else None
+            ev = Event(key=key, label=label, kind=event_kind(label), named=False, date=None, end_date=None,
+                       venue=None, city=None, span=(npos, npos + len(np)), confidence=0.7,
+                       parent=parent.key if parent else None)
+            self.out.events.append(ev)
+            sn.new_events.append(ev)
+
+    def _unnamed(self, sn: Sentence) -> None:
+        """The first trigger of :data:`_UNNAMED` that the sentence anchors (a date, two persons, a place …)."""
+        current = self.current
+        for pattern, kind, label in _UNNAMED:
+            m = pattern.search(sn.sm)
+            if not m:
+                continue
+            if current is not None and re.match(r"(?i)the\b", m.group(0)) and label in (
+                    "reception", "ceremony", "cultural event", "meeting"):
+                sn.refs.append(current)
+                break
+            performing = bool(label == "cultural event" and PERFORM.search(sn.sm) and sn.persons and current)
+            if not self._anchored(sn, m, label, performing):
+                continue
+            named = self._unnamed_label(sn, m, kind, label, performing)
+            if named is None:
+                continue
+            full, kind, organizer = named
+            key = self.reader.entity("Event", full, (sn.s + m.start(), sn.s + m.end()), unique=True)
+            ev = Event(key=key, label=full, kind=kind, named=False, date=None, end_date=None, venue=None,
+                       city=None, span=(sn.s + m.start(), sn.s + m.end()), confidence=0.7)
+            if performing and not sn.dates:
+                ev.parent = current.key  # type: ignore[union-attr]
+            ev.organizer = organizer
+            self.out.events.append(ev)
+            sn.new_events.append(ev)
+            break
+
+    def _anchored(self, sn: Sentence, m: re.Match[str], label: str, performing: bool) -> bool:
+        """Whether a trigger reports an event here: a date, two persons, a place, a performance …"""
+        persons, dates, day_of = sn.persons, sn.dates, sn.day_of
+        actors = persons + [mm for mm in sn.in_sentence if mm[3] in ("State", "Organization", "Demonym")]
+        plural_ref = PLURAL_REF.search(sn.sm)
+        has_anchor = (bool(dates) or bool(day_of) or len(persons) >= 2 or bool(_PLACE_AT.search(sn.sm)) or performing
+                      or (plural_ref is not None and self.current is not None))
+        if not has_anchor:
+            return False
+        if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref:
+            return False
+        if label == "opening" and not (dates or day_of or persons or plural_ref):
+            return False
+        if label == "opening" and any(mm[3] == "Event" and sn.s + m.start(1) <= mm[0] < sn.s + m.end(1)
+                                      for mm in sn.in_sentence):
+            return False
+        if label == "consultations" and not (dates or persons):
+            return False
+        if FUTURE.search(sn.sm[:m.start()]) and not dates:
+            return False
+        return True
+
+    def _unnamed_label(self, sn: Sentence, m: re.Match[str], kind: str, label: str,
+                       performing: bool) -> tuple[str, str, str | None] | None:
+        """(label, kind, organizer) of an unnamed event, or None when the trigger names none after all."""
+        out, s, text = self.out, sn.s, self.text
+        persons = sn.persons
+        names = [out.entities[mm[2]].label for mm in persons[:2]]
+        if label == "presentation of credentials":
+            copies = re.search(r"cop(?:y|ies)", m.group(0), re.I)
+            before_trigger = [mm for mm in persons if mm[1] <= s + m.start()]
+            if before_trigger:
+                names = [out.entities[before_trigger[-1][2]].label]
+            return (("Handover of copies of credentials" if copies else "Presentation of credentials")
+                    + (f" by {names[0]}" if names else "")), kind, None
+        if label == "reception":
+            return "Reception" + (f" hosted by {names[0]}" if names else ""), kind, None
+        if label == "visit":
+            return self._visit_label(sn, m, kind)
+        if label == "call":
+            if len(persons) < 1:
+                return None
+            return "Telephone conversation of " + " and ".join(names), kind, None
+        if label == "noun-event":
+            if not (sn.dates or sn.day_of or sn.happening):
+                return None
+            noun = " ".join(text[s + m.start(1):s + m.end()].split())
+            full = noun[:1].upper() + noun[1:]
+            return full, event_kind(full), None
+        if label == "presentation":
+            full = f"Presentation of the {' '.join(text[s + m.start(1):s + m.end(1)].split())}"
+            organizer_m = [mm for mm in sn.in_sentence if mm[0] < s + m.start() and mm[3] == "Organization"]
+            return full, kind, organizer_m[-1][2] if organizer_m else None
+        if label in ("meeting-of", "org-meeting"):
+            return self._org_meeting_label(sn, m, kind, label)
+        if label == "opening":
+            phrase = text[s + m.start(1):s + m.end(1)]
+            full = phrase[:1].upper() + phrase[1:]
+            full = re.sub(r"^(?:Official\s+)?", "", full)
+            return full[:1].upper() + full[1:], kind, None
+        if label == "organized":
+            noun = " ".join(text[s + m.start(1):s + m.end()].split())
+            full = noun[:1].upper() + noun[1:]
+            kind = event_kind(full)
+            if kind == "Meeting" and re.search(r"evening|concert|exhibition|festival|ceremony|celebration|"
+                                              r"commemoration|screening|competition", full, re.I):
+                kind = "CulturalEvent" if "concert" not in full.lower() else "Concert"
+            organizer_m = [mm for mm in sn.in_sentence if mm[0] < s + m.start() and mm[3] in ("Organization", "State")]
+            return full, kind, organizer_m[-1][2] if organizer_m else None
+        if label == "cultural event":
+            noun = re.search(r"concert|exhibition|festival", m.group(0), re.I).group(0).capitalize()  # type: ignore[union-attr]
+            kind = "Concert" if noun == "Concert" else "CulturalEvent"
+            return noun + (f" by {names[0]}" if names and performing else ""), kind, None
+        return label.capitalize() + (" of " + " and ".join(names) if names else ""), kind, None
+
+    def _visit_label(self, sn: Sentence, m: re.Match[str], kind: str) -> tuple[str, str, str | None] | None:
+        out = self.out
+        if not sn.persons:
+            return None
+        where_m = self.reader.at(sn.s + m.start(1)) if m.group(1) else None
+        where = out.entities[where_m[2]].label if where_m else None
+        if where and where.isupper() and out.entities[where_m[2]].kind == "City":  # type: ignore[index]
+            better = [n for n in out.entities[where_m[2]].names if not n.isupper()]  # type: ignore[index]
+            where = better[0] if better else where.title()
+        visitor = [mm for mm in sn.persons if mm[1] <= sn.s + m.start()] or sn.persons
+        return f"Visit of {out.entities[visitor[-1][2]].label}" + (f" to {where}" if where else ""), kind, None
+
+    def _org_meeting_label(self, sn: Sentence, m: re.Match[str], kind: str,
+                           label: str) -> tuple[str, str, str | None] | None:
+        """"held a meeting of the <Org>", "<Org> held its session": (label, kind, organizer)."""
+        out = self.out
+        if label == "meeting-of":
+            org_m = self.reader.at(sn.s + m.start(2))
+            if org_m is None or out.entities[org_m[2]].kind != "Organization":
+                return None
+            return f"{m.group(1).capitalize()} of the {out.entities[org_m[2]].label}", kind, None
+        org_m = self.reader.at(sn.s + m.start(1))
+        if org_m is None or out.entities[org_m[2]].kind != "Organization":
+            return None
+        noun = m.group(2).lower()
+        kind = "Summit" if noun == "summit" else ("Session" if noun == "session" else "Meeting")
+        return f"{noun.capitalize()} of the {out.entities[org_m[2]].label}", kind, org_m[2]
+
+    # ------------------------------------------------------------------------ when and where
+    def _date(self, ev: Event, sn: Sentence, future: bool) -> None:
+        """The nearest date of the sentence, "the second day", "two days later", the parent's, or the
+        date last spoken of; none for what is earlier, coming, or only mentioned."""
+        if ev.date is not None:
+            return
+        text, dates, day_of = self.text, sn.dates, sn.day_of
+        earlier = re.match(r"\s*(?:Earlier|Previously|Before\s+that|In\s+the\s+past|Last\s+(?:year|month))\b", text[sn.s:sn.e])
+        later = re.search(r"\b(a|one|two|three)\s+days?\s+later\b|\bthe\s+(?:next|following)\s+day\b", text[sn.s:sn.e], re.I)
+        after = [d for d in dates if d.start >= ev.span[1]]
+        before = [d for d in dates if d.end <= ev.span[0]]
+        near = after[0] if after else (before[-1] if before else None)
+        parent = self.event(ev.parent) if ev.parent else None
+        if near is not None:
+            ev.date, ev.end_date = near.date, near.end_date
+            ev.confidence = min(0.95, ev.confidence + 0.1)
+        elif day_of is not None and parse_day_of(day_of.group(1), parent or self.main, self.discourse):
+            ev.date = parse_day_of(day_of.group(1), parent or self.main, self.discourse)
+        elif later is not None and self.discourse is not None:
+            n = {"a": 1, "one": 1, "two": 2, "three": 3}.get((later.group(1) or "a").lower(), 1)
+            ev.date = self.discourse + dt.timedelta(days=n)
+        elif parent is not None and parent.date and not parent.end_date:
+            ev.date = parent.date
+        elif earlier or future:
+            ev.date = None
+        elif ev.named and not sn.happening:
+            ev.date = None      # a mention of a past or coming event, not a report of it
+        elif self.discourse is not None:
+            ev.date = self.discourse
+            ev.confidence = round(ev.confidence - 0.1, 2)
+
+    def _place(self, ev: Event, s: int, sent_masked: str, *, anywhere: bool = False) -> None:
+        """The venue or city after "at"/"in" near the event (an institution "at" which it is held is a venue)."""
+        reader, out, text = self.reader, self.out, self.text
+        for pm in _PLACE_AT.finditer(sent_masked):
+            mention = reader.at(s + pm.start(1))
+            if mention is None or mention[2] == ev.key:
+                continue
+            if not anywhere and not (ev.span[0] - 100 <= s + pm.start() <= ev.span[1] + 160):
+                continue
+            if re.search(r"(?:organi[sz]ations|Embassy|Mission|Consulate|based|Representative|Ambassador|residing|living)\s*$",
+                         text[max(s, s + pm.start() - 40):s + pm.start()]):
+                continue
+            ent = out.entities[mention[2]]
+            kind = ent.kind
+            is_at = pm.group(0).lower().startswith("at")
+            alt = reader.alternatives.get(mention[:2], {})
+            if is_at and kind == "Organization" and "Venue" in alt:
+                vkey = reader.entity("Venue", alt["Venue"][1], mention[:2], known=alt["Venue"][0])
+                ent, kind = out.entities[vkey], "Venue"
+            elif is_at and kind == "Organization" and re.search(
+                    r"\b(?:Cent(?:er|re)|House|Institute|Embassy|Academy|University|Museum|Residence|Secretariat|Headquarters)\b",
+                    ent.label):
+                vkey = reader.entity("Venue", ent.label, mention[:2])
+                ent, kind = out.entities[vkey], "Venue"
+            if kind == "Venue" and ev.venue is None:
+                ev.venue = ent.key
+                self._venue_city(ev, ent, mention)
+            elif kind == "City" and ev.city is None:
+                ev.city = ent.key
+
+    def _venue_city(self, ev: Event, ent, mention: Mention) -> None:  # type: ignore[no-untyped-def]
+        """A venue's city: "… Center, in Vienna", inside its name, or a city the gazetteer finds in it."""
+        reader, out = self.reader, self.out
+        vm = re.match(rf",?\s+in\s+({MARK})", self.masked[mention[1]:])
+        if vm:
+            cm = reader.at(mention[1] + vm.start(1))
+            if cm and out.entities[cm[2]].kind == "City":
+                ev.city = ev.city or cm[2]
+                ent.city = cm[2]
+            return
+        # "the Azerbaijan Cultural Center in Vienna" names its city inside
+        for cs, ce, ck, ckind in reader.mentions:
+            if ckind == "City" and mention[0] <= cs and ce <= mention[1]:
+                ent.city = ck
+        if ent.city is None:
+            words = " ".join(ent.names)
+            pieces = [words, *re.split(r"\s+in\s+|,\s*", words)[1:], *words.split()]
+            hits = [h for piece in pieces for h in reader.gz.scan(piece) if h.kind == "City"]
+            for hit in hits[:1]:
+                if hit.kind == "City":
+                    ent.city = reader.entity("City", hit.text, mention[:2], known=hit.iri)
+        if ent.city is not None:
+            ev.city = ev.city or ent.city
+
+    def _hosting_city(self, ev: Event, s: int, sent_masked: str) -> None:
+        """"Baku hosted the forum": the city that hosts is the event's."""
+        if ev.city is not None:
+            return
+        hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b", sent_masked)
+        if hm:
+            cm = self.reader.at(s + hm.start(1))
+            if cm and self.out.entities[cm[2]].kind == "City":
+                ev.city = cm[2]
+
+    def _parent(self, ev: Event, sn: Sentence) -> None:
+        """"on the sidelines of …", "during the summit": a part of that event; a part takes its parent's
+        place; a named event inside the dates of a longer main event is one of its parts."""
+        main = self.main
+        ctx = _CONTEXT.search(sn.sm)
+        if ctx and ev.parent is None and not ev.named:
+            mention = self.reader.at(sn.s + ctx.start(1)) if is_marker(ctx.group(1)[:1]) else None
+            parent = next((x for x in self.out.events if mention and x.key == mention[2]), None) if mention else (
+                main if main is not None and main is not ev else None)
+            if parent is not None and parent is not ev:
+                ev.parent = parent.key
+                if ev.date is None:
+                    ev.date = parent.date
+                if ev.city is None:
+                    ev.city = parent.city
+        if ev.parent and ev.venue is None and ev.city is None and (ev.kind == "Session" or not ev.named):
+            parent = self.event(ev.parent)
+            if parent is not None:
+                ev.city = parent.city
+                if ev.kind == "Session" or (ev.kind == "Concert" and ctx is None):
+                    ev.venue = parent.venue
+        if (ev.parent is None and main is not None and ev is not main and main.end_date and ev.date
+                and main.date and main.date <= ev.date <= main.end_date and ev.key != main.key):
+            ev.parent = main.key
+
+    def _dateline_city(self, ev: Event, sn: Sentence, future: bool) -> None:
+        """"in the Hungarian capital" with the dateline's city; a report's dateline for its own meeting."""
+        city = self.dateline_city
+        if not (ev.city is None and ev.date is not None and city and not ev.label.startswith("Telephone")):
+            return
+        capital = re.search(rf"\bin\s+the\s+({MARK})\s+capital\b", sn.sm)
+        if capital:
+            cm = self.reader.at(sn.s + capital.start(1))
+            if cm and self.reader.gz.city_state.get(self.out.entities[city].known_iri or "") == cm[2]:
+                ev.city = city
+        elif (ev.parent is None and abs((ev.date - self.ref).days) <= 3
+              and (ev.venue is None or self.out.entities[ev.venue].city is None)
+              and not future and not (self.last_city is not None and self.last_city[0] == ev.date)):
+            ev.city = city
+            ev.confidence = round(ev.confidence - 0.1, 2)
+
+    def _referenced(self, ev: Event, sn: Sentence) -> None:
+        """A named event only referred to: its date and city from ", held in Baku on …" after it."""
+        masked, out = self.masked, self.out
+        held_clause = re.match(r"\s*,?\s+(?:held|which\s+was\s+held|that\s+was\s+held|which\s+took\s+place|that\s+took\s+place)\b[^,;.]{0,80}",
+                               masked[ev.span[1]:])
+        if held_clause and ev.date is None:
+            clause_dates = [d for d in sn.dates if ev.span[1] <= d.start < ev.span[1] + held_clause.end()]
+            if clause_dates:
+                ev.date, ev.end_date = clause_dates[0].date, clause_dates[0].end_date
+            city_m = re.search(rf"\bin\s+({MARK})", held_clause.group(0))
+            if city_m:
+                cm = self.reader.at(ev.span[1] + city_m.start(1))
+                if cm and out.entities[cm[2]].kind == "City":
+                    ev.city = cm[2]
+        after_mention = re.match(rf"\s+in\s+({MARK})", masked[ev.span[1]:])
+        if after_mention and ev.city is None:
+            cm = self.reader.at(ev.span[1] + after_mention.start(1))
+            if cm and out.entities[cm[2]].kind == "City":
+                ev.city = cm[2]
+
+    def _followed(self, sn: Sentence) -> None:
+        """"The opening was followed by presentations by …": a further part, same day and place."""
+        current, text = self.current, self.text
+        followed = re.search(r"\b(?:was|were)\s+followed\s+by\s+((?:an?\s+|the\s+)?(?!a\s+family\s+photo)[^,.;]{3,120}?)"
+                             r"(?=[,.;]|\s+(?:focusing|on|at|in|where|during|with)\b)", text[sn.s:sn.e], re.I)
+        if not (followed and current is not None and current.date is not None and not sn.new_events):
+            return
+        phrase = re.sub(r"^(?:an?|the)\s+", "", " ".join(followed.group(1).split()), flags=re.I)
+        if not re.search(r"\b(?:presentations?|sessions?|concert|reception|panel|discussions?|ceremony|dinner|lunch|"
+                         r"performances?|screening|exhibition|visit|tour|meeting|talks|briefing|workshop)\b", phrase, re.I):
+            return
+        fs = sn.s + followed.start(1)
+        label = phrase[:1].upper() + phrase[1:]
+        key = self.reader.entity("Event", label, (fs, fs + len(followed.group(1))), unique=True)
+        container = self.event(current.parent) if current.kind == "Session" and current.parent else current
+        kind = event_kind(phrase) if not re.search(r"presentation|discussion|panel|briefing", phrase, re.I) else "Session"
+        ev = Event(key=key, label=label, kind=kind, named=False, date=current.date, end_date=None, venue=current.venue,
+                   city=current.city, span=(fs, fs + len(followed.group(1))), confidence=0.65,
+                   parent=container.key if container is not None else None)
+        self.out.events.append(ev)
+        sn.new_events.append(ev)
+        self.current = ev
+
+
+def events(reader: Reader) -> None:
+    """Every event of the article, with its participations (see :class:`EventReader`)."""
+    EventReader(reader).run()

@@ -1,0 +1,123 @@
+"""Figures: trade volumes, exports, imports and investment in USD (billion or million), with who
+reports them, against whom, and the period ("in 2025", "in the first seven months of 2025");
+targets ("aim to raise trade to …") are not figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..facts import Figure
+from ..text import MARK, Reader, headline, sentences
+from .dates import MONTHS
+
+__all__ = ["figures", "period"]
+
+_MEASURES = [
+    (re.compile(r"\b(?:trade\s+turnover|commodity\s+turnover|trade\s+volume|volume\s+of\s+(?:mutual\s+|bilateral\s+)?trade|mutual\s+trade|bilateral\s+trade|"
+                r"foreign\s+trade|trade)\b", re.I), "trade-volume", "trade volume"),
+    (re.compile(r"\bexports?\b", re.I), "exports", "exports"),
+    (re.compile(r"\bimports?\b", re.I), "imports", "imports"),
+    (re.compile(r"\binvest(?:ments?|ed|s)?\b|\bcapital\b", re.I), "investment", "investment"),
+]
+_MONEY = re.compile(
+    r"(?:(?:USD|US\$|\$|U\.S\.\s+dollars?)\s?(?P<v1>\d+(?:[.,]\d+)?)\s*(?P<u1>billion|bln|bn|million|mln|m)\b"
+    r"|(?P<v2>\d+(?:[.,]\d+)?)\s*(?P<u2>billion|bln|bn|million|mln)\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars))", re.I)
+_PERIOD = re.compile(
+    r"\b(?:in|for|during|over)\s+(?:the\s+)?(?:(?P<first>first|last)\s+(?P<n>\w+)\s+months\s+of\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\s*[-–]\s*"
+    r"(?P<m2>January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d))\b|\b(?P<last>last|past|previous)\s+year\b", re.I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10, "11": 11}
+
+
+def period(sentence: str, ref: dt.date) -> str | None:
+    m = _PERIOD.search(sentence)
+    if not m:
+        return None
+    if m.group("y1"):
+        n = _NUMBERS.get(m.group("n").lower())
+        if n is None:
+            return m.group("y1")
+        y = m.group("y1")
+        return f"{y}-01/{y}-{n:02d}" if m.group("first").lower() == "first" else f"{y}-{13 - n:02d}/{y}-12"
+    if m.group("y2"):
+        y = m.group("y2")
+        return f"{y}-{MONTHS[m.group('m1').lower()]:02d}/{y}-{MONTHS[m.group('m2').lower()]:02d}"
+    if m.group("y3"):
+        return m.group("y3")
+    return str(ref.year - 1)
+_TARGET = re.compile(r"\b(?:aim|aims|aimed|target|targets|goal|plan|plans|intend|seek|seeks|raise|bring|increase)\b[^.]{0,60}$"
+                     r"|\b(?:to|up\s+to)\s+$", re.I)
+_STATED = re.compile(r"\b(?:reached|amounted|totaled|totalled|stood|hit|grew|exceeded|rose|increased|climbed|jumped|"
+                     r"surged|fell|dropped|declined|decreased|was|were|is|are)\b")
+
+
+def figures(reader: Reader) -> None:
+    """Every figure of the article (outside the headline)."""
+    text, masked = reader.text, reader.masked_text
+    out = reader.out
+    for s, e in sentences(text):
+        sm = masked[s:e]
+        if (s, e) == headline(text):
+            continue
+        for money in _MONEY.finditer(sm):
+            before = sm[:money.start()]
+            if _TARGET.search(before[-80:]) and not _STATED.search(before[-60:]):
+                continue
+            measure = None
+            best = -1
+            for pattern, slug, _label in _MEASURES:
+                for mm in pattern.finditer(before):
+                    if mm.start() > best:
+                        best, measure = mm.start(), slug
+            if measure is None:
+                continue
+            parties = _parties(reader, s, sm, money)
+            if parties is None:
+                continue
+            subject, counter, conf = parties
+            value = float((money.group("v1") or money.group("v2")).replace(",", "."))
+            unit_word = (money.group("u1") or money.group("u2")).lower()
+            unit = "usd-billion" if unit_word in ("billion", "bln", "bn") else "usd-million"
+            out.figures.append(Figure(subject, counter, measure, value, unit, period(sm, reader.article.date),
+                                      (s + money.start(), s + money.end()), conf))
+
+
+def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str, str | None, float] | None:
+    """(subject, counterparty, confidence) of a figure: "trade between A and B", "A's exports to B",
+    "the two countries" (the last two states named), else the states and organizations before it."""
+    out = reader.out
+    scope = sm[:money.start()]
+    parties = [reader.at(s + mm.start()) for mm in re.finditer(MARK, scope)]
+    parties = [p for p in parties if p and out.entities[p[2]].kind in ("State", "Organization")]
+    between = re.search(rf"between\s+(?:the\s+)?({MARK})\s+and\s+(?:the\s+)?({MARK})", scope)
+    poss = re.search(rf"({MARK})['’]s\s+(?:\w+\s+){{0,3}}?(?:trade|exports?|imports?|investments?)(?:\s+\w+){{0,3}}?\s+(?:with|to|from|in)\s+(?:the\s+)?({MARK})", scope)
+    withm = re.search(rf"({MARK})\s+(?:\w+\s+){{0,4}}?(?:trade|exports?|imports?|investments?)\s+(?:\w+\s+){{0,2}}?(?:with|to|from|in)\s+(?:the\s+)?({MARK})", scope)
+    after_in = re.match(rf"[^.;]{{0,30}}?\b(?:in|into|with|to)\s+(?:the\s+)?({MARK})", sm[money.end():])
+    if after_in and len(parties) == 1:
+        b_ = reader.at(s + money.end() + after_in.start(1))
+        if b_ and out.entities[b_[2]].kind in ("State", "Organization") and b_[2] != parties[0][2]:
+            parties.append(b_)
+    for m in (between, poss, withm):
+        if m:
+            a, b = reader.at(s + m.start(1)), reader.at(s + m.start(2))
+            if a and b:
+                return a[2], b[2], 0.85
+    if len(parties) < 2 and re.search(r"\b(?:the\s+two|both)\s+(?:countries|states|sides|nations)\b", scope, re.I):
+        earlier: list[str] = []
+        for mm in sorted(reader.mentions, key=lambda x: x[0], reverse=True):
+            if mm[0] < s + money.start() and out.entities[mm[2]].kind == "State" and mm[2] not in earlier:
+                earlier.append(mm[2])
+            if len(earlier) == 2:
+                break
+        if len(earlier) == 2:
+            first = min(earlier, key=lambda k: min(x[0] for x in reader.mentions if x[2] == k))
+            second = next(k for k in earlier if k != first)
+            return first, second, 0.6
+    if len(parties) >= 2:
+        return parties[0][2], parties[1][2], 0.6
+    if len(parties) == 1:
+        return parties[0][2], None, 0.55
+    return None

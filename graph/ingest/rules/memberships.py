@@ -1,0 +1,136 @@
+"""Memberships of states in organizations: "A's Chairmanship of the OTS", "A, an observer of the OTS",
+"A holds observer status", "A joined the OTS as an observer", "member states A, B and C",
+"A, B and C are members of the OTS"; "since 2018" after one."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..facts import Membership, Span
+from ..gazetteer import ORGANIZATIONS, iri
+from ..text import LIST, MARK, Mention, Reader, headline, sentences
+
+__all__ = ["memberships"]
+
+_BUILTIN_ORGS = {iri("organization", slug) for slug, _names, _cls in ORGANIZATIONS}
+_ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Academy))"
+_SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
+_CHAIRS = [
+    re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?(?:Chairmanship|Presidency|chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
+    re.compile(rf"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})\s+(?:in|of|at|over)\s+(?:the\s+)?{_ORGREF}", re.I),
+    re.compile(rf"({MARK}),?\s+(?:which|that|as)\s+(?:currently\s+)?(?:chairs|holds\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?{_ORGREF}", re.I),
+]
+# "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
+_IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,|\s+(?:is|was|became|has\s+been|remains))\s+"
+                   rf"(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation))?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
+_STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
+_JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?joined\s+(?:the\s+)?{_ORGREF}\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)", re.I)
+# "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
+_MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
+                           rf"(?:\s+of\s+(?:the\s+)?({MARK}))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were))?\s*(?:the\s+)?{LIST}", re.I)
+# "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
+_LIST_ARE = re.compile(rf"{LIST}\s+(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
+                       rf"(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
+
+
+def memberships(reader: Reader) -> None:
+    """Every membership the text states (outside the headline)."""
+    _Memberships(reader).run()
+
+
+class _Memberships:
+    def __init__(self, reader: Reader):
+        self.reader, self.out = reader, reader.out
+        self.org_ends = sorted((mm[1], mm[2]) for mm in reader.mentions if mm[3] == "Organization" and self.is_org(mm[2]))
+
+    def run(self) -> None:
+        text, masked = self.reader.text, self.reader.masked_text
+        head = headline(text)
+        for s, e in sentences(text):
+            if (s, e) == head:
+                continue
+            sm = masked[s:e]
+            for pattern in _CHAIRS:
+                for m in pattern.finditer(sm):
+                    self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "chair", (s + m.start(), s + m.end()), 0.85)
+            for m in _IS_A.finditer(sm):
+                self.add(self.key_at(s + m.start(1)), self.org_at(m, 3, s), m.group(2).lower(), (s + m.start(), s + m.end()),
+                         0.85, sm[m.end():])
+            for m in _STATUS_OF.finditer(sm):
+                self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "observer", (s + m.start(), s + m.end()),
+                         0.85, sm[m.end():])
+            for m in _JOINED.finditer(sm):
+                self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), m.group(3).lower(), (s + m.start(), s + m.end()),
+                         0.85, sm[m.end():])
+            self.lists(s, sm)
+
+    def lists(self, s: int, sm: str) -> None:
+        """Memberships stated as lists of states."""
+        for m in _MEMBERS_LIST.finditer(sm):
+            org = None
+            for g in (1, 3):
+                if m.group(g):
+                    mention = self.reader.at(s + m.start(g))
+                    if mention and self.is_org(mention[2]):
+                        org = mention[2]
+            if org is None:
+                org = self.org_at(m, 1, s) if not m.group(1) else None
+            for key in self.states(s + m.start(4), m.group(4)):
+                self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
+        for m in _LIST_ARE.finditer(sm):
+            org = None
+            if m.group(3):
+                mention = self.reader.at(s + m.start(3))
+                org = mention[2] if mention and self.is_org(mention[2]) else None
+            if org is None:
+                org = self.last_org(s + m.start())
+            for key in self.states(s + m.start(1), m.group(1)):
+                self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8, sm[m.end():])
+
+    def key_at(self, pos: int) -> str | None:
+        mention = self.reader.at(pos)
+        return mention[2] if mention else None
+
+    def is_org(self, key: str) -> bool:
+        """An international organization (states are members of these, not of ministries)."""
+        ent = self.out.entities[key]
+        if ent.kind != "Organization":
+            return False
+        if ent.known_iri:
+            return bool(set(self.reader.gz.index.types(ent.known_iri)) & {"InternationalOrganization", "AffiliatedInstitution"}
+                        ) or ent.known_iri in _BUILTIN_ORGS
+        return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community)\b", ent.label))
+
+    def last_org(self, pos: int) -> str | None:
+        i = bisect.bisect_right(self.org_ends, (pos, "\U0010ffff"))
+        return self.org_ends[i - 1][1] if i else None
+
+    def org_at(self, m: re.Match[str], group: int, pos: int) -> str | None:
+        if m.group(group):
+            mention = self.reader.at(pos + m.start(group))
+            return mention[2] if mention and self.is_org(mention[2]) else None
+        return self.last_org(pos + m.start())
+
+    def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "") -> None:
+        out = self.out
+        if member is None or org is None:
+            return
+        if out.entities[member].kind != "State" or out.entities[org].kind != "Organization":
+            return
+        since = _SINCE.match(tail)
+        for x in out.memberships:
+            if x.member == member and x.organization == org and x.status == status:
+                if since and not x.since:
+                    x.since = since.group(1)
+                return
+        out.memberships.append(Membership(member, org, status, span, conf,
+                                          since=since.group(1) if since and status != "chair" else None))
+
+    def states(self, pos: int, chunk: str) -> list[str]:
+        keys = []
+        for mm in re.finditer(MARK, chunk):
+            mention: Mention | None = self.reader.at(pos + mm.start())
+            if mention and self.out.entities[mention[2]].kind == "State" and mention[3] != "Demonym":
+                keys.append(mention[2])
+        return keys

@@ -1,0 +1,142 @@
+"""Participations: who spoke, attended or performed at an event, in what capacity (their posts in the
+sentence) and on whose behalf ("representing Azerbaijan's Chairmanship of the OTS"); states that
+sent delegations; "the Ambassador", "the two ministers" as the persons named before."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..facts import Participation
+from ..text import LIST, MARK
+
+if TYPE_CHECKING:
+    from .events import EventReader, Sentence
+
+__all__ = ["SPEAK", "ATTEND", "PERFORM", "PLURAL_REF", "participations"]
+
+SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|speaking|said|noted|stressed|emphasi[sz]ed|underlined|"
+                    r"highlighted|underscored|welcomed|opened|delivered|briefed|presented|informed|pointed\s+out|called|expressed|thanked|"
+                    r"congratulated|shared)\b", re.I)
+ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|participat(?:e|es|ing)|(?:took|take|takes|taking)\s+part|joined|were\s+present|was\s+present|guests?|"
+                     r"present\s+were|also\s+present|credentials|credence|"
+                     r"brought\s+together|gathered|represented\s+by|chaired|hosted|hosting|led\s+by|headed\s+by|"
+                     r"met|meet|meeting|talks|received|receiving|hosted|welcomed|among\s+those|present(?:ed)?\s+(?:his|her)\s+credentials|"
+                     r"present(?:ed)?\s+(?:copies|letters))\b", re.I)
+PERFORM = re.compile(r"\b(?:performed|performances?\s+by|(?:concert|recital)\s+by|performing|sang|played)\b", re.I)
+PLURAL_REF = re.compile(r"^\s*They\b|\b(?:the|both)\s+(?:two\s+)?(?:prime\s+ministers|ministers|foreign\s+ministers|presidents|leaders|heads\s+of\s+state|"
+                         r"heads\s+of\s+government|sides|parties|co-chairs|delegations|participants)\b", re.I)
+_MENTIONED_ONLY = re.compile(r"(?:greetings|message|letter|congratulations|invitation|regards|name|instructions?|"
+                             r"decree|portrait|memory|legacy|works?|poems?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$"
+                             r"|\bon\s+behalf\s+of\s+(?:[\w-]+\s+){0,6}$", re.I)
+_THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
+                        r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
+
+
+def participations(er: EventReader, sn: Sentence) -> None:
+    """The participations a sentence states, in the events it reports or the current one."""
+    delegations(er, sn)
+    anaphora(er, sn)
+    current = er.current
+    if current is None or not sn.persons:
+        return
+    targets = [x for x in sn.new_events if x.date is not None or not x.named] or [current]
+    subs = [x for x in targets if x.parent is not None]
+    targets = subs[-1:] if subs else targets[-1:]
+    role = _role(sn)
+    if role is None:
+        return
+    text = er.text
+    persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])]
+    for ev in targets:
+        for ms, me, key, _kind in persons:
+            same = [p for p in er.out.participations if p.event == ev.key and p.participant == key]
+            if same:
+                if same[0].role == "attendee" and role != "attendee":
+                    same[0].role = role
+                continue
+            capacity = [f"post:{i}" for i in er.posts_by_person.get(key, [])
+                        if sn.s <= er.out.posts[i].span[1] and er.out.posts[i].span[0] <= sn.e + 1]
+            if not capacity:
+                capacity = [f"post:{i}" for i in er.posts_by_person.get(key, [])]
+            nxt = [p for p in persons if p[0] > me]
+            behalf = _on_behalf_of(er, me, nxt[0][0] if nxt else sn.e)
+            er.out.participations.append(Participation(ev.key, key, role, capacity, (ms, me),
+                                                       round(min(ev.confidence, 0.85), 2), on_behalf_of=behalf))
+
+
+def _role(sn: Sentence) -> str | None:
+    """speaker, attendee or performer, by the sentence's verbs; None when it says no one took part."""
+    if re.search(r"credential|credence", sn.sm, re.I):
+        return "attendee"
+    if PERFORM.search(sn.sm):
+        return "performer"
+    if SPEAK.search(sn.sm):
+        return "speaker"
+    if ATTEND.search(sn.sm) or any(not x.named and x.kind == "Meeting" for x in sn.new_events if x not in sn.refs):
+        return "attendee"
+    return None
+
+
+def _on_behalf_of(er: EventReader, me: int, limit: int) -> str | None:
+    """"representing Azerbaijan's Chairmanship of the OTS" after a name (up to the next name)."""
+    masked, reader = er.masked, er.reader
+    bm = re.search(rf"\b(?:representing|on\s+behalf\s+of)\s+(?:the\s+)?({MARK})(?:['’]s)?(?:\s+(Chairmanship|Presidency|chairmanship|presidency))?",
+                   masked[me:limit])
+    if not bm:
+        return None
+    mention = reader.at(me + bm.start(1))
+    if not mention:
+        return None
+    behalf = mention[2]
+    if bm.group(2):
+        org = re.match(rf"\s*(?:of|in)\s+(?:the\s+)?({MARK})", masked[me + bm.end():])
+        if org:
+            om = reader.at(me + bm.end() + org.start(1))
+            if om and er.out.entities[om[2]].kind == "Organization":
+                behalf = f"chair:{mention[2]}:{om[2]}"
+                er.out.chair_of[behalf] = (mention[2], om[2])
+    return behalf
+
+
+def delegations(er: EventReader, sn: Sentence) -> None:
+    """States taking part without a named person: "delegations of A, B and C", "A was represented by a delegation"."""
+    if er.current is None:
+        return
+    sm = sn.sm
+    groups = [m.group(1) for m in re.finditer(
+        rf"\b[Dd]elegations?\s+(?:of|from)\s+(?:the\s+(?:parliaments?|governments?|ministries)\s+of\s+)?(?:the\s+)?{LIST}", sm)]
+    deleg = re.search(r"\b[Dd]elegations?\s+(?:of|from)\b", sm)
+    if deleg and re.search(r"\b(?:brought\s+together|gathered|attended|took\s+part|participated|participation|joined|present)\b",
+                           sm, re.I):
+        groups.append(sm[deleg.end():])
+    groups += [m.group(1) for m in re.finditer(rf"{LIST}\s+(?:sent|dispatched)\s+(?:their\s+|its\s+)?(?:\w+\s+)?delegations?", sm)]
+    groups += [m.group(1) for m in re.finditer(rf"({MARK})(?:,[^,]{{0,80}},)?\s+(?:was|were)\s+represented\s+by\s+(?:a|its|their)\s+(?:\w+\s+)?delegation", sm)]
+    out = er.out
+    for group in groups:
+        pos = sn.s + sm.index(group)
+        for mm in re.finditer(MARK, group):
+            mention = er.reader.at(pos + mm.start())
+            if mention and out.entities[mention[2]].kind == "State" and mention[3] != "Demonym":
+                target = ([x for x in sn.new_events if x.date is not None] or [er.current])[-1]
+                if not any(p.event == target.key and p.participant == mention[2] for p in out.participations):
+                    out.participations.append(Participation(target.key, mention[2], "attendee", [], mention[:2], 0.7))
+
+
+def anaphora(er: EventReader, sn: Sentence) -> None:
+    """"the Ambassador", "the minister": the last person named with that title; "the two ministers",
+    "They": the persons of the previous event."""
+    out = er.out
+    for dm in _THE_TITLE.finditer(sn.sm):
+        word = re.sub(r"[\s-]+", " ", dm.group(1)).lower()
+        holders = [(p.span[0], p.person) for p in out.posts if p.span[0] < sn.s + dm.start()
+                   and (p.title.lower() == word or p.title.lower().endswith(word) or
+                        (word == "minister" and "minister" in p.title.lower()))]
+        if holders and not any(mm[2] == holders[-1][1] for mm in sn.persons):
+            sn.persons.append((sn.s + dm.start(), sn.s + dm.end(), holders[-1][1], "Person"))
+    plural = PLURAL_REF.search(sn.sm)
+    if sn.prev_current is not None and plural:
+        for p in [p for p in out.participations
+                  if p.event == sn.prev_current.key and out.entities[p.participant].kind == "Person"]:
+            if not any(mm[2] == p.participant for mm in sn.persons):
+                sn.persons.append((sn.s + plural.start(), sn.s + plural.end(), p.participant, "Person"))

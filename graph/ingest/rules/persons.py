@@ -1,0 +1,162 @@
+"""Persons and role titles: names as two to four capitalized words (not words that are never part of a
+name), later references by family name alone; every role title ("Ambassador", "Deputy Minister of
+Foreign Affairs", "Kazakh Ambassador") with the state or organization it is of and what it is
+accredited to."""
+
+from __future__ import annotations
+
+import re
+
+from ..gazetteer import ROLE_TITLES
+from ..text import MARK, Reader
+from .lexicon import NAME_TOKEN, NOT_NAME, PARTICLE, STOP
+from .phrases import QUOTED
+
+__all__ = ["persons", "titles"]
+
+_LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
+_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{1,6}}")
+
+
+def persons(reader: Reader) -> None:
+    """Persons: capitalized names not yet taken, linked to the graph by a unique transliteration variant."""
+    masked = reader.masked_text
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(reader.text)]
+    for m in _PERSON_RE.finditer(masked):
+        tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(rf"{NAME_TOKEN}|{PARTICLE}", m.group(0))]
+        while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in STOP | _LEAD:
+            tokens = tokens[1:]
+        while tokens and masked[tokens[-1][0]:tokens[-1][1]] in STOP:
+            tokens = tokens[:-1]
+        while tokens and re.fullmatch(PARTICLE, masked[tokens[0][0]:tokens[0][1]]):
+            tokens = tokens[1:]
+        words = [masked[a:b] for a, b in tokens]
+        caps = [w for w in words if not re.fullmatch(PARTICLE, w)]
+        if len(caps) < 2 or len(caps) > 4 or any(w in STOP or w in NOT_NAME for w in caps):
+            continue
+        start, end = tokens[0][0], tokens[-1][1]
+        if any(a <= start < b for a, b in quoted):
+            continue
+        if re.search(r"\bat\s+(?:the\s+)?$|\bthe\s+$", masked[max(0, start - 8):start], re.I):
+            continue   # "at the Carmelite Monastery" is a place; "the Middle Corridor" is no one
+        name = reader.text[start:end]
+        if name.endswith("’s") or name.endswith("'s"):
+            end -= 2
+            name = reader.text[start:end]
+        if not reader.free(start, end) or re.search(r"\b[A-Z]\.$", name):
+            continue
+        known = reader.gz.index.variants(name, types={"Person"})
+        key = reader.entity("Person", name, (start, end), known=known[0] if len(known) == 1 else None)
+        ent = reader.out.entities[key]
+        if len(name) >= len(ent.label) or ent.label not in ent.names:
+            ent.label = name
+        reader.mention(start, end, key, "Person")
+    # later references by family name alone ("Omuraliev noted", "Mr. Akhatov")
+    masked = reader.masked_text
+    persons = [e for e in reader.out.entities.values() if e.kind == "Person"]
+    for ent in persons:
+        family = ent.label.split()[-1]
+        if len(family) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w\uf8ff\U000F0000-\U0010FFFD]){re.escape(family)}(?![\w])", masked):
+            if reader.free(m.start(), m.end()):
+                if (m.start(), m.end()) not in ent.spans:
+                    ent.spans.append((m.start(), m.end()))
+                reader.mention(m.start(), m.end(), ent.key, "Person")
+    family_only(reader)
+
+
+_FAMILY_ONLY = re.compile(rf"\b(?:Ambassador|Consul(?:[\s-]General)?|Secretary[\s-]General|Permanent\s+Representative)"
+                          rf"(?:\s+(?:of|to)\s+(?:the\s+)?{MARK})*\s+({NAME_TOKEN})\b(?!\s*(?:{NAME_TOKEN}|[\U000F0000-\U0010FFFD]))")
+
+
+def family_only(reader: Reader) -> None:
+    """A person named by a diplomatic title and a family name alone ("Ambassador Aliyev"), when no
+    one in the text has that family name: a person marked ``family_only``, whom the linker merges
+    with a person of the graph only on evidence (see :mod:`graph.ingest.link`)."""
+    for m in _FAMILY_ONLY.finditer(reader.masked_text):
+        start, end = m.span(1)
+        name = reader.text[start:end]
+        if name in STOP or len(name) < 3 or not reader.free(start, end):
+            continue
+        key = reader.entity("Person", name, (start, end))
+        reader.out.entities[key].family_only = True
+        reader.mention(start, end, key, "Person")
+
+
+_TITLE_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _r, _t) in enumerate(ROLE_TITLES)))
+
+
+def titles(reader: Reader) -> list[dict]:
+    """Every role title with what it is of (before it: "Kazakh", "Kazakhstan's"; after it: "of A")
+    and accredited to ("to B"), in text order."""
+    masked = reader.masked_text
+    found: list[dict] = []
+    for m in re.finditer(rf"(?i:{_TITLE_RE.pattern})", masked):
+        t = m.group(0)
+        idx = next(i for i in range(len(ROLE_TITLES)) if m.group(f"t{i}") is not None)
+        _p, role, title = ROLE_TITLES[idx]
+        lower = t[:1].islower()
+        if not reader.free(m.start(), m.end()):
+            continue
+        start, end = m.start(), m.end()
+        rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
+                     "topic": None, "title_span": (start, end)}
+        extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t)
+        if role == "minister-of-foreign-affairs" and extra:
+            rec["title"] = "Minister of Foreign Affairs and " + " ".join(extra.group(1).split())
+        if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", t):
+            topic = " ".join(re.sub(r"^(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", "", t).split())
+            rec["topic"] = topic
+            deputy = re.match(r"(Deputy|Vice)\s", t)
+            rec["title"] = f"{deputy.group(1)} Minister of {topic}" if deputy else f"Minister of {topic}"
+            if deputy:
+                rec["topic"] = None
+        elif role == "minister" and re.search(r"\sMinisters?$", t) and not re.search(r"Prime\s+Minister", t):
+            topic = " ".join(re.sub(r"\s+Ministers?$", "", t).split())
+            rec["topic"] = topic
+            rec["title"] = f"Minister of {topic}"
+        # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
+        off = max(0, start - 300)
+        pre = re.search(rf"({MARK})(?:['’]s)?\s+$", masked[off:start])
+        if pre:
+            mention = reader.at(off + pre.start(1))
+            if mention and mention[3] in ("State", "Demonym", "Organization"):
+                rec["pre"] = mention[2]
+                rec["span"] = (off + pre.start(1), end)
+        # after: "of <E>", "to/in <E>"
+        pos = end
+        of = re.match(rf"\s+of\s+(?:the\s+)?({MARK})", masked[pos:])
+        if of:
+            mention = reader.at(pos + of.start(1))
+            if mention and (mention[3] in ("State", "Organization", "Demonym")
+                            or (mention[3] == "City" and title in ("Governor", "Mayor"))):
+                rec["of"] = mention[2]
+                pos += of.end()
+        to = re.match(rf"\s+(?:to|in|at)\s+(?:the\s+)?({MARK})", masked[pos:])
+        if to and not (rec["pre"] is None and rec["of"] is None and role in ("president", "chairman", "minister")):
+            mention = reader.at(pos + to.start(1))
+            if mention and mention[3] in ("State", "Organization", "City"):
+                rec["to"] = mention[2]
+                pos += to.end()
+                # "and other international organizations in Vienna" after an organization
+                extra = re.match(r"\s+and\s+(?:the\s+)?other\s+international\s+organi[sz]ations\s+in\s+" + f"({MARK})",
+                                 masked[pos:], re.I)
+                if extra:
+                    pos += extra.end()
+        if rec["of"] is None and rec["pre"] is None:
+            # "The Hungarian delegation was headed by Minister …": the delegation's state
+            led = re.search(rf"({MARK})(?:['’]s)?\s+(?:(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)"
+                            rf"|(?:was|is|were)\s+represented)\s+by\s+(?:the\s+)?$",
+                            masked[max(0, start - 120):start])
+            if led:
+                mention = reader.at(max(0, start - 120) + led.start(1))
+                if mention and mention[3] in ("State", "Demonym"):
+                    rec["pre"] = mention[2]
+        if rec["of"] is None and rec["pre"] is not None:
+            rec["of"] = rec["pre"]
+        if lower and rec["of"] is None and rec["to"] is None:
+            continue   # "the minister said": a lower-case title names no post
+        rec["span"] = (rec["span"][0], pos)
+        found.append(rec)
+    return found

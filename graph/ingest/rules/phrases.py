@@ -1,0 +1,197 @@
+"""Names the gazetteer does not know: organizations, venues and named events as capitalized phrases
+with a head word ("… Cultural Center", "… Concert Hall", "… Forum"), event titles in quotes after
+"titled", and places after "at"."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import CAP_WORD, MARK, Reader, is_marker
+from .dates import MONTHS, WEEKDAYS
+from .lexicon import EVENT_HEADS, LEFT_STOP, ORG_HEADS, STOP, TITLE_WORDS, VENUE_HEADS, base_kind, event_kind
+
+__all__ = ["QUOTED", "phrases", "titled_events", "places_after_at"]
+
+QUOTED = re.compile(r"[\"“«]([^\"”»\n]{2,80})[\"”»]")
+_TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|motto|name))\s+[\"“«]([^\"”»\n]{2,80})[\"”»]"
+                     r"|[\"“«]([^\"”»\n]{2,80})[\"”»](?=\s+(?:program(?:me)?|festival|forum|exhibition|project|competition|contest|"
+                     r"conference|campaign|marathon|games|olympiad|tournament)\b)", re.I)
+_VENUE_NOUNS = r"(?:concert\s+hall|hall|palace|hotel|centre|center|museum|theat(?:er|re)|residence|building|headquarters|premises|complex|library|gallery)"
+
+
+_PHRASE_TAIL = re.compile(rf"(?:\s+(?:of|for|on|and)\s+(?:the\s+)?{CAP_WORD}(?:\s+{CAP_WORD})*)*")
+
+
+_HEADS = sorted([*EVENT_HEADS, *ORG_HEADS, *VENUE_HEADS], key=len, reverse=True)
+_HEAD_RE = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in _HEADS) + r")s?\b")
+_DATE_WORD = r"\s+(?:of|for|on|and)\s+(?:the\s+)?(?:" + "|".join(
+    [*(mo.capitalize() for mo in MONTHS), *(d.capitalize() for d in WEEKDAYS), r"\d"]) + r")"
+_AT_PLACE = re.compile(rf"\bat\s+(?:the\s+)?((?:{CAP_WORD})(?:\s+(?:{CAP_WORD}))*)(?:\s+({_VENUE_NOUNS}))?(?=[\s,.;:)]|$)")
+
+
+def phrases(reader: Reader) -> None:
+    """Unknown organizations, venues and named events: capitalized phrases with a head word;
+    quoted titles of events; places after "at"."""
+    titled_events(reader)
+    for m in _HEAD_RE.finditer(reader.masked_text):
+        if not reader.free(m.start(), m.end()):
+            continue
+        left, right = _extend_left(reader, m.start()), _extend_right(reader, m)
+        if left == m.start() and right == m.end():
+            continue   # a head word alone ("the Summit") is not a name
+        if reader.text[left:right][:1].islower():
+            continue
+        _add_phrase(reader, left, right, m.group(0))
+    numbered_sessions(reader)
+    places_after_at(reader)
+
+
+_NUMBERED = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?:[a-z-]+\s+){{0,2}}(?:session|summit|meeting|congress|forum|conference)"
+                       rf"\s+of\s+(?:the\s+)?{MARK}")
+
+
+def numbered_sessions(reader: Reader) -> None:
+    """"the 11th plenary session of TURKPA": a numbered session of a body is a named event, in lower case too."""
+    for m in _NUMBERED.finditer(reader.masked_text):
+        inner = reader.inside(m.start(), m.end())
+        if not reader.free(m.start(), m.end() - (inner[-1][1] - inner[-1][0]) if inner else m.end()):
+            continue
+        if not inner or inner[-1][3] not in ("Organization", "State"):
+            continue
+        for mm in inner:
+            reader.remove(mm)
+        key = reader.entity("Event", reader.text[m.start():m.end()], (m.start(), m.end()))
+        reader.mention(m.start(), m.end(), key, "Event")
+
+
+def titled_events(reader: Reader) -> None:
+    """A title in quotes after "titled" names an event ("an exhibition titled 'Common Roots'")."""
+    text = reader.text
+    for m in _TITLED.finditer(text):
+        g = 1 if m.group(1) else 2
+        if reader.free(m.start(g), m.end(g)):
+            key = reader.entity("Event", m.group(g).strip(), (m.start(g), m.end(g)))
+            reader.mention(m.start(g), m.end(g), key, "Event")
+            noun = re.search(r"(exhibition|festival|concert|conference|forum|seminar|training|meeting|ceremony|"
+                             r"competition|contest|evening)\b[^.]{0,80}$", text[max(0, m.start() - 120):m.start()], re.I) or \
+                re.match(r"[\"”»]\s+(exhibition|festival|forum|conference|competition|contest|program(?:me)?)", text[m.end(g):], re.I)
+            reader.titled[key] = event_kind(noun.group(1)) if noun else "CulturalEvent"
+
+
+def _extend_left(reader: Reader, left: int) -> int:
+    """The start of a phrase: capitalized words (and "of/and/for/on/the") before its head word."""
+    while True:
+        off = max(0, left - 300)
+        lm = re.search(rf"(?:{CAP_WORD})(?:[-–]|(?:\s+(?:of|and|for|on|the)(?=\s))?\s+)$", reader.window(off, left))
+        if not lm:
+            break
+        word = lm.group(0).split()[0]
+        if word in LEFT_STOP or word[:1].islower():
+            break
+        if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word:
+            break
+        left = off + lm.start()
+        if left == 0:
+            break
+    return left
+
+
+def _extend_right(reader: Reader, m: re.Match[str]) -> int:
+    """The end of a phrase: "of/for/on/and" + capitalized words after its head word, within limits."""
+    right = m.end()
+    tail = _PHRASE_TAIL.match(reader.window(right, right + 400))
+    if tail:
+        right += tail.end()
+    # never past a state or organization into a name ("… of the Kyrgyz Republic Adylbek Kasymaliev"),
+    # nor into a coordinated title ("… and Minister of Foreign Affairs")
+    stop = re.search(rf"(?:{MARK})(?=\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ]))|\s+and\s+(?:the\s+)?(?:{TITLE_WORDS})\b",
+                     reader.window(m.end(), right))
+    if stop and is_marker(stop.group(0)[:1]):
+        sm_ = reader.at(m.end() + stop.start())
+        if sm_ is not None and sm_[3] == "Demonym":
+            stop = None
+    if stop:
+        right = m.end() + (stop.end() if is_marker(stop.group(0)[:1]) else stop.start())
+    if base_kind(m.group(0)) == "Event":
+        in_state = re.match(rf"\s+in\s+({MARK})", reader.window(right, right + 80))
+        if in_state:
+            sm_ = reader.at(right + in_state.start(1))
+            if sm_ is not None and sm_[3] == "State":
+                right += in_state.end()
+    # never into a date, a weekday or a title ("Concert on Tuesday", "Forum of Ambassador X")
+    cut = re.search(_DATE_WORD, reader.window(m.end(), right))
+    if cut:
+        right = m.end() + cut.start()
+    # never over a sentence's end ("… Academy. According"), nor over "and" into a second name with
+    # its own head word ("… Embassy of Turkmenistan and the Sokhumi State University")
+    tail = reader.window(m.end(), right)
+    end = re.search(r"\.\s", tail)
+    second = next((a for a in re.finditer(r"\s+and\s+", tail) if _HEAD_RE.search(tail, a.end())), None)
+    cuts = [x.start() for x in (end, second) if x is not None]
+    if cuts:
+        right = m.end() + min(cuts)
+    if base_kind(m.group(0)) == "Venue" and right == m.end():
+        more = re.match(r"(?:\s+(?-i:[A-Z][\w'’-]+)){1,3}", reader.window(right, right + 200))
+        if more and not any(w in LEFT_STOP for w in more.group(0).split()):
+            right += more.end()
+    return right
+
+
+def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
+    """The phrase [left, right) as an entity, replacing the mentions inside it; "(YTB)" after it is its acronym."""
+    text = reader.text
+    # the kind is the last head word before the first "of" ("Summit of the OTS": an event;
+    # "Congress and Culture Center": a building)
+    core = re.split(r"\s+of\s+", reader.window(left, right), maxsplit=1)[0]
+    heads_in = [h.group(0) for h in _HEAD_RE.finditer(core)] or [head]
+    kind = base_kind(heads_in[-1])
+    if re.match(r"(?:the\s+|The\s+)?\d+(?:st|nd|rd|th)\s", text[left:right]):
+        kind = "Event"      # "4th High-Level Strategic Council": a numbered meeting, not a body
+    inner = reader.inside(left, right)
+    start = left
+    if text[start:start + 4] in ("the ", "The "):
+        start += 4
+    for mm in inner:
+        reader.remove(mm)
+    key = reader.entity(kind, text[start:right], (start, right))
+    reader.mention(start, right, key, kind)
+    acr = re.match(r"\s*\(([A-ZÀ-ÞÜÖİ][A-Za-zÀ-ÿİıÜÖ.-]{1,9})\)", text[right:])
+    if acr:
+        a_s, a_e = right + acr.start(1), right + acr.end(1)
+        for mm in reader.inside(a_s, a_e):
+            reader.remove(mm)
+        reader.out.entities[key].add(acr.group(1), (a_s, a_e))
+        reader.out.entities[key].label = text[start:right]
+        reader.mention(a_s, a_e, key, kind)
+
+
+def places_after_at(reader: Reader) -> None:
+    """Places after "at": "at the Carmelite Monastery", "at the CSO Ada Ankara concert hall",
+    "at the TURKSOY headquarters"."""
+    text = reader.text
+    for m in _AT_PLACE.finditer(reader.masked_text):
+        body_s, body_e = m.start(1), m.end(1)
+        words = m.group(1).split()
+        if words[0] in LEFT_STOP or not words:
+            continue
+        inner = reader.inside(body_s, body_e)
+        noun = m.group(2)
+        if len(inner) == 1 and (inner[0][0], inner[0][1]) == (body_s, body_e):
+            if not noun or inner[0][3] not in ("Organization", "State"):
+                continue   # a known entity alone: handled where events take their places
+        elif inner and all(mm[3] == "City" for mm in inner) and not noun and len(words) == 1:
+            continue
+        if any(mm[3] in ("Person", "Event", "Venue") for mm in inner):
+            continue
+        if any(w in STOP for w in words if not is_marker(w[:1])) and not noun:
+            continue
+        end = m.end(2) if noun and noun.lower() in ("headquarters", "premises", "building", "residence") else body_e
+        if not reader.free(body_s, end) and not inner:
+            continue
+        for mm in inner:
+            reader.remove(mm)
+        key = reader.entity("Venue", text[body_s:end], (body_s, end))
+        if noun:
+            reader.out.entities[key].add(text[body_s:m.end(2)], (body_s, end))
+            reader.out.entities[key].label = text[body_s:end]
+        reader.mention(body_s, end, key, "Venue")

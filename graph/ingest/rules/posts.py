@@ -1,0 +1,145 @@
+"""Posts: a role title with the person who holds it ("Ambassador of A to B X", "X, Ambassador of A"),
+coordinated titles of one person ("Ambassador of A to B and Permanent Representative to C"), past
+posts ("X previously served as …")."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Post
+from ..text import MARK, Reader
+from .persons import titles as find_titles
+
+__all__ = ["posts"]
+
+
+def _owner_ok(reader: Reader, rec: dict) -> bool:
+    """Whether what a title is "of" suits its role (an ambassador is a state's, a mayor a city's)."""
+    of_kind = reader.out.entities[rec["of"]].kind if rec["of"] else None
+    role = rec["role"]
+    if rec["title"] in ("Governor", "Mayor"):
+        return of_kind in ("City", "State")
+    if role in ("ambassador", "permanent-representative", "consul-general", "prime-minister",
+                "minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs", "minister"):
+        return of_kind == "State" or (role == "minister" and of_kind is not None)
+    return of_kind in ("State", "Organization")
+
+
+_HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
+_SERVES = (r"\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
+           r"|is|was|remains|became|has\s+been|had\s+been)\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?$")
+
+
+def _person_at(reader: Reader, pos: int) -> str | None:
+    mention = reader.at(pos)
+    return mention[2] if mention and mention[3] == "Person" else None
+
+
+def posts(reader: Reader) -> None:
+    """Every post the text states, in text order, with its holder."""
+    masked = reader.masked_text
+    for chain in _chains(reader, find_titles(reader)):
+        s, e = chain[0]["span"][0], chain[-1]["span"][1]
+        person, confidence, past = _holder(reader, masked, s, e)
+        if person is None:
+            continue
+        if re.search(r"\b(?:former|ex|outgoing|late)\s*-?\s*$", masked[max(0, s - 12):s], re.I):
+            past = True
+        for rec in chain:
+            _add_post(reader, rec, person, confidence, past)
+    listed_posts(reader)
+
+
+_LISTED_ROLES = {"foreign ministers": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
+                 "ministers of foreign affairs": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
+                 "deputy foreign ministers": ("deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs")}
+_PAIR = rf"(?:the\s+)?({MARK})\s*(?:[–—-]\s*)?({MARK})"
+_LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)\s+of\s+"
+                     rf"({_PAIR}(?:\s*(?:,\s*and|,|and|,\s*as\s+well\s+as)\s*{_PAIR})*)", re.I)
+
+
+def listed_posts(reader: Reader) -> None:
+    """Posts stated as a list of pairs: "foreign ministers of Azerbaijan – Elmar Mammadyarov, Kyrgyzstan – …",
+    "Foreign Ministers of Kazakhstan Mukhtar Tleuberdi, Tajikistan Sirodjiddin Mukhriddin"."""
+    for m in _LISTED.finditer(reader.masked_text):
+        role, title = _LISTED_ROLES[" ".join(m.group(1).lower().split())]
+        for pair in re.finditer(_PAIR, m.group(2)):
+            state = reader.at(m.start(2) + pair.start(1))
+            person = reader.at(m.start(2) + pair.start(2))
+            if not (state and person and state[3] == "State" and person[3] == "Person"):
+                continue
+            span = (m.start(2) + pair.start(), m.start(2) + pair.end())
+            post = Post(person=person[2], role=role, title=title, of=state[2], to=None, span=span, confidence=0.8)
+            if not any(p.person == post.person and p.role == role and p.of == post.of for p in reader.out.posts):
+                reader.out.posts.append(post)
+
+
+def _chains(reader: Reader, titles: list[dict]) -> list[list[dict]]:
+    """Titles grouped into chains of coordinated titles of one person.
+
+    "<title …> and <title …>" is one person's, and shares "of" when missing — unless the second
+    title is directly followed by a name (then it is that person's courtesy title)."""
+    masked = reader.masked_text
+    for a, b in zip(titles, titles[1:]):
+        between = masked[a["span"][1]:b["title_span"][0]]
+        dash = re.fullmatch(r"\s*[–—-]\s*", between) is not None     # "Deputy Prime Minister – Minister of Trade"
+        if not dash and not re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+|also\s+|concurrently\s+)?", between):
+            continue
+        nxt = re.match(rf"\s*({MARK})", masked[b["span"][1]:b["span"][1] + 40])
+        if not dash and nxt and _person_at(reader, b["span"][1] + nxt.start(1)):
+            continue
+        b["coordinated"] = a
+        if b["of"] is None and b["pre"] is None:
+            b["of"] = a["of"]
+    chains: list[list[dict]] = []
+    for rec in titles:
+        if rec.get("coordinated") is not None:
+            chains[-1].append(rec)
+        else:
+            chains.append([rec])
+    return chains
+
+
+def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, float, bool]:
+    """Who holds the titles at [s, e): (person key, confidence, a past post)."""
+    person, confidence, past = None, 0.9, False
+    after = re.match(rf"\s*(,)?\s*{_HONOR}({MARK})", masked[e:])
+    off = max(0, s - 300)
+    before = re.search(rf"({MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|as\s+(?:the\s+)?|now\s+)?"
+                       r"(?:(?:newly[\s-]+appointed|new|current|incumbent|acting|outgoing|former)\s+)?$", masked[off:s])
+    serves = re.search(rf"({MARK}){_SERVES}", masked[off:s])
+    cand_after = _person_at(reader, e + after.start(2)) if after else None
+    cand_before = _person_at(reader, off + before.start(1)) if before else None
+    if cand_after and not after.group(1):
+        person = cand_after
+    elif serves and _person_at(reader, off + serves.start(1)):
+        person, confidence = _person_at(reader, off + serves.start(1)), 0.85
+        past = bool(re.search(r"\b(?:served|was|worked|acted|had\s+served|previously|formerly)\b", serves.group(0)))
+    elif cand_before:
+        person, confidence = cand_before, 0.85
+    elif cand_after:
+        person, confidence = cand_after, 0.8
+    return person, confidence, past
+
+
+def _add_post(reader: Reader, rec: dict, person: str, confidence: float, past: bool) -> None:
+    """One title of a chain as a post of ``person``, unless it is a courtesy title or a duplicate."""
+    courtesy = rec["of"] is None and rec["to"] is None and rec["pre"] is None
+    portfolio = rec["role"] in ("deputy-minister-of-foreign-affairs", "minister-of-foreign-affairs") or (
+        rec["role"] == "minister" and " of " in rec["title"])
+    if courtesy and not portfolio:
+        return
+    if rec["of"] is not None and not _owner_ok(reader, rec):
+        return
+    if rec["role"] in ("ambassador", "permanent-representative", "consul-general") and rec["of"] is None:
+        return
+    conf = confidence
+    if rec["role"] == "ambassador" and rec["to"] is None:
+        conf -= 0.15
+    if rec["of"] is None:
+        conf = 0.6
+    post = Post(person=person, role=rec["role"], title=rec["title"], of=rec["of"], to=rec["to"],
+                span=rec["span"], confidence=round(conf, 2), topic=rec["topic"], past=past)
+    if not any(p.person == post.person and p.role == post.role and p.title == post.title and p.of == post.of
+               and p.to == post.to for p in reader.out.posts):
+        reader.out.posts.append(post)

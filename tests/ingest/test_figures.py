@@ -1,0 +1,34 @@
+"""Figures: measure, value and unit, parties, period; targets are skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.rules.figures import period
+
+from .conftest import extraction
+
+
+def test_trade_and_exports_with_periods_and_a_target_skipped(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Bilateral trade between Azerbaijan and Uzbekistan reached USD 1.2 billion in 2025. Uzbek "
+                        "exports to Türkiye amounted to 800 million US dollars in the first six months of 2025. The "
+                        "two countries aim to raise trade to $5 billion.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value, f.unit, f.period, f.confidence)
+            for f in ex.figures] == [
+        ("Azerbaijan", "Uzbekistan", "trade-volume", 1.2, "usd-billion", "2025", 0.85),
+        ("Uzbekistan", "Türkiye", "exports", 800.0, "usd-million", "2025-01/2025-06", 0.85),
+    ]
+
+
+def test_one_party_and_the_two_countries(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Kazakhstan and Hungary met. Trade of the two countries stood at $2.5 bn last year.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.value, f.period, f.confidence) for f in ex.figures] == [
+        ("Kazakhstan", "Hungary", 2.5, "2025", 0.6)]
+
+
+def test_periods() -> None:
+    ref = dt.date(2026, 1, 16)
+    assert [period(s, ref) for s in ("in the last three months of 2025", "in January-July 2025", "in 2024",
+                                      "over the past year", "recently")] == [
+        "2025-10/2025-12", "2025-01/2025-07", "2024", "2025", None]

@@ -1,0 +1,36 @@
+"""Memberships: appositions, "is a member of", "joined … as", lists of states, chairmanships."""
+
+from __future__ import annotations
+
+from graph.ingest.gazetteer import Gazetteer
+
+from .conftest import extraction
+
+
+def mems(gz: Gazetteer, text: str) -> list[tuple]:
+    ex = extraction(gz, text)
+    return [(ex.label(m.member), ex.label(m.organization), m.status, m.since) for m in ex.memberships]
+
+
+def test_apposition_list_and_joined_with_year(gz: Gazetteer) -> None:
+    assert mems(gz, "Hungary, an observer of the OTS, hosted the meeting. Kazakhstan, Kyrgyzstan and Uzbekistan "
+                    "are members of the TURKSOY. Turkmenistan joined the OTS as an observer in 2021.") == [
+        ("Hungary", "OTS", "observer", None),
+        ("Kazakhstan", "TURKSOY", "member", None),
+        ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Uzbekistan", "TURKSOY", "member", None),
+        ("Turkmenistan", "OTS", "observer", "2021"),
+    ]
+
+
+def test_member_states_list_and_chairmanship(gz: Gazetteer) -> None:
+    assert mems(gz, "The OTS member states Azerbaijan and Türkiye signed. Azerbaijan's Chairmanship of the OTS "
+                    "ends in 2026.") == [
+        ("Azerbaijan", "OTS", "member", None),
+        ("Türkiye", "OTS", "member", None),
+        ("Azerbaijan", "OTS", "chair", None),
+    ]
+
+
+def test_a_ministry_is_no_organization_of_members(gz: Gazetteer) -> None:
+    assert mems(gz, "Hungary is a member of the Ministry of Culture.") == []

@@ -1,0 +1,48 @@
+"""Participations: roles, delegations of states, "the Ambassador", on whose behalf."""
+
+from __future__ import annotations
+
+from graph.ingest.gazetteer import Gazetteer
+
+from .conftest import extraction
+
+
+def parts(gz: Gazetteer, text: str) -> list[tuple]:
+    ex = extraction(gz, text)
+    return [(ex.label(p.event), ex.label(p.participant), p.role,
+             [ex.posts[int(c.split(":")[1])].title for c in p.capacity],
+             ex.chair_of.get(p.on_behalf_of or "", (p.on_behalf_of,))) for p in ex.participations]
+
+
+def test_attendees_of_a_meeting_with_their_posts_as_capacity(gz: Gazetteer) -> None:
+    assert parts(gz, "Azamat Bekov, Ambassador of the Kyrgyz Republic to Hungary, met Minister of Foreign Affairs "
+                     "of Hungary Péter Szijjártó on 3 March 2026.") == [
+        ("Meeting of Azamat Bekov and Péter Szijjártó", "Azamat Bekov", "attendee", ["Ambassador"], (None,)),
+        ("Meeting of Azamat Bekov and Péter Szijjártó", "Péter Szijjártó", "attendee",
+         ["Minister of Foreign Affairs"], (None,)),
+    ]
+
+
+def test_speaker_of_a_part_and_delegations_of_states(gz: Gazetteer) -> None:
+    assert parts(gz, "On 5 February the Silk Road Business Forum was held in Baku. The opening session was "
+                     "addressed by Rovshan Sadigbayli.") == [
+        ("Opening session of the Silk Road Business Forum", "Rovshan Sadigbayli", "speaker", [], (None,))]
+    assert parts(gz, "Delegations of Azerbaijan, Kazakhstan and Uzbekistan attended the 12th Summit of the OTS in "
+                     "Gabala on 6 November 2025.") == [
+        ("12th Summit of the OTS", "Azerbaijan", "attendee", [], (None,)),
+        ("12th Summit of the OTS", "Kazakhstan", "attendee", [], (None,)),
+        ("12th Summit of the OTS", "Uzbekistan", "attendee", [], (None,)),
+    ]
+
+
+def test_the_ambassador_refers_back_and_a_greeting_is_no_participation(gz: Gazetteer) -> None:
+    got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. Emre Yalçın, Ambassador of Türkiye to "
+                    "Azerbaijan, attended. The Ambassador conveyed the greetings of Nurlan Abenov and spoke.")
+    assert got == [("Turkic Youth Forum", "Emre Yalçın", "speaker", ["Ambassador"], (None,))]
+
+
+def test_on_behalf_of_a_chairmanship(gz: Gazetteer) -> None:
+    got = parts(gz, "The Turkic Youth Forum was held in Vienna on 5 February. Rovshan Sadigbayli addressed it, "
+                    "representing Azerbaijan's Chairmanship of the OTS.")
+    assert [(g[0], g[1], g[2]) for g in got] == [("Turkic Youth Forum", "Rovshan Sadigbayli", "speaker")]
+    assert [tuple(k.rsplit("/", 1)[-1] for k in g[4]) for g in got] == [("AZE", "ots")]

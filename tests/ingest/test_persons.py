@@ -1,0 +1,46 @@
+"""Persons and role titles (with what each title is of and accredited to)."""
+
+from __future__ import annotations
+
+from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.rules.persons import persons, titles
+from graph.ingest.rules.phrases import phrases
+
+from .conftest import reader
+
+
+def title_rows(r) -> list[tuple]:  # type: ignore[no-untyped-def]
+    label = lambda k: r.out.entities[k].label if k else None  # noqa: E731
+    return [(t["title"], label(t["of"]), label(t["to"]), t["topic"], r.text[t["span"][0]:t["span"][1]]) for t in titles(r)]
+
+
+def test_persons_skip_titles_and_honorifics_and_family_names_refer_back(gz: Gazetteer) -> None:
+    r = reader(gz, "Mr. Nurlan Abenov met Ambassador Emre Yalçın at the Carmelite Monastery. Abenov thanked him.",
+               phrases, persons)
+    got = [(r.text[m[0]:m[1]], m[3]) for m in sorted(r.mentions)]
+    assert got == [("Nurlan Abenov", "Person"), ("Emre Yalçın", "Person"), ("Carmelite Monastery", "Venue"),
+                   ("Abenov", "Person")]
+    assert [e.label for e in r.out.entities.values() if e.kind == "Person"] == ["Nurlan Abenov", "Emre Yalçın"]
+
+
+def test_quoted_names_and_places_are_no_persons(gz: Gazetteer) -> None:
+    r = reader(gz, 'The poem "Golden Horde" was read in the Middle Corridor.', phrases, persons)
+    assert [e for e in r.out.entities.values() if e.kind == "Person"] == []
+
+
+def test_titles_with_demonym_of_and_to(gz: Gazetteer) -> None:
+    r = reader(gz, "Kazakh Ambassador Nurlan Abenov met Kairat Umarov, Permanent Representative of Kazakhstan "
+                   "to the OSCE.", phrases, persons)
+    assert title_rows(r) == [
+        ("Ambassador", "Kazakhstan", None, None, "Kazakh Ambassador"),
+        ("Permanent Representative", "Kazakhstan", "OSCE", None, "Permanent Representative of Kazakhstan to the OSCE"),
+    ]
+
+
+def test_portfolio_titles_and_a_lower_case_title_without_state(gz: Gazetteer) -> None:
+    r = reader(gz, "Minister of Culture of Azerbaijan Adil Karimli spoke. The minister said the Governor of Ankara "
+                   "agreed.", phrases, persons)
+    assert title_rows(r) == [
+        ("Minister of Culture", "Azerbaijan", None, "Culture", "Minister of Culture of Azerbaijan"),
+        ("Governor", "Ankara", None, None, "Governor of Ankara"),
+    ]

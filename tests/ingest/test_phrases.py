@@ -1,0 +1,39 @@
+"""Names the gazetteer does not know: head-word phrases, acronyms, quoted titles, places after "at"."""
+
+from __future__ import annotations
+
+from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.rules.lexicon import base_kind, event_kind
+from graph.ingest.rules.phrases import phrases
+
+from .conftest import reader
+
+
+def mentions(r) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(r.text[m[0]:m[1]], m[3]) for m in sorted(r.mentions)]
+
+
+def test_organization_with_acronym_and_hotel_with_city(gz: Gazetteer) -> None:
+    r = reader(gz, "The Eurasian Literature Foundation (ELF) met at the Grand Meridian Hotel in Ankara.", phrases)
+    assert mentions(r) == [("Eurasian Literature Foundation", "Organization"), ("ELF", "Organization"),
+                           ("Grand Meridian Hotel", "Venue"), ("Ankara", "City")]
+    (org,) = [e for e in r.out.entities.values() if e.kind == "Organization"]
+    assert (org.label, org.names) == ("Eurasian Literature Foundation", ["Eurasian Literature Foundation", "ELF"])
+
+
+def test_quoted_title_is_an_event_and_a_place_after_at_is_a_venue(gz: Gazetteer) -> None:
+    r = reader(gz, 'An exhibition titled "Common Roots" opened at the Carmelite Monastery in Vienna.', phrases)
+    assert mentions(r) == [("Common Roots", "Event"), ("Carmelite Monastery", "Venue"), ("Vienna", "City")]
+    assert list(r.titled.values()) == ["CulturalEvent"]
+
+
+def test_a_phrase_stops_before_a_date_and_a_head_word_alone_is_no_name(gz: Gazetteer) -> None:
+    r = reader(gz, "The Turkic Youth Forum on 5 May was a success; the Forum will return.", phrases)
+    assert mentions(r) == [("Turkic Youth Forum", "Event")]
+
+
+def test_kinds_of_head_words_and_event_labels() -> None:
+    assert [base_kind(h) for h in ("Summit", "Halls", "Foundation", "Forums")] == ["Event", "Venue", "Organization", "Event"]
+    assert [event_kind(x) for x in ("12th Summit of the OTS", "Gala concert", "Opening session", "Days of Culture",
+                                    "Training Program", "Talks")] == [
+        "Summit", "Concert", "Session", "CulturalEvent", "Training", "Meeting"]

@@ -1,0 +1,41 @@
+"""Posts: titles with their holders, coordinated titles, past posts, confidence."""
+
+from __future__ import annotations
+
+from graph.ingest.gazetteer import Gazetteer
+
+from .conftest import extraction
+
+
+def posts(gz: Gazetteer, text: str) -> list[tuple]:
+    ex = extraction(gz, text)
+    return [(ex.label(p.person), p.title, ex.label(p.of), ex.label(p.to), p.past, p.confidence) for p in ex.posts]
+
+
+def test_name_comma_title_and_title_then_name(gz: Gazetteer) -> None:
+    assert posts(gz, "Azamat Bekov, Ambassador of the Kyrgyz Republic to Hungary, met Minister of Foreign Affairs "
+                     "of Hungary Péter Szijjártó on 3 March 2026.") == [
+        ("Azamat Bekov", "Ambassador", "Kyrgyz Republic", "Hungary", False, 0.85),
+        ("Péter Szijjártó", "Minister of Foreign Affairs", "Hungary", None, False, 0.9),
+    ]
+
+
+def test_past_posts(gz: Gazetteer) -> None:
+    assert posts(gz, "Nurlan Abenov previously served as Kazakh Consul General in Istanbul. The former Ambassador "
+                     "of Kazakhstan to Austria Nurlan Abenov spoke.") == [
+        ("Nurlan Abenov", "Consul General", "Kazakhstan", "Istanbul", True, 0.85),
+        ("Nurlan Abenov", "Ambassador", "Kazakhstan", "Austria", True, 0.9),
+    ]
+
+
+def test_coordinated_titles_share_holder_and_state(gz: Gazetteer) -> None:
+    assert posts(gz, "Emre Yalçın, Ambassador of Türkiye to Azerbaijan and Permanent Representative to the OTS, "
+                     "spoke.") == [
+        ("Emre Yalçın", "Ambassador", "Türkiye", "Azerbaijan", False, 0.85),
+        ("Emre Yalçın", "Permanent Representative", "Türkiye", "OTS", False, 0.85),
+    ]
+
+
+def test_portfolio_without_state_is_kept_with_low_confidence_and_courtesy_title_is_not_a_post(gz: Gazetteer) -> None:
+    assert posts(gz, "Deputy Minister of Foreign Affairs Ruslan Tokmakov met Ambassador Emre Yalçın.") == [
+        ("Ruslan Tokmakov", "Deputy Minister of Foreign Affairs", None, None, False, 0.6)]
