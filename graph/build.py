@@ -66,9 +66,10 @@ def check(settings: Settings, *, step: Step = _quiet) -> Checked:
     sources = read_sources(settings.ontology_dir, settings.data_dir, root=settings.root)
     shapes = load_shapes(settings.ontology_dir / SHAPES_FILE)
     step("infer")
-    inferred = infer(sources.quads)
+    union = ox.Store()  # the asserted and then the inferred triples, once each: validated in place
+    inferred = infer(sources.quads, store=union)
     step("validate")
-    violations = validate_quads([*sources.quads, *inferred], shapes, sources)
+    violations = validate_quads([*sources.quads, *inferred], shapes, sources, store=union)
     return Checked(sources, inferred, violations)
 
 

@@ -75,8 +75,12 @@ RULES: dict[str, str] = {
 }
 
 
-def infer(quads: Iterable[ox.Quad], *, max_rounds: int = 10) -> list[ox.Quad]:
+def infer(quads: Iterable[ox.Quad], *, max_rounds: int = 10, store: ox.Store | None = None) -> list[ox.Quad]:
     """Return the inferred quads (in :data:`~graph.load.INFERRED_GRAPH`) that are not asserted.
+
+    The rules run on an in-memory store whose default graph holds the asserted triples, then the
+    inferred ones too. Pass ``store`` (an empty store) to keep it afterwards: the build validates on
+    it instead of loading the same triples a second time.
 
     >>> from pyoxigraph import NamedNode as N, Quad
     >>> S = "https://w3id.org/turkic-kg/ontology#"
@@ -91,7 +95,7 @@ def infer(quads: Iterable[ox.Quad], *, max_rounds: int = 10) -> list[ox.Quad]:
     # Rules run on the union of the graphs as a set (one default graph): see
     # graph.store.materialize_default_union for why not pyoxigraph's union flag.
     asserted = {q.triple for q in quads}
-    store = ox.Store()
+    store = ox.Store() if store is None else store
     store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in asserted)
     inferred: set[ox.Triple] = set()
     prefixes = sparql_prefixes()

@@ -38,13 +38,14 @@ def _short(node: object, prefixes: dict[str, str]) -> str:
 
 
 def validate_quads(quads: Iterable[ox.Quad], shapes: Graph, sources: Sources, *,
-                   engine: str = "auto") -> list[Violation]:
+                   engine: str = "auto", store: ox.Store | None = None) -> list[Violation]:
     """Run the shapes over the union of ``quads``; return the violations, sorted, as plain records.
 
     ``engine``: ``pyshacl`` (the reference), ``sparql`` (the shapes compiled to SPARQL on pyoxigraph,
     :mod:`graph.shacl_sparql`: the same violations, minutes faster on large builds), or ``auto``
     (default): pySHACL up to :data:`~graph.settings.PYSHACL_MAX_QUADS` quads, SPARQL beyond, and
-    pySHACL whatever the size when a shape uses a feature the compiler lacks.
+    pySHACL whatever the size when a shape uses a feature the compiler lacks. ``store``, if given,
+    already holds the union of ``quads`` in its default graph (as :func:`graph.infer.infer` leaves it).
     """
     quads = quads if isinstance(quads, list) else list(quads)
     if engine == "auto":
@@ -56,8 +57,10 @@ def validate_quads(quads: Iterable[ox.Quad], shapes: Graph, sources: Sources, *,
             engine = "pyshacl"
     if engine == "pyshacl":
         return _validate_pyshacl(quads, shapes, sources)
-    store = ox.Store()
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in {q.triple for q in quads})
+    if store is None:
+        store = ox.Store()
+        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+                          for t in {q.triple for q in quads})
     return _validate_sparql(store, checks, sources)
 
 
