@@ -109,5 +109,7 @@ def infer(quads: Iterable[ox.Quad], *, max_rounds: int = 10, store: ox.Store | N
             break
         inferred |= new
         store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in new)
-    inferred.add(ox.Triple(INFERRED_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), ONTOLOGY_IRI))
+    provenance = ox.Triple(INFERRED_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), ONTOLOGY_IRI)
+    inferred.add(provenance)
+    store.add(ox.Quad(provenance.subject, provenance.predicate, provenance.object, ox.DefaultGraph()))
     return sorted((ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inferred), key=str)
