@@ -155,7 +155,7 @@ def make_project(folder: Path, triples: int, *, validate: bool) -> tuple[Path, d
 def start_server(dataset: Path, union: ox.Store, folder: Path):  # type: ignore[no-untyped-def]
     """``oxigraph load`` (the named graphs, and their union once into the default graph, as the
     embedded engine has it), then ``oxigraph serve`` on 127.0.0.1; returns (process, query URL)."""
-    from tests.servers import free_port, wait_for_http
+    from servers import free_port, wait_for_http
 
     binary = shutil.which("oxigraph")
     if binary is None:

@@ -39,6 +39,8 @@ class Checked:
     sources: Sources
     inferred: list[ox.Quad]
     violations: list[Violation]
+    #: The union of every graph, each triple once, in the default graph of an in-memory store.
+    union: ox.Store | None = None
 
     @property
     def errors(self) -> list[Violation]:
@@ -66,10 +68,11 @@ def check(settings: Settings, *, step: Step = _quiet) -> Checked:
     sources = read_sources(settings.ontology_dir, settings.data_dir, root=settings.root)
     shapes = load_shapes(settings.ontology_dir / SHAPES_FILE)
     step("infer")
-    inferred = infer(sources.quads)
+    union = ox.Store()  # the asserted and then the inferred triples, once each: validated in place
+    inferred = infer(sources.quads, store=union)
     step("validate")
-    violations = validate_quads([*sources.quads, *inferred], shapes, sources)
-    return Checked(sources, inferred, violations)
+    violations = validate_quads([*sources.quads, *inferred], shapes, sources, store=union)
+    return Checked(sources, inferred, violations, union)
 
 
 def write_nquads(quads: list[ox.Quad], path: Path) -> None:
@@ -99,7 +102,7 @@ def build(settings: Settings, *, step: Step = _quiet) -> BuildResult:
         step("load store")
         store = ox.Store(str(tmp / BUILD_FILES["store"]))
         store.bulk_load(path=str(tmp / BUILD_FILES["dataset"]), format=ox.RdfFormat.N_QUADS)
-        materialize_default_union(store)
+        _add_union(store, checked)
         store.flush()
         del store
         graphs = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
@@ -122,6 +125,16 @@ def build(settings: Settings, *, step: Step = _quiet) -> BuildResult:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return result
+
+
+def _add_union(store: ox.Store, checked: Checked) -> None:
+    """Fill the store's default graph with the union of its graphs (see
+    :func:`graph.store.materialize_default_union`): bulk-copied from the union the check built,
+    which is minutes faster on large builds than an INSERT into the on-disk store."""
+    if checked.union is None:
+        materialize_default_union(store)
+        return
+    store.bulk_extend(checked.union.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -19,10 +19,24 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-__all__ = ["Settings", "load_settings", "USER_AGENT", "DEFAULT_TIMEOUT", "BUILD_FILES"]
+__all__ = ["Settings", "load_settings", "USER_AGENT", "DEFAULT_TIMEOUT", "BUILD_FILES", "LAYOUT_THRESHOLD",
+           "DEFAULT_ENGINE", "ENGINES", "PYSHACL_MAX_QUADS"]
 
 USER_AGENT = "turkic-kg/0.1 (+https://w3id.org/turkic-kg)"
 DEFAULT_TIMEOUT = 30.0
+
+#: Views with more nodes than this get precomputed positions and no physics.
+LAYOUT_THRESHOLD = 300
+
+#: Embedded engines: ``oxigraph`` opens the build's on-disk store read-only (starts at once, whatever
+#: the size); ``oxigraph-memory`` loads ``dataset.nq`` into memory first (slower start, faster long runs);
+#: ``rdflib`` is the reference engine. ``oxigraph-disk`` is kept as another name for ``oxigraph``.
+ENGINES = ("oxigraph", "oxigraph-memory", "rdflib", "oxigraph-disk")
+DEFAULT_ENGINE = "oxigraph"
+
+#: Builds up to this many quads are validated by pySHACL (the reference); larger ones by the same
+#: shapes compiled to SPARQL (graph.shacl_sparql), which finds the same violations far faster.
+PYSHACL_MAX_QUADS = int(os.environ.get("TKG_PYSHACL_MAX_QUADS", "200000"))
 
 #: Names of the files a build writes inside the build folder.
 BUILD_FILES = {

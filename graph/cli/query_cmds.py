@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..settings import DEFAULT_ENGINE, ENGINES
 from ._common import echo_table, parse_params, settings_of
 
 FORMATS = ["table", "csv", "tsv", "json", "turtle", "jsonld"]
@@ -27,8 +28,9 @@ FORMATS = ["table", "csv", "tsv", "json", "turtle", "jsonld"]
 @click.option("--endpoint", default=None, metavar="URL", help="Query a remote SPARQL 1.1 endpoint instead of the build.")
 @click.option("--user", default=None, help="User name for the endpoint.")
 @click.option("--password", default=None, help="Password for the endpoint.")
-@click.option("--engine", type=click.Choice(["oxigraph", "oxigraph-disk", "rdflib"]), default="oxigraph",
-              show_default=True, help="Embedded engine for the build.")
+@click.option("--engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True,
+              help="Embedded engine: the on-disk store read-only (oxigraph, instant start), the build loaded "
+                   "into memory (oxigraph-memory, for long runs), or rdflib (reference).")
 @click.option("--timeout", type=float, default=None, metavar="SECONDS",
               help="Time limit for the query (default: TKG_TIMEOUT or 30).")
 @click.pass_context

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..viz.network import LAYOUT_THRESHOLD
+from ..settings import LAYOUT_THRESHOLD
 from ._common import echo_table, parse_params, progress, settings_of
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])

@@ -27,13 +27,12 @@ from html import escape
 import networkx as nx
 from pyvis.network import Network
 
+from ..settings import LAYOUT_THRESHOLD
 from .style import LABEL_LIMIT, clip, style_of
 
 __all__ = ["LAYOUT_THRESHOLD", "EDGE_LABEL_LIMIT", "LABEL_LIMIT", "clip", "node_id", "build_network", "layout_positions",
            "node_tooltip", "edge_tooltip"]
 
-#: Above this many nodes, positions are precomputed and physics is off.
-LAYOUT_THRESHOLD = 300
 #: Above this many edges, edge labels are not drawn on the canvas (they stay in the tooltips).
 EDGE_LABEL_LIMIT = 2000
 _MAX_SOURCES = 5

@@ -1,0 +1,75 @@
+"""Synthetic projects of a given size: generated, built by ``tkg build`` in a fresh process (time,
+quads per second, peak memory), and timed from process start to last row of a library query."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
+
+#: A simple library query with a parameter: the members of the OTS on a date.
+STARTUP_QUERY = ["query", "members_on_date", "--param", "date=2022-12-31", "-f", "csv"]
+
+_MEASURED = ("import resource, runpy, sys, time\nsys.argv = {argv!r}\nt = time.perf_counter()\ncode = 0\n"
+             "try:\n    runpy.run_module('graph.cli', run_name='__main__')\n"
+             "except SystemExit as exc:\n    code = exc.code or 0\n"
+             "sys.stderr.write('\\nMEASURED %f %f %s\\n' % (time.perf_counter() - t, "
+             "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, code))\n")
+
+
+def run_cli(argv: list[str], *, cwd: Path) -> tuple[float, float, str]:
+    """``tkg ARGV`` in a fresh interpreter: wall seconds (process start to exit), peak MB, stdout."""
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _MEASURED.format(argv=["tkg", *argv])], cwd=cwd,
+                          capture_output=True, text=True, env=_env())
+    wall = time.perf_counter() - started
+    line = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+    if not line.startswith("MEASURED") or line.split()[3] != "0":
+        raise RuntimeError(f"tkg {' '.join(argv)} failed: {proc.stderr[-1500:]}")
+    return wall, float(line.split()[2]), proc.stdout
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def build_project(folder: Path, triples: int):  # type: ignore[no-untyped-def]
+    """Generate ``triples`` synthetic triples into a new project in ``folder`` and build it."""
+    from generate import generate
+
+    from graph.settings import load_settings
+
+    shutil.copytree(ROOT / "ontology", folder / "ontology")
+    shutil.copytree(ROOT / "queries", folder / "queries")
+    (folder / "data").mkdir(parents=True)
+    started = time.perf_counter()
+    with (folder / "data" / "synthetic.trig").open("w", encoding="utf-8") as out:
+        out.write(generate(triples))
+    figures: dict = {"triples_asked": triples, "generate_s": time.perf_counter() - started}  # type: ignore[type-arg]
+    wall, peak, _ = run_cli(["--root", str(folder), "build"], cwd=folder)
+    manifest = json.loads((folder / "build" / "manifest.json").read_text(encoding="utf-8"))
+    figures.update(build_s=wall, build_peak_mb=peak, asserted=manifest["asserted"], inferred=manifest["inferred"],
+                   quads=manifest["asserted"] + manifest["inferred"])
+    return load_settings(root=folder, build_dir=folder / "build"), figures
+
+
+def startup_times(folder: Path, *, repeats: int) -> dict[str, float]:
+    """Median seconds from process start to last row of :data:`STARTUP_QUERY`, per embedded engine."""
+    out = {}
+    for engine in ("oxigraph", "oxigraph-memory"):
+        times = [run_cli(["--root", str(folder), *STARTUP_QUERY, "--engine", engine], cwd=folder)[0]
+                 for _ in range(repeats)]
+        out[engine] = statistics.median(times)
+    return out

@@ -1,0 +1,63 @@
+"""The benchmarks run without the test suite, and their report is written as documented."""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in BENCH.glob("*.py")))
+def test_benchmarks_do_not_import_the_tests(script: str) -> None:
+    assert not _imports(BENCH / script) & {"tests", "pytest", "conftest"}
+
+
+def _fake_report() -> dict:  # type: ignore[type-arg]
+    def size(quads: int, scale: float) -> dict:  # type: ignore[type-arg]
+        return {"quads": quads, "build_s": 2.0 * scale, "build_peak_mb": 100.0 * scale, "load_raw_s": [0.1 * scale],
+                "server_load_s": {"Oxigraph server": 0.5 * scale},
+                "startup": {"oxigraph": 0.3, "oxigraph-memory": 0.4 * scale},
+                "queries": [{"query": "members_on_date",
+                             "times": {"embedded (default, on disk)": [0.002 * scale], "Oxigraph server": [0.004 * scale]},
+                             "notes": {"embedded (default, on disk)": None, "Oxigraph server": None}},
+                            {"query": "summits",
+                             "times": {"embedded (default, on disk)": [0.010 * scale], "Oxigraph server": []},
+                             "notes": {"embedded (default, on disk)": None, "Oxigraph server": ">20s"}}]}
+    return {"date": "2026-12-01", "machine": "x86_64, 2 cores", "quick": True, "command": "python benchmarks/run.py",
+            "seconds": 12.0, "sizes": {"10k": size(19_000, 1.0), "100k": size(182_000, 10.0)},
+            "others": {"views": {"status": "not present"}}}
+
+
+def test_report_tables_and_plots(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from report import write_report
+    finally:
+        sys.path.remove(str(BENCH))
+    written = write_report(_fake_report(), tmp_path)
+    assert sorted(p.name for p in written) == ["README.md", "load.png", "queries.png", "results.json", "startup.png"]
+    for png in tmp_path.glob("*.png"):
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    md = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert "Measured 2026-12-01 on x86_64, 2 cores" in md
+    assert "| members_on_date | 2.0 ms | 4.0 ms | 2.0× |" in md
+    assert "| summits | 10.0 ms | >20s | – |" in md
+    assert "- build (parse, infer, validate, write, store): 20.0 s = 9,100 quads/s, peak memory 1,000 MB" in md
+    assert json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["sizes"]["10k"]["quads"] == 19_000
