@@ -63,7 +63,8 @@ class BuildResult:
 def check(settings: Settings, *, step: Step = _quiet) -> Checked:
     """Parse, infer and validate; raises :class:`~graph.errors.ParseError` on bad syntax."""
     step("parse")
-    sources = read_sources(settings.ontology_dir, settings.data_dir, root=settings.root)
+    sources = read_sources(settings.ontology_dir, settings.data_dir, root=settings.root,
+                           max_bytes=settings.max_file_bytes)
     shapes = load_shapes(settings.ontology_dir / SHAPES_FILE)
     step("infer")
     inferred = infer(sources.quads)

@@ -1,0 +1,142 @@
+"""Bad input never passes silently: data/ files of other kinds, empty, unbounded or not files at all,
+byte-order marks and control characters; names that are not in the graph; query parameters."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import ROOT, SEED_FILE, small_project, tkg
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    return small_project(tmp_path)
+
+
+def _limit_memory() -> None:  # a child that reads without bound dies at 2 GB, not the machine
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m graph.cli ARGS`` in a child process (bounded in time and memory)."""
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=60, preexec_fn=_limit_memory, env={**os.environ, **(env or {})})
+
+
+def _errors(project: Path, *args: str) -> tuple[int, str]:
+    result = tkg("--root", str(project), *args)
+    return result.exit_code, result.stderr
+
+
+# ---------------------------------------------------------------- data/ files
+
+
+@pytest.mark.parametrize("name", ["extra.ttl", "extra.nq", "EXTRA.TRIG", "notes.txt"])
+@pytest.mark.parametrize("command", ["validate", "build"])
+def test_files_of_other_kinds_in_data_are_refused(project: Path, name: str, command: str) -> None:
+    (project / "data" / name).write_text("<http://a> <http://b> <http://c> .\n", encoding="utf-8")
+    code, err = _errors(project, command)
+    assert (code, err) == (2, f"tkg: error: data/{name}: not a .trig file; data/ holds only TriG files "
+                              "named *.trig (one source each)\n")
+    assert not (project / "build").exists()
+
+
+def test_a_folder_in_data_is_refused(project: Path) -> None:
+    (project / "data" / "more").mkdir()
+    assert _errors(project, "validate") == (
+        2, "tkg: error: data/more: a folder; data/ holds only TriG files named *.trig (one source each)\n")
+
+
+@pytest.mark.parametrize("text", ["", "# a comment and nothing else\n", "@prefix ex: <http://example.org/> .\n"])
+def test_an_empty_data_file_is_refused(project: Path, text: str) -> None:
+    (project / "data" / "empty.trig").write_text(text, encoding="utf-8")
+    assert _errors(project, "validate") == (
+        2, "tkg: error: data/empty.trig:1:1: no statements: a data file holds at least one named graph\n")
+
+
+def test_a_fifo_in_data_is_refused_without_waiting(project: Path) -> None:
+    os.mkfifo(project / "data" / "pipe.trig")
+    result = _run("--root", str(project), "validate")
+    assert (result.returncode, result.stderr) == (
+        2, "tkg: error: data/pipe.trig: not a regular file (a FIFO); only regular files are read\n")
+
+
+def test_a_symlink_to_dev_zero_is_refused(project: Path) -> None:
+    (project / "data" / "zero.trig").symlink_to("/dev/zero")
+    result = _run("--root", str(project), "build")
+    assert (result.returncode, result.stderr) == (
+        2, "tkg: error: data/zero.trig: not a regular file (a character device); only regular files are read\n")
+
+
+def test_a_symlink_to_a_regular_file_is_read(project: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.trig"
+    (project / "data" / SEED_FILE).rename(elsewhere)
+    (project / "data" / SEED_FILE).symlink_to(elsewhere)
+    result = tkg("--root", str(project), "validate")
+    assert result.exit_code == 0 and result.stdout.startswith("valid: 4 files, ")
+
+
+def test_a_symlink_loop_in_data_is_one_line(project: Path) -> None:
+    (project / "data" / "a.trig").symlink_to(project / "data" / "b.trig")
+    (project / "data" / "b.trig").symlink_to(project / "data" / "a.trig")
+    result = _run("--root", str(project), "build")
+    assert (result.returncode, result.stderr) == (
+        2, "tkg: error: data/a.trig: cannot read: Too many levels of symbolic links\n")
+
+
+def test_a_file_over_the_size_limit_is_refused(project: Path) -> None:
+    size = (project / "data" / SEED_FILE).stat().st_size
+    result = _run("--root", str(project), "validate", env={"TKG_MAX_FILE_BYTES": str(size - 1)})
+    assert (result.returncode, result.stderr) == (
+        2, f"tkg: error: data/{SEED_FILE}: larger than the limit of {size - 1} bytes per file "
+           "(TKG_MAX_FILE_BYTES)\n")
+    result = _run("--root", str(project), "validate", "--no-qc", env={"TKG_MAX_FILE_BYTES": str(size)})
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_size_limit_must_be_a_number(project: Path) -> None:
+    result = _run("--root", str(project), "validate", env={"TKG_MAX_FILE_BYTES": "lots"})
+    assert (result.returncode, result.stderr) == (
+        2, "tkg: error: TKG_MAX_FILE_BYTES must be a positive whole number of bytes, not 'lots'\n")
+
+
+def test_a_byte_order_mark_is_accepted(project: Path) -> None:
+    seed = project / "data" / SEED_FILE
+    seed.write_bytes(b"\xef\xbb\xbf" + seed.read_bytes())
+    result = tkg("--root", str(project), "build")
+    assert result.exit_code == 0, result.stderr
+    assert "\ufeff" not in (project / "build" / "dataset.nq").read_text(encoding="utf-8")
+
+
+def test_invisible_characters_in_a_syntax_error_are_named(project: Path) -> None:
+    (project / "data" / "zw.trig").write_text('<http://a> { <http://a> <http://b> "x" ; <http://c> \u200b . }\n',
+                                              encoding="utf-8")
+    code, err = _errors(project, "validate")
+    assert code == 2
+    assert err == ("tkg: error: data/zw.trig:1:53: 'U+200B' is not allowed at the beginning of a prefix name\n")
+    assert err.isascii()
+
+
+@pytest.mark.parametrize(("literal", "column", "char"), [
+    ('"a\\u0000b"', 51, "U+0000"),
+    ('"tab\tok but bell \x07"', 66, "U+0007"),
+    ('"a C1 \\u0085 char"', 55, "U+0085"),
+    ('"""line one\nline two \x1b[31m"""', 10, "U+001B"),
+])
+def test_control_characters_in_literals_are_refused(project: Path, literal: str, column: int, char: str) -> None:
+    text = ("<http://example.org/g> {\n"
+            f"  <http://example.org/s> <http://example.org/p> {literal} .\n"
+            "}\n")
+    (project / "data" / "ctl.trig").write_text(text, encoding="utf-8")
+    code, err = _errors(project, "build")
+    line = 3 if "line one" in literal else 2
+    assert (code, err) == (2, f"tkg: error: data/ctl.trig:{line}:{column}: a literal of <http://example.org/s> "
+                              f"holds the control character {char}; only tab, line feed and carriage return "
+                              "are allowed\n")
+    assert not (project / "build").exists()
