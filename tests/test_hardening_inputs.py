@@ -140,3 +140,83 @@ def test_control_characters_in_literals_are_refused(project: Path, literal: str,
                               f"holds the control character {char}; only tab, line feed and carriage return "
                               "are allowed\n")
     assert not (project / "build").exists()
+
+
+# ---------------------------------------------------------------- query parameters
+
+TWO_STRINGS = """# title: Labels containing two strings
+# param: a string - The first string.
+# param: b string - The second string.
+SELECT ?s WHERE { ?s skos:prefLabel ?l .
+  FILTER(CONTAINS(STR(?l), $a) && CONTAINS(STR(?l), $b))
+}
+"""
+
+
+def test_a_value_is_never_substituted_again(tmp_path: Path) -> None:
+    from graph.library import load_query, render
+
+    rq = tmp_path / "two.rq"
+    rq.write_text(TWO_STRINGS, encoding="utf-8")
+    text = render(load_query(rq), {"a": "$b", "b": ") || true) #"})
+    assert text.splitlines()[4] == '  FILTER(CONTAINS(STR(?l), "$b") && CONTAINS(STR(?l), ") || true) #"))'
+    # a parameter whose name begins another's is still replaced whole
+    rq.write_text("# param: d string\n# param: dd string\nSELECT * { BIND($dd AS ?x) BIND($d AS ?y) }\n",
+                  encoding="utf-8")
+    assert render(load_query(rq), {"d": "$dd", "dd": "2"}).splitlines()[2] == \
+        'SELECT * { BIND("2" AS ?x) BIND("$dd" AS ?y) }'
+
+
+def test_the_filter_exploit_finds_nothing(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rq = tmp_path / "two.rq"
+    rq.write_text(TWO_STRINGS, encoding="utf-8")
+    result = tkg("--root", str(ROOT), "--build-dir", str(built.build_dir), "query", str(rq),
+                 "-p", "a=$b", "-p", "b=) || true) #", "-f", "csv")
+    assert (result.exit_code, result.stdout) == (0, "s\n")
+    result = tkg("--root", str(ROOT), "--build-dir", str(built.build_dir), "query", str(rq),
+                 "-p", "a=Kubanychbek", "-p", "b=Omuraliev", "-f", "csv")
+    assert (result.exit_code, result.stdout) == (0, "s\nhttps://w3id.org/turkic-kg/id/person/kubanychbek-omuraliev\n")
+
+
+@pytest.mark.parametrize(("param", "message"), [
+    ("date=2024-13-45", "not an xsd:date: '2024-13-45'"),
+    ("date=2023-02-29", "not an xsd:date: '2023-02-29'"),
+    ("date=\u0662\u0660\u0662\u0664-\u0660\u0661-\u0660\u0661", "not an xsd:date: '\u0662\u0660\u0662\u0664-\u0660\u0661-\u0660\u0661'"),
+    ("date=２０２４-０１-０１", "not an xsd:date: '２０２４-０１-０１'"),
+    ("date=2024-01-01\n", "not an xsd:date: '2024-01-01\\n'"),
+    ("date=20240101", "not an xsd:date: '20240101'"),
+    ("date=2024-1-01", "not an xsd:date: '2024-1-01'"),
+])
+def test_dates_must_be_real_dates_in_ascii_digits(built, param: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    result = tkg("--root", str(ROOT), "--build-dir", str(built.build_dir), "query", "members_on_date", "-p", param)
+    assert (result.exit_code, result.stderr) == (2, f"tkg: error: {message}\n")
+
+
+def test_a_leap_day_is_a_date(built) -> None:  # type: ignore[no-untyped-def]
+    result = tkg("--root", str(ROOT), "--build-dir", str(built.build_dir), "query", "members_on_date",
+                 "-p", "date=2024-02-29", "-f", "csv")
+    assert result.exit_code == 0 and result.stdout.startswith("memberLabel,roleLabel,start\n")
+
+
+@pytest.mark.parametrize(("value", "kind"), [("\u0662\u0660\u0662\u0664", "gYear"), ("\u0661\u0662", "integer"),
+                                             ("1.\u0665", "decimal"), ("12\n", "integer")])
+def test_numbers_and_years_take_ascii_digits(value: str, kind: str) -> None:
+    from graph.errors import InputError
+    from graph.library import sparql_term
+
+    with pytest.raises(InputError, match=f"not an xsd:{kind}"):
+        sparql_term(value, kind)
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    (["a=1", "a=2"], "--param a is given twice"),
+    (["a b=1"], "--param takes K=V with K a parameter name (letters, digits, _), got 'a b=1'"),
+    (["=1"], "--param takes K=V with K a parameter name (letters, digits, _), got '=1'"),
+])
+def test_param_names_are_names_and_given_once(params: list[str], message: str) -> None:
+    from graph.cli._common import parse_params
+    from graph.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        parse_params(params)
+    assert str(info.value) == message
