@@ -220,3 +220,68 @@ def test_param_names_are_names_and_given_once(params: list[str], message: str) -
     with pytest.raises(InputError) as info:
         parse_params(params)
     assert str(info.value) == message
+
+
+# ---------------------------------------------------------------- names that are not in the graph
+
+ID = "https://w3id.org/turkic-kg/id/"
+
+
+def _cli(built, *args: str):  # type: ignore[no-untyped-def]
+    return tkg("--root", str(ROOT), "--build-dir", str(built.build_dir), *args)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["path", "state:XXX", "person:nobody-at-all"], f"no entity state:XXX <{ID}state/XXX> in the graph"),
+    (["path", "state:KGZ", "person:nobody-at-all"],
+     f"no entity person:nobody-at-all <{ID}person/nobody-at-all> in the graph"),
+    (["path", f"<{ID}state/XXX>", "state:KGZ"], f"no entity <{ID}state/XXX> in the graph"),
+    (["path", "https://example.org/nothing", "state:KGZ"], "no entity <https://example.org/nothing> in the graph"),
+    (["path", "nosuchprefix:KGZ", "state:KGZ"], "not an IRI or known prefixed name: 'nosuchprefix:KGZ'"),
+    (["viz", "--entity", "state:XXX"], f"no entity state:XXX <{ID}state/XXX> in the graph"),
+    (["viz", "--entity", f"<{ID}state/XXX>", "--hops", "2"], f"no entity <{ID}state/XXX> in the graph"),
+    (["viz", "--path", "state:XXX", "state:KGZ"], f"no entity state:XXX <{ID}state/XXX> in the graph"),
+])
+def test_an_identifier_not_in_the_graph_is_exit_2(built, tmp_path: Path, args: list[str],  # type: ignore[no-untyped-def]
+                                                  message: str) -> None:
+    out = tmp_path / "view.html"
+    result = _cli(built, *args, *(["-o", str(out)] if args[0] == "viz" else []))
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"tkg: error: {message}\n")
+    assert not out.exists()
+
+
+def test_identifiers_in_the_graph_resolve_without_a_note(built) -> None:  # type: ignore[no-untyped-def]
+    result = _cli(built, "path", "person:levent-eler", f"<{ID}person/kubanychbek-omuraliev>")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == ("Levent Eler --speaker--> Opening session of the 3rd Diaspora Capacity Building Training "
+                             "Program <--speaker-- Kubanychbek Omuraliev\n")
+
+
+def test_a_fuzzy_match_says_what_it_matched(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = _cli(built, "path", "Levent Elr", "Kubanychbek Omuraliev")
+    assert result.exit_code == 0
+    assert result.stderr == f'matched "Levent Elr" to Levent Eler <{ID}person/levent-eler> (score 95.2)\n'
+    assert result.stdout.startswith("Levent Eler --speaker--> ")
+    result = _cli(built, "viz", "--entity", "Kyrgyz Republik", "-o", str(tmp_path / "k.html"))
+    assert result.exit_code == 0
+    assert result.stderr == f'matched "Kyrgyz Republik" to Kyrgyz Republic <{ID}state/KGZ> (score 93.3)\n'
+    assert result.stdout.startswith(f"wrote {tmp_path / 'k.html'} (")
+
+
+def test_the_python_api_refuses_unknown_identifiers(built) -> None:  # type: ignore[no-untyped-def]
+    from graph.api import KnowledgeGraph
+    from graph.errors import EntityNotFound, InputError
+    from graph.store import OxigraphEngine
+
+    kg = KnowledgeGraph(OxigraphEngine.from_build(built), built)
+    for name, message in [("state:XXX", f"no entity state:XXX <{ID}state/XXX> in the graph"),
+                          (f"<{ID}person/nobody>", f"no entity <{ID}person/nobody> in the graph"),
+                          ("Zzyzx Qwvq", "no entity named 'Zzyzx Qwvq' in the graph")]:
+        with pytest.raises(EntityNotFound) as info:
+            kg.describe(name)
+        assert (str(info.value), info.value.exit_code) == (message, 2)
+    with pytest.raises(InputError, match="not a valid IRI"):
+        kg.resolve("<https://example.org/a b>")
+    assert kg.resolve("state:KGZ") == f"{ID}state/KGZ"
+    assert kg.resolve("Kyrgyz Republik") == f"{ID}state/KGZ"
+    assert kg.describe("state:KGZ") == kg.describe(f"{ID}state/KGZ") != []
