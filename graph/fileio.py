@@ -15,6 +15,8 @@ Every failure (read-only folder, full disk, no permission, symlink loop) is an
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import stat
 import tempfile
@@ -22,7 +24,10 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "exchange_paths"]
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
 
 def write_atomic(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> None:
@@ -107,3 +112,24 @@ def _replace(path: Path, target: Path, raw: bytes, mode: int | None) -> None:
         if isinstance(exc, OSError):
             raise _cannot(path, exc) from None
         raise
+
+
+def exchange_paths(a: Path, b: Path) -> bool:
+    """Swap two existing paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``): at every
+    moment each name holds one of the two trees, never none.
+
+    Returns False, changing nothing, where the system or the file system cannot do it (not Linux,
+    glibc older than 2.28, a file system without the flag); raises :class:`OSError` otherwise.
+    """
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))

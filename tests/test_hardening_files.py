@@ -210,3 +210,144 @@ def test_every_writer_goes_through_write_atomic() -> None:
              if "write_atomic(" in p.read_text(encoding="utf-8")}
     assert {"graph/cli/build_cmds.py", "graph/cli/ingest_cmds.py", "graph/viz/html.py",
             "graph/viz/index.py"} <= users
+
+
+# ---------------------------------------------------------------- builds: leftovers, lock, swap, views
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    return small_project(tmp_path)
+
+
+def test_stale_temporary_build_folders_are_cleaned(project: Path) -> None:
+    for name in (".build-abc12_45", ".build-old-1700000000000000000", ".build-keepthisone", ".other-abc12345"):
+        (project / name).mkdir()
+        (project / name / "junk").write_bytes(b"x" * 1000)
+    result = tkg("--root", str(project), "build")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in project.iterdir()) == [
+        ".build-keepthisone", ".build.lock", ".other-abc12345", "build", "data", "ontology", "queries"]
+
+
+def test_a_second_build_is_refused_while_one_holds_the_lock(project: Path) -> None:
+    import fcntl
+
+    (project / ".build-abc12345").mkdir()  # the running build's temporary folder: not touched
+    with open(project / ".build.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = tkg("--root", str(project), "build")
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == (f"tkg: error: another build into {project / 'build'} is running (it holds "
+                             f"{project / '.build.lock'}); try again when it ends\n")
+    assert (project / ".build-abc12345").is_dir() and not (project / "build").exists()
+
+
+def test_two_builds_at_once_one_wins_one_is_refused(project: Path) -> None:
+    args = [sys.executable, "-m", "graph.cli", "--root", str(project), "build"]
+    procs = [subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(2)]
+    outcomes = sorted((p.wait(timeout=300), p.stderr.read()) for p in procs)  # type: ignore[union-attr]
+    for p in procs:
+        p.stdout.close()  # type: ignore[union-attr]
+        p.stderr.close()  # type: ignore[union-attr]
+    assert [code for code, _ in outcomes] == [0, 3]
+    assert outcomes[1][1].startswith(f"tkg: error: another build into {project / 'build'} is running")
+
+
+def test_a_rebuild_keeps_the_views(project: Path) -> None:
+    settings = load_settings(root=project)
+    build(settings)
+    views = project / "build" / "views"
+    views.mkdir()
+    (views / "overview.html").write_text("<html>overview</html>", encoding="utf-8")
+    (views / "views.json").write_text('{"views": []}', encoding="utf-8")
+    result = tkg("--root", str(project), "build")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == (f"kept {views} (1 page drawn from the previous data; "
+                                             "`tkg viz --all` redraws them)")
+    assert (views / "overview.html").read_text(encoding="utf-8") == "<html>overview</html>"
+    assert sorted(p.name for p in views.iterdir()) == ["overview.html", "views.json"]
+
+
+POLLER = r"""
+import json, os, sys, time
+build, stop = sys.argv[1], sys.argv[2]
+polls = missing = 0
+while not os.path.exists(stop):
+    polls += 1
+    if not (os.path.isfile(os.path.join(build, "manifest.json")) and os.path.isfile(os.path.join(build, "dataset.nq"))
+            and os.path.isdir(os.path.join(build, "store"))):
+        missing += 1
+print(json.dumps({"polls": polls, "missing": missing}))
+"""
+
+
+def test_a_reader_always_finds_a_complete_build(project: Path, tmp_path: Path) -> None:
+    settings = load_settings(root=project)
+    build(settings)
+    stop = tmp_path / "stop"
+    poller = subprocess.Popen([sys.executable, "-c", POLLER, str(project / "build"), str(stop)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        time.sleep(0.5)
+        for _ in range(4):
+            build(settings)
+    finally:
+        stop.touch()
+        out, _ = poller.communicate(timeout=60)
+    seen = json.loads(out)
+    assert seen["polls"] > 1000 and seen["missing"] == 0, seen
+
+
+def test_the_swap_never_leaves_the_build_folder_missing(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file-system step of the swap is watched: between any two, build/ must be complete."""
+    settings = load_settings(root=project)
+    build(settings)
+    target = project / "build"
+    seen: list[str] = []
+    real_rename, real_rmtree = os.rename, __import__("shutil").rmtree
+
+    def watch(name: str):  # type: ignore[no-untyped-def]
+        def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+            result = (real_rename if name == "rename" else real_rmtree)(*args, **kwargs)
+            seen.append(f"{name}: build complete={(target / 'manifest.json').is_file()}")
+            return result
+        return wrapped
+
+    monkeypatch.setattr("os.rename", watch("rename"))
+    monkeypatch.setattr("shutil.rmtree", watch("rmtree"))
+    monkeypatch.setattr("pathlib.Path.rename", lambda self, dst: watch("rename")(self, dst))
+    build(settings)
+    assert seen and all(s.endswith("complete=True") for s in seen), seen
+
+
+def test_a_read_only_build_folder_is_one_line_exit_2(project: Path, tmp_path: Path) -> None:
+    parent = tmp_path / "ro"
+    parent.mkdir()
+    _read_only(parent)
+    try:
+        result = _run("--root", str(project), "--build-dir", str(parent / "build"), "build")
+        listing = sorted(p.name for p in parent.iterdir())
+    finally:
+        _writable(parent)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"tkg: error: {parent}: cannot write the build here: ")
+    assert result.stderr.count("\n") == 1 and listing == []
+
+
+def test_a_full_disk_during_a_build_is_one_line_and_keeps_the_previous_build(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = load_settings(root=project)
+    build(settings)
+    before = (project / "build" / "dataset.nq").read_bytes()
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("graph.build.write_nquads", full)
+    result = tkg("--root", str(project), "build")
+    assert (result.exit_code, result.stderr) == (
+        2, f"tkg: error: {project / 'build'}: cannot write the build: No space left on device\n")
+    assert (project / "build" / "dataset.nq").read_bytes() == before
+    assert sorted(p.name for p in project.iterdir()) == [".build.lock", "build", "data", "ontology", "queries"]
