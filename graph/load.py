@@ -52,9 +52,17 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
-def ontology_files(ontology_dir: Path) -> list[Path]:
-    """The ontology's Turtle files, shapes excluded, in name order."""
-    return sorted(p for p in ontology_dir.glob("*.ttl") if p.name != SHAPES_FILE)
+def ontology_files(ontology_dir: Path, *, root: Path | None = None) -> list[Path]:
+    """The ontology's Turtle files, shapes excluded, in name order; any entry of ``ontology_dir``
+    not named ``*.ttl`` is an :class:`InputError` (never skipped in silence)."""
+    try:
+        entries = sorted(ontology_dir.iterdir())
+    except OSError as exc:
+        raise InputError(f"{_rel(ontology_dir, root)}: cannot read: {exc.strerror}") from None
+    for path in entries:
+        if path.suffix != ".ttl" or path.is_dir():
+            raise InputError(f"{_rel(path, root)}: not a .ttl file; ontology/ holds only Turtle files named *.ttl")
+    return [p for p in entries if p.name != SHAPES_FILE]
 
 
 def data_files(data_dir: Path, *, root: Path | None = None) -> list[Path]:
@@ -175,7 +183,7 @@ def read_sources(ontology_dir: Path, data_dir: Path, *, root: Path | None = None
     """Read the ontology and every data file; refuse statements outside named graphs, named graphs
     defined in two files, and data files with no statement."""
     out = Sources()
-    for path in ontology_files(ontology_dir):
+    for path in ontology_files(ontology_dir, root=root):
         quads = read_file(path, graph=ONTOLOGY_GRAPH, name=_rel(path, root), max_bytes=max_bytes)
         _add(out, path, quads, root, allow_shared=True)
     out.quads.append(ox.Quad(ONTOLOGY_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"),

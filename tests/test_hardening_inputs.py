@@ -285,3 +285,9 @@ def test_the_python_api_refuses_unknown_identifiers(built) -> None:  # type: ign
     assert kg.resolve("state:KGZ") == f"{ID}state/KGZ"
     assert kg.resolve("Kyrgyz Republik") == f"{ID}state/KGZ"
     assert kg.describe("state:KGZ") == kg.describe(f"{ID}state/KGZ") != []
+
+
+def test_other_files_in_the_ontology_folder_are_refused(project: Path) -> None:
+    (project / "ontology" / "extra.owl").write_text("<x/>", encoding="utf-8")
+    assert _errors(project, "validate") == (
+        2, "tkg: error: ontology/extra.owl: not a .ttl file; ontology/ holds only Turtle files named *.ttl\n")

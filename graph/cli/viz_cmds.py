@@ -46,7 +46,8 @@ def _resolve(engine, G, names: tuple[str, ...]) -> list[str]:  # type: ignore[no
 
 @click.command()
 @click.option("--entity", metavar="NAME", default=None,
-              help="One entity's neighbourhood; NAME is any of its labels (any script), an IRI or a prefixed name.")
+              help="One entity's neighbourhood; NAME is any of its labels (any script; an inexact match is said "
+                   "on stderr), or an IRI or prefixed name, which must be in the graph.")
 @click.option("--hops", type=click.IntRange(0, 10), default=1, show_default=True,
               help="How far the neighbourhood of --entity reaches.")
 @click.option("--query", "query_ref", metavar="FILE|NAME", default=None,
@@ -192,7 +193,10 @@ def analyze(ctx: click.Context, top: int, as_of: datetime.datetime | None, lang:
 @click.pass_context
 def path(ctx: click.Context, a: str, b: str, limit: int, as_of: datetime.datetime | None, lang: str) -> None:
     """The shortest connections between entities A and B (any of their names), one per line, each
-    step with its relation: `A --holds--> P <--post in-- M`. Exit 1 when they are not connected."""
+    step with its relation: `A --holds--> P <--post in-- M`. Exit 1 when they are not connected.
+
+    An IRI or prefixed name (state:KGZ) must name an entity of the graph (exit 2 otherwise); other
+    text is matched by name, and an inexact match is said on stderr."""
     from ..analyze import format_path, shortest_paths
     from ..store import open_engine
     from ..viz.model import graph_model
