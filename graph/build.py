@@ -120,10 +120,19 @@ def build_lock(target: Path) -> Iterator[Path]:
 
 def clean_stale(target: Path) -> list[str]:
     """Delete the temporary folders of earlier, killed builds into ``target``; call only under
-    :func:`build_lock`. Returns their names."""
+    :func:`build_lock`. Returns their names.
+
+    A build killed between the two renames of the fallback swap leaves no ``target`` and the
+    previous build at ``.NAME-old-N``: that one is put back first.
+    """
     pattern = re.compile(rf"\.{re.escape(target.name)}-(old-[0-9]+|[a-z0-9_]{{8}})")
     stale = sorted(p for p in target.parent.iterdir()
                    if pattern.fullmatch(p.name) and p.is_dir() and not p.is_symlink())
+    olds = [p for p in stale if p.name.startswith(f".{target.name}-old-")]
+    if olds and not target.exists():
+        newest = max(olds, key=lambda p: int(p.name.rsplit("-", 1)[1]))
+        os.rename(newest, target)
+        stale.remove(newest)
     for path in stale:
         shutil.rmtree(path, ignore_errors=True)
     return [p.name for p in stale]

@@ -40,16 +40,16 @@ def write_atomic(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> N
     'one'
     """
     raw = data.encode(encoding) if isinstance(data, str) else data
-    target = Path(os.path.realpath(path))  # a symlink's final target; the link itself stays
     try:
-        mode = os.stat(target).st_mode
+        mode = os.stat(path).st_mode  # follows symlinks, /dev/stdout's too
     except FileNotFoundError:
         mode = None
     except OSError as exc:
         raise _cannot(path, exc) from None
     if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-        _write_stream(path, target, raw)
+        _write_stream(path, raw)
     elif mode is None or stat.S_ISREG(mode):
+        target = Path(os.path.realpath(path))  # a symlink's final target; the link itself stays
         _replace(path, target, raw, None if mode is None else stat.S_IMODE(mode))
     else:
         raise InputError(f"{path}: is {_kind(mode)}; write to a regular file, a character device or a FIFO")
@@ -75,10 +75,10 @@ def _write_all(fd: int, raw: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _write_stream(path: Path, target: Path, raw: bytes) -> None:
+def _write_stream(path: Path, raw: bytes) -> None:
     """Write into a device or FIFO in place (no temporary file, no rename)."""
     try:
-        fd = os.open(target, os.O_WRONLY)
+        fd = os.open(path, os.O_WRONLY)
     except OSError as exc:
         raise _cannot(path, exc) from None
     try:

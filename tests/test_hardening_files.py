@@ -351,3 +351,20 @@ def test_a_full_disk_during_a_build_is_one_line_and_keeps_the_previous_build(
         2, f"tkg: error: {project / 'build'}: cannot write the build: No space left on device\n")
     assert (project / "build" / "dataset.nq").read_bytes() == before
     assert sorted(p.name for p in project.iterdir()) == [".build.lock", "build", "data", "ontology", "queries"]
+
+
+def test_dev_stdout_as_output_writes_into_the_pipe() -> None:
+    code = "from pathlib import Path; from graph.fileio import write_atomic; write_atomic(Path('/dev/stdout'), b'hi')"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=ROOT, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"hi", b"")
+
+
+def test_a_build_killed_between_two_renames_is_put_back(project: Path) -> None:
+    settings = load_settings(root=project)
+    build(settings)
+    (project / "build").rename(project / ".build-old-1700000000000000000")
+    (project / "data" / "broken.trig").write_text("<http://a> { <http://a> <http://b> . }", encoding="utf-8")
+    result = tkg("--root", str(project), "build")
+    assert result.exit_code == 2
+    assert (project / "build" / "manifest.json").is_file()
+    assert not (project / ".build-old-1700000000000000000").exists()
