@@ -58,7 +58,21 @@ def _release(fifo: Path, reader: threading.Thread) -> None:
         reader.join(timeout=5)
 
 
-def test_export_to_dev_null_keeps_the_device(built_project: Path) -> None:
+def _private_device(tmp_path: Path, name: str, major: int, minor: int) -> Path | None:
+    """A private copy of a character device, so a regression breaks it and not the machine's
+    (root only: a user cannot replace /dev's devices anyway)."""
+    if os.geteuid() != 0:
+        return None
+    path = tmp_path / name
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
+    return path
+
+
+def test_export_to_dev_null_keeps_the_device(built_project: Path, tmp_path: Path) -> None:
+    private = _private_device(tmp_path, "null", 1, 3)
+    if private is not None:
+        result = tkg("--root", str(built_project), "export", "-f", "nquads", "-o", str(private))
+        assert stat.S_ISCHR(os.lstat(private).st_mode), result.output  # (a nodev /tmp may refuse to open it)
     before = os.stat("/dev/null")
     result = tkg("--root", str(built_project), "export", "-f", "nquads", "-o", "/dev/null")
     assert result.exit_code == 0, result.output
@@ -121,7 +135,11 @@ def test_a_regular_file_is_replaced_atomically_keeping_its_mode(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.txt"]
 
 
-def test_export_to_dev_full_is_one_line_exit_2(built_project: Path) -> None:
+def test_export_to_dev_full_is_one_line_exit_2(built_project: Path, tmp_path: Path) -> None:
+    private = _private_device(tmp_path, "full", 1, 7)
+    if private is not None:
+        result = _run("--root", str(built_project), "export", "-f", "nquads", "-o", str(private))
+        assert stat.S_ISCHR(os.lstat(private).st_mode), result.stderr
     result = _run("--root", str(built_project), "export", "-f", "nquads", "-o", "/dev/full")
     assert (result.returncode, result.stderr) == (2, "tkg: error: /dev/full: cannot write: No space left on device\n")
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
