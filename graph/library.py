@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .load import read_bytes
 from .namespaces import ID, PREFIXES
 
 __all__ = ["Param", "LibraryQuery", "load_query", "load_library", "render", "sparql_term",
@@ -66,10 +67,11 @@ class LibraryQuery:
 
 def load_query(path: Path) -> LibraryQuery:
     """Read one ``.rq`` file and its header."""
+    data = read_bytes(path)  # a regular file of bounded size, opened without blocking
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
     meta: dict[str, str] = {}
     params: list[Param] = []
     for line in text.splitlines():

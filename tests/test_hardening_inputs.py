@@ -291,3 +291,19 @@ def test_other_files_in_the_ontology_folder_are_refused(project: Path) -> None:
     (project / "ontology" / "extra.owl").write_text("<x/>", encoding="utf-8")
     assert _errors(project, "validate") == (
         2, "tkg: error: ontology/extra.owl: not a .ttl file; ontology/ holds only Turtle files named *.ttl\n")
+
+
+def test_a_query_file_that_is_not_a_regular_utf8_file_is_one_line(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "latin1.rq"
+    bad.write_bytes("SELECT * { ?s ?p \"K\xfcr\" }".encode("latin-1"))
+    result = _run("--root", str(ROOT), "--build-dir", str(built.build_dir), "query", str(bad))
+    assert (result.returncode, result.stderr) == (
+        2, f"tkg: error: {bad}: not UTF-8 text (byte 0xfc at offset 19)\n")
+    queries = tmp_path / "queries"
+    queries.mkdir()
+    os.mkfifo(queries / "pipe.rq")
+    from graph.errors import InputError
+    from graph.library import load_library
+
+    with pytest.raises(InputError, match=r"pipe.rq: not a regular file \(a FIFO\)"):
+        load_library(queries)
