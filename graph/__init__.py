@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
-    CountMismatch, EndpointError, EntityNotFound, GraphError, InputError, NoPath, NotBuiltError, ParseError,
+    BuildBusy, CountMismatch, EndpointError, EntityNotFound, GraphError, InputError, NoPath, NotBuiltError, ParseError,
     QueryError, QuerySyntaxError, QueryTimeout, ValidationError, Violation,
 )
 
@@ -33,7 +33,7 @@ __version__ = "0.1.0"
 __all__ = [
     "open_graph", "KnowledgeGraph", "Result",
     "GraphError", "InputError", "ParseError", "ValidationError", "Violation", "QueryError", "QuerySyntaxError",
-    "EndpointError", "QueryTimeout", "NotBuiltError", "EntityNotFound", "NoPath", "CountMismatch",
+    "EndpointError", "QueryTimeout", "NotBuiltError", "EntityNotFound", "NoPath", "CountMismatch", "BuildBusy",
 ]
 
 #: Names imported on first use: name → module.

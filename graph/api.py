@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .errors import EntityNotFound, InputError, QuerySyntaxError
-from .library import LibraryQuery, expand_name, load_library, load_query, render, with_prefixes
-from .names import Match, NameIndex
+from .errors import InputError, QuerySyntaxError
+from .library import LibraryQuery, load_library, load_query, render, with_prefixes
+from .names import Match, NameIndex, Resolved, resolve_name
 from .results import Result, python_value
 from .settings import Settings, load_settings
 from .store import Engine, open_engine
@@ -102,14 +102,16 @@ class KnowledgeGraph:
         return self.names.find(name, limit=limit)
 
     def resolve(self, name: str) -> str:
-        """The IRI for an IRI, a prefixed name or the best match of a name."""
-        try:
-            return expand_name(name)
-        except InputError:
-            matches = self.find(name, limit=1)
-            if not matches:
-                raise EntityNotFound(f"no entity is named {name!r}") from None
-            return matches[0].iri
+        """The IRI for an IRI or a prefixed name of an entity in the graph, or for the best match of
+        free text (:func:`graph.names.resolve_name`); :class:`~graph.errors.EntityNotFound` otherwise."""
+        return self.resolved(name).iri
+
+    def resolved(self, name: str) -> Resolved:
+        """Like :meth:`resolve`, with what was matched and its score (``.note()`` for inexact matches)."""
+        return resolve_name(name, exists=self._holds, index=lambda: self.names)
+
+    def _holds(self, iri: str) -> bool:
+        return bool(self.engine.query(f"ASK {{ {{ <{iri}> ?p ?o }} UNION {{ ?s ?p <{iri}> }} }}").boolean)
 
     def describe(self, name: str) -> list[tuple[str, object]]:
         """Every (property, value) of an entity, values as plain Python values, sorted."""

@@ -12,7 +12,7 @@ from pathlib import Path
 __all__ = [
     "GraphError", "InputError", "ParseError", "ValidationError", "Violation", "QueryError",
     "QuerySyntaxError", "EndpointError", "QueryTimeout", "NotBuiltError", "EntityNotFound", "NoPath",
-    "CountMismatch",
+    "CountMismatch", "BuildBusy",
 ]
 
 
@@ -76,6 +76,12 @@ class NotBuiltError(InputError):
 
 class EntityNotFound(InputError):
     """No entity has the given name."""
+
+
+class BuildBusy(GraphError):
+    """Another build into the same folder holds the build lock: try again when it ends (exit code 3)."""
+
+    exit_code = 3
 
 
 class QueryError(GraphError):

@@ -8,16 +8,21 @@ A file opens with comment lines::
 
 and uses each parameter as ``$name`` in its body (``$name`` is a plain SPARQL variable, so the file
 stays valid SPARQL; never project a parameter in ``SELECT``). :func:`render` replaces ``$name`` by
-the value as a SPARQL term, the same text for every engine.
+the value as a SPARQL term, the same text for every engine: every parameter in one pass over the
+original text, so a value that holds ``$other`` is never substituted again. Values are checked by
+type: ``date`` is a real day in ASCII digits (``YYYY-MM-DD``), ``gYear``, ``integer`` and
+``decimal`` take ASCII digits only, strings are escaped.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .load import read_bytes
 from .namespaces import ALL_PREFIXES, ID_PREFIXES, PREFIXES
 
 __all__ = ["Param", "LibraryQuery", "load_query", "load_library", "render", "sparql_term",
@@ -55,10 +60,11 @@ class LibraryQuery:
 
 def load_query(path: Path) -> LibraryQuery:
     """Read one ``.rq`` file and its header."""
+    data = read_bytes(path)  # a regular file of bounded size, opened without blocking
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from exc
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
     meta: dict[str, str] = {}
     params: list[Param] = []
     for line in text.splitlines():
@@ -101,6 +107,19 @@ def expand_name(value: str) -> str:
     raise InputError(f"not an IRI or known prefixed name: {value!r}")
 
 
+#: The accepted text of each typed parameter: ASCII digits only ([0-9], never ``\d``, which is any script's digits).
+_LEXICAL = {"date": r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "gYear": r"[0-9]{4}",
+            "integer": r"-?[0-9]+", "decimal": r"-?[0-9]+(\.[0-9]+)?"}
+
+
+def _is_day(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
@@ -119,13 +138,8 @@ def sparql_term(value: str, kind: str) -> str:
         if any(c in iri for c in '<>"{}|^`\\ '):
             raise InputError(f"not a valid IRI: {iri!r}")
         return f"<{iri}>"
-    if kind in ("date", "gYear"):
-        pattern = r"^\d{4}-\d{2}-\d{2}$" if kind == "date" else r"^\d{4}$"
-        if not re.match(pattern, value):
-            raise InputError(f"not an xsd:{kind}: {value!r}")
-        return f'"{value}"^^<{xsd}{kind}>'
-    if kind in ("integer", "decimal"):
-        if not re.match(r"^-?\d+$" if kind == "integer" else r"^-?\d+(\.\d+)?$", value):
+    if kind in _LEXICAL:
+        if not re.fullmatch(_LEXICAL[kind], value) or (kind == "date" and not _is_day(value)):
             raise InputError(f"not an xsd:{kind}: {value!r}")
         return f'"{value}"^^<{xsd}{kind}>'
     return f'"{_escape(value)}"'
@@ -139,14 +153,17 @@ def render(query: LibraryQuery, params: dict[str, str] | None = None) -> str:
     if unknown:
         raise InputError(f"{query.name}: unknown parameter(s) {', '.join(sorted(unknown))}; "
                          f"it takes {', '.join(sorted(known)) or 'none'}")
-    text = query.text
+    terms: dict[str, str] = {}
     for p in query.params:
         value = params.get(p.name, p.default)
         if value is None:
             raise InputError(f"{query.name}: parameter {p.name!r} is required ({p.description})")
-        term = sparql_term(value, p.type)
-        text = re.sub(rf"\${re.escape(p.name)}\b", lambda _m: term, text)
-    return text
+        terms[p.name] = sparql_term(value, p.type)
+    if not terms:
+        return query.text
+    # one pass over the original text: a substituted value is never scanned again
+    names = "|".join(re.escape(n) for n in sorted(terms, key=len, reverse=True))
+    return re.sub(rf"\$({names})\b", lambda m: terms[m.group(1)], query.text)
 
 
 def with_prefixes(text: str) -> tuple[str, int]:

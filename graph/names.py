@@ -3,20 +3,27 @@
 Names are compared after transliteration to ASCII (anyascii: "Кыргызстан" → "Kyrgyzstan",
 "Ömüraliyev" → "Omuraliyev") and case folding; near spellings are scored with rapidfuzz.
 The same index serves ``tkg query``'s look-ups, the views and the ingest's entity linking.
+
+:func:`resolve_name` is the one rule for turning what a user typed into an entity: an IRI
+(``<…>``, ``https://…``) or a prefixed name (``state:KGZ``) must name an entity of the graph,
+else :class:`~graph.errors.EntityNotFound` (exit 2), never a look-alike; only free text is matched
+by name, fuzzily, and the :class:`Resolved` says what it matched.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
+from .errors import EntityNotFound, InputError
 from .namespaces import local_name, sparql_prefixes
 from .store import Engine
 
-__all__ = ["normalize", "NameIndex", "Match", "preferred_labels"]
+__all__ = ["normalize", "NameIndex", "Match", "preferred_labels", "Resolved", "is_identifier", "resolve_name"]
 
 
 def normalize(text: str) -> str:
@@ -111,6 +118,68 @@ class NameIndex:
             for matched, score, idx in hits:
                 keep(self._names[idx][1], matched, min(float(score), 99.0))
         return sorted(best.values(), key=lambda m: (-m.score, m.label))[:limit]
+
+
+_IRI_FORM = re.compile(r"<[^<>]*>|[A-Za-z][A-Za-z0-9+.-]*://\S*")
+_PREFIXED_FORM = re.compile(r"[A-Za-z][\w.-]*:[^\s:]*")
+_BAD_IRI_CHARS = set('<>"{}|^`\\ ')
+
+
+def is_identifier(name: str) -> bool:
+    """Whether ``name`` is written as an IRI or a prefixed name (not free text).
+
+    >>> [is_identifier(x) for x in ("state:KGZ", "<https://x.org/a>", "https://x.org/a", "Kyrgyz Republic")]
+    [True, True, True, False]
+    """
+    name = name.strip()
+    return bool(_IRI_FORM.fullmatch(name) or _PREFIXED_FORM.fullmatch(name))
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What a name resolved to; ``score`` is None for an IRI or prefixed name, else the name match's."""
+
+    name: str
+    iri: str
+    label: str
+    score: float | None = None
+
+    def note(self) -> str | None:
+        """One line saying what an inexact match matched, for stderr (None when the match is exact)."""
+        if self.score is None or self.score >= 100.0:
+            return None
+        return f'matched "{self.name}" to {self.label} <{self.iri}> (score {self.score:g})'
+
+
+def resolve_name(name: str, *, exists: Callable[[str], bool], index: Callable[[], NameIndex]) -> Resolved:
+    """The entity ``name`` stands for, by the rule of this module.
+
+    ``exists(iri)`` says whether the graph holds an entity; ``index()`` gives the name index (built
+    only for free text). Raises :class:`~graph.errors.EntityNotFound` when nothing in the graph has
+    that identifier or name, :class:`~graph.errors.InputError` for an unknown prefix, a malformed
+    IRI, or a name that several entities have exactly.
+    """
+    from .library import expand_name
+
+    given = name.strip()
+    if is_identifier(given):
+        iri = expand_name(given)
+        if _BAD_IRI_CHARS & set(iri):
+            raise InputError(f"not a valid IRI: {iri!r}")
+        if not exists(iri):
+            shown = f"<{iri}>" if given.startswith("<") or given == iri else f"{given} <{iri}>"
+            raise EntityNotFound(f"no entity {shown} in the graph")
+        return Resolved(given, iri, iri)
+    idx = index()
+    matches = [m for m in idx.find(given, limit=10) if exists(m.iri)]
+    if not matches:
+        raise EntityNotFound(f"no entity named {name!r} in the graph")
+    exact = [m for m in matches if m.score == 100.0]
+    if len({m.iri for m in exact}) > 1:
+        listed = "; ".join(f"{m.label} <{m.iri}>" for m in exact[:5])
+        raise InputError(f"{name!r} names several entities: {listed}; give the IRI")
+    best = matches[0]
+    return Resolved(given, best.iri, best.label, best.score)
 
 
 def preferred_labels(engine: Engine, langs: list[str]) -> dict[str, str]:

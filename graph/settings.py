@@ -11,6 +11,8 @@ Environment variables (read once, when :func:`load_settings` is called):
     A remote SPARQL endpoint that ``tkg query`` uses when no ``--endpoint`` is given.
 ``TKG_TIMEOUT``
     Default query time limit in seconds (default 30).
+``TKG_MAX_FILE_BYTES``
+    The largest ontology or data file a build reads, in bytes (default 64 MiB).
 """
 
 from __future__ import annotations
@@ -19,11 +21,17 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-__all__ = ["Settings", "load_settings", "USER_AGENT", "DEFAULT_TIMEOUT", "BUILD_FILES", "LAYOUT_THRESHOLD",
-           "DEFAULT_ENGINE", "ENGINES", "PYSHACL_MAX_QUADS"]
+from .errors import InputError
+
+__all__ = ["Settings", "load_settings", "USER_AGENT", "DEFAULT_TIMEOUT", "DEFAULT_MAX_FILE_BYTES", "BUILD_FILES",
+           "BUILD_LOCK", "LAYOUT_THRESHOLD", "DEFAULT_ENGINE", "ENGINES", "PYSHACL_MAX_QUADS"]
 
 USER_AGENT = "turkic-kg/0.1 (+https://w3id.org/turkic-kg)"
 DEFAULT_TIMEOUT = 30.0
+#: The largest ontology or data file read (``TKG_MAX_FILE_BYTES``): 64 MiB, 30 times the largest today.
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+#: The lock file a build holds, beside the build folder: ``.BUILDNAME.lock``.
+BUILD_LOCK = ".{name}.lock"
 
 #: Views with more nodes than this get precomputed positions and no physics.
 LAYOUT_THRESHOLD = 300
@@ -62,6 +70,7 @@ class Settings:
     build_dir: Path
     endpoint: str | None = None
     timeout: float = DEFAULT_TIMEOUT
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
     @property
     def ontology_dir(self) -> Path:
@@ -105,4 +114,12 @@ def load_settings(*, root: Path | None = None, build_dir: Path | None = None) ->
         build_dir = Path(env["TKG_BUILD_DIR"]) if env.get("TKG_BUILD_DIR") else root / "build"
     timeout = float(env.get("TKG_TIMEOUT", DEFAULT_TIMEOUT))
     return Settings(root=root, build_dir=build_dir.resolve(), endpoint=env.get("TKG_ENDPOINT") or None,
-                    timeout=timeout)
+                    timeout=timeout, max_file_bytes=_byte_count(env.get("TKG_MAX_FILE_BYTES")))
+
+
+def _byte_count(text: str | None) -> int:
+    if text is None or not text.strip():
+        return DEFAULT_MAX_FILE_BYTES
+    if not (text.strip().isascii() and text.strip().isdigit()) or int(text) <= 0:
+        raise InputError(f"TKG_MAX_FILE_BYTES must be a positive whole number of bytes, not {text!r}")
+    return int(text)

@@ -53,7 +53,7 @@ def test_build_is_deterministic_and_idempotent(project: Path) -> None:
     first = (project / "build" / "dataset.nq").read_bytes()
     build(settings)
     assert (project / "build" / "dataset.nq").read_bytes() == first
-    assert sorted(p.name for p in project.iterdir()) == ["build", "data", "ontology", "queries"]
+    assert sorted(p.name for p in project.iterdir()) == [".build.lock", "build", "data", "ontology", "queries"]
 
 
 def test_validate_passes_on_seed(project: Path) -> None:

@@ -19,7 +19,7 @@ def test_all_is_exactly_the_public_api() -> None:
     assert graph.__all__ == [
         "open_graph", "KnowledgeGraph", "Result",
         "GraphError", "InputError", "ParseError", "ValidationError", "Violation", "QueryError", "QuerySyntaxError",
-        "EndpointError", "QueryTimeout", "NotBuiltError", "EntityNotFound", "NoPath", "CountMismatch",
+        "EndpointError", "QueryTimeout", "NotBuiltError", "EntityNotFound", "NoPath", "CountMismatch", "BuildBusy",
     ]
 
 

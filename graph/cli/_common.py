@@ -35,19 +35,26 @@ def run_group() -> type[click.Group]:
 
 
 def parse_params(params: tuple[str, ...] | list[str]) -> dict[str, str]:
-    """``--param K=V`` options as a dict.
+    """``--param K=V`` options as a dict; K is a parameter name, given at most once.
 
     >>> parse_params(["date=2026-01-14", "lang=ky"])
     {'date': '2026-01-14', 'lang': 'ky'}
     """
+    import re
+
     from ..errors import InputError
 
     out: dict[str, str] = {}
     for param in params:
         key, sep, value = param.partition("=")
-        if not sep or not key.strip():
+        if not sep:
             raise InputError(f"--param takes K=V, got {param!r}")
-        out[key.strip()] = value
+        key = key.strip()
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+            raise InputError(f"--param takes K=V with K a parameter name (letters, digits, _), got {param!r}")
+        if key in out:
+            raise InputError(f"--param {key} is given twice")
+        out[key] = value
     return out
 
 

@@ -17,8 +17,10 @@ def build(ctx: click.Context) -> None:
     """Parse ontology/ and data/, validate with SHACL, infer, and write the build folder.
 
     Writes BUILD/dataset.nq (one named graph per source, plus the ontology and the inferred graph),
-    BUILD/store (the embedded pyoxigraph store) and BUILD/manifest.json. Atomic: a failed build
-    leaves the previous build as it was. Exit 1 on SHACL violations, 2 on a syntax error.
+    BUILD/store (the embedded pyoxigraph store) and BUILD/manifest.json, and keeps BUILD/views.
+    Atomic: a failed build leaves the previous build as it was, and a reader always finds a
+    complete build. One build at a time (a lock file .BUILD.lock beside BUILD). Exit 1 on SHACL
+    violations, 2 on a syntax error or a folder that cannot be written, 3 when another build runs.
     """
     from ..build import build as run_build
 
@@ -28,6 +30,9 @@ def build(ctx: click.Context) -> None:
     click.echo(f"built {result.build_dir}: {result.files} files, {result.graphs} graphs, "
                f"{result.asserted} asserted + {result.inferred} inferred triples "
                f"({result.warnings} warnings) in {result.seconds:.2f} s")
+    if result.views_kept:
+        pages = f"{result.views_kept} page{'s' if result.views_kept != 1 else ''}"
+        click.echo(f"kept {settings.views_dir} ({pages} drawn from the previous data; `tkg viz --all` redraws them)")
 
 
 @click.command()

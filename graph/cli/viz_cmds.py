@@ -24,10 +24,30 @@ def _day(value: datetime.datetime | None) -> datetime.date | None:
     return value.date() if value is not None else None
 
 
+def _resolve(engine, G, names: tuple[str, ...]) -> list[str]:  # type: ignore[no-untyped-def]
+    """The entities of ``G`` the names stand for (an IRI or prefixed name must be in ``G``); an
+    inexact match of free text is said on stderr: ``matched "X" to Label <iri> (score N)``."""
+    from ..names import NameIndex, resolve_name
+
+    index: list[NameIndex] = []
+
+    def names_index() -> NameIndex:
+        if not index:
+            index.append(NameIndex.from_engine(engine))
+        return index[0]
+
+    found = [resolve_name(name, exists=G.__contains__, index=names_index) for name in names]
+    for r in found:
+        if r.note():
+            click.echo(r.note(), err=True)
+    return [r.iri for r in found]
+
+
 
 @click.command()
 @click.option("--entity", metavar="NAME", default=None,
-              help="One entity's neighbourhood; NAME is any of its labels (any script), an IRI or a prefixed name.")
+              help="One entity's neighbourhood; NAME is any of its labels (any script; an inexact match is said "
+                   "on stderr), or an IRI or prefixed name, which must be in the graph.")
 @click.option("--hops", type=click.IntRange(0, 10), default=1, show_default=True,
               help="How far the neighbourhood of --entity reaches.")
 @click.option("--query", "query_ref", metavar="FILE|NAME", default=None,
@@ -75,15 +95,21 @@ def viz(ctx: click.Context, entity: str | None, hops: int, query_ref: str | None
         step("loading the graph")
         engine = open_engine(settings)
         skipped: list[str] = []
+        if entity or ends:
+            from ..viz.model import graph_model
+
+            G = graph_model(engine, langs=langs, as_of=day)
         if entity:
-            views = [V.entity_view(engine, entity, hops=hops, langs=langs, as_of=day, **kw)]
+            [iri] = _resolve(engine, G, (entity,))
+            views = [V.entity_view(engine, f"<{iri}>", hops=hops, langs=langs, as_of=day, G=G, **kw)]
         elif query_ref:
             sparql = resolve_query(settings, query_ref, None, parse_params(params))
             name = Path(query_ref).stem
             views = [V.query_view(engine, sparql, name=name, title=f"Query {name}", langs=langs,
                                   timeout=settings.timeout, **kw)]
         elif ends:
-            views = [V.path_view(engine, ends[0], ends[1], langs=langs, as_of=day, **kw)]
+            ia, ib = _resolve(engine, G, ends)
+            views = [V.path_view(engine, f"<{ia}>", f"<{ib}>", langs=langs, as_of=day, G=G, **kw)]
         else:
             from ..viz.model import graph_model
 
@@ -167,15 +193,18 @@ def analyze(ctx: click.Context, top: int, as_of: datetime.datetime | None, lang:
 @click.pass_context
 def path(ctx: click.Context, a: str, b: str, limit: int, as_of: datetime.datetime | None, lang: str) -> None:
     """The shortest connections between entities A and B (any of their names), one per line, each
-    step with its relation: `A --holds--> P <--post in-- M`. Exit 1 when they are not connected."""
+    step with its relation: `A --holds--> P <--post in-- M`. Exit 1 when they are not connected.
+
+    An IRI or prefixed name (state:KGZ) must name an entity of the graph (exit 2 otherwise); other
+    text is matched by name, and an inexact match is said on stderr."""
     from ..analyze import format_path, shortest_paths
     from ..store import open_engine
-    from ..viz.model import graph_model, resolve_entity
+    from ..viz.model import graph_model
 
     settings = settings_of(ctx)
     engine = open_engine(settings)
     G = graph_model(engine, langs=_langs(lang), as_of=_day(as_of))
-    ia, ib = resolve_entity(engine, a, G), resolve_entity(engine, b, G)
+    ia, ib = _resolve(engine, G, (a, b))
     for p in shortest_paths(G, ia, ib, limit=limit):
         click.echo(format_path(G, p))
 

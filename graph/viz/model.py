@@ -389,28 +389,16 @@ def neighbourhood(G: nx.MultiDiGraph, center: str, *, hops: int = 1) -> nx.Multi
 def resolve_entity(engine: Engine, name: str, G: nx.MultiDiGraph, *,
                    index: NameIndex | None = None) -> str:
     """The IRI of the entity of ``G`` named ``name`` (any label, any script; or an IRI or a
-    prefixed name such as ``state:KGZ``).
+    prefixed name such as ``state:KGZ``), by :func:`graph.names.resolve_name`'s rule.
 
-    Raises :class:`~graph.errors.EntityNotFound` when nothing matches, and
-    :class:`~graph.errors.InputError` when several entities have exactly that name.
+    Raises :class:`~graph.errors.EntityNotFound` when nothing matches (an IRI or prefixed name not
+    in ``G`` is never matched by its look-alikes), and :class:`~graph.errors.InputError` when
+    several entities have exactly that name.
     """
-    from ..library import expand_name
+    from ..names import resolve_name
 
-    try:
-        iri = expand_name(name)
-    except InputError:
-        iri = None
-    if iri is not None and iri in G:
-        return iri
-    index = index or NameIndex.from_engine(engine)
-    matches = [m for m in index.find(name, limit=10) if m.iri in G]
-    if not matches:
-        raise EntityNotFound(f"no entity named {name!r} in the graph")
-    exact = [m for m in matches if m.score == 100.0]
-    if len({m.iri for m in exact}) > 1:
-        listed = "; ".join(f"{G.nodes[m.iri]['label']} <{m.iri}>" for m in exact[:5])
-        raise InputError(f"{name!r} names several entities: {listed}; give the IRI")
-    return matches[0].iri
+    return resolve_name(name, exists=G.__contains__,
+                        index=lambda: index or NameIndex.from_engine(engine)).iri
 
 
 def entity_model(engine: Engine, name: str, *, hops: int = 1, langs: Sequence[str] = ("en",),

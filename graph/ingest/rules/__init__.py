@@ -15,7 +15,6 @@ names the gazetteer knows (:func:`~graph.ingest.text.scan_known`), then
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from urllib.parse import urlsplit
 
