@@ -1,0 +1,218 @@
+"""Queries run in worker processes, so that a query past its time limit can be stopped.
+
+pyoxigraph cannot interrupt a running query, and a thread cannot be killed: a runaway query in a
+thread keeps a core busy until it ends. Here each query runs in one of a small pool of processes
+(``spawn``), each holding the built store opened read-only (``pyoxigraph.Store.read_only``; the
+build wrote the de-duplicated union into its default graph). When a query passes its limit, its
+worker is killed (SIGKILL) and a fresh one started; the CPU it used is free at once.
+
+The event loop never waits on a worker: the pipe is read in a thread (anyio), and the time spent
+waiting for a free worker counts against the query's limit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing as mp
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+import anyio.to_thread
+
+from ..errors import EndpointError, QueryTimeout
+
+__all__ = ["Job", "Reply", "WorkerPool"]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One query for a worker: the text, its dataset, and the formats to answer in."""
+
+    query: str
+    results_mime: str | None  # a RESULT_FORMATS type for SELECT/ASK; None: not acceptable
+    graph_mime: str | None  # a GRAPH_FORMATS type for CONSTRUCT/DESCRIBE; None: not acceptable
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    max_bytes: int = 64 * 1024 * 1024
+    prefixes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A worker's answer: ``status`` 200 with the body and its kind (``results`` or ``graph``),
+    or an error status with a one-line message in ``body``."""
+
+    status: int
+    kind: str
+    body: bytes
+
+
+class _Capped:
+    """A binary sink that refuses to grow past ``limit`` bytes."""
+
+    def __init__(self, limit: int):
+        self.limit, self.parts, self.size = limit, [], 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise OverflowError
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def value(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def answer(store: Any, job: Job) -> Reply:
+    """Run one job on a pyoxigraph store (in the worker process)."""
+    import pyoxigraph as ox
+
+    from .negotiation import GRAPH_FORMATS, RESULT_FORMATS
+
+    kwargs: dict[str, Any] = {"prefixes": job.prefixes or None}
+    if job.default_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
+    if job.named_graphs:
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs]
+    try:
+        result = store.query(job.query, **kwargs)
+        kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
+        mime = job.graph_mime if kind == "graph" else job.results_mime
+        if mime is None:
+            what = "an RDF graph (CONSTRUCT/DESCRIBE)" if kind == "graph" else "solutions (SELECT/ASK)"
+            return Reply(406, kind, f"none of the accepted media types can carry {what}".encode())
+        sink = _Capped(job.max_bytes)
+        table = GRAPH_FORMATS if kind == "graph" else RESULT_FORMATS
+        result.serialize(sink, next(f.format for f in table if f.mime == mime))
+        return Reply(200, kind, sink.value())
+    except SyntaxError as exc:
+        return Reply(400, "syntax", _one_line(exc).encode())
+    except OverflowError:
+        return Reply(422, "size", f"the result is larger than this server's cap of {job.max_bytes:,} bytes; "
+                                  "add LIMIT or narrow the query".encode())
+    except Exception as exc:  # an evaluation error: one line, never a traceback
+        return Reply(400, "error", f"the query failed: {_one_line(exc)}".encode())
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _serve(conn: Connection, store_path: str) -> None:
+    """The worker's loop: open the store read-only, then answer jobs until the pipe closes."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(store_path)
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(answer(store, job))
+
+
+class _Worker:
+    """One worker process and the parent's end of its pipe."""
+
+    def __init__(self, store_path: str):
+        ctx = mp.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, store_path), name="tkg-query-worker", daemon=True)
+        self.process.start()
+        child.close()
+
+    def wait_ready(self, timeout: float) -> None:
+        if not self.conn.poll(timeout) or self.conn.recv() != "ready":
+            raise EndpointError("a query worker did not start")
+
+    def call(self, job: Job, timeout: float) -> Reply | None:
+        """Send a job and wait at most ``timeout`` seconds; ``None`` when it ran out of time."""
+        self.conn.send(job)
+        if not self.conn.poll(max(timeout, 0.0)):
+            return None
+        return self.conn.recv()
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class WorkerPool:
+    """A fixed number of query workers; a worker whose query overruns is killed and replaced."""
+
+    def __init__(self, store_path: Path, *, size: int):
+        if size < 1:
+            raise ValueError("a worker pool needs at least one worker")
+        self.store_path, self.size = str(store_path), size
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._all: set[_Worker] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.replaced = 0
+
+    async def start(self) -> None:
+        """Start every worker and wait until each has opened the store."""
+        await asyncio.gather(*(self._add() for _ in range(self.size)))
+
+    async def _add(self) -> None:
+        worker = await anyio.to_thread.run_sync(_Worker, self.store_path)
+        self._all.add(worker)
+        try:
+            await anyio.to_thread.run_sync(worker.wait_ready, 60.0)
+        except EndpointError:
+            self._all.discard(worker)
+            await anyio.to_thread.run_sync(worker.kill)
+            raise
+        self._idle.put_nowait(worker)
+
+    def pids(self) -> list[int]:
+        return sorted(w.process.pid for w in self._all if w.process.pid is not None)
+
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker (in a thread) and start another in its place, in the background."""
+        self._all.discard(worker)
+        self.replaced += 1
+
+        async def replace() -> None:
+            await anyio.to_thread.run_sync(worker.kill)
+            await self._add()
+
+        task = asyncio.get_running_loop().create_task(replace())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def run(self, job: Job, *, timeout: float) -> Reply:
+        """Run a job on a free worker within ``timeout`` seconds (waiting included)."""
+        start = time.monotonic()
+        try:
+            worker = await asyncio.wait_for(self._idle.get(), timeout)
+        except TimeoutError:
+            raise QueryTimeout(f"every query worker stayed busy for the time limit of {timeout:g} s; "
+                               "try again later") from None
+        remaining = timeout - (time.monotonic() - start)
+        try:
+            reply = await anyio.to_thread.run_sync(worker.call, job, remaining, abandon_on_cancel=True)
+        except BaseException:  # the client went away or the worker died: never reuse it
+            self._replace(worker)
+            raise
+        if reply is None:
+            self._replace(worker)
+            raise QueryTimeout(f"the query ran longer than its time limit of {timeout:g} s and was stopped")
+        self._idle.put_nowait(worker)
+        return reply
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        for worker in list(self._all):
+            await anyio.to_thread.run_sync(worker.kill)
+        self._all.clear()
