@@ -2,9 +2,13 @@
 
 pyoxigraph cannot interrupt a running query, and a thread cannot be killed: a runaway query in a
 thread keeps a core busy until it ends. Here each query runs in one of a small pool of processes
-(``spawn``), each holding the built store opened read-only (``pyoxigraph.Store.read_only``; the
+(started by a fork server that has pyoxigraph imported already, so a replacement costs
+milliseconds of CPU, not an interpreter start), each holding the built store opened read-only (``pyoxigraph.Store.read_only``; the
 build wrote the de-duplicated union into its default graph). When a query passes its limit, its
 worker is killed (SIGKILL) and a fresh one started; the CPU it used is free at once.
+
+A query still running after half a second drops to the lowest CPU priority (``nice`` 19), so that
+on a small machine short queries go first; its worker is retired after it answers.
 
 The event loop never waits on a worker: the pipe is read in a thread (anyio), and the time spent
 waiting for a free worker counts against the query's limit.
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing as mp
+import os
 import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -24,7 +29,10 @@ import anyio.to_thread
 
 from ..errors import EndpointError, QueryTimeout
 
-__all__ = ["Job", "Reply", "WorkerPool"]
+__all__ = ["Job", "Reply", "WorkerPool", "DEMOTE_AFTER"]
+
+#: Seconds after which a running query's worker drops to the lowest CPU priority.
+DEMOTE_AFTER = 0.5
 
 
 @dataclass(frozen=True)
@@ -120,26 +128,51 @@ def _serve(conn: Connection, store_path: str) -> None:
         conn.send(answer(store, job))
 
 
+def _context() -> mp.context.BaseContext:
+    """Workers fork from a fork server (started once, single-threaded, modules preloaded): never
+    from the server's own multi-threaded process."""
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["pyoxigraph", __name__])
+    return ctx
+
+
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
     def __init__(self, store_path: str):
-        ctx = mp.get_context("spawn")
+        ctx = _context()
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child, store_path), name="tkg-query-worker", daemon=True)
         self.process.start()
         child.close()
+        self.demoted = False
 
     def wait_ready(self, timeout: float) -> None:
         if not self.conn.poll(timeout) or self.conn.recv() != "ready":
             raise EndpointError("a query worker did not start")
 
-    def call(self, job: Job, timeout: float) -> Reply | None:
-        """Send a job and wait at most ``timeout`` seconds; ``None`` when it ran out of time."""
+    def call(self, job: Job, timeout: float, *, demote_after: float = DEMOTE_AFTER) -> Reply | None:
+        """Send a job and wait at most ``timeout`` seconds; ``None`` when it ran out of time.
+
+        A query still running after ``demote_after`` seconds gets the lowest CPU priority, so that
+        short queries keep theirs; the worker is then retired once it answers (``demoted``).
+        """
         self.conn.send(job)
-        if not self.conn.poll(max(timeout, 0.0)):
-            return None
+        timeout = max(timeout, 0.0)
+        if not self.conn.poll(min(demote_after, timeout)):
+            if timeout <= demote_after:
+                return None
+            self._demote()
+            if not self.conn.poll(timeout - demote_after):
+                return None
         return self.conn.recv()
+
+    def _demote(self) -> None:
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid or 0, 19)
+            self.demoted = True
+        except OSError:
+            pass
 
     def kill(self) -> None:
         self.process.kill()
@@ -207,7 +240,10 @@ class WorkerPool:
         if reply is None:
             self._replace(worker)
             raise QueryTimeout(f"the query ran longer than its time limit of {timeout:g} s and was stopped")
-        self._idle.put_nowait(worker)
+        if worker.demoted:  # its priority cannot be raised again without privileges
+            self._replace(worker)
+        else:
+            self._idle.put_nowait(worker)
         return reply
 
     async def close(self) -> None:
