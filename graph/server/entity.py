@@ -90,6 +90,8 @@ def _names(site: Site, iri: str) -> list[tuple[str, str, str]]:
     rows = site.engine.query(f"SELECT ?p ?n WHERE {{ <{iri}> ?p ?n FILTER(isLiteral(?n)) }}",
                              timeout=site.timeout).rows
     out = {(n.language or "", _NAME_KINDS[p.value], n.value) for p, n in rows if p.value in _NAME_KINDS}
+    skos = {(lang, name) for lang, kind, name in out if kind != "label"}
+    out = {x for x in out if x[1] != "label" or (x[0], x[2]) not in skos}  # rdfs:label repeats a SKOS name
     order = list(_NAME_KINDS.values())
     return sorted(out, key=lambda x: (x[0] != "en", x[0], order.index(x[1]), x[2]))
 
