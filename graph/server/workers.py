@@ -8,7 +8,8 @@ build wrote the de-duplicated union into its default graph). When a query passes
 worker is killed (SIGKILL) and a fresh one started; the CPU it used is free at once.
 
 A query still running after half a second drops to the lowest CPU priority (``nice`` 19), so that
-on a small machine short queries go first; its worker is retired after it answers.
+on a small machine short queries go first; after it answers, the worker gets its priority back, or is retired where the
+server may not raise a priority (an unprivileged user).
 
 The event loop never waits on a worker: the pipe is read in a thread (anyio), and the time spent
 waiting for a free worker counts against the query's limit.
@@ -155,7 +156,7 @@ class _Worker:
         """Send a job and wait at most ``timeout`` seconds; ``None`` when it ran out of time.
 
         A query still running after ``demote_after`` seconds gets the lowest CPU priority, so that
-        short queries keep theirs; the worker is then retired once it answers (``demoted``).
+        short queries keep theirs (``demoted``; see :meth:`restore`).
         """
         self.conn.send(job)
         timeout = max(timeout, 0.0)
@@ -173,6 +174,15 @@ class _Worker:
             self.demoted = True
         except OSError:
             pass
+
+    def restore(self) -> bool:
+        """Give a demoted worker its priority back, where allowed (root or CAP_SYS_NICE)."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid or 0, 0)
+        except OSError:
+            return False
+        self.demoted = False
+        return True
 
     def kill(self) -> None:
         self.process.kill()
@@ -240,7 +250,7 @@ class WorkerPool:
         if reply is None:
             self._replace(worker)
             raise QueryTimeout(f"the query ran longer than its time limit of {timeout:g} s and was stopped")
-        if worker.demoted:  # its priority cannot be raised again without privileges
+        if worker.demoted and not worker.restore():  # no privilege to raise its priority again
             self._replace(worker)
         else:
             self._idle.put_nowait(worker)
