@@ -18,7 +18,7 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from ..errors import GraphError
 from .entity import entity_iri, entity_page, search
 from .site import examples
-from .sparql import error_response, _status_of
+from .sparql import error_response, status_of
 
 __all__ = ["TEMPLATES", "query_page", "entity_handler", "search_handler", "ontology_handler",
            "views_handler", "entity_graph_handler", "query_graph_handler"]
@@ -40,7 +40,7 @@ async def _guarded(fn, *args):  # type: ignore[no-untyped-def]
     try:
         return await run_in_threadpool(fn, *args)
     except GraphError as exc:
-        return error_response(_status_of(exc), str(exc))
+        return error_response(status_of(exc), str(exc))
 
 
 async def query_page(request: Request) -> Response:

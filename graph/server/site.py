@@ -14,7 +14,7 @@ from ..names import NameIndex
 from ..settings import Settings
 from ..store import OxigraphEngine
 
-__all__ = ["Site", "Example", "examples"]
+__all__ = ["Site", "examples"]
 
 
 class Site:
@@ -59,11 +59,7 @@ class Site:
         self.library()
 
 
-class Example(dict):  # a plain dict, so that Jinja's tojson can write it
-    pass
-
-
-def examples(library: dict[str, LibraryQuery]) -> list[Example]:
+def examples(library: dict[str, LibraryQuery]) -> list[dict[str, str]]:
     """The library queries as examples for the query page: name, title, description, kind and
     the text with the parameters' default values (data-quality checks last)."""
     out = []
@@ -72,5 +68,5 @@ def examples(library: dict[str, LibraryQuery]) -> list[Example]:
             text = render(q)
         except Exception:  # a required parameter without default: show the query as written
             text = q.text
-        out.append(Example(name=name, title=q.title or name, description=q.description, kind=q.kind, text=text))
+        out.append({"name": name, "title": q.title or name, "description": q.description, "kind": q.kind, "text": text})
     return out

@@ -19,18 +19,24 @@ from starlette.datastructures import ImmutableMultiDict
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from ..errors import EntityNotFound, GraphError, QuerySyntaxError, QueryTimeout
+from ..errors import EndpointError, EntityNotFound, GraphError, InputError, QuerySyntaxError, QueryTimeout
 from ..library import ID_PREFIXES
 from ..namespaces import PREFIXES
 from .guard import QueryRefused, check_no_service, is_update
 from .negotiation import GRAPH_FORMATS, choose, negotiate
 from .workers import Job
 
-__all__ = ["sparql_endpoint", "graph_store", "run_query", "error_response", "STATUS", "service_description"]
+__all__ = ["sparql_endpoint", "graph_store", "run_query", "error_response", "status_of", "STATUS",
+           "service_description", "UnsupportedRequest"]
+
+
+class UnsupportedRequest(InputError):
+    """A POST body of a type the protocol does not define."""
 
 #: HTTP status of each error class (the first that matches).
 STATUS: tuple[tuple[type[GraphError], int], ...] = (
-    (QueryRefused, 403), (QuerySyntaxError, 400), (QueryTimeout, 503), (EntityNotFound, 404), (GraphError, 400),
+    (QueryRefused, 403), (QuerySyntaxError, 400), (QueryTimeout, 503), (EntityNotFound, 404),
+    (UnsupportedRequest, 415), (EndpointError, 500), (GraphError, 400),
 )
 #: Prefixes a query may use without declaring them (as ``tkg query`` allows).
 DEFAULT_PREFIXES = {**ID_PREFIXES, **PREFIXES}
@@ -44,13 +50,14 @@ def error_response(status: int, message: str) -> PlainTextResponse:
     return PlainTextResponse(line + "\n", status_code=status, headers=dict(_HEADERS))
 
 
-def _status_of(exc: GraphError) -> int:
+def status_of(exc: GraphError) -> int:
+    """The HTTP status of an error (:data:`STATUS`)."""
     return next(code for cls, code in STATUS if isinstance(exc, cls))
 
 
 async def _request_params(request: Request) -> tuple[str | None, ImmutableMultiDict]:
     """The query text and the dataset parameters of a protocol request."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         params = request.query_params
         if "update" in params:
             raise QueryRefused(_READ_ONLY)
@@ -70,13 +77,8 @@ async def _request_params(request: Request) -> tuple[str | None, ImmutableMultiD
             raise QuerySyntaxError("the query is not UTF-8", path=None, line=None, column=None) from None
     if ctype == "application/sparql-update":
         raise QueryRefused(_READ_ONLY)
-    raise _Unsupported(ctype or "(none)")
-
-
-class _Unsupported(Exception):
-    def __init__(self, ctype: str):
-        super().__init__(f"unsupported request type {ctype}; POST application/sparql-query or a "
-                         "form (application/x-www-form-urlencoded) with query=…")
+    raise UnsupportedRequest(f"unsupported request type {ctype or '(none)'}; POST application/sparql-query "
+                             "or a form (application/x-www-form-urlencoded) with query=…")
 
 
 async def run_query(request: Request, query: str, *, accept: str | None, default_graphs: tuple[str, ...] = (),
@@ -93,7 +95,7 @@ async def run_query(request: Request, query: str, *, accept: str | None, default
         check_no_service(query)
         reply = await state.pool.run(job, timeout=state.serve.timeout)
     except GraphError as exc:
-        return error_response(_status_of(exc), str(exc))
+        return error_response(status_of(exc), str(exc))
     if reply.status == 400 and reply.kind == "syntax" and is_update(query):
         return error_response(403, _READ_ONLY)
     if reply.status != 200:
@@ -104,16 +106,14 @@ async def run_query(request: Request, query: str, *, accept: str | None, default
 
 async def sparql_endpoint(request: Request) -> Response:
     """``/sparql``: a query, or the service description."""
-    if request.method not in ("GET", "POST"):
+    if request.method not in ("GET", "HEAD", "POST"):
         return error_response(403, "this endpoint is read-only: graph writes are refused")
     try:
         query, params = await _request_params(request)
     except GraphError as exc:
-        return error_response(_status_of(exc), str(exc))
-    except _Unsupported as exc:
-        return error_response(415, str(exc))
+        return error_response(status_of(exc), str(exc))
     if query is None:
-        if request.method == "GET" and not params:
+        if request.method in ("GET", "HEAD") and not params:
             return service_description(request)
         return error_response(400, "no query: give query=… (SPARQL 1.1 Protocol)")
     return await run_query(request, query, accept=request.headers.get("accept"),

@@ -244,7 +244,10 @@ class WorkerPool:
         remaining = timeout - (time.monotonic() - start)
         try:
             reply = await anyio.to_thread.run_sync(worker.call, job, remaining, abandon_on_cancel=True)
-        except BaseException:  # the client went away or the worker died: never reuse it
+        except (EOFError, OSError):  # the worker died (killed by the system, out of memory, …)
+            self._replace(worker)
+            raise EndpointError("the query worker stopped while running the query (out of memory?)") from None
+        except BaseException:  # the client went away: the worker may still be busy, never reuse it
             self._replace(worker)
             raise
         if reply is None:
