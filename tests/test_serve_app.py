@@ -189,3 +189,14 @@ def test_cli_help_and_missing_build(tmp_path: Path) -> None:
     result = tkg("--build-dir", str(tmp_path / "nothing"), "serve", "--port", "0")
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1] == f"tkg: error: {tmp_path / 'nothing' / 'store'}: no built store; run `tkg build` first"
+
+
+def test_views_and_paths_that_leave_their_folder(client: TestClient, fixture_settings: Settings) -> None:
+    r = client.get("/views/")  # no views written: the overview drawn on demand
+    assert r.status_code == 200 and "Overview" in r.text and "(drawn on demand)" in r.text
+    fixture_settings.views_dir.mkdir(exist_ok=True)
+    (fixture_settings.views_dir / "a.html").write_text("<p>view</p>", encoding="utf-8")
+    assert client.get("/views/a.html").text == "<p>view</p>"
+    assert client.get("/views/..%2fstore%2fCURRENT").status_code == 404
+    r = client.get("/entity/state/KGZ%3E%20%3Fp%20%3Fo%20%7D")
+    assert (r.status_code, r.text) == (400, "not an entity path: 'state/KGZ> ?p ?o }'\n")

@@ -15,25 +15,17 @@ processes. One concern per module:
 
 from __future__ import annotations
 
+from ..settings import Settings
+from .app import create_app
 from .config import ServeSettings
 
 __all__ = ["ServeSettings", "create_app", "serve"]
 
 
-def create_app(*args, **kwargs):  # type: ignore[no-untyped-def]
-    """See :func:`graph.server.app.create_app` (imported on first use: Starlette is not needed
-    by the rest of the package)."""
-    from .app import create_app as make
-
-    return make(*args, **kwargs)
-
-
-def serve(settings, serve_settings: ServeSettings, *, log_level: str = "warning") -> None:  # type: ignore[no-untyped-def]
+def serve(settings: Settings, serve_settings: ServeSettings, *, log_level: str = "warning") -> None:
     """Run the server in the foreground until interrupted (uvicorn, one event loop)."""
     import uvicorn
 
-    from .app import create_app as make
-
-    app = make(settings, serve_settings)
+    app = create_app(settings, serve_settings)
     uvicorn.run(app, host=serve_settings.host, port=serve_settings.port, log_level=log_level,
                 access_log=False, server_header=False, timeout_graceful_shutdown=5)
