@@ -21,6 +21,7 @@ import asyncio
 import multiprocessing as mp
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -30,7 +31,7 @@ import anyio.to_thread
 
 from ..errors import EndpointError, QueryTimeout
 
-__all__ = ["Job", "Reply", "WorkerPool", "DEMOTE_AFTER"]
+__all__ = ["Job", "Reply", "WorkerPool", "DEMOTE_AFTER", "default_active"]
 
 #: Seconds after which a running query's worker drops to the lowest CPU priority.
 DEMOTE_AFTER = 0.5
@@ -137,6 +138,22 @@ def _context() -> mp.context.BaseContext:
     return ctx
 
 
+class _Slot:
+    """One permit of the pool's semaphore, given back once: at demotion (from the waiting thread)
+    or at the end."""
+
+    def __init__(self, sem: asyncio.Semaphore, loop: asyncio.AbstractEventLoop):
+        self.sem, self.loop, self.held = sem, loop, True
+
+    def release(self) -> None:  # on the event loop
+        if self.held:
+            self.held = False
+            self.sem.release()
+
+    def release_soon(self) -> None:  # from any thread
+        self.loop.call_soon_threadsafe(self.release)
+
+
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
@@ -152,11 +169,12 @@ class _Worker:
         if not self.conn.poll(timeout) or self.conn.recv() != "ready":
             raise EndpointError("a query worker did not start")
 
-    def call(self, job: Job, timeout: float, *, demote_after: float = DEMOTE_AFTER) -> Reply | None:
+    def call(self, job: Job, timeout: float, *, demote_after: float = DEMOTE_AFTER,
+             on_demote: Callable[[], None] | None = None) -> Reply | None:
         """Send a job and wait at most ``timeout`` seconds; ``None`` when it ran out of time.
 
         A query still running after ``demote_after`` seconds gets the lowest CPU priority, so that
-        short queries keep theirs (``demoted``; see :meth:`restore`).
+        short queries keep theirs (``demoted``; see :meth:`restore`), and ``on_demote`` is called.
         """
         self.conn.send(job)
         timeout = max(timeout, 0.0)
@@ -164,6 +182,8 @@ class _Worker:
             if timeout <= demote_after:
                 return None
             self._demote()
+            if on_demote is not None:
+                on_demote()
             if not self.conn.poll(timeout - demote_after):
                 return None
         return self.conn.recv()
@@ -190,14 +210,27 @@ class _Worker:
         self.conn.close()
 
 
-class WorkerPool:
-    """A fixed number of query workers; a worker whose query overruns is killed and replaced."""
+def default_active() -> int:
+    """Queries that may run at normal priority at once: the cores plus one."""
+    return (os.cpu_count() or 1) + 1
 
-    def __init__(self, store_path: Path, *, size: int):
+
+class WorkerPool:
+    """``size`` query workers, of which at most ``active`` run at normal priority at once; a worker
+    whose query overruns is killed and replaced.
+
+    More workers than cores would only make short queries share the cores with long ones; so a
+    query needs one of ``active`` slots to start, and gives it back when it is demoted (still
+    running after :data:`DEMOTE_AFTER` s, at the lowest priority) or done. The spare workers serve
+    the short queries that arrive while long ones run.
+    """
+
+    def __init__(self, store_path: Path, *, size: int, active: int | None = None):
         if size < 1:
             raise ValueError("a worker pool needs at least one worker")
         self.store_path, self.size = str(store_path), size
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._slots = asyncio.Semaphore(max(1, min(size, active or default_active())))
+        self._idle: asyncio.LifoQueue[_Worker] = asyncio.LifoQueue()  # the warmest worker first
         self._all: set[_Worker] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self.replaced = 0
@@ -236,14 +269,25 @@ class WorkerPool:
     async def run(self, job: Job, *, timeout: float) -> Reply:
         """Run a job on a free worker within ``timeout`` seconds (waiting included)."""
         start = time.monotonic()
+        busy = QueryTimeout(f"the server stayed busy for the time limit of {timeout:g} s; try again later")
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
+            await asyncio.wait_for(self._slots.acquire(), timeout)
         except TimeoutError:
-            raise QueryTimeout(f"every query worker stayed busy for the time limit of {timeout:g} s; "
-                               "try again later") from None
-        remaining = timeout - (time.monotonic() - start)
+            raise busy from None
+        slot = _Slot(self._slots, asyncio.get_running_loop())
         try:
-            reply = await anyio.to_thread.run_sync(worker.call, job, remaining, abandon_on_cancel=True)
+            try:
+                worker = await asyncio.wait_for(self._idle.get(), timeout - (time.monotonic() - start))
+            except TimeoutError:
+                raise busy from None
+            return await self._call(worker, job, timeout - (time.monotonic() - start), slot, limit=timeout)
+        finally:
+            slot.release()
+
+    async def _call(self, worker: _Worker, job: Job, remaining: float, slot: _Slot, *, limit: float) -> Reply:
+        try:
+            reply = await anyio.to_thread.run_sync(lambda: worker.call(job, remaining, on_demote=slot.release_soon),
+                                                   abandon_on_cancel=True)
         except (EOFError, OSError):  # the worker died (killed by the system, out of memory, …)
             self._replace(worker)
             raise EndpointError("the query worker stopped while running the query (out of memory?)") from None
@@ -252,7 +296,7 @@ class WorkerPool:
             raise
         if reply is None:
             self._replace(worker)
-            raise QueryTimeout(f"the query ran longer than its time limit of {timeout:g} s and was stopped")
+            raise QueryTimeout(f"the query ran longer than its time limit of {limit:g} s and was stopped")
         if worker.demoted and not worker.restore():  # no privilege to raise its priority again
             self._replace(worker)
         else:
