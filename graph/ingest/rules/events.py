@@ -66,10 +66,11 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
                         r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
-_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+)?({MARK})")
+_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
+                       rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
 _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
                    r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|opened|began|started|commenced|continued)\b", re.I)
-_HAPPENING = re.compile(r"\b(?:held|hosted|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
+_HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
                         r"brought\s+together|featured|continued|concluded|closed|welcomed|kicked\s+off)\b", re.I)
 _GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|concert|forum|conference|talks|"
                       r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering)")
@@ -292,8 +293,8 @@ class EventReader:
         current = self.current
         for pattern, kind, label in _UNNAMED:
             m = pattern.search(sn.sm)
-            if not m:
-                continue
+            if not m or _quoted(self.text[sn.s:sn.s + m.start()]):
+                continue       # a meeting someone speaks of in a quotation is not reported here
             if current is not None and re.match(r"(?i)the\b", m.group(0)) and label in (
                     "reception", "ceremony", "cultural event", "meeting"):
                 sn.refs.append(current)
@@ -427,9 +428,10 @@ class EventReader:
         text, dates, day_of = self.text, sn.dates, sn.day_of
         earlier = re.match(r"\s*(?:Earlier|Previously|Before\s+that|In\s+the\s+past|Last\s+(?:year|month))\b", text[sn.s:sn.e])
         later = re.search(r"\b(a|one|two|three)\s+days?\s+later\b|\bthe\s+(?:next|following)\s+day\b", text[sn.s:sn.e], re.I)
+        inside = [d for d in dates if ev.span[0] <= d.start and d.end <= ev.span[1]]   # "gather on March 7 for a meeting"
         after = [d for d in dates if d.start >= ev.span[1]]
         before = [d for d in dates if d.end <= ev.span[0]]
-        near = after[0] if after else (before[-1] if before else None)
+        near = inside[0] if inside else after[0] if after else (before[-1] if before else None)
         parent = self.event(ev.parent) if ev.parent else None
         if near is not None:
             ev.date, ev.end_date = near.date, near.end_date
@@ -456,8 +458,9 @@ class EventReader:
             mention = reader.at(s + pm.start(1))
             if mention is None or mention[2] == ev.key:
                 continue
-            if not anywhere and not (ev.span[0] - 100 <= s + pm.start() <= ev.span[1] + 160):
-                continue
+            if not anywhere and not (ev.span[0] - 100 <= s + pm.start() <= ev.span[1] + 160) and not (
+                    not ev.named and s + pm.start() > ev.span[1] and not sent_masked[pm.end():].strip(" .")):
+                continue       # far from the trigger, unless it closes the sentence: "met A, B … in New York."
             if re.search(r"(?:organi[sz]ations|Embassy|Mission|Consulate|based|Representative|Ambassador|residing|living)\s*$",
                          text[max(s, s + pm.start() - 40):s + pm.start()]):
                 continue
@@ -469,7 +472,7 @@ class EventReader:
                 vkey = reader.entity("Venue", alt["Venue"][1], mention[:2], known=alt["Venue"][0])
                 ent, kind = out.entities[vkey], "Venue"
             elif is_at and kind == "Organization" and re.search(
-                    r"\b(?:Cent(?:er|re)|House|Institute|Embassy|Academy|University|Museum|Residence|Secretariat|Headquarters)\b",
+                    r"\b(?:Cent(?:er|re)|House|Institute|Embassy|Academy|University|Museum|Residence|Secretariat|Headquarters|Office)\b",
                     ent.label):
                 vkey = reader.entity("Venue", ent.label, mention[:2])
                 ent, kind = out.entities[vkey], "Venue"
@@ -541,6 +544,10 @@ class EventReader:
     def _dateline_city(self, ev: Event, sn: Sentence, future: bool) -> None:
         """"in the Hungarian capital" with the dateline's city; a report's dateline for its own meeting."""
         city = self.dateline_city
+        if (ev.named and ev.city is None and ev.date is None and city and not future and ev.parent is None
+                and self.datelines and sn.s <= self.datelines[0][1] and self.datelines[0][0] < sn.e and (sn.happening or _TOOK_PART.search(sn.sm))):
+            ev.city = city     # "BAKU. KAZINFORM – … participated in the Extraordinary Meeting …"
+            return
         if not (ev.city is None and ev.date is not None and city and not ev.label.startswith("Telephone")):
             return
         capital = re.search(rf"\bin\s+the\s+({MARK})\s+capital\b", sn.sm)
@@ -557,7 +564,8 @@ class EventReader:
     def _referenced(self, ev: Event, sn: Sentence) -> None:
         """A named event only referred to: its date and city from ", held in Baku on …" after it."""
         masked, out = self.masked, self.out
-        held_clause = re.match(r"\s*,?\s+(?:held|which\s+was\s+held|that\s+was\s+held|which\s+took\s+place|that\s+took\s+place)\b[^,;.]{0,80}",
+        held_clause = re.match(r"\s*,?\s+(?:(?:which|that)\s+(?:was|will\s+be|is\s+to\s+be)\s+|to\s+be\s+)?(?:held|hosted)\b[^,;.]{0,80}"
+                               r"|\s*,?\s+(?:which|that)\s+(?:took|will\s+take)\s+place\b[^,;.]{0,80}",
                                masked[ev.span[1]:])
         if held_clause and ev.date is None:
             clause_dates = [d for d in sn.dates if ev.span[1] <= d.start < ev.span[1] + held_clause.end()]
@@ -598,6 +606,21 @@ class EventReader:
         self.current = ev
 
 
+def _quoted(before: str) -> bool:
+    """Whether a sentence's text up to here has a quotation still open."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _drop_repeats(reader: Reader) -> None:
+    """An unnamed event with no date and no participant, labelled like another unnamed event that has
+    them, is the same event mentioned again (a standfirst before the report): it is dropped."""
+    out = reader.out
+    used = {p.event for p in out.participations} | {ev.parent for ev in out.events if ev.parent}
+    seen = {ev.label for ev in out.events if not ev.named and ev.date is not None}
+    out.events = [ev for ev in out.events if ev.named or ev.date is not None or ev.key in used or ev.label not in seen]
+
+
 def events(reader: Reader) -> None:
     """Every event of the article, with its participations (see :class:`EventReader`)."""
     EventReader(reader).run()
+    _drop_repeats(reader)
