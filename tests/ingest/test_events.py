@@ -75,3 +75,23 @@ def test_a_meeting_inside_a_quotation_and_a_repeated_undated_meeting(gz: Gazette
     assert events(gz, "“During the meeting between Azamat Bekov and Emre Yalçın, we agreed on much,” he said.") == []
     got = events(gz, "Azamat Bekov meets Emre Yalçın to discuss trade.\n\nOn 14 January Azamat Bekov met Emre Yalçın.")
     assert [g[0] for g in got] == ["Meeting of Azamat Bekov and Emre Yalçın"] and got[0][2] == "2026-01-14"
+
+
+def test_a_group_that_met_and_an_undated_meeting_takes_its_participants(gz: Gazetteer) -> None:
+    got = events(gz, "Deputy ministers of Azerbaijan, Kazakhstan and Kyrgyzstan met in Budapest on 12 January.")
+    assert got == [("Meeting", "Meeting", "2026-01-12", None, "Budapest", None, False)]
+    ex = extraction(gz, "Azamat Bekov met with Emre Yalçın in Budapest.")
+    assert [(ex.label(p.event), ex.label(p.participant)) for p in ex.participations] == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Azamat Bekov"), ("Meeting of Azamat Bekov and Emre Yalçın", "Emre Yalçın")]
+
+
+def test_agency_datelines_city_country_day_and_city_agency(gz: Gazetteer) -> None:
+    assert events(gz, "BAKU, Azerbaijan, Jan. 14. Azamat Bekov met with Emre Yalçın.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-01-14", None, "Baku", None, False)]
+    assert events(gz, "BISHKEK. KAZINFORM Azamat Bekov took part in a meeting with Emre Yalçın.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", None, None, "Bishkek", None, False)]
+
+
+def test_a_summit_taking_place_is_an_event(gz: Gazetteer) -> None:
+    assert events(gz, "The informal summit is taking place in Budapest on 14 January.") == [
+        ("Informal summit", "Summit", "2026-01-14", None, "Budapest", None, False)]

@@ -74,12 +74,15 @@ _HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|b
                         r"brought\s+together|featured|continued|concluded|closed|welcomed|kicked\s+off)\b", re.I)
 _GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|concert|forum|conference|talks|"
                       r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering)")
-_EVENT_NOUN = re.compile(r"\b(?:meeting|session|part|program(?:me)?|day|event|ceremony|reception|concert|forum|conference|"
+_EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|event|ceremony|reception|concert|forum|conference|"
                          r"talks|consultations|training|exhibition|festival|evening|discussion|gathering|celebration)s?\b")
 _CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
                       rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
 _TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends)\s+(?:in\s+)?(?:the\s+)?"
                         r"[\U000F0000-\U0010FFFD]")
+# "Deputy Foreign Ministers of … A, B and C met at the Secretariat": a group meets, no person named
+_GROUP_MET = re.compile(r"\b(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment|[Dd]elegation)s?|[Dd]elegations|"
+                        r"[Rr]epresentatives|[Ss]peakers|[Cc]hairmen|[Aa]mbassadors)\b[^.;]{0,200}?\bmet\s+(?:at|in)\b")
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -210,6 +213,8 @@ class EventReader:
                 named := [x for x in sn.new_events if x.named and x.parent is None]):
             # "The … Forum kicked off in Astana", "… participated in the Extraordinary Meeting": reported, without a day
             self.current = named[-1]
+        elif unnamed := [x for x in sn.new_events if not x.named and x.parent is None]:
+            self.current = unnamed[-1]     # "A met with B in New York": reported, without a day
         sn.new_events = sn.new_events + sn.refs
 
     # -------------------------------------------------------------------- finding the events
@@ -325,7 +330,7 @@ class EventReader:
                       or (plural_ref is not None and self.current is not None))
         if not has_anchor:
             return False
-        if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref:
+        if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref and not _GROUP_MET.search(sn.sm):
             return False
         if label == "opening" and not (dates or day_of or persons or plural_ref):
             return False
@@ -544,9 +549,10 @@ class EventReader:
     def _dateline_city(self, ev: Event, sn: Sentence, future: bool) -> None:
         """"in the Hungarian capital" with the dateline's city; a report's dateline for its own meeting."""
         city = self.dateline_city
-        if (ev.named and ev.city is None and ev.date is None and city and not future and ev.parent is None
-                and self.datelines and sn.s <= self.datelines[0][1] and self.datelines[0][0] < sn.e and (sn.happening or _TOOK_PART.search(sn.sm))):
-            ev.city = city     # "BAKU. KAZINFORM – … participated in the Extraordinary Meeting …"
+        if (ev.city is None and ev.date is None and city and not future and ev.parent is None
+                and self.datelines and sn.s <= self.datelines[0][1] and self.datelines[0][0] < sn.e
+                and (not ev.named or sn.happening or _TOOK_PART.search(sn.sm))):
+            ev.city = city     # "BAKU. KAZINFORM – … participated in the Extraordinary Meeting …", "… met with …"
             return
         if not (ev.city is None and ev.date is not None and city and not ev.label.startswith("Telephone")):
             return
@@ -612,12 +618,14 @@ def _quoted(before: str) -> bool:
 
 
 def _drop_repeats(reader: Reader) -> None:
-    """An unnamed event with no date and no participant, labelled like another unnamed event that has
-    them, is the same event mentioned again (a standfirst before the report): it is dropped."""
+    """An unnamed event with no date, labelled like another unnamed event that has one, is the same
+    event mentioned again (a standfirst before the report): it is dropped, with its participations."""
     out = reader.out
-    used = {p.event for p in out.participations} | {ev.parent for ev in out.events if ev.parent}
+    parents = {ev.parent for ev in out.events if ev.parent}
     seen = {ev.label for ev in out.events if not ev.named and ev.date is not None}
-    out.events = [ev for ev in out.events if ev.named or ev.date is not None or ev.key in used or ev.label not in seen]
+    gone = {ev.key for ev in out.events if not ev.named and ev.date is None and ev.key not in parents and ev.label in seen}
+    out.events = [ev for ev in out.events if ev.key not in gone]
+    out.participations = [p for p in out.participations if p.event not in gone]
 
 
 def events(reader: Reader) -> None:

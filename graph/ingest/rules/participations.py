@@ -38,9 +38,9 @@ def participations(er: EventReader, sn: Sentence) -> None:
     delegations(er, sn)
     anaphora(er, sn)
     current = er.current
-    if current is None or not sn.persons:
+    targets = [x for x in sn.new_events if x.date is not None or not x.named] or ([current] if current else [])
+    if not targets or not sn.persons:
         return
-    targets = [x for x in sn.new_events if x.date is not None or not x.named] or [current]
     subs = [x for x in targets if x.parent is not None]
     targets = subs[-1:] if subs else targets[-1:]
     role = _role(sn)

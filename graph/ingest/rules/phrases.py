@@ -36,6 +36,8 @@ def phrases(reader: Reader) -> None:
     for m in _HEAD_RE.finditer(reader.masked_text):
         if not reader.free(m.start(), m.end()):
             continue
+        if m.group(0) not in _HEADS and m.group(0)[:-1] in ORG_HEADS:
+            continue   # a plural head ("the Parliaments of A and B", "Turkic Cooperation Organizations") names no one body
         left, right = _extend_left(reader, m.start()), _extend_right(reader, m)
         if left == m.start() and right == m.end():
             continue   # a head word alone ("the Summit") is not a name
@@ -126,7 +128,8 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
     # its own head word ("… Embassy of Turkmenistan and the Sokhumi State University")
     tail = reader.window(m.end(), right)
     end = re.search(r"\.\s", tail)
-    second = next((a for a in re.finditer(r"\s+and\s+", tail) if _HEAD_RE.search(tail, a.end())), None)
+    second = next((a for a in re.finditer(r"\s+and\s+", tail) if _HEAD_RE.search(tail, a.end())
+                   or re.match(rf"(?:the\s+)?(?:[A-Z]{{2,}}\b|{MARK})", tail[a.end():])), None)   # "… Assembly and OIC"
     cuts = [x.start() for x in (end, second) if x is not None]
     if cuts:
         right = m.end() + min(cuts)
@@ -172,8 +175,9 @@ def places_after_at(reader: Reader) -> None:
     for m in _AT_PLACE.finditer(reader.masked_text):
         body_s, body_e = m.start(1), m.end(1)
         words = m.group(1).split()
-        if words[0] in LEFT_STOP or not words:
-            continue
+        if words[0] in LEFT_STOP or not words or re.fullmatch(r"(?:USD|EUR|GBP|AZN|KZT|TRY|UZS|KGS|TMT|RUB)", words[0]) \
+                or words[-1].endswith(("’", "'")):
+            continue       # "at USD 2 billion", "at the Presidents’ level" name no place
         inner = reader.inside(body_s, body_e)
         noun = m.group(2)
         if len(inner) == 1 and (inner[0][0], inner[0][1]) == (body_s, body_e):
