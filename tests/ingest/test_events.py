@@ -95,3 +95,14 @@ def test_agency_datelines_city_country_day_and_city_agency(gz: Gazetteer) -> Non
 def test_a_summit_taking_place_is_an_event(gz: Gazetteer) -> None:
     assert events(gz, "The informal summit is taking place in Budapest on 14 January.") == [
         ("Informal summit", "Summit", "2026-01-14", None, "Budapest", None, False)]
+
+
+def test_the_meeting_held_at_a_venue_gives_the_reported_meeting_its_venue(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov received Emre Yalçın on 14 January. The meeting, held at the Ala-Too Guest "
+                     "House, was attended by their advisers.")
+    assert got == [("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-01-14", "Ala-Too Guest House", None, None, False)]
+
+
+def test_visited_a_city_on_a_day_is_a_visit_there(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov visited Tashkent on 14 January.") == [
+        ("Visit of Azamat Bekov to Tashkent", "Meeting", "2026-01-14", None, "Tashkent", None, False)]

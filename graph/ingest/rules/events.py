@@ -48,6 +48,8 @@ _UNNAMED = [
     (re.compile(r"\b(?:paid|pays|paying|made|makes|began|begins|started|starts|is\s+on|was\s+on|arrived\s+(?:in|at)\s+\S+\s+on)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
                 r"(?:(?:official|state|working|two-day|three-day|first|official\s+working|friendly)\s+)?visit\b(?:\s+to\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*))?", re.I),
      "Meeting", "visit"),
+    # "visited Tashkent on 14 January": a visit to a city or state named right after the verb
+    (re.compile(r"\b(?:visited|visits)\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)"), "Meeting", "visit"),
     (re.compile(r"\b(?:held|had|holds|has)\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|talks?|conference)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b", re.I),
      "Meeting", "call"),
     (re.compile(r"\bpresent(?:ed|s)\s+(?:its|his|her|their|a|the)\s+(?:new\s+|latest\s+)?(?:[\w-]+\s+){0,2}?[\"“«]([^\"”»]{2,80})[\"”»]", re.I),
@@ -70,6 +72,8 @@ _PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s
                        rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
 _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
                    r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|opened|began|started|commenced|continued)\b", re.I)
+_HELD_AT = re.compile(r"^(?:The|This)\s+(?:\w+\s+)?(?:meeting|talks|session|summit|reception|ceremony|event|gathering)\s*,\s+"
+                      r"(?:which\s+was\s+)?(?:held|hosted|organi[sz]ed)\s+(?:at|in)\b")
 _HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
                         r"brought\s+together|featured|continued|concluded|closed|welcomed|kicked\s+off)\b", re.I)
 _GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|concert|forum|conference|talks|"
@@ -274,6 +278,8 @@ class EventReader:
         body += len(text[body:e]) - len(text[body:e].lstrip())
         held = _HELD.search(text[body:e])
         if not held:
+            if self.current is not None and _HELD_AT.search(text[body:e]):
+                sn.refs.append(self.current)      # "The meeting, held at the Working Office, was attended by …"
             return
         np = held.group("np") or held.group("np2")
         npos = body + held.start("np" if held.group("np") else "np2")
@@ -515,9 +521,9 @@ class EventReader:
         """"Baku hosted the forum": the city that hosts is the event's."""
         if ev.city is not None:
             return
-        hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b", sent_masked)
+        hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b|\bvisit(?:ed|s)\s+(?:the\s+)?({MARK})", sent_masked)
         if hm:
-            cm = self.reader.at(s + hm.start(1))
+            cm = self.reader.at(s + hm.start(1 if hm.group(1) else 2))
             if cm and self.out.entities[cm[2]].kind == "City":
                 ev.city = cm[2]
 

@@ -129,7 +129,7 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
     tail = reader.window(m.end(), right)
     end = re.search(r"\.\s", tail)
     second = next((a for a in re.finditer(r"\s+and\s+", tail) if _HEAD_RE.search(tail, a.end())
-                   or re.match(rf"(?:the\s+)?(?:[A-Z]{{2,}}\b|{MARK})", tail[a.end():])), None)   # "… Assembly and OIC"
+                   or _other_body(reader, m.end() + a.end())), None)
     cuts = [x.start() for x in (end, second) if x is not None]
     if cuts:
         right = m.end() + min(cuts)
@@ -138,6 +138,18 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
         if more and not any(w in LEFT_STOP for w in more.group(0).split()):
             right += more.end()
     return right
+
+
+def _other_body(reader: Reader, at: int) -> bool:
+    """Whether an acronym or a known organization starts at ``at`` ("… General Assembly and OIC");
+    a state does not ("Joint Commission of Azerbaijan and Uzbekistan" is one name)."""
+    m = re.match(rf"(?:the\s+)?(?:(?-i:[A-Z]{{2,}})\b|({MARK}))", reader.window(at, at + 200))
+    if m is None:
+        return False
+    if not m.group(1):
+        return True
+    mention = reader.at(at + m.start(1))
+    return mention is not None and mention[3] == "Organization"
 
 
 def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
