@@ -49,3 +49,8 @@ def test_portfolio_titles_and_a_lower_case_title_without_state(gz: Gazetteer) ->
 def test_a_headline_verb_after_a_title_is_no_family_name(gz: Gazetteer) -> None:
     ex = extraction(gz, "Turkic Council Secretary General Meets with Hungarian Scholars\n\nAzamat Bekov met Emre Yalçın on 14 January.")
     assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_a_name_may_wrap_to_the_next_line_but_not_run_past_a_paragraph(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Hungarian Scholars\n\nOn 14 January Azamat\nBekov met Emre Yalçın.")
+    assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Azamat Bekov", "Emre Yalçın"]

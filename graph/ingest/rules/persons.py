@@ -15,7 +15,8 @@ from .phrases import QUOTED
 __all__ = ["persons", "titles"]
 
 _LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
-_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:[ \t\u00a0]+(?:{PARTICLE}[ \t\u00a0]+)*{NAME_TOKEN}){{1,6}}")   # a name is on one line
+_GAP = r"(?:[ \t\u00a0]*\n(?![ \t]*\n)[ \t\u00a0]*|[ \t\u00a0]+)"       # a name may wrap to the next line, never past a paragraph
+_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:{_GAP}(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")
 
 
 def persons(reader: Reader) -> None:

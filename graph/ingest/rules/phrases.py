@@ -13,7 +13,7 @@ from .lexicon import EVENT_HEADS, LEFT_STOP, ORG_HEADS, STOP, TITLE_WORDS, VENUE
 __all__ = ["QUOTED", "phrases", "titled_events", "places_after_at"]
 
 QUOTED = re.compile(r"[\"“«]([^\"”»\n]{2,80})[\"”»]")
-_TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|motto|name))\s+[\"“«]([^\"”»\n]{2,80})[\"”»]"
+_TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|name))\s+[\"“«]([^\"”»\n]{2,80})[\"”»]"
                      r"|[\"“«]([^\"”»\n]{2,80})[\"”»](?=\s+(?:program(?:me)?|festival|forum|exhibition|project|competition|contest|"
                      r"conference|campaign|marathon|games|olympiad|tournament)\b)", re.I)
 _VENUE_NOUNS = r"(?:concert\s+hall|hall|palace|hotel|centre|center|museum|theat(?:er|re)|residence|building|headquarters|premises|complex|library|gallery)"
@@ -67,7 +67,8 @@ def numbered_sessions(reader: Reader) -> None:
 
 
 def titled_events(reader: Reader) -> None:
-    """A title in quotes after "titled" names an event ("an exhibition titled 'Common Roots'")."""
+    """A title in quotes after "titled" names an event ("an exhibition titled 'Common Roots'"); a
+    motto ("the session under the motto '…'") is the theme of the event named before it, not an event."""
     text = reader.text
     for m in _TITLED.finditer(text):
         g = 1 if m.group(1) else 2
