@@ -152,6 +152,7 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"(?-i:\bPM\b)", "prime-minister", "Prime Minister"),
     (r"Governor", "head-of-institution", "Governor"),
     (r"Mayor", "head-of-institution", "Mayor"),
+    (r"Rector", "head-of-institution", "Rector"),
     (r"Vice[\s-]+President(?!ial)", "vice-president", "Vice President"),
     (r"President(?!ial)", "president", "President"),
     (r"(?:Deputy|Vice|First\s+Deputy)[\s-]+(?:Chairman|Chairwoman|Chairperson)", "chairman", "Deputy Chairman"),

@@ -106,3 +106,18 @@ def test_the_meeting_held_at_a_venue_gives_the_reported_meeting_its_venue(gz: Ga
 def test_visited_a_city_on_a_day_is_a_visit_there(gz: Gazetteer) -> None:
     assert events(gz, "Azamat Bekov visited Tashkent on 14 January.") == [
         ("Visit of Azamat Bekov to Tashkent", "Meeting", "2026-01-14", None, "Tashkent", None, False)]
+
+
+def test_a_meeting_on_the_occasion_of_an_opening_ceremony_and_an_acronym_inside_a_name(gz: Gazetteer) -> None:
+    got = events(gz, "The 3rd Meeting of the Council of Elders (CE) of the Turkic Council was held on 19 January in "
+                     "Budapest. Azamat Bekov took part in the meeting which was held on the occasion of the opening "
+                     "ceremony of the new office.")
+    assert got == [("3rd Meeting of the Council of Elders of the Turkic Council", "Meeting", "2026-01-19", None,
+                    "Budapest", None, True)]
+
+
+def test_a_named_event_reported_on_the_day_of_the_last_placed_event_is_there_too(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov met Emre Yalçın in Astana on 12 January. The two leaders chaired the 4th Joint "
+                     "Strategic Council meeting.")
+    assert [(g[0], g[2], g[4]) for g in got] == [("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", "Astana"),
+                                                 ("4th Joint Strategic Council", "2026-01-12", "Astana")]

@@ -57,3 +57,9 @@ def test_those_present_and_representatives_of_states_who_will_participate(gz: Ga
                     "Kazakhstan, as well as Kyrgyzstan and Hungary, will participate.")
     assert [(g[0], g[1]) for g in got] == [("Informal meeting", "Kazakhstan"), ("Informal meeting", "Kyrgyzstan"),
                                            ("Informal meeting", "Hungary")]
+
+
+def test_ministers_of_states_who_are_named_take_part_as_persons_not_states(gz: Gazetteer) -> None:
+    got = parts(gz, "On 14 January Foreign Ministers of Kazakhstan Azamat Bekov and Türkiye Emre Yalçın took part "
+                    "in a meeting with Péter Szijjártó.")
+    assert sorted(g[1] for g in got) == ["Azamat Bekov", "Emre Yalçın", "Péter Szijjártó"]

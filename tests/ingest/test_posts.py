@@ -47,3 +47,10 @@ def test_fm_and_top_diplomat_are_foreign_ministers(gz: Gazetteer) -> None:
         ("Emre Yalçın", "Minister of Foreign Affairs", "Türkiye", None),
         ("Péter Szijjártó", "Minister of Foreign Affairs", "Hungary", None),
         ("Azamat Bekov", "Deputy Minister of Foreign Affairs", "Kyrgyzstan", None)]
+
+
+def test_a_rector_and_an_ambassador_named_with_initials(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "On 11 January the Ambassador of Turkmenistan in Georgia D. Seyitmammedov met "
+                                     "Rector of Sokhumi State University T. Jugheli.")] == [
+        ("D. Seyitmammedov", "Ambassador", "Turkmenistan", "Georgia"),
+        ("T. Jugheli", "Rector", "Sokhumi State University", None)]

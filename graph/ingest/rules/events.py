@@ -180,8 +180,8 @@ class EventReader:
             self._referenced(ev, sn)
         # an unnamed event with no place of its own, on the day of the last event that had one, is there too
         for ev in sn.new_events:
-            if (not ev.named and ev.city is None and ev.venue is None and ev.parent is None and ev.date is not None
-                    and not ev.label.startswith("Telephone")
+            if (ev.city is None and ev.venue is None and ev.parent is None and ev.date is not None
+                    and not ev.label.startswith("Telephone") and (not ev.named or sn.happening)
                     and self.last_city is not None and self.last_city[0] == ev.date):
                 ev.city = self.last_city[1]
         for ev in sn.new_events:
@@ -246,8 +246,8 @@ class EventReader:
         current, main = self.current, self.main
         for m in _SUB.finditer(self.text, sn.s, sn.e):
             label = m.group(1)
-            if not self.reader.free(m.start(1), m.end(1)):
-                continue
+            if not self.reader.free(m.start(1), m.end(1)) or re.search(r"\bon\s+the\s+occasion\s+of\s+$", self.text[max(sn.s, m.start() - 40):m.start()]):
+                continue     # "held on the occasion of the opening ceremony of …": what the meeting marks, not a part of it
             if current is not None and current.kind == "Session" and current.parent:
                 parent = next((x for x in self.out.events if x.key == current.parent), main)
             else:

@@ -77,7 +77,7 @@ LEFT_STOP = {
     "We", "Our", "Also", "Earlier", "Later", "Meanwhile", "Within", "Under", "Addressing", "Speaking", "According",
     "Following", "Among", "Besides", "Moreover", "However", "Mr", "Mrs", "Ms", "Dr", "Minister", "Ambassador",
     "Secretary", "President", "Deputy", "Permanent", "Representative", "Consul", "Chairman", "Head", "Director",
-    "Prime", "Speaker", "Today", "Yesterday", "Tomorrow", "Then", "Next", "Since", "Until", "When", "While",
+    "Prime", "Speaker", "Rector", "Governor", "Mayor", "Today", "Yesterday", "Tomorrow", "Then", "Next", "Since", "Until", "When", "While",
 } | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 TITLE_WORDS = r"Minister|Ambassador|President|Secretary|Deputy|Vice|Chairman|Chairwoman|Chairperson|Consul|Permanent|Prime|Speaker|Director|Head|Governor|Mayor"
 

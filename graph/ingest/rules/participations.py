@@ -107,7 +107,8 @@ def delegations(er: EventReader, sn: Sentence) -> None:
     sm = sn.sm
     groups = [m.group(1) for m in re.finditer(
         rf"\b[Dd]elegations?\s+(?:of|from)\s+(?:the\s+(?:parliaments?|governments?|ministries)\s+of\s+)?(?:the\s+)?{LIST}", sm)]
-    deleg = re.search(r"\b(?:[Dd]elegations?|[Rr]epresentatives|(?:[Ff]oreign\s+)?[Mm]inisters|[Oo]fficials)\s+(?:of|from)\b", sm)
+    deleg = re.search(r"\b[Dd]elegations?\s+(?:of|from)\b", sm) or (None if sn.persons else re.search(
+        r"\b(?:[Rr]epresentatives|(?:[Ff]oreign\s+)?[Mm]inisters|[Oo]fficials)\s+(?:of|from)\b", sm))   # unless they are named
     if deleg and re.search(r"\b(?:brought\s+together|gathered|attended|attend|took\s+part|participated|participate|participation|"
                            r"joined|present)\b", sm, re.I):
         groups.append(sm[deleg.end():])

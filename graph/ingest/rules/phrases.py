@@ -179,6 +179,13 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
         reader.out.entities[key].add(acr.group(1), (a_s, a_e))
         reader.out.entities[key].label = text[start:right]
         reader.mention(a_s, a_e, key, kind)
+        # "the 10th Meeting of the Council of Foreign Ministers (CFM) of the Turkic Council": the event's name goes on
+        of_org = re.match(rf"\s+of\s+(?:the\s+)?({MARK})", reader.masked_text[right + acr.end():])
+        org = reader.at(right + acr.end() + of_org.start(1)) if of_org and kind == "Event" else None
+        if org is not None and org[3] == "Organization":
+            ent = reader.out.entities[key]
+            ent.label = " ".join(f"{text[start:right]}{text[right + acr.end():org[1]]}".split())
+            ent.names.insert(0, ent.label)
 
 
 def places_after_at(reader: Reader) -> None:
