@@ -139,6 +139,8 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|International\s+Cooperation|European\s+Affairs|"
      r"Foreign\s+Trade|Worship|International\s+Trade))?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"Foreign\s+Ministers?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
+    (r"(?-i:\bDeputy\s+FM\b)", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+    (r"(?-i:\bFM\b|\btop\s+diplomat\b)", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),   # "Azerbaijani FM X"
     (r"Deputy\s+Secretary[\s-]+General", "deputy-secretary-general", "Deputy Secretary General"),
     (r"Secretary[\s-]+General", "secretary-general", "Secretary General"),
     (r"Ambassadors?\s+Extraordinary\s+and\s+Plenipotentiary", "ambassador", "Ambassador"),
@@ -150,6 +152,7 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"(?-i:\bPM\b)", "prime-minister", "Prime Minister"),
     (r"Governor", "head-of-institution", "Governor"),
     (r"Mayor", "head-of-institution", "Mayor"),
+    (r"Rector", "head-of-institution", "Rector"),
     (r"Vice[\s-]+President(?!ial)", "vice-president", "Vice President"),
     (r"President(?!ial)", "president", "President"),
     (r"(?:Deputy|Vice|First\s+Deputy)[\s-]+(?:Chairman|Chairwoman|Chairperson)", "chairman", "Deputy Chairman"),

@@ -43,3 +43,81 @@ def test_a_coming_event_gets_no_date_and_a_trigger_without_anchor_no_event(gz: G
     assert events(gz, "Earlier, the Turkic Youth Forum gathered students.") == [
         ("Turkic Youth Forum", "Meeting", None, None, None, None, True)]
     assert events(gz, "Relations were discussed at length.") == []
+
+
+def test_a_date_inside_the_trigger_and_a_city_closing_the_sentence(gz: Gazetteer) -> None:
+    # "gather … on 20 January for a meeting": the day inside the trigger is the meeting's
+    assert events(gz, "Foreign ministers will gather in Baku on 20 January for an informal meeting.") == [
+        ("Informal meeting", "Meeting", "2026-01-20", None, "Baku", None, False)]
+    # a city at the end of a long sentence is the meeting's, however far from "met"
+    assert events(gz, "On 14 January Azamat Bekov met with the Deputy Minister of Foreign Affairs of Türkiye "
+                      "Emre Yalçın and the Ambassador of Hungary to Kyrgyzstan Péter Szijjártó in Budapest.")[0][4] == "Budapest"
+
+
+def test_city_of_premises_of_and_chaired(gz: Gazetteer) -> None:
+    assert events(gz, "The 7th Plenary Session of TURKPA was held in the city of Baku on 12 January 2026.") == [
+        ("7th Plenary Session of TURKPA", "Session", "2026-01-12", None, "Baku", None, True)]
+    got = events(gz, "On 12 January Azamat Bekov chaired the 3rd Joint Strategic Council meeting.")
+    assert got[0][0] == "3rd Joint Strategic Council" and got[0][2] == "2026-01-12"
+
+
+def test_a_named_event_reported_in_a_dateline_lead_takes_its_city(gz: Gazetteer) -> None:
+    assert events(gz, "BAKU. KAZINFORM – Azamat Bekov participated in the Extraordinary Meeting of the Council "
+                      "of Elders, the press service reports.")[0][4] == "Baku"
+
+
+def test_a_coming_summit_that_will_be_hosted_on_a_day_in_a_city(gz: Gazetteer) -> None:
+    assert events(gz, "They prepared for the 12th OTS Summit that will be hosted by Azerbaijan on 6 March in Gabala.") == [
+        ("12th OTS Summit", "Summit", "2026-03-06", None, "Gabala", None, True)]
+
+
+def test_a_meeting_inside_a_quotation_and_a_repeated_undated_meeting(gz: Gazetteer) -> None:
+    assert events(gz, "“During the meeting between Azamat Bekov and Emre Yalçın, we agreed on much,” he said.") == []
+    got = events(gz, "Azamat Bekov meets Emre Yalçın to discuss trade.\n\nOn 14 January Azamat Bekov met Emre Yalçın.")
+    assert [g[0] for g in got] == ["Meeting of Azamat Bekov and Emre Yalçın"] and got[0][2] == "2026-01-14"
+
+
+def test_a_group_that_met_and_an_undated_meeting_takes_its_participants(gz: Gazetteer) -> None:
+    got = events(gz, "Deputy ministers of Azerbaijan, Kazakhstan and Kyrgyzstan met in Budapest on 12 January.")
+    assert got == [("Meeting", "Meeting", "2026-01-12", None, "Budapest", None, False)]
+    ex = extraction(gz, "Azamat Bekov met with Emre Yalçın in Budapest.")
+    assert [(ex.label(p.event), ex.label(p.participant)) for p in ex.participations] == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Azamat Bekov"), ("Meeting of Azamat Bekov and Emre Yalçın", "Emre Yalçın")]
+
+
+def test_agency_datelines_city_country_day_and_city_agency(gz: Gazetteer) -> None:
+    assert events(gz, "BAKU, Azerbaijan, Jan. 14. Azamat Bekov met with Emre Yalçın.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-01-14", None, "Baku", None, False)]
+    assert events(gz, "BISHKEK. KAZINFORM Azamat Bekov took part in a meeting with Emre Yalçın.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", None, None, "Bishkek", None, False)]
+
+
+def test_a_summit_taking_place_is_an_event(gz: Gazetteer) -> None:
+    assert events(gz, "The informal summit is taking place in Budapest on 14 January.") == [
+        ("Informal summit", "Summit", "2026-01-14", None, "Budapest", None, False)]
+
+
+def test_the_meeting_held_at_a_venue_gives_the_reported_meeting_its_venue(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov received Emre Yalçın on 14 January. The meeting, held at the Ala-Too Guest "
+                     "House, was attended by their advisers.")
+    assert got == [("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-01-14", "Ala-Too Guest House", None, None, False)]
+
+
+def test_visited_a_city_on_a_day_is_a_visit_there(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov visited Tashkent on 14 January.") == [
+        ("Visit of Azamat Bekov to Tashkent", "Meeting", "2026-01-14", None, "Tashkent", None, False)]
+
+
+def test_a_meeting_on_the_occasion_of_an_opening_ceremony_and_an_acronym_inside_a_name(gz: Gazetteer) -> None:
+    got = events(gz, "The 3rd Meeting of the Council of Elders (CE) of the Turkic Council was held on 19 January in "
+                     "Budapest. Azamat Bekov took part in the meeting which was held on the occasion of the opening "
+                     "ceremony of the new office.")
+    assert got == [("3rd Meeting of the Council of Elders of the Turkic Council", "Meeting", "2026-01-19", None,
+                    "Budapest", None, True)]
+
+
+def test_a_named_event_reported_on_the_day_of_the_last_placed_event_is_there_too(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov met Emre Yalçın in Astana on 12 January. The two leaders chaired the 4th Joint "
+                     "Strategic Council meeting.")
+    assert [(g[0], g[2], g[4]) for g in got] == [("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", "Astana"),
+                                                 ("4th Joint Strategic Council", "2026-01-12", "Astana")]

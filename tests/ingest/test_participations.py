@@ -46,3 +46,20 @@ def test_on_behalf_of_a_chairmanship(gz: Gazetteer) -> None:
                     "representing Azerbaijan's Chairmanship of the OTS.")
     assert [(g[0], g[1], g[2]) for g in got] == [("Turkic Youth Forum", "Rovshan Sadigbayli", "speaker")]
     assert [tuple(k.rsplit("/", 1)[-1] for k in g[4]) for g in got] == [("AZE", "ots")]
+
+
+def test_those_present_and_representatives_of_states_who_will_participate(gz: Gazetteer) -> None:
+    got = parts(gz, "Azamat Bekov received the ministers on 14 January. Those present included Emre Yalçın and "
+                    "Péter Szijjártó.")
+    assert [(g[0], g[1]) for g in got] == [("Meeting of Azamat Bekov", "Azamat Bekov"), ("Meeting of Azamat Bekov", "Emre Yalçın"),
+                                           ("Meeting of Azamat Bekov", "Péter Szijjártó")]
+    got = parts(gz, "Ministers will gather in Baku on 20 January for an informal meeting. Representatives from "
+                    "Kazakhstan, as well as Kyrgyzstan and Hungary, will participate.")
+    assert [(g[0], g[1]) for g in got] == [("Informal meeting", "Kazakhstan"), ("Informal meeting", "Kyrgyzstan"),
+                                           ("Informal meeting", "Hungary")]
+
+
+def test_ministers_of_states_who_are_named_take_part_as_persons_not_states(gz: Gazetteer) -> None:
+    got = parts(gz, "On 14 January Foreign Ministers of Kazakhstan Azamat Bekov and Türkiye Emre Yalçın took part "
+                    "in a meeting with Péter Szijjártó.")
+    assert sorted(g[1] for g in got) == ["Azamat Bekov", "Emre Yalçın", "Péter Szijjártó"]

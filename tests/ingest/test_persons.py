@@ -6,7 +6,7 @@ from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.rules.persons import persons, titles
 from graph.ingest.rules.phrases import phrases
 
-from .conftest import reader
+from .conftest import extraction, reader
 
 
 def title_rows(r) -> list[tuple]:  # type: ignore[no-untyped-def]
@@ -44,3 +44,13 @@ def test_portfolio_titles_and_a_lower_case_title_without_state(gz: Gazetteer) ->
         ("Minister of Culture", "Azerbaijan", None, "Culture", "Minister of Culture of Azerbaijan"),
         ("Governor", "Ankara", None, None, "Governor of Ankara"),
     ]
+
+
+def test_a_headline_verb_after_a_title_is_no_family_name(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Turkic Council Secretary General Meets with Hungarian Scholars\n\nAzamat Bekov met Emre Yalçın on 14 January.")
+    assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_a_name_may_wrap_to_the_next_line_but_not_run_past_a_paragraph(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Hungarian Scholars\n\nOn 14 January Azamat\nBekov met Emre Yalçın.")
+    assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Azamat Bekov", "Emre Yalçın"]

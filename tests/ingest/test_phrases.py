@@ -37,3 +37,14 @@ def test_kinds_of_head_words_and_event_labels() -> None:
     assert [event_kind(x) for x in ("12th Summit of the OTS", "Gala concert", "Opening session", "Days of Culture",
                                     "Training Program", "Talks")] == [
         "Summit", "Concert", "Session", "CulturalEvent", "Training", "Meeting"]
+
+
+def test_plural_heads_currencies_and_an_acronym_after_and(gz: Gazetteer) -> None:
+    r = reader(gz, "The Speakers of the Parliaments of Kyrgyzstan and Hungary spoke of the Eurasian Literature "
+                   "Foundation and ELF at the Leaders’ level, agreed at USD 5 billion.", phrases)
+    assert mentions(r) == [("Kyrgyzstan", "State"), ("Hungary", "State"), ("Eurasian Literature Foundation", "Organization")]
+
+
+def test_a_motto_in_quotes_is_no_event(gz: Gazetteer) -> None:
+    r = reader(gz, "The session under the motto “Trust and Partnership” opened in Baku.", phrases)
+    assert mentions(r) == [("Baku", "City")]

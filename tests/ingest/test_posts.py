@@ -39,3 +39,18 @@ def test_coordinated_titles_share_holder_and_state(gz: Gazetteer) -> None:
 def test_portfolio_without_state_is_kept_with_low_confidence_and_courtesy_title_is_not_a_post(gz: Gazetteer) -> None:
     assert posts(gz, "Deputy Minister of Foreign Affairs Ruslan Tokmakov met Ambassador Emre Yalçın.") == [
         ("Ruslan Tokmakov", "Deputy Minister of Foreign Affairs", None, None, False, 0.6)]
+
+
+def test_fm_and_top_diplomat_are_foreign_ministers(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Turkish top diplomat Emre Yalçın met Hungarian FM Péter Szijjártó and Kyrgyz "
+                                     "Deputy FM Azamat Bekov on 14 January.")] == [
+        ("Emre Yalçın", "Minister of Foreign Affairs", "Türkiye", None),
+        ("Péter Szijjártó", "Minister of Foreign Affairs", "Hungary", None),
+        ("Azamat Bekov", "Deputy Minister of Foreign Affairs", "Kyrgyzstan", None)]
+
+
+def test_a_rector_and_an_ambassador_named_with_initials(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "On 11 January the Ambassador of Turkmenistan in Georgia D. Seyitmammedov met "
+                                     "Rector of Sokhumi State University T. Jugheli.")] == [
+        ("D. Seyitmammedov", "Ambassador", "Turkmenistan", "Georgia"),
+        ("T. Jugheli", "Rector", "Sokhumi State University", None)]

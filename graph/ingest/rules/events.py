@@ -48,6 +48,8 @@ _UNNAMED = [
     (re.compile(r"\b(?:paid|pays|paying|made|makes|began|begins|started|starts|is\s+on|was\s+on|arrived\s+(?:in|at)\s+\S+\s+on)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
                 r"(?:(?:official|state|working|two-day|three-day|first|official\s+working|friendly)\s+)?visit\b(?:\s+to\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*))?", re.I),
      "Meeting", "visit"),
+    # "visited Tashkent on 14 January": a visit to a city or state named right after the verb
+    (re.compile(r"\b(?:visited|visits)\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)"), "Meeting", "visit"),
     (re.compile(r"\b(?:held|had|holds|has)\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|talks?|conference)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b", re.I),
      "Meeting", "call"),
     (re.compile(r"\bpresent(?:ed|s)\s+(?:its|his|her|their|a|the)\s+(?:new\s+|latest\s+)?(?:[\w-]+\s+){0,2}?[\"“«]([^\"”»]{2,80})[\"”»]", re.I),
@@ -66,19 +68,25 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
                         r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
-_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+)?({MARK})")
+_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
+                       rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
 _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
                    r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|opened|began|started|commenced|continued)\b", re.I)
-_HAPPENING = re.compile(r"\b(?:held|hosted|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
+_HELD_AT = re.compile(r"^(?:The|This)\s+(?:\w+\s+)?(?:meeting|talks|session|summit|reception|ceremony|event|gathering)\s*,\s+"
+                      r"(?:which\s+was\s+)?(?:held|hosted|organi[sz]ed)\s+(?:at|in)\b")
+_HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
                         r"brought\s+together|featured|continued|concluded|closed|welcomed|kicked\s+off)\b", re.I)
 _GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|concert|forum|conference|talks|"
                       r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering)")
-_EVENT_NOUN = re.compile(r"\b(?:meeting|session|part|program(?:me)?|day|event|ceremony|reception|concert|forum|conference|"
+_EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|event|ceremony|reception|concert|forum|conference|"
                          r"talks|consultations|training|exhibition|festival|evening|discussion|gathering|celebration)s?\b")
 _CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
                       rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
 _TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends)\s+(?:in\s+)?(?:the\s+)?"
                         r"[\U000F0000-\U0010FFFD]")
+# "Deputy Foreign Ministers of … A, B and C met at the Secretariat": a group meets, no person named
+_GROUP_MET = re.compile(r"\b(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment|[Dd]elegation)s?|[Dd]elegations|"
+                        r"[Rr]epresentatives|[Ss]peakers|[Cc]hairmen|[Aa]mbassadors)\b[^.;]{0,200}?\bmet\s+(?:at|in)\b")
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -172,8 +180,8 @@ class EventReader:
             self._referenced(ev, sn)
         # an unnamed event with no place of its own, on the day of the last event that had one, is there too
         for ev in sn.new_events:
-            if (not ev.named and ev.city is None and ev.venue is None and ev.parent is None and ev.date is not None
-                    and not ev.label.startswith("Telephone")
+            if (ev.city is None and ev.venue is None and ev.parent is None and ev.date is not None
+                    and not ev.label.startswith("Telephone") and (not ev.named or sn.happening)
                     and self.last_city is not None and self.last_city[0] == ev.date):
                 ev.city = self.last_city[1]
         for ev in sn.new_events:
@@ -209,6 +217,8 @@ class EventReader:
                 named := [x for x in sn.new_events if x.named and x.parent is None]):
             # "The … Forum kicked off in Astana", "… participated in the Extraordinary Meeting": reported, without a day
             self.current = named[-1]
+        elif unnamed := [x for x in sn.new_events if not x.named and x.parent is None]:
+            self.current = unnamed[-1]     # "A met with B in New York": reported, without a day
         sn.new_events = sn.new_events + sn.refs
 
     # -------------------------------------------------------------------- finding the events
@@ -236,8 +246,8 @@ class EventReader:
         current, main = self.current, self.main
         for m in _SUB.finditer(self.text, sn.s, sn.e):
             label = m.group(1)
-            if not self.reader.free(m.start(1), m.end(1)):
-                continue
+            if not self.reader.free(m.start(1), m.end(1)) or re.search(r"\bon\s+the\s+occasion\s+of\s+$", self.text[max(sn.s, m.start() - 40):m.start()]):
+                continue     # "held on the occasion of the opening ceremony of …": what the meeting marks, not a part of it
             if current is not None and current.kind == "Session" and current.parent:
                 parent = next((x for x in self.out.events if x.key == current.parent), main)
             else:
@@ -268,6 +278,8 @@ class EventReader:
         body += len(text[body:e]) - len(text[body:e].lstrip())
         held = _HELD.search(text[body:e])
         if not held:
+            if self.current is not None and _HELD_AT.search(text[body:e]):
+                sn.refs.append(self.current)      # "The meeting, held at the Working Office, was attended by …"
             return
         np = held.group("np") or held.group("np2")
         npos = body + held.start("np" if held.group("np") else "np2")
@@ -292,8 +304,8 @@ class EventReader:
         current = self.current
         for pattern, kind, label in _UNNAMED:
             m = pattern.search(sn.sm)
-            if not m:
-                continue
+            if not m or _quoted(self.text[sn.s:sn.s + m.start()]):
+                continue       # a meeting someone speaks of in a quotation is not reported here
             if current is not None and re.match(r"(?i)the\b", m.group(0)) and label in (
                     "reception", "ceremony", "cultural event", "meeting"):
                 sn.refs.append(current)
@@ -324,7 +336,7 @@ class EventReader:
                       or (plural_ref is not None and self.current is not None))
         if not has_anchor:
             return False
-        if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref:
+        if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref and not _GROUP_MET.search(sn.sm):
             return False
         if label == "opening" and not (dates or day_of or persons or plural_ref):
             return False
@@ -427,9 +439,10 @@ class EventReader:
         text, dates, day_of = self.text, sn.dates, sn.day_of
         earlier = re.match(r"\s*(?:Earlier|Previously|Before\s+that|In\s+the\s+past|Last\s+(?:year|month))\b", text[sn.s:sn.e])
         later = re.search(r"\b(a|one|two|three)\s+days?\s+later\b|\bthe\s+(?:next|following)\s+day\b", text[sn.s:sn.e], re.I)
+        inside = [d for d in dates if ev.span[0] <= d.start and d.end <= ev.span[1]]   # "gather on March 7 for a meeting"
         after = [d for d in dates if d.start >= ev.span[1]]
         before = [d for d in dates if d.end <= ev.span[0]]
-        near = after[0] if after else (before[-1] if before else None)
+        near = inside[0] if inside else after[0] if after else (before[-1] if before else None)
         parent = self.event(ev.parent) if ev.parent else None
         if near is not None:
             ev.date, ev.end_date = near.date, near.end_date
@@ -456,8 +469,9 @@ class EventReader:
             mention = reader.at(s + pm.start(1))
             if mention is None or mention[2] == ev.key:
                 continue
-            if not anywhere and not (ev.span[0] - 100 <= s + pm.start() <= ev.span[1] + 160):
-                continue
+            if not anywhere and not (ev.span[0] - 100 <= s + pm.start() <= ev.span[1] + 160) and not (
+                    not ev.named and s + pm.start() > ev.span[1] and not sent_masked[pm.end():].strip(" .")):
+                continue       # far from the trigger, unless it closes the sentence: "met A, B … in New York."
             if re.search(r"(?:organi[sz]ations|Embassy|Mission|Consulate|based|Representative|Ambassador|residing|living)\s*$",
                          text[max(s, s + pm.start() - 40):s + pm.start()]):
                 continue
@@ -469,7 +483,7 @@ class EventReader:
                 vkey = reader.entity("Venue", alt["Venue"][1], mention[:2], known=alt["Venue"][0])
                 ent, kind = out.entities[vkey], "Venue"
             elif is_at and kind == "Organization" and re.search(
-                    r"\b(?:Cent(?:er|re)|House|Institute|Embassy|Academy|University|Museum|Residence|Secretariat|Headquarters)\b",
+                    r"\b(?:Cent(?:er|re)|House|Institute|Embassy|Academy|University|Museum|Residence|Secretariat|Headquarters|Office)\b",
                     ent.label):
                 vkey = reader.entity("Venue", ent.label, mention[:2])
                 ent, kind = out.entities[vkey], "Venue"
@@ -507,9 +521,9 @@ class EventReader:
         """"Baku hosted the forum": the city that hosts is the event's."""
         if ev.city is not None:
             return
-        hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b", sent_masked)
+        hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b|\bvisit(?:ed|s)\s+(?:the\s+)?({MARK})", sent_masked)
         if hm:
-            cm = self.reader.at(s + hm.start(1))
+            cm = self.reader.at(s + hm.start(1 if hm.group(1) else 2))
             if cm and self.out.entities[cm[2]].kind == "City":
                 ev.city = cm[2]
 
@@ -541,6 +555,11 @@ class EventReader:
     def _dateline_city(self, ev: Event, sn: Sentence, future: bool) -> None:
         """"in the Hungarian capital" with the dateline's city; a report's dateline for its own meeting."""
         city = self.dateline_city
+        if (ev.city is None and ev.date is None and city and not future and ev.parent is None
+                and self.datelines and sn.s <= self.datelines[0][1] and self.datelines[0][0] < sn.e
+                and (not ev.named or sn.happening or _TOOK_PART.search(sn.sm))):
+            ev.city = city     # "BAKU. KAZINFORM – … participated in the Extraordinary Meeting …", "… met with …"
+            return
         if not (ev.city is None and ev.date is not None and city and not ev.label.startswith("Telephone")):
             return
         capital = re.search(rf"\bin\s+the\s+({MARK})\s+capital\b", sn.sm)
@@ -557,7 +576,8 @@ class EventReader:
     def _referenced(self, ev: Event, sn: Sentence) -> None:
         """A named event only referred to: its date and city from ", held in Baku on …" after it."""
         masked, out = self.masked, self.out
-        held_clause = re.match(r"\s*,?\s+(?:held|which\s+was\s+held|that\s+was\s+held|which\s+took\s+place|that\s+took\s+place)\b[^,;.]{0,80}",
+        held_clause = re.match(r"\s*,?\s+(?:(?:which|that)\s+(?:was|will\s+be|is\s+to\s+be)\s+|to\s+be\s+)?(?:held|hosted)\b[^,;.]{0,80}"
+                               r"|\s*,?\s+(?:which|that)\s+(?:took|will\s+take)\s+place\b[^,;.]{0,80}",
                                masked[ev.span[1]:])
         if held_clause and ev.date is None:
             clause_dates = [d for d in sn.dates if ev.span[1] <= d.start < ev.span[1] + held_clause.end()]
@@ -598,6 +618,23 @@ class EventReader:
         self.current = ev
 
 
+def _quoted(before: str) -> bool:
+    """Whether a sentence's text up to here has a quotation still open."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _drop_repeats(reader: Reader) -> None:
+    """An unnamed event with no date, labelled like another unnamed event that has one, is the same
+    event mentioned again (a standfirst before the report): it is dropped, with its participations."""
+    out = reader.out
+    parents = {ev.parent for ev in out.events if ev.parent}
+    seen = {ev.label for ev in out.events if not ev.named and ev.date is not None}
+    gone = {ev.key for ev in out.events if not ev.named and ev.date is None and ev.key not in parents and ev.label in seen}
+    out.events = [ev for ev in out.events if ev.key not in gone]
+    out.participations = [p for p in out.participations if p.event not in gone]
+
+
 def events(reader: Reader) -> None:
     """Every event of the article, with its participations (see :class:`EventReader`)."""
     EventReader(reader).run()
+    _drop_repeats(reader)

@@ -63,7 +63,10 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             "Eurasian", "Central", "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West",
             "Middle", "Resources", "Partnership", "Strategic", "Priority", "Era", "Enhanced", "Meets", "Natural",
             "Collaboration", "Cooperation", "Relations", "Development", "Economic", "Security", "Agenda", "Prospects",
-            "Diplomat", "Migration", "Republic", "Kingdom", "Union", "Region", "Silk", "Road", "Corridor"}
+            "Diplomat", "Migration", "Republic", "Kingdom", "Union", "Region", "Silk", "Road", "Corridor",
+            # verbs of headlines ("Secretary General Meets with …")
+            "Receives", "Received", "Hosts", "Holds", "Visits", "Attends", "Discusses", "Signs", "Welcomes",
+            "Addresses", "Says", "Calls", "Met", "Meet", "Talks", "Urges", "Praises", "Congratulates"}
 NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 
@@ -74,7 +77,7 @@ LEFT_STOP = {
     "We", "Our", "Also", "Earlier", "Later", "Meanwhile", "Within", "Under", "Addressing", "Speaking", "According",
     "Following", "Among", "Besides", "Moreover", "However", "Mr", "Mrs", "Ms", "Dr", "Minister", "Ambassador",
     "Secretary", "President", "Deputy", "Permanent", "Representative", "Consul", "Chairman", "Head", "Director",
-    "Prime", "Speaker", "Today", "Yesterday", "Tomorrow", "Then", "Next", "Since", "Until", "When", "While",
+    "Prime", "Speaker", "Rector", "Governor", "Mayor", "Today", "Yesterday", "Tomorrow", "Then", "Next", "Since", "Until", "When", "While",
 } | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
 TITLE_WORDS = r"Minister|Ambassador|President|Secretary|Deputy|Vice|Chairman|Chairwoman|Chairperson|Consul|Permanent|Prime|Speaker|Director|Head|Governor|Mayor"
 

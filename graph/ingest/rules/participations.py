@@ -19,7 +19,8 @@ SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|spe
                     r"highlighted|underscored|welcomed|opened|delivered|briefed|presented|informed|pointed\s+out|called|expressed|thanked|"
                     r"congratulated|shared)\b", re.I)
 ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|participat(?:e|es|ing)|(?:took|take|takes|taking)\s+part|joined|were\s+present|was\s+present|guests?|"
-                     r"present\s+were|also\s+present|credentials|credence|"
+                     r"present\s+were|also\s+present|those\s+present|present\s+included|in\s+attendance|participants\s+included|"
+                     r"credentials|credence|"
                      r"brought\s+together|gathered|represented\s+by|chaired|hosted|hosting|led\s+by|headed\s+by|"
                      r"met|meet|meeting|talks|received|receiving|hosted|welcomed|among\s+those|present(?:ed)?\s+(?:his|her)\s+credentials|"
                      r"present(?:ed)?\s+(?:copies|letters))\b", re.I)
@@ -38,9 +39,9 @@ def participations(er: EventReader, sn: Sentence) -> None:
     delegations(er, sn)
     anaphora(er, sn)
     current = er.current
-    if current is None or not sn.persons:
+    targets = [x for x in sn.new_events if x.date is not None or not x.named] or ([current] if current else [])
+    if not targets or not sn.persons:
         return
-    targets = [x for x in sn.new_events if x.date is not None or not x.named] or [current]
     subs = [x for x in targets if x.parent is not None]
     targets = subs[-1:] if subs else targets[-1:]
     role = _role(sn)
@@ -106,9 +107,10 @@ def delegations(er: EventReader, sn: Sentence) -> None:
     sm = sn.sm
     groups = [m.group(1) for m in re.finditer(
         rf"\b[Dd]elegations?\s+(?:of|from)\s+(?:the\s+(?:parliaments?|governments?|ministries)\s+of\s+)?(?:the\s+)?{LIST}", sm)]
-    deleg = re.search(r"\b[Dd]elegations?\s+(?:of|from)\b", sm)
-    if deleg and re.search(r"\b(?:brought\s+together|gathered|attended|took\s+part|participated|participation|joined|present)\b",
-                           sm, re.I):
+    deleg = re.search(r"\b[Dd]elegations?\s+(?:of|from)\b", sm) or (None if sn.persons else re.search(
+        r"\b(?:[Rr]epresentatives|(?:[Ff]oreign\s+)?[Mm]inisters|[Oo]fficials)\s+(?:of|from)\b", sm))   # unless they are named
+    if deleg and re.search(r"\b(?:brought\s+together|gathered|attended|attend|took\s+part|participated|participate|participation|"
+                           r"joined|present)\b", sm, re.I):
         groups.append(sm[deleg.end():])
     groups += [m.group(1) for m in re.finditer(rf"{LIST}\s+(?:sent|dispatched)\s+(?:their\s+|its\s+)?(?:\w+\s+)?delegations?", sm)]
     groups += [m.group(1) for m in re.finditer(rf"({MARK})(?:,[^,]{{0,80}},)?\s+(?:was|were)\s+represented\s+by\s+(?:a|its|their)\s+(?:\w+\s+)?delegation", sm)]

@@ -15,7 +15,8 @@ from .phrases import QUOTED
 __all__ = ["persons", "titles"]
 
 _LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
-_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:{PARTICLE}\s+)*{NAME_TOKEN}){{1,6}}")
+_GAP = r"(?:[ \t\u00a0]*\n(?![ \t]*\n)[ \t\u00a0]*|[ \t\u00a0]+)"       # a name may wrap to the next line, never past a paragraph
+_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:{_GAP}(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")
 
 
 def persons(reader: Reader) -> None:
@@ -77,7 +78,7 @@ def family_only(reader: Reader) -> None:
     for m in _FAMILY_ONLY.finditer(reader.masked_text):
         start, end = m.span(1)
         name = reader.text[start:end]
-        if name in STOP or len(name) < 3 or not reader.free(start, end):
+        if name in STOP or name in NOT_NAME or len(name) < 3 or not reader.free(start, end):
             continue
         key = reader.entity("Person", name, (start, end))
         reader.out.entities[key].family_only = True

@@ -13,7 +13,7 @@ from .lexicon import EVENT_HEADS, LEFT_STOP, ORG_HEADS, STOP, TITLE_WORDS, VENUE
 __all__ = ["QUOTED", "phrases", "titled_events", "places_after_at"]
 
 QUOTED = re.compile(r"[\"“«]([^\"”»\n]{2,80})[\"”»]")
-_TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|motto|name))\s+[\"“«]([^\"”»\n]{2,80})[\"”»]"
+_TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|name))\s+[\"“«]([^\"”»\n]{2,80})[\"”»]"
                      r"|[\"“«]([^\"”»\n]{2,80})[\"”»](?=\s+(?:program(?:me)?|festival|forum|exhibition|project|competition|contest|"
                      r"conference|campaign|marathon|games|olympiad|tournament)\b)", re.I)
 _VENUE_NOUNS = r"(?:concert\s+hall|hall|palace|hotel|centre|center|museum|theat(?:er|re)|residence|building|headquarters|premises|complex|library|gallery)"
@@ -36,6 +36,8 @@ def phrases(reader: Reader) -> None:
     for m in _HEAD_RE.finditer(reader.masked_text):
         if not reader.free(m.start(), m.end()):
             continue
+        if m.group(0) not in _HEADS and m.group(0)[:-1] in ORG_HEADS:
+            continue   # a plural head ("the Parliaments of A and B", "Turkic Cooperation Organizations") names no one body
         left, right = _extend_left(reader, m.start()), _extend_right(reader, m)
         if left == m.start() and right == m.end():
             continue   # a head word alone ("the Summit") is not a name
@@ -65,7 +67,8 @@ def numbered_sessions(reader: Reader) -> None:
 
 
 def titled_events(reader: Reader) -> None:
-    """A title in quotes after "titled" names an event ("an exhibition titled 'Common Roots'")."""
+    """A title in quotes after "titled" names an event ("an exhibition titled 'Common Roots'"); a
+    motto ("the session under the motto '…'") is the theme of the event named before it, not an event."""
     text = reader.text
     for m in _TITLED.finditer(text):
         g = 1 if m.group(1) else 2
@@ -126,7 +129,8 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
     # its own head word ("… Embassy of Turkmenistan and the Sokhumi State University")
     tail = reader.window(m.end(), right)
     end = re.search(r"\.\s", tail)
-    second = next((a for a in re.finditer(r"\s+and\s+", tail) if _HEAD_RE.search(tail, a.end())), None)
+    second = next((a for a in re.finditer(r"\s+and\s+", tail) if _HEAD_RE.search(tail, a.end())
+                   or _other_body(reader, m.end() + a.end())), None)
     cuts = [x.start() for x in (end, second) if x is not None]
     if cuts:
         right = m.end() + min(cuts)
@@ -135,6 +139,18 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
         if more and not any(w in LEFT_STOP for w in more.group(0).split()):
             right += more.end()
     return right
+
+
+def _other_body(reader: Reader, at: int) -> bool:
+    """Whether an acronym or a known organization starts at ``at`` ("… General Assembly and OIC");
+    a state does not ("Joint Commission of Azerbaijan and Uzbekistan" is one name)."""
+    m = re.match(rf"(?:the\s+)?(?:(?-i:[A-Z]{{2,}})\b|({MARK}))", reader.window(at, at + 200))
+    if m is None:
+        return False
+    if not m.group(1):
+        return True
+    mention = reader.at(at + m.start(1))
+    return mention is not None and mention[3] == "Organization"
 
 
 def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
@@ -163,6 +179,13 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
         reader.out.entities[key].add(acr.group(1), (a_s, a_e))
         reader.out.entities[key].label = text[start:right]
         reader.mention(a_s, a_e, key, kind)
+        # "the 10th Meeting of the Council of Foreign Ministers (CFM) of the Turkic Council": the event's name goes on
+        of_org = re.match(rf"\s+of\s+(?:the\s+)?({MARK})", reader.masked_text[right + acr.end():])
+        org = reader.at(right + acr.end() + of_org.start(1)) if of_org and kind == "Event" else None
+        if org is not None and org[3] == "Organization":
+            ent = reader.out.entities[key]
+            ent.label = " ".join(f"{text[start:right]}{text[right + acr.end():org[1]]}".split())
+            ent.names.insert(0, ent.label)
 
 
 def places_after_at(reader: Reader) -> None:
@@ -172,8 +195,9 @@ def places_after_at(reader: Reader) -> None:
     for m in _AT_PLACE.finditer(reader.masked_text):
         body_s, body_e = m.start(1), m.end(1)
         words = m.group(1).split()
-        if words[0] in LEFT_STOP or not words:
-            continue
+        if words[0] in LEFT_STOP or not words or re.fullmatch(r"(?:USD|EUR|GBP|AZN|KZT|TRY|UZS|KGS|TMT|RUB)", words[0]) \
+                or words[-1].endswith(("’", "'")):
+            continue       # "at USD 2 billion", "at the Presidents’ level" name no place
         inner = reader.inside(body_s, body_e)
         noun = m.group(2)
         if len(inner) == 1 and (inner[0][0], inner[0][1]) == (body_s, body_e):
