@@ -10,7 +10,11 @@ Environment variables (read once, when :func:`load_settings` is called):
 ``TKG_ENDPOINT``
     A remote SPARQL endpoint that ``tkg query`` uses when no ``--endpoint`` is given.
 ``TKG_TIMEOUT``
-    Default query time limit in seconds (default 30).
+    Default query time limit in seconds (default 30). For a remote server it is one deadline for
+    the whole request (connecting, waiting, reading), not a limit per socket read.
+``TKG_MAX_RESPONSE_BYTES``
+    The most bytes read from a remote server's answer (default 256 MiB); past it the request
+    stops with an error (exit 3).
 """
 
 from __future__ import annotations
@@ -19,10 +23,17 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-__all__ = ["Settings", "load_settings", "USER_AGENT", "DEFAULT_TIMEOUT", "BUILD_FILES"]
+__all__ = ["Settings", "load_settings", "USER_AGENT", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RESPONSE_BYTES",
+           "UNION_GRAPH", "DATASET_GRAPH", "BUILD_FILES"]
 
 USER_AGENT = "turkic-kg/0.1 (+https://w3id.org/turkic-kg)"
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
+
+#: Where ``tkg push`` writes the union of all graphs, each triple once (the default graph that
+#: every library query expects), and the graph describing what was pushed (docs/remote.md).
+UNION_GRAPH = "https://w3id.org/turkic-kg/id/graph/union"
+DATASET_GRAPH = "https://w3id.org/turkic-kg/id/graph/meta"
 
 #: Names of the files a build writes inside the build folder.
 BUILD_FILES = {
@@ -48,6 +59,7 @@ class Settings:
     build_dir: Path
     endpoint: str | None = None
     timeout: float = DEFAULT_TIMEOUT
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     @property
     def ontology_dir(self) -> Path:
@@ -90,5 +102,6 @@ def load_settings(*, root: Path | None = None, build_dir: Path | None = None) ->
     if build_dir is None:
         build_dir = Path(env["TKG_BUILD_DIR"]) if env.get("TKG_BUILD_DIR") else root / "build"
     timeout = float(env.get("TKG_TIMEOUT", DEFAULT_TIMEOUT))
+    max_bytes = int(env.get("TKG_MAX_RESPONSE_BYTES", DEFAULT_MAX_RESPONSE_BYTES))
     return Settings(root=root, build_dir=build_dir.resolve(), endpoint=env.get("TKG_ENDPOINT") or None,
-                    timeout=timeout)
+                    timeout=timeout, max_response_bytes=max_bytes)
