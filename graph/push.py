@@ -1,6 +1,14 @@
 """Pushing the built dataset into a remote triple store, named graphs kept, and checking the counts.
 
-Two ways in, both idempotent (pushing again replaces, never duplicates):
+What goes: the build's named graphs, the **union graph** (:data:`~graph.settings.UNION_GRAPH`: every
+triple once, the default graph the library's queries expect) and the **dataset description**
+(:data:`~graph.settings.DATASET_GRAPH`: an ``sd:Dataset`` naming the union as its default graph and
+the build's graphs as its named graphs, with a fingerprint of the build). ``tkg query --endpoint``
+reads the description and names that dataset in every query (``FROM`` / ``FROM NAMED``), so a
+plain Oxigraph server, one with ``--union-default-graph`` and Virtuoso give the embedded answers.
+
+How: every graph is loaded under a temporary name (:func:`temp_name`), by one of two ways, both
+idempotent (pushing again replaces, never duplicates):
 
 * the **Graph Store Protocol** (``store=…``): one HTTP ``PUT <store>?graph=<iri>`` per named graph,
   body N-Triples. ``PUT`` replaces the graph. Oxigraph server (``/store``), Virtuoso
@@ -8,10 +16,15 @@ Two ways in, both idempotent (pushing again replaces, never duplicates):
 * **SPARQL Update** (no ``store``): per graph ``DROP SILENT GRAPH`` and then ``INSERT`` in chunks,
   POSTed as ``application/sparql-update`` to ``update`` (default: the query endpoint).
 
+then one SPARQL Update moves them all into place (``MOVE <tmp> TO <g>``, the description last). An
+interrupted push never leaves a graph half-replaced: :class:`PushInterrupted` says what the server
+still has, and pushing again drops the leftovers and finishes.
+
 A blank node that occurs in two graphs (a name usage in a source graph, its inferred type in the
 inferred graph) would become two nodes if the graphs were sent apart, since every request gets
 fresh blank nodes. So graphs that share blank nodes go by SPARQL Update, where the second graph's
-request finds the node in the first graph by its description (see :func:`update_requests`).
+request finds the node in the first graph by its description (see :func:`update_requests`);
+``MOVE`` keeps nodes as they are.
 
 Afterwards :func:`verify_counts` asks the query endpoint for ``COUNT(*)`` of every graph and
 :func:`push` returns a :class:`PushReport`; a mismatch is :class:`CountMismatch` (exit code 1).
@@ -34,7 +47,7 @@ from .transport import Transport
 
 __all__ = ["GraphCount", "PushReport", "CountMismatch", "PushInterrupted", "HttpClient", "group_by_graph",
            "blank_node_groups", "ntriples", "update_requests", "count_query", "push_quads", "with_union",
-           "build_id", "dataset_description", "temp_name", "move_request", "temp_graphs", "verify_counts", "push"]
+           "build_id", "dataset_description", "dataset_to_send", "temp_name", "move_request", "temp_graphs", "verify_counts", "push"]
 
 #: Called as ``on_graph(graph_iri, triples)`` after each graph is in.
 OnGraph = Callable[[str, int], None]
@@ -433,7 +446,7 @@ def _renamed(by_graph: dict[str, list[ox.Quad]]) -> dict[str, list[ox.Quad]]:
     return out
 
 
-def _dataset_to_send(quads: Iterable[ox.Quad], union_graph: str) -> dict[str, list[ox.Quad]]:
+def dataset_to_send(quads: Iterable[ox.Quad], union_graph: str) -> dict[str, list[ox.Quad]]:
     """The build's graphs, the union graph and the description graph (last in the move order)."""
     by_graph = group_by_graph(quads)
     if DATASET_GRAPH in by_graph:
@@ -493,7 +506,7 @@ def push(quads: Iterable[ox.Quad], *, endpoint: str, store: str | None = None, u
     update = check_http_url(update or endpoint, option="--update")
     if store is not None:
         check_http_url(store, option="--store")
-    by_graph = _dataset_to_send(quads, union_graph)
+    by_graph = dataset_to_send(quads, union_graph)
     engine = RemoteEngine(endpoint, user=user, password=password, digest=digest, timeout=timeout,
                           max_bytes=max_bytes, dataset="server")
     engine.query("ASK { }", timeout=timeout)  # reachable, before anything is sent

@@ -143,7 +143,9 @@ def result_from_remote(kind: str, raw: bytes, *, media_type: str = "", source: s
         if graph:
             fmt = ox.RdfFormat.from_media_type(media_type) if media_type else None
             fmt = fmt if fmt is not None and fmt.supports_datasets is False else _FALLBACK_GRAPH
-            return Result("graph", triples=[q.triple for q in ox.parse(raw, format=fmt)])
+            # an RDF graph is a set: Oxigraph server with --union-default-graph repeats a DESCRIBE's
+            # triples once per graph that holds them, FROM or not
+            return Result("graph", triples=list(dict.fromkeys(q.triple for q in ox.parse(raw, format=fmt))))
         fmt = ox.QueryResultsFormat.from_media_type(media_type) if media_type else None
         fmt = fmt or _FALLBACK_RESULTS
         return result_from_oxigraph(ox.parse_query_results(raw, format=fmt))

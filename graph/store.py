@@ -150,15 +150,16 @@ class OxigraphEngine:
 
         def run() -> Result:
             # pyoxigraph's solutions are bound to the thread that made them, and stream lazily:
-            # parse, evaluate and materialize all in the worker.
+            # parse, evaluate and materialize all in the worker, and let no traceback carry them
+            # to another thread (the error raised is made after the original one is gone).
+            failure: GraphError
             try:
                 return result_from_oxigraph(self.store.query(sparql))
             except SyntaxError as exc:
-                raise _syntax_error(exc) from None
+                failure = _syntax_error(exc)
             except OSError as exc:
-                if service:
-                    raise _service_failed(self.name, exc) from None
-                raise EndpointError(f"{self.name}: {exc}") from None
+                failure = _service_failed(self.name, exc) if service else EndpointError(f"{self.name}: {exc}")
+            raise failure
 
         return _run_with_deadline(run, timeout, "oxigraph")
 
@@ -226,6 +227,10 @@ class PushedDataset:
     union: str
     named: tuple[str, ...]
     build: str | None = None
+    #: Whether the server takes a query's FROM clauses. Oxigraph server 0.5 with
+    #: ``--union-default-graph`` does not (its union overrides them), but it takes the protocol's
+    #: ``default-graph-uri`` and ``named-graph-uri`` parameters.
+    honours_from: bool = True
 
 
 #: The dataset each server says it holds (None: nothing pushed there), asked once per process.
@@ -252,9 +257,10 @@ class RemoteEngine:
 
     With ``dataset="auto"`` (default), a server that ``tkg push`` filled describes the pushed
     dataset in a graph of its own; the engine reads it once per process and gives every query that
-    names no dataset ``FROM <union>`` and ``FROM NAMED`` each pushed graph, so the library's
-    queries see the same set union as on the embedded store, whatever the server's default graph
-    is (docs/remote.md). ``dataset="server"`` sends queries unchanged.
+    names no dataset ``FROM <union>`` and ``FROM NAMED`` each pushed graph (or the protocol's
+    parameters, where a server ignores FROM), so the library's queries see the same set union as
+    on the embedded store, whatever the server's default graph is (docs/remote.md).
+    ``dataset="server"`` sends queries unchanged.
     """
 
     name = "remote"
@@ -276,35 +282,57 @@ class RemoteEngine:
         with _PUSHED_LOCK:
             if key in _PUSHED:
                 return _PUSHED[key]
-        rows = self._run(_DESCRIPTION_QUERY, timeout).rows
+        from .transport import HTTPStatusError
+
+        try:
+            rows = self._run(_DESCRIPTION_QUERY, timeout).rows
+        except (HTTPStatusError, QuerySyntaxError):  # a server that cannot answer it holds no push
+            rows = []
         found = None
         if rows:
             named = tuple(sorted({r[1].value for r in rows if r[1] is not None}))
-            found = PushedDataset(rows[0][0].value, named, rows[0][2].value if rows[0][2] is not None else None)
+            found = PushedDataset(rows[0][0].value, named, rows[0][2].value if rows[0][2] is not None else None,
+                                  honours_from=self._honours_from(timeout))
         with _PUSHED_LOCK:
             _PUSHED[key] = found
         return found
 
-    def prepared(self, sparql: str, *, timeout: float | None = None) -> str:
-        """The text sent for ``sparql``: with the pushed dataset's FROM clauses where needed."""
-        from .sparqltext import with_dataset
+    def _honours_from(self, timeout: float | None) -> bool:
+        """Whether ``FROM <g>`` limits the default graph to ``g`` here (asked with the meta graph)."""
+        count = "SELECT (COUNT(*) AS ?n) {} WHERE {{ {} }}"
+        inside = self._run(count.format("", f"GRAPH <{DATASET_GRAPH}> {{ ?s ?p ?o }}"), timeout).rows
+        limited = self._run(count.format(f"FROM <{DATASET_GRAPH}>", "?s ?p ?o"), timeout).rows
+        return [tuple(map(str, r)) for r in inside] == [tuple(map(str, r)) for r in limited]
+
+    def prepared(self, sparql: str, *, timeout: float | None = None) -> tuple[str, dict[str, list[str]]]:
+        """What is sent for ``sparql``: the text and the protocol's dataset parameters. With a
+        pushed dataset and no dataset of the query's own, FROM / FROM NAMED clauses are added
+        (or, on a server that ignores FROM, ``default-graph-uri`` / ``named-graph-uri``)."""
+        from .sparqltext import has_dataset_clause, with_dataset
 
         if self.dataset_mode != "auto":
-            return sparql
+            return sparql, {}
         pushed = self.pushed_dataset(timeout=timeout)
-        return sparql if pushed is None else with_dataset(sparql, [pushed.union], pushed.named)
+        if pushed is None:
+            return sparql, {}
+        if pushed.honours_from:
+            return with_dataset(sparql, [pushed.union], pushed.named), {}
+        if has_dataset_clause(sparql):
+            return sparql, {}
+        return sparql, {"default-graph-uri": [pushed.union], "named-graph-uri": list(pushed.named)}
 
     def query(self, sparql: str, *, timeout: float | None = None) -> Result:
         timeout = timeout if timeout is not None else self.default_timeout
-        return self._run(self.prepared(sparql, timeout=timeout), timeout)
+        text, params = self.prepared(sparql, timeout=timeout)
+        return self._run(text, timeout, params)
 
-    def _run(self, sparql: str, timeout: float | None) -> Result:
+    def _run(self, sparql: str, timeout: float | None, params: dict[str, list[str]] | None = None) -> Result:
         from .results import result_from_remote
 
         kind = _query_form(sparql)
         accept = ("application/n-triples, text/turtle;q=0.9" if kind in ("CONSTRUCT", "DESCRIBE")
                   else "application/sparql-results+json, application/sparql-results+xml;q=0.9")
-        body = urllib.parse.urlencode({"query": sparql}).encode("utf-8")
+        body = urllib.parse.urlencode({"query": [sparql], **(params or {})}, doseq=True).encode("utf-8")
         answer = self._send(body, "application/x-www-form-urlencoded", accept, timeout)
         return result_from_remote(kind, answer.body, media_type=answer.content_type, source=self.endpoint)
 
@@ -314,11 +342,13 @@ class RemoteEngine:
                    timeout if timeout is not None else self.default_timeout)
 
     def _send(self, body: bytes, content_type: str, accept: str, timeout: float | None):  # type: ignore[no-untyped-def]
+        from .transport import HTTPStatusError
+
         try:
             return self.transport.request("POST", self.endpoint, body=body, timeout=timeout,
                                           headers={"Content-Type": content_type, "Accept": accept})
-        except EndpointError as exc:
-            if " HTTP 400 " in f" {exc} ":
+        except HTTPStatusError as exc:
+            if exc.status == 400:
                 raise QuerySyntaxError(f"refused the query: {str(exc).split(': ', 1)[-1]}", path=self.endpoint,
                                        line=None, column=None) from None
             raise

@@ -32,13 +32,21 @@ from functools import partial
 from .errors import EndpointError, InputError, QueryTimeout
 from .settings import DEFAULT_MAX_RESPONSE_BYTES, USER_AGENT
 
-__all__ = ["Transport", "Response", "ResponseTooLarge", "check_http_url", "base_url"]
+__all__ = ["Transport", "Response", "ResponseTooLarge", "HTTPStatusError", "check_http_url", "base_url"]
 
 CHUNK = 64 * 1024
 
 
 class ResponseTooLarge(EndpointError):
     """An answer longer than the cap on bytes read (``TKG_MAX_RESPONSE_BYTES``)."""
+
+
+class HTTPStatusError(EndpointError):
+    """The server answered with an HTTP error status (``status``)."""
+
+    def __init__(self, message: str, *, status: int):
+        super().__init__(message)
+        self.status = status
 
 
 def check_http_url(url: str, *, option: str = "--endpoint") -> str:
@@ -195,8 +203,8 @@ class Transport:
                 return Response(int(answer.status), kind, data)
         except urllib.error.HTTPError as exc:
             detail = _first_line(_read_some(exc))
-            raise EndpointError(f"{base_url(url)}: HTTP {exc.code} {exc.reason}"
-                                f"{': ' + detail if detail else ''}") from None
+            raise HTTPStatusError(f"{base_url(url)}: HTTP {exc.code} {exc.reason}"
+                                  f"{': ' + detail if detail else ''}", status=exc.code) from None
         except (EndpointError, QueryTimeout):
             raise
         except (OSError, http.client.HTTPException, ValueError) as exc:
