@@ -162,6 +162,23 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
                             context=self._context)
 
 
+class _DigestAuth(urllib.request.HTTPDigestAuthHandler):
+    """Digest authentication that closes the 401 answer before it asks again (urllib leaves it to
+    the garbage collector, an unclosed socket)."""
+
+    def http_error_401(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+        fp.close()
+        return super().http_error_401(req, fp, code, msg, headers)
+
+
+class _BasicAuth(urllib.request.HTTPBasicAuthHandler):
+    """Basic authentication that closes the 401 answer before it asks again."""
+
+    def http_error_401(self, req, fp, code, msg, headers):  # type: ignore[no-untyped-def]
+        fp.close()
+        return super().http_error_401(req, fp, code, msg, headers)
+
+
 class Transport:
     """Sends one HTTP request at a time with a deadline, a byte cap and optional basic or digest
     authentication (the credentials go to the request's host only)."""
@@ -181,7 +198,7 @@ class Transport:
         if self.user is not None:
             manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             manager.add_password(None, base_url(url), self.user, self.password or "")
-            auth = urllib.request.HTTPDigestAuthHandler if self.digest else urllib.request.HTTPBasicAuthHandler
+            auth = _DigestAuth if self.digest else _BasicAuth
             opener.add_handler(auth(manager))
         return opener
 
@@ -203,6 +220,7 @@ class Transport:
                 return Response(int(answer.status), kind, data)
         except urllib.error.HTTPError as exc:
             detail = _first_line(_read_some(exc))
+            exc.close()
             raise HTTPStatusError(f"{base_url(url)}: HTTP {exc.code} {exc.reason}"
                                   f"{': ' + detail if detail else ''}", status=exc.code) from None
         except (EndpointError, QueryTimeout):
