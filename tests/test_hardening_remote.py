@@ -262,18 +262,20 @@ def _server_counts(server: Server, graphs: list[str]) -> dict[str, int]:
     return verify_counts(server.engine(dataset="server"), {g: 0 for g in graphs})
 
 
-def _push(server: Server, quads: list[ox.Quad], url=lambda u: u):  # type: ignore[no-untyped-def]
-    return push(quads, endpoint=url(server.query_url), store=url(server.store_url), update=url(server.update_url),
-                timeout=30)
+def _push(server: Server, quads: list[ox.Quad], url=lambda u: u, *, gsp: bool = True):  # type: ignore[no-untyped-def]
+    return push(quads, endpoint=url(server.query_url), store=url(server.store_url) if gsp else None,
+                update=url(server.update_url), timeout=30)
 
 
 def _upstream(server: Server) -> str:
     return server.query_url.rsplit("/", 1)[0]
 
 
+@pytest.mark.parametrize("method", ["gsp", "update"])
 @pytest.mark.parametrize("at", ["the 5th request", "the move"])
-def test_an_interrupted_push_keeps_the_old_copy_and_a_rerun_repairs(at: str, built: Settings,
+def test_an_interrupted_push_keeps_the_old_copy_and_a_rerun_repairs(at: str, method: str, built: Settings,
                                                                     oxigraph: Server) -> None:
+    """Before: by SPARQL Update, a push dropped at its 5th request left 128 of 135 graphs empty."""
     old = built_quads(built)
     new = _changed(old)
     _push(oxigraph, old)
@@ -284,7 +286,7 @@ def test_an_interrupted_push_keeps_the_old_copy_and_a_rerun_repairs(at: str, bui
         return n == 5 if at == "the 5th request" else b"MOVE <urn:x-tkg-push:" in request
 
     with dropping_proxy(_upstream(oxigraph), drop) as via, pytest.raises(PushInterrupted) as caught:
-        _push(oxigraph, new, via)
+        _push(oxigraph, new, via, gsp=method == "gsp")
     message = str(caught.value)
     assert caught.value.exit_code == 3
     if at == "the 5th request":
