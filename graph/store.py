@@ -28,7 +28,7 @@ from .results import Result, result_from_oxigraph, result_from_rdflib
 from .settings import DATASET_GRAPH, DEFAULT_MAX_RESPONSE_BYTES, Settings
 from .sparqltext import ServiceRefused, calls_service
 
-__all__ = ["Engine", "OxigraphEngine", "RdflibEngine", "RemoteEngine", "PushedDataset", "open_engine",
+__all__ = ["Engine", "OxigraphEngine", "RdflibEngine", "RemoteEngine", "PushedDataset", "open_engine", "query_form",
            "load_dataset_store", "forget_pushed_dataset"]
 
 
@@ -329,7 +329,7 @@ class RemoteEngine:
     def _run(self, sparql: str, timeout: float | None, params: dict[str, list[str]] | None = None) -> Result:
         from .results import result_from_remote
 
-        kind = _query_form(sparql)
+        kind = query_form(sparql)
         accept = ("application/n-triples, text/turtle;q=0.9" if kind in ("CONSTRUCT", "DESCRIBE")
                   else "application/sparql-results+json, application/sparql-results+xml;q=0.9")
         body = urllib.parse.urlencode({"query": [sparql], **(params or {})}, doseq=True).encode("utf-8")
@@ -354,8 +354,9 @@ class RemoteEngine:
             raise
 
 
-def _query_form(sparql: str) -> str:
-    """The query form as SPARQLWrapper names it (its detection is what :meth:`RemoteEngine._run` uses)."""
+def query_form(sparql: str) -> str:
+    """The query form (SELECT, ASK, CONSTRUCT, DESCRIBE…) as SPARQLWrapper tells it: what
+    :meth:`RemoteEngine._run` asks the server for."""
     from SPARQLWrapper import SPARQLWrapper
 
     wrapper = SPARQLWrapper("http://localhost/")

@@ -31,7 +31,7 @@ from graph.library import load_library, render
 from graph.push import CountMismatch, HttpClient, dataset_to_send, group_by_graph, push, temp_name, verify_counts
 from graph.results import Result, result_from_remote, term_key
 from graph.settings import DATASET_GRAPH, UNION_GRAPH, Settings
-from graph.store import Engine, OxigraphEngine, RdflibEngine, _query_form
+from graph.store import Engine, OxigraphEngine, RdflibEngine, query_form
 
 from .helpers import ROOT, tkg
 from .servers import Server, free_port, oxigraph_server, silent_server, virtuoso_server
@@ -191,7 +191,7 @@ def refused_with(server: Server, text: str) -> str:
 def cli_answer(settings: Settings, server: Server, name: str) -> tuple[int, str, Result | None]:
     """``tkg query NAME --endpoint URL`` with no other option (bar the output format): exit code,
     stderr, and the answer parsed from stdout."""
-    kind = _query_form(render(LIBRARY[name]))
+    kind = query_form(render(LIBRARY[name]))
     graph = kind in ("CONSTRUCT", "DESCRIBE")
     result = cli(settings, "query", name, "--endpoint", server.query_url, "-f", "turtle" if graph else "json")
     if result.exit_code != 0:
