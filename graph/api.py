@@ -127,13 +127,17 @@ class KnowledgeGraph:
 
 
 def open_graph(root: str | Path | None = None, *, build_dir: str | Path | None = None, engine: str = "oxigraph",
-               endpoint: str | None = None, user: str | None = None, password: str | None = None) -> KnowledgeGraph:
+               endpoint: str | None = None, user: str | None = None, password: str | None = None,
+               allow_service: bool = False) -> KnowledgeGraph:
     """Open the built graph of the project at ``root`` (default: found from the working folder;
-    its build in ``build_dir``, default ``ROOT/build``), or a remote endpoint."""
+    its build in ``build_dir``, default ``ROOT/build``), or a remote endpoint (http or https).
+
+    On the build, SERVICE is refused unless ``allow_service``. On an endpoint that ``tkg push``
+    filled, queries see the pushed union as their default graph (docs/remote.md)."""
     settings = load_settings(root=Path(root) if root is not None else None,
                              build_dir=Path(build_dir) if build_dir is not None else None)
-    return KnowledgeGraph(open_engine(settings, engine=engine, endpoint=endpoint, user=user, password=password),
-                          settings)
+    return KnowledgeGraph(open_engine(settings, engine=engine, endpoint=endpoint, user=user, password=password,
+                                      allow_service=allow_service), settings)
 
 
 

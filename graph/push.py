@@ -1,6 +1,14 @@
 """Pushing the built dataset into a remote triple store, named graphs kept, and checking the counts.
 
-Two ways in, both idempotent (pushing again replaces, never duplicates):
+What goes: the build's named graphs, the **union graph** (:data:`~graph.settings.UNION_GRAPH`: every
+triple once, the default graph the library's queries expect) and the **dataset description**
+(:data:`~graph.settings.DATASET_GRAPH`: an ``sd:Dataset`` naming the union as its default graph and
+the build's graphs as its named graphs, with a fingerprint of the build). ``tkg query --endpoint``
+reads the description and names that dataset in every query (``FROM`` / ``FROM NAMED``), so a
+plain Oxigraph server, one with ``--union-default-graph`` and Virtuoso give the embedded answers.
+
+How: every graph is loaded under a temporary name (:func:`temp_name`), by one of two ways, both
+idempotent (pushing again replaces, never duplicates):
 
 * the **Graph Store Protocol** (``store=…``): one HTTP ``PUT <store>?graph=<iri>`` per named graph,
   body N-Triples. ``PUT`` replaces the graph. Oxigraph server (``/store``), Virtuoso
@@ -8,10 +16,15 @@ Two ways in, both idempotent (pushing again replaces, never duplicates):
 * **SPARQL Update** (no ``store``): per graph ``DROP SILENT GRAPH`` and then ``INSERT`` in chunks,
   POSTed as ``application/sparql-update`` to ``update`` (default: the query endpoint).
 
+then one SPARQL Update moves them all into place (``MOVE <tmp> TO <g>``, the description last). An
+interrupted push never leaves a graph half-replaced: :class:`PushInterrupted` says what the server
+still has, and pushing again drops the leftovers and finishes.
+
 A blank node that occurs in two graphs (a name usage in a source graph, its inferred type in the
 inferred graph) would become two nodes if the graphs were sent apart, since every request gets
 fresh blank nodes. So graphs that share blank nodes go by SPARQL Update, where the second graph's
-request finds the node in the first graph by its description (see :func:`update_requests`).
+request finds the node in the first graph by its description (see :func:`update_requests`);
+``MOVE`` keeps nodes as they are.
 
 Afterwards :func:`verify_counts` asks the query endpoint for ``COUNT(*)`` of every graph and
 :func:`push` returns a :class:`PushReport`; a mismatch is :class:`CountMismatch` (exit code 1).
@@ -19,22 +32,22 @@ Afterwards :func:`verify_counts` asks the query endpoint for ``COUNT(*)`` of eve
 
 from __future__ import annotations
 
-import socket
+import hashlib
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from networkx.utils import UnionFind
 
-from .errors import CountMismatch, EndpointError, InputError, QueryTimeout
-from .settings import USER_AGENT
+from .errors import CountMismatch, EndpointError, GraphError, InputError, QueryTimeout
+from .settings import DATASET_GRAPH, DEFAULT_MAX_RESPONSE_BYTES, UNION_GRAPH
+from .transport import Transport
 
-__all__ = ["GraphCount", "PushReport", "CountMismatch", "HttpClient", "group_by_graph", "blank_node_groups",
-           "ntriples", "update_requests", "count_query", "push_quads", "with_union", "verify_counts", "push"]
+__all__ = ["GraphCount", "PushReport", "CountMismatch", "PushInterrupted", "HttpClient", "group_by_graph",
+           "blank_node_groups", "ntriples", "update_requests", "count_query", "push_quads", "with_union",
+           "build_id", "dataset_description", "dataset_to_send", "temp_name", "move_request", "temp_graphs", "verify_counts", "push"]
 
 #: Called as ``on_graph(graph_iri, triples)`` after each graph is in.
 OnGraph = Callable[[str, int], None]
@@ -269,53 +282,22 @@ def count_query(graph: str) -> str:
 # ------------------------------------------------------------------------------------------ HTTP
 
 class HttpClient:
-    """Plain urllib with a User-Agent, a time limit and optional basic or digest authentication;
-    failures become one-line :class:`~graph.errors.EndpointError` / :class:`~graph.errors.QueryTimeout`."""
+    """One request at a time through :class:`~graph.transport.Transport` (one deadline per
+    request, a cap on bytes read, basic or digest authentication); failures become one-line
+    :class:`~graph.errors.EndpointError` / :class:`~graph.errors.QueryTimeout`."""
 
     def __init__(self, *, user: str | None = None, password: str | None = None, digest: bool = False,
-                 timeout: float | None = 60.0):
+                 timeout: float | None = 60.0, max_bytes: int = DEFAULT_MAX_RESPONSE_BYTES):
         self.timeout = timeout
-        handlers: list[urllib.request.BaseHandler] = []
-        if user is not None:
-            manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            self._manager = manager
-            self._user, self._password = user, password or ""
-            handler = urllib.request.HTTPDigestAuthHandler if digest else urllib.request.HTTPBasicAuthHandler
-            handlers.append(handler(manager))
-        else:
-            self._manager = None
-        self._opener = urllib.request.build_opener(*handlers)
+        self.transport = Transport(user=user, password=password, digest=digest, timeout=timeout, max_bytes=max_bytes)
+        self.requests = 0
 
     def send(self, method: str, url: str, body: bytes, content_type: str) -> int:
         """Send one request; returns the HTTP status (2xx), raises on anything else."""
-        if self._manager is not None:  # by base URL: it covers every ?graph=… of an endpoint
-            self._manager.add_password(None, _base(url), self._user, self._password)
-        request = urllib.request.Request(url, data=body, method=method, headers={
-            "Content-Type": content_type, "User-Agent": USER_AGENT, "Accept": "*/*"})
-        try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                response.read()
-                return int(response.status)
-        except urllib.error.HTTPError as exc:
-            detail = _first_line(exc.read())
-            raise EndpointError(f"{_base(url)}: HTTP {exc.code} {exc.reason}{': ' + detail if detail else ''}") from None
-        except (socket.timeout, TimeoutError):
-            raise QueryTimeout(f"{_base(url)}: no answer within the time limit of {self.timeout:g} s") from None
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, (socket.timeout, TimeoutError)):
-                raise QueryTimeout(f"{_base(url)}: no answer within the time limit of {self.timeout:g} s") from None
-            raise EndpointError(f"{_base(url)}: unreachable ({exc.reason})") from None
-        except OSError as exc:
-            raise EndpointError(f"{_base(url)}: unreachable ({exc})") from None
-
-
-def _base(url: str) -> str:
-    return url.split("?", 1)[0]
-
-
-def _first_line(raw: bytes) -> str:
-    text = raw.decode("utf-8", "replace").strip()
-    return text.splitlines()[0][:200] if text else ""
+        self.requests += 1
+        answer = self.transport.request(method, url, body=body,
+                                        headers={"Content-Type": content_type, "Accept": "*/*"})
+        return answer.status
 
 
 def _with_graph(store: str, graph: str) -> str:
@@ -381,6 +363,36 @@ def with_union(by_graph: dict[str, list[ox.Quad]], union_graph: str) -> dict[str
     return {g: out[g] for g in sorted(out)}
 
 
+def build_id(by_graph: dict[str, list[ox.Quad]]) -> str:
+    """A short fingerprint of the pushed quads (the first 16 hex digits of a SHA-256)."""
+    digest = hashlib.sha256()
+    for graph, quads in by_graph.items():
+        for q in quads:
+            digest.update(f"{q} \n".encode())
+    return digest.hexdigest()[:16]
+
+
+def dataset_description(named: list[str], union_graph: str, build: str) -> list[ox.Quad]:
+    """The graph :data:`~graph.settings.DATASET_GRAPH`: an ``sd:Dataset`` whose default graph is
+    ``union_graph`` and whose named graphs are ``named``, with the build's fingerprint. Clients
+    (:class:`~graph.store.RemoteEngine`) read it to name the dataset of every query.
+
+    >>> for q in dataset_description(["urn:a"], "urn:all", "f00"):
+    ...     print(q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1], q.object)
+    type <http://www.w3.org/ns/sparql-service-description#Dataset>
+    defaultGraph <urn:all>
+    identifier "f00"
+    namedGraph <urn:a>
+    """
+    g, d = ox.NamedNode(DATASET_GRAPH), ox.NamedNode(DATASET_GRAPH + "#dataset")
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    quads = [ox.Quad(d, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(f"{sd}Dataset"), g),
+             ox.Quad(d, ox.NamedNode(f"{sd}defaultGraph"), ox.NamedNode(union_graph), g),
+             ox.Quad(d, ox.NamedNode("http://purl.org/dc/terms/identifier"), ox.Literal(build), g)]
+    quads += [ox.Quad(d, ox.NamedNode(f"{sd}namedGraph"), ox.NamedNode(n), g) for n in named]
+    return quads
+
+
 def verify_counts(engine, expected: dict[str, int], *, timeout: float | None = None) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """Each graph's triple count on ``engine`` (any :class:`~graph.store.Engine`)."""
     out: dict[str, int] = {}
@@ -390,39 +402,136 @@ def verify_counts(engine, expected: dict[str, int], *, timeout: float | None = N
     return out
 
 
+#: Graphs are first loaded under these names, then moved into place in one request.
+TEMP_PREFIX = "urn:x-tkg-push:"
+
+
+class PushInterrupted(EndpointError):
+    """A push that stopped part-way; the message says which graphs the server still has in their
+    previous version (exit 3). Pushing again repairs it."""
+
+
+def temp_name(graph: str) -> str:
+    """Where a graph is loaded before it is moved into place.
+
+    >>> temp_name("https://w3id.org/turkic-kg/id/graph/x")
+    'urn:x-tkg-push:https://w3id.org/turkic-kg/id/graph/x'
+    """
+    return TEMP_PREFIX + graph
+
+
+def move_request(graphs: Iterable[str]) -> str:
+    """One SPARQL Update that moves every loaded graph into place (each ``MOVE`` replaces the
+    target: it drops it and renames the temporary graph).
+
+    >>> print(move_request(["urn:a", "urn:b"]))
+    MOVE <urn:x-tkg-push:urn:a> TO <urn:a> ;
+    MOVE <urn:x-tkg-push:urn:b> TO <urn:b>
+    """
+    return " ;\n".join(f"MOVE <{temp_name(g)}> TO <{g}>" for g in graphs)
+
+
+def temp_graphs(engine, *, timeout: float | None) -> list[str]:  # type: ignore[no-untyped-def]
+    """The temporary graphs on the server (left by an interrupted push, or being loaded)."""
+    rows = engine.query(f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
+                        f'FILTER(STRSTARTS(STR(?g), "{TEMP_PREFIX}")) }}', timeout=timeout).rows
+    return sorted(r[0].value for r in rows if r[0] is not None)
+
+
+def _renamed(by_graph: dict[str, list[ox.Quad]]) -> dict[str, list[ox.Quad]]:
+    out: dict[str, list[ox.Quad]] = {}
+    for graph, quads in by_graph.items():
+        name = ox.NamedNode(temp_name(graph))
+        out[name.value] = [ox.Quad(q.subject, q.predicate, q.object, name) for q in quads]
+    return out
+
+
+def dataset_to_send(quads: Iterable[ox.Quad], union_graph: str) -> dict[str, list[ox.Quad]]:
+    """The build's graphs, the union graph and the description graph (last in the move order)."""
+    by_graph = group_by_graph(quads)
+    if DATASET_GRAPH in by_graph:
+        raise InputError(f"<{DATASET_GRAPH}> is already a graph of the dataset")
+    named = list(by_graph)
+    out = with_union(by_graph, union_graph)
+    out[DATASET_GRAPH] = dataset_description(named, union_graph, build_id(by_graph))
+    return out
+
+
+def _interrupted(exc: GraphError, engine, graphs: list[str], *, moving: bool,  # type: ignore[no-untyped-def]
+                 timeout: float | None) -> PushInterrupted:
+    """What an interrupted push left on the server, in one line."""
+    if not moving:
+        return PushInterrupted(f"{exc}; the push stopped while loading the new graphs under temporary names: "
+                               "no graph was replaced, the server keeps its previous copy of every graph; "
+                               "push again to finish")
+    try:
+        waiting = set(temp_graphs(engine, timeout=timeout))
+    except GraphError:
+        return PushInterrupted(f"{exc}; the push stopped while moving the new graphs into place, and the server "
+                               "cannot say which it replaced; push again to finish")
+    kept = [g for g in graphs if temp_name(g) in waiting]
+    if not kept:
+        return PushInterrupted(f"{exc}; the server did move every new graph into place; push again to "
+                               "check the counts")
+    shown = ", ".join(f"<{g}>" for g in kept[:3]) + (" …" if len(kept) > 3 else "")
+    return PushInterrupted(f"{exc}; the push stopped while moving the new graphs into place: "
+                           f"{len(graphs) - len(kept)} of {len(graphs)} graphs replaced, {len(kept)} keep their "
+                           f"previous copy ({shown}); push again to finish")
+
+
 def push(quads: Iterable[ox.Quad], *, endpoint: str, store: str | None = None, update: str | None = None,
          user: str | None = None, password: str | None = None, digest: bool = False,
-         chunk_size: int = DEFAULT_CHUNK, timeout: float | None = 60.0, union_graph: str | None = None,
-         on_graph: OnGraph | None = None) -> PushReport:
+         chunk_size: int = DEFAULT_CHUNK, timeout: float | None = 60.0, union_graph: str = UNION_GRAPH,
+         max_bytes: int = DEFAULT_MAX_RESPONSE_BYTES, on_graph: OnGraph | None = None) -> PushReport:
     """Push quads into a server and count every graph there through ``endpoint``.
 
-    ``union_graph`` also sends the union of all graphs, each triple once, as a named graph of its
-    own: a query naming it in ``FROM`` (and the real graphs in ``FROM NAMED``) gets set semantics
-    on servers whose union default graph repeats a triple once per graph that holds it
-    (Virtuoso; Oxigraph server with ``--union-default-graph``), and runs faster there.
+    Besides the build's graphs it sends ``union_graph`` (the union of all graphs, each triple once:
+    the default graph the library's queries expect, which quad stores' own union default graphs are
+    not) and :data:`~graph.settings.DATASET_GRAPH`, which says which graph is the union and which
+    graphs are named; :class:`~graph.store.RemoteEngine` reads it to name every query's dataset.
 
-    Checks that the endpoint answers before sending anything. Returns the report; raises
-    :class:`CountMismatch` naming the first graph whose counts differ (the report is its
-    ``report`` attribute), :class:`~graph.errors.EndpointError` when a server is unreachable or
-    refuses, :class:`~graph.errors.QueryTimeout` when it does not answer in time.
+    Every graph is loaded under a temporary name (:func:`temp_name`), then all are moved into
+    place by one SPARQL Update (:func:`move_request`), the description last: an interrupted push
+    never leaves a graph half-replaced, :class:`PushInterrupted` says what the server keeps, and
+    pushing again drops the leftovers and finishes.
+
+    Returns the report; raises :class:`CountMismatch` naming the first graph whose counts differ
+    (the report is its ``report`` attribute), :class:`~graph.errors.EndpointError` when a server is
+    unreachable or refuses, :class:`~graph.errors.QueryTimeout` when it does not answer in time.
     """
-    from .store import RemoteEngine
+    from .store import RemoteEngine, forget_pushed_dataset
+    from .transport import check_http_url
 
     started = time.perf_counter()
-    by_graph = group_by_graph(quads)
-    if union_graph is not None:
-        by_graph = with_union(by_graph, union_graph)
-    engine = RemoteEngine(endpoint, user=user, password=password, digest=digest, timeout=timeout)
+    update = check_http_url(update or endpoint, option="--update")
+    if store is not None:
+        check_http_url(store, option="--store")
+    by_graph = dataset_to_send(quads, union_graph)
+    engine = RemoteEngine(endpoint, user=user, password=password, digest=digest, timeout=timeout,
+                          max_bytes=max_bytes, dataset="server")
     engine.query("ASK { }", timeout=timeout)  # reachable, before anything is sent
-    client = HttpClient(user=user, password=password, digest=digest, timeout=timeout)
-    update = update or endpoint
-    methods, requests = push_quads(by_graph, client, store=store, update=update, chunk_size=chunk_size,
-                                   on_graph=on_graph)
+    client = HttpClient(user=user, password=password, digest=digest, timeout=timeout, max_bytes=max_bytes)
+    leftovers = temp_graphs(engine, timeout=timeout)
+    if leftovers:  # from an interrupted push
+        client.send("POST", update, " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in leftovers).encode(),
+                    "application/sparql-update")
+    real = {temp_name(g): g for g in by_graph}
+    try:
+        methods, _ = push_quads(_renamed(by_graph), client, store=store, update=update, chunk_size=chunk_size,
+                                on_graph=(lambda g, n: on_graph(real[g], n)) if on_graph else None)
+    except (EndpointError, QueryTimeout) as exc:
+        raise _interrupted(exc, engine, list(by_graph), moving=False, timeout=timeout) from None
+    try:
+        client.send("POST", update, move_request(by_graph).encode("utf-8"), "application/sparql-update")
+    except (EndpointError, QueryTimeout) as exc:
+        raise _interrupted(exc, engine, list(by_graph), moving=True, timeout=timeout) from None
+    finally:
+        forget_pushed_dataset(endpoint)
     expected = {g: len(q) for g, q in by_graph.items()}
     remote = verify_counts(engine, expected, timeout=timeout)
     report = PushReport(endpoint=endpoint, target=store or update,
-                        graphs=[GraphCount(g, expected[g], remote[g], methods[g]) for g in by_graph],
-                        requests=requests, seconds=round(time.perf_counter() - started, 3))
+                        graphs=[GraphCount(g, expected[g], remote[g], methods[temp_name(g)]) for g in by_graph],
+                        requests=client.requests, seconds=round(time.perf_counter() - started, 3))
     if report.mismatches:
         first = report.mismatches[0]
         more = f" (and {len(report.mismatches) - 1} more graphs)" if len(report.mismatches) > 1 else ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -118,27 +117,38 @@ def result_from_rdflib(answer: Any) -> Result:
     return Result("graph", triples=triples)
 
 
-def _json_term(cell: dict[str, str]) -> Term:
-    kind = cell["type"]
-    if kind == "uri":
-        return ox.NamedNode(cell["value"])
-    if kind == "bnode":
-        return ox.BlankNode(cell["value"])
-    if "xml:lang" in cell:
-        return ox.Literal(cell["value"], language=cell["xml:lang"])
-    if "datatype" in cell:
-        return ox.Literal(cell["value"], datatype=ox.NamedNode(cell["datatype"]))
-    return ox.Literal(cell["value"])
+#: What to parse an answer as when its media type says nothing useful.
+_FALLBACK_RESULTS = ox.QueryResultsFormat.JSON
+_FALLBACK_GRAPH = ox.RdfFormat.TURTLE  # N-Triples is Turtle
 
 
-def result_from_remote(kind: str, raw: bytes) -> Result:
-    """Parse what an endpoint sent: SPARQL JSON results, or N-Triples / Turtle for graph queries."""
-    if kind in ("CONSTRUCT", "DESCRIBE"):
-        triples = [q.triple for q in ox.parse(raw, format=ox.RdfFormat.TURTLE)]  # N-Triples is Turtle
-        return Result("graph", triples=triples)
-    data = json.loads(raw)
-    if "boolean" in data:
-        return Result("ask", boolean=bool(data["boolean"]))
-    variables = list(data["head"].get("vars", []))
-    rows = [tuple(_json_term(b[v]) if v in b else None for v in variables) for b in data["results"]["bindings"]]
-    return Result("select", variables=variables, rows=rows)
+def result_from_remote(kind: str, raw: bytes, *, media_type: str = "", source: str = "the endpoint") -> Result:
+    """Parse what an endpoint sent, with pyoxigraph's parsers: SPARQL results (JSON, XML or TSV, by
+    ``media_type``, else JSON) for SELECT and ASK; RDF (N-Triples, Turtle, RDF/XML…, else Turtle)
+    for CONSTRUCT and DESCRIBE. Anything malformed is one :class:`~graph.errors.EndpointError`.
+
+    >>> result_from_remote("ASK", b'{"head": {}, "boolean": true}').boolean
+    True
+    >>> result_from_remote("SELECT", b'{"head": {"vars": ["x"]}, "results": {"bindings": []}}').variables
+    ['x']
+    >>> result_from_remote("SELECT", b"<html>oops</html>", source="http://h/sparql")
+    Traceback (most recent call last):
+    ...
+    graph.errors.EndpointError: http://h/sparql: the answer is not valid SPARQL Results in JSON: Parser error at line 1 column 1: Unexpected char: '<' (line 1)
+    """
+    from .errors import EndpointError
+
+    graph = kind in ("CONSTRUCT", "DESCRIBE")
+    try:
+        if graph:
+            fmt = ox.RdfFormat.from_media_type(media_type) if media_type else None
+            fmt = fmt if fmt is not None and fmt.supports_datasets is False else _FALLBACK_GRAPH
+            # an RDF graph is a set: Oxigraph server with --union-default-graph repeats a DESCRIBE's
+            # triples once per graph that holds them, FROM or not
+            return Result("graph", triples=list(dict.fromkeys(q.triple for q in ox.parse(raw, format=fmt))))
+        fmt = ox.QueryResultsFormat.from_media_type(media_type) if media_type else None
+        fmt = fmt or _FALLBACK_RESULTS
+        return result_from_oxigraph(ox.parse_query_results(raw, format=fmt))
+    except (SyntaxError, ValueError, UnicodeError) as exc:
+        line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+        raise EndpointError(f"{source}: the answer is not valid {fmt.name}: {line}") from None

@@ -10,7 +10,11 @@ Environment variables (read once, when :func:`load_settings` is called):
 ``TKG_ENDPOINT``
     A remote SPARQL endpoint that ``tkg query`` uses when no ``--endpoint`` is given.
 ``TKG_TIMEOUT``
-    Default query time limit in seconds (default 30).
+    Default query time limit in seconds (default 30). For a remote server it is one deadline for
+    the whole request (connecting, waiting, reading), not a limit per socket read.
+``TKG_MAX_RESPONSE_BYTES``
+    The most bytes read from a remote server's answer (default 256 MiB); past it the request
+    stops with an error (exit 3).
 ``TKG_MAX_FILE_BYTES``
     The largest ontology or data file a build reads, in bytes (default 64 MiB).
 """
@@ -24,10 +28,17 @@ from pathlib import Path
 from .errors import InputError
 
 __all__ = ["Settings", "load_settings", "USER_AGENT", "DEFAULT_TIMEOUT", "DEFAULT_MAX_FILE_BYTES", "BUILD_FILES",
-           "BUILD_LOCK", "LAYOUT_THRESHOLD", "DEFAULT_ENGINE", "ENGINES", "PYSHACL_MAX_QUADS"]
+           "BUILD_LOCK", "LAYOUT_THRESHOLD", "DEFAULT_ENGINE", "ENGINES", "PYSHACL_MAX_QUADS",
+           "DEFAULT_MAX_RESPONSE_BYTES", "UNION_GRAPH", "DATASET_GRAPH"]
 
 USER_AGENT = "turkic-kg/0.1 (+https://w3id.org/turkic-kg)"
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
+
+#: Where ``tkg push`` writes the union of all graphs, each triple once (the default graph that
+#: every library query expects), and the graph describing what was pushed (docs/remote.md).
+UNION_GRAPH = "https://w3id.org/turkic-kg/id/graph/union"
+DATASET_GRAPH = "https://w3id.org/turkic-kg/id/graph/meta"
 #: The largest ontology or data file read (``TKG_MAX_FILE_BYTES``): 64 MiB, 30 times the largest today.
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 #: The lock file a build holds, beside the build folder: ``.BUILDNAME.lock``.
@@ -71,6 +82,7 @@ class Settings:
     endpoint: str | None = None
     timeout: float = DEFAULT_TIMEOUT
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     @property
     def ontology_dir(self) -> Path:
@@ -114,12 +126,14 @@ def load_settings(*, root: Path | None = None, build_dir: Path | None = None) ->
         build_dir = Path(env["TKG_BUILD_DIR"]) if env.get("TKG_BUILD_DIR") else root / "build"
     timeout = float(env.get("TKG_TIMEOUT", DEFAULT_TIMEOUT))
     return Settings(root=root, build_dir=build_dir.resolve(), endpoint=env.get("TKG_ENDPOINT") or None,
-                    timeout=timeout, max_file_bytes=_byte_count(env.get("TKG_MAX_FILE_BYTES")))
+                    timeout=timeout, max_file_bytes=_byte_count(env.get("TKG_MAX_FILE_BYTES")),
+                    max_response_bytes=_byte_count(env.get("TKG_MAX_RESPONSE_BYTES"), name="TKG_MAX_RESPONSE_BYTES",
+                                                   default=DEFAULT_MAX_RESPONSE_BYTES))
 
 
-def _byte_count(text: str | None) -> int:
+def _byte_count(text: str | None, *, name: str = "TKG_MAX_FILE_BYTES", default: int = DEFAULT_MAX_FILE_BYTES) -> int:
     if text is None or not text.strip():
-        return DEFAULT_MAX_FILE_BYTES
+        return default
     if not (text.strip().isascii() and text.strip().isdigit()) or int(text) <= 0:
-        raise InputError(f"TKG_MAX_FILE_BYTES must be a positive whole number of bytes, not {text!r}")
+        raise InputError(f"{name} must be a positive whole number of bytes, not {text!r}")
     return int(text)

@@ -1,5 +1,7 @@
 """Real SPARQL servers for tests: Oxigraph server and Virtuoso 7, each started on 127.0.0.1 with its
-own data in a temporary folder, and a TCP server that accepts connections and never answers.
+own data in a temporary folder; and misbehaving ones: a TCP server that accepts connections and
+never answers, an HTTP server that answers what a test tells it (slowly, endlessly, or garbage),
+and a proxy that drops chosen requests on their way to a real server.
 
 Each is a context manager yielding a :class:`Server` (or a URL) and stopping what it started, by
 PID. A missing server binary skips the test on a workstation and fails it in CI (``CI=true``).
@@ -8,7 +10,6 @@ PID. A missing server binary skips the test on a workstation and fails it in CI 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import signal
 import socket
@@ -17,7 +18,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,12 +28,6 @@ import pytest
 from graph.store import RemoteEngine
 
 IN_CI = os.environ.get("CI") == "true"
-
-#: ``tkg push --union-graph``: the union of all graphs, each triple once. Both servers' own union
-#: default graphs repeat a triple once per graph that holds it (Oxigraph issue #1919, Virtuoso
-#: issue #1406 "expected behaviour of a quad store"), so queries name this graph in ``FROM``.
-UNION_GRAPH = "urn:x-tkg:union"
-
 
 @dataclass(frozen=True)
 class Server:
@@ -52,56 +47,17 @@ class Server:
         return ["--user", self.user, "--password", self.password or "", *(["--digest"] if self.digest else [])]
 
     def push_args(self, *, gsp: bool = True) -> list[str]:
-        """``tkg push`` arguments: by Graph Store Protocol (``gsp``) or by SPARQL Update alone,
-        with the union graph."""
-        args = ["push", "--endpoint", self.query_url, "--update", self.update_url, "--union-graph", UNION_GRAPH]
+        """``tkg push`` arguments: by Graph Store Protocol (``gsp``) or by SPARQL Update alone;
+        nothing else (the union graph and the dataset description are pushed by default)."""
+        args = ["push", "--endpoint", self.query_url, "--update", self.update_url]
         if gsp:
             args += ["--store", self.store_url]
         return args + self.auth_args()
 
-    def engine(self, *, graphs: Sequence[str] = (), timeout: float = 120.0) -> RemoteEngine:
-        """A query engine on the server whose queries' default graph is :data:`UNION_GRAPH` (each
-        triple once, as the SPARQL dataset's union should be) and whose named graphs are ``graphs``;
-        without ``graphs``, the server's own dataset."""
-        if not graphs:
-            return RemoteEngine(self.query_url, timeout=timeout)
-        return DatasetEngine(self.query_url, default=[UNION_GRAPH], named=graphs, timeout=timeout)
-
-
-class DatasetEngine(RemoteEngine):
-    """A :class:`~graph.store.RemoteEngine` that names the dataset of every query with ``FROM`` and
-    ``FROM NAMED`` clauses. (Not the protocol's ``default-graph-uri``: Virtuoso echoes each one as
-    a response header, and Python's http.client refuses a response with more than 100 headers.)"""
-
-    def __init__(self, endpoint: str, *, default: Sequence[str], named: Sequence[str],
-                 timeout: float | None = 120.0):
-        super().__init__(endpoint, timeout=timeout)
-        self.default, self.named = tuple(default), tuple(named)
-
-    def query(self, sparql: str, *, timeout: float | None = None):  # type: ignore[no-untyped-def]
-        return super().query(with_dataset(sparql, self.default, self.named), timeout=timeout)
-
-
-def with_dataset(sparql: str, default: Sequence[str], named: Sequence[str]) -> str:
-    r"""The query with ``FROM`` and ``FROM NAMED`` clauses, put before its outermost ``WHERE``
-    (or group; after a CONSTRUCT template), or at the end of a ``DESCRIBE`` without one.
-
-    >>> with_dataset("PREFIX a: <urn:a#>\nSELECT ?x { { SELECT ?x WHERE { ?x ?p ?o } } }", ["urn:u"], ["urn:g"])
-    'PREFIX a: <urn:a#>\nSELECT ?x FROM <urn:u> FROM NAMED <urn:g> { { SELECT ?x WHERE { ?x ?p ?o } } }'
-    >>> with_dataset("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", ["urn:u"], [])
-    'CONSTRUCT { ?s ?p ?o } FROM <urn:u> WHERE { ?s ?p ?o }'
-    >>> with_dataset("# c: {\nDESCRIBE <urn:x>", ["urn:u"], [])
-    '# c: {\nDESCRIBE <urn:x> FROM <urn:u>'
-    """
-    clauses = " ".join([*(f"FROM <{g}>" for g in default), *(f"FROM NAMED <{g}>" for g in named)])
-    # Blank out comments, IRIs and strings (same length), then find where the clauses go.
-    masked = re.sub(r"(?m)^\s*#.*$|<[^<>\s]*>|\"(?:[^\"\\\n]|\\.)*\"", lambda m: " " * len(m.group(0)), sparql)
-    form = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", masked, flags=re.I)
-    construct = form is not None and form.group(1).upper() == "CONSTRUCT"
-    match = re.search(r"\bWHERE\b" if construct else r"\bWHERE\b|\{", masked, flags=re.I)
-    if match is None:
-        return f"{sparql.rstrip()} {clauses}"
-    return f"{sparql[:match.start()]}{clauses} {sparql[match.start():]}"
+    def engine(self, *, timeout: float = 120.0, dataset: str = "auto") -> RemoteEngine:
+        """A query engine on the server, as ``tkg query --endpoint`` makes it: with ``dataset="auto"``
+        every query sees the pushed dataset; ``"server"`` sends queries unchanged."""
+        return RemoteEngine(self.query_url, timeout=timeout, dataset=dataset)
 
 
 def require(binary: str) -> str:
@@ -151,20 +107,23 @@ def stop(process: subprocess.Popen[bytes], *, grace: float = 30.0) -> None:
 
 
 @contextmanager
-def oxigraph_server(folder: Path) -> Iterator[Server]:
-    """``oxigraph serve`` on disk in ``folder``."""
+def oxigraph_server(folder: Path, *, union_default_graph: bool = False) -> Iterator[Server]:
+    """``oxigraph serve`` on disk in ``folder`` (``--union-default-graph`` if asked: its default
+    graph is then the union of all graphs, a triple once per graph that holds it)."""
     binary = require("oxigraph")
     port = free_port()
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / "server.log"
     with log.open("wb") as out:
         process = subprocess.Popen([binary, "serve", "--location", str(folder / "data"),
-                                    "--bind", f"127.0.0.1:{port}"],
+                                    "--bind", f"127.0.0.1:{port}",
+                                    *(["--union-default-graph"] if union_default_graph else [])],
                                    stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_http(f"{base}/query?query=ASK%7B%7D", process, timeout=30, log=log)
-        yield Server("oxigraph-server", f"{base}/query", f"{base}/update", f"{base}/store")
+        name = "oxigraph-union" if union_default_graph else "oxigraph-server"
+        yield Server(name, f"{base}/query", f"{base}/update", f"{base}/store")
     finally:
         stop(process)
 
@@ -216,7 +175,7 @@ def virtuoso_server(folder: Path) -> Iterator[Server]:
     Queries go to ``/sparql``; updates to ``/sparql-auth`` and graphs to ``/sparql-graph-crud-auth``
     with digest authentication as ``dba``/``dba`` (a fresh database's administrator, who holds the
     SPARQL_UPDATE role). Its default graph is the union of every graph, its own system graphs
-    included, so queries name their dataset (:meth:`Server.engine`).
+    included; ``tkg query --endpoint`` names the pushed dataset in every query.
     """
     binary = require("virtuoso-t")
     folder.mkdir(parents=True, exist_ok=True)
@@ -266,3 +225,141 @@ def silent_server() -> Iterator[str]:
         for conn in held:
             conn.close()
         listener.close()
+
+
+# ------------------------------------------------------------------------------------------ misbehaving
+
+#: ``handler(conn, request, done)`` writes an answer (or not) to one request; ``done`` is set when
+#: the test is over, and a handler that loops must stop then.
+Handler = Callable[[socket.socket, bytes, threading.Event], None]
+
+
+def read_request(conn: socket.socket) -> bytes:
+    """One HTTP request (headers and a Content-Length body) from a connection."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(body) < length:
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head + b"\r\n\r\n" + body
+
+
+@contextmanager
+def _tcp_server(serve: Callable[[socket.socket, threading.Event], None]) -> Iterator[int]:
+    """A TCP server on 127.0.0.1 running ``serve(conn, done)`` for each connection in a thread;
+    yields its port. Connections are closed when the test is over."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    listener.settimeout(0.1)
+    done = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def one(conn: socket.socket) -> None:
+        with conn:
+            try:
+                serve(conn, done)
+            except OSError:
+                pass  # the client went away
+
+    def accept() -> None:
+        while not done.is_set():
+            try:
+                conn, _ = listener.accept()
+            except (socket.timeout, OSError):
+                continue
+            thread = threading.Thread(target=one, args=(conn,), daemon=True)
+            thread.start()
+            threads.append(thread)
+
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
+    try:
+        yield int(listener.getsockname()[1])
+    finally:
+        done.set()
+        acceptor.join(timeout=5)
+        for thread in threads:
+            thread.join(timeout=5)
+        listener.close()
+
+
+@contextmanager
+def scripted_server(handler: Handler) -> Iterator[tuple[str, list[bytes]]]:
+    """An HTTP server whose every answer is written by ``handler``; yields its URL and the list
+    of the requests it received."""
+    received: list[bytes] = []
+
+    def serve(conn: socket.socket, done: threading.Event) -> None:
+        request = read_request(conn)
+        received.append(request)
+        handler(conn, request, done)
+
+    with _tcp_server(serve) as port:
+        yield f"http://127.0.0.1:{port}/sparql", received
+
+
+def answer(status: str, content_type: str, body: bytes) -> Handler:
+    """A handler that answers at once with this status, media type and body."""
+    def handler(conn: socket.socket, _request: bytes, _done: threading.Event) -> None:
+        conn.sendall(f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
+                     f"Connection: close\r\n\r\n".encode() + body)
+    return handler
+
+
+def trickle(data: bytes, *, every: float = 0.5) -> Handler:
+    """A handler that sends ``data`` one byte every ``every`` seconds, then again and again."""
+    def handler(conn: socket.socket, _request: bytes, done: threading.Event) -> None:
+        while not done.is_set():
+            for byte in data:
+                if done.wait(every):
+                    return
+                conn.sendall(bytes([byte]))
+    return handler
+
+
+def endless(head: bytes, repeat: bytes) -> Handler:
+    """A handler that sends ``head`` and then ``repeat`` for ever (an answer with no end)."""
+    def handler(conn: socket.socket, _request: bytes, done: threading.Event) -> None:
+        conn.sendall(head)
+        block = repeat * max(1, 65536 // len(repeat))
+        while not done.is_set():
+            conn.sendall(block)
+    return handler
+
+
+@contextmanager
+def dropping_proxy(upstream: str, drop: Callable[[int, bytes], bool]) -> Iterator[Callable[[str], str]]:
+    """A proxy in front of the server at ``upstream`` (``http://host:port``) that closes the
+    connection without an answer when ``drop(n, request)`` is true for the n-th request (from 1)
+    and forwards every other request. Yields a function turning the server's URLs into the proxy's."""
+    host, port = upstream.split("//", 1)[1].split(":")
+    count = {"n": 0}
+    lock = threading.Lock()
+
+    def serve(conn: socket.socket, _done: threading.Event) -> None:
+        request = read_request(conn)
+        with lock:
+            count["n"] += 1
+            n = count["n"]
+        if drop(n, request):
+            return  # closed with no answer: as when the connection drops
+        with socket.create_connection((host, int(port)), timeout=60) as out:
+            out.sendall(request)
+            while chunk := out.recv(65536):
+                conn.sendall(chunk)
+
+    with _tcp_server(serve) as proxy_port:
+        yield lambda url: url.replace(upstream, f"http://127.0.0.1:{proxy_port}")

@@ -1,5 +1,6 @@
 """``graph.push`` without a server: grouping, the SPARQL Update requests (applied to an in-memory
-pyoxigraph store), the union graph, and the command's errors."""
+pyoxigraph store), the union graph, the dataset description, loading under temporary names and
+moving into place, and the command's errors."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ import pytest
 from graph.errors import InputError
 from graph.export import built_quads
 from graph.push import (
-    CountMismatch, GraphCount, PushReport, blank_node_groups, count_query, group_by_graph, ntriples,
-    update_requests, with_union,
+    TEMP_PREFIX, CountMismatch, GraphCount, PushReport, _renamed, blank_node_groups, build_id, count_query,
+    dataset_to_send, group_by_graph, move_request, ntriples, update_requests, with_union,
 )
 from graph.results import term_key
-from graph.settings import Settings
+from graph.settings import DATASET_GRAPH, UNION_GRAPH, Settings
 
 from .helpers import tkg
 
@@ -124,3 +125,32 @@ def test_push_without_a_build_is_exit_2(tmp_path) -> None:  # type: ignore[no-un
     result = tkg("--build-dir", str(tmp_path / "none"), "push", "--endpoint", "http://127.0.0.1:9/sparql")
     assert result.exit_code == 2
     assert result.stderr == f"tkg: error: {tmp_path / 'none' / 'dataset.nq'}: no built dataset; run `tkg build` first\n"
+
+
+def test_what_a_push_sends_the_union_and_the_description_last() -> None:
+    quads = [quad(N("urn:s"), N("urn:o"), "urn:a"), quad(N("urn:s"), N("urn:o"), "urn:b"),
+             quad(N("urn:t"), N("urn:o"), "urn:b")]
+    sent = dataset_to_send(quads, UNION_GRAPH)
+    assert list(sent)[-1] == DATASET_GRAPH  # moved into place last: a reader sees it only when all is in
+    assert {g: len(q) for g, q in sent.items()} == {"urn:a": 1, "urn:b": 2, UNION_GRAPH: 2, DATASET_GRAPH: 5}
+    store = ox.Store()
+    store.extend(sent[DATASET_GRAPH])
+    sd = "http://www.w3.org/ns/sparql-service-description#"
+    rows = store.query(f"SELECT ?u ?g WHERE {{ GRAPH <{DATASET_GRAPH}> {{ ?d a <{sd}Dataset> ; <{sd}defaultGraph> ?u ; "
+                       f"<{sd}namedGraph> ?g }} }} ORDER BY ?g")
+    assert [(r["u"].value, r["g"].value) for r in rows] == [(UNION_GRAPH, "urn:a"), (UNION_GRAPH, "urn:b")]
+    assert build_id(group_by_graph(quads)) == build_id(group_by_graph(list(reversed(quads))))
+    assert build_id(group_by_graph(quads)) != build_id(group_by_graph(quads[:2]))
+
+
+def test_temporary_graphs_moved_into_place_replace_the_old_and_keep_blank_nodes_shared() -> None:
+    b = ox.BlankNode("usage")
+    quads = [quad(b, ox.Literal("Nur-Sultan", language="en"), "urn:a"), quad(N("urn:astana"), b, "urn:a"),
+             quad(b, N("urn:Entity"), "urn:inferred")]
+    by_graph = group_by_graph(quads)
+    store = apply([f"INSERT DATA {{ GRAPH <urn:a> {{ <urn:old> <urn:p> <urn:old> }} }}"])
+    apply(list(update_requests(_renamed(by_graph))), store)
+    assert ox.Quad(N("urn:old"), P, N("urn:old"), N("urn:a")) in store  # the old copy stays until the move
+    store.update(move_request(by_graph))
+    assert canonical(store) == canonical(apply(list(update_requests(by_graph))))
+    assert not any(q.graph_name.value.startswith(TEMP_PREFIX) for q in store)

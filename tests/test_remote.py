@@ -1,5 +1,6 @@
-"""``tkg push`` into real servers (Oxigraph server, Virtuoso 7), then every library query gives the
-same answer there as on the embedded engine and on rdflib.
+"""``tkg push`` into real servers (Oxigraph server plain and with ``--union-default-graph``, Virtuoso
+7), then every library query, run as ``tkg query NAME --endpoint URL`` with no other option, gives
+the same answer there as on the embedded engine; and on rdflib.
 
 Answers are compared as multisets of rows of :func:`graph.results.term_key` (numbers by value,
 blank nodes all alike), and in order too when the query has ORDER BY, unless SPARQL leaves that
@@ -27,17 +28,17 @@ import pytest
 from graph.errors import EndpointError, QueryTimeout
 from graph.export import built_quads
 from graph.library import load_library, render
-from graph.push import CountMismatch, HttpClient, group_by_graph, push, verify_counts, with_union
-from graph.results import Result, term_key
-from graph.settings import Settings
-from graph.store import Engine, OxigraphEngine, RdflibEngine
+from graph.push import CountMismatch, HttpClient, dataset_to_send, group_by_graph, push, temp_name, verify_counts
+from graph.results import Result, result_from_remote, term_key
+from graph.settings import DATASET_GRAPH, UNION_GRAPH, Settings
+from graph.store import Engine, OxigraphEngine, RdflibEngine, query_form
 
 from .helpers import ROOT, tkg
-from .servers import UNION_GRAPH, Server, free_port, oxigraph_server, silent_server, virtuoso_server
+from .servers import Server, free_port, oxigraph_server, silent_server, virtuoso_server
 
 #: Every query of the library, whatever is there when the tests are collected.
 LIBRARY = load_library(ROOT / "queries")
-SERVERS = ("oxigraph-server", "virtuoso")
+SERVERS = ("oxigraph-server", "oxigraph-union", "virtuoso")
 ENGINES = ("rdflib", *SERVERS)
 QUERY_TIMEOUT = 60.0
 
@@ -81,17 +82,14 @@ def cli(settings: Settings, *args: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def graphs(built: Settings) -> list[str]:
-    return list(group_by_graph(built_quads(built)))
-
-
-@pytest.fixture(scope="module")
 def servers(built: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Server]]:
-    """Both servers started, with the build pushed into each by ``tkg push`` (Graph Store PUT),
-    the union graph included (see :data:`tests.servers.UNION_GRAPH`)."""
+    """The servers started, with the build pushed into each by ``tkg push`` (Graph Store PUT) with
+    no option but the URLs and credentials."""
     with ExitStack() as stack:
         found = {
             "oxigraph-server": stack.enter_context(oxigraph_server(tmp_path_factory.mktemp("oxigraph"))),
+            "oxigraph-union": stack.enter_context(oxigraph_server(tmp_path_factory.mktemp("oxigraph-union"),
+                                                                  union_default_graph=True)),
             "virtuoso": stack.enter_context(virtuoso_server(tmp_path_factory.mktemp("virtuoso"))),
         }
         for server in found.values():
@@ -177,8 +175,10 @@ def why_order_may_differ(target: str, text: str, result: Result) -> str | None:
 
 
 def refused_with(server: Server, text: str) -> str:
-    """The body of the HTTP error with which a server refuses a query ('' if it answers)."""
-    body = urllib.parse.urlencode({"query": text}).encode()
+    """The body of the HTTP error with which a server refuses a query ('' if it answers), sent
+    as ``tkg query --endpoint`` sends it."""
+    sent, params = server.engine().prepared(text)
+    body = urllib.parse.urlencode({"query": sent, **params}, doseq=True).encode()
     request = urllib.request.Request(server.query_url, data=body, headers={"Accept": "application/sparql-results+json"})
     try:
         with urllib.request.urlopen(request, timeout=QUERY_TIMEOUT) as response:
@@ -188,26 +188,38 @@ def refused_with(server: Server, text: str) -> str:
         return exc.read().decode("utf-8", "replace")
 
 
+def cli_answer(settings: Settings, server: Server, name: str) -> tuple[int, str, Result | None]:
+    """``tkg query NAME --endpoint URL`` with no other option (bar the output format): exit code,
+    stderr, and the answer parsed from stdout."""
+    kind = query_form(render(LIBRARY[name]))
+    graph = kind in ("CONSTRUCT", "DESCRIBE")
+    result = cli(settings, "query", name, "--endpoint", server.query_url, "-f", "turtle" if graph else "json")
+    if result.exit_code != 0:
+        return result.exit_code, result.stderr, None
+    media = "text/turtle" if graph else "application/sparql-results+json"
+    return 0, result.stderr, result_from_remote(kind, result.stdout.encode(), media_type=media)
+
+
 @pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")  # rdflib's own calls
 @pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")
-@pytest.mark.filterwarnings("ignore:Ignore format 'nt':SyntaxWarning")  # RemoteEngine asks SPARQLWrapper for 'nt'
 @pytest.mark.parametrize("target", ENGINES)
 @pytest.mark.parametrize("name", sorted(LIBRARY))
-def test_library_query_same_on_every_engine(name: str, target: str, engine: OxigraphEngine,
-                                            rdflib_engine: RdflibEngine, servers: dict[str, Server],
-                                            graphs: list[str]) -> None:
+def test_library_query_same_on_every_engine(name: str, target: str, engine: OxigraphEngine, built: Settings,
+                                            rdflib_engine: RdflibEngine, servers: dict[str, Server]) -> None:
     text = render(LIBRARY[name])
     expected = embedded_rows(engine, name)
-    other: Engine = rdflib_engine if target == "rdflib" else servers[target].engine(graphs=graphs,
-                                                                                 timeout=QUERY_TIMEOUT)
     difference = DIFFERENCES.get((name, target))
-    if difference is not None and difference.error is not None:
-        with pytest.raises(EndpointError):
-            other.query(text, timeout=QUERY_TIMEOUT)
-        assert re.search(difference.error, refused_with(servers[target], text)), difference.reason
-        return
-    result = (query_in_child(other, text, timeout=QUERY_TIMEOUT) if target == "rdflib"
-              else other.query(text, timeout=QUERY_TIMEOUT))
+    if target == "rdflib":
+        result = query_in_child(rdflib_engine, text, timeout=QUERY_TIMEOUT)
+    else:
+        code, stderr, answer = cli_answer(built, servers[target], name)
+        if difference is not None and difference.error is not None:
+            assert code == 3 and stderr.startswith(f"tkg: error: {servers[target].query_url}: HTTP 500 ")
+            assert re.search(difference.error, stderr), stderr
+            assert re.search(difference.error, refused_with(servers[target], text)), difference.reason
+            return
+        assert code == 0 and answer is not None, stderr
+        result = answer
     got = rows_of(result)
     if difference is not None:
         assert Counter(got) != Counter(expected), f"{name} on {target} no longer differs: remove its DIFFERENCES entry"
@@ -224,10 +236,16 @@ def test_library_is_not_empty() -> None:
     assert {"members_on_date", "diplomats_in_vienna", "qc_event_without_date"} <= set(LIBRARY)
 
 
+def pushed_counts(built: Settings) -> dict[str, int]:
+    """Triples per graph that a push sends: the build's graphs, the union and the description."""
+    return {g: len(q) for g, q in dataset_to_send(built_quads(built), UNION_GRAPH).items()}
+
+
 @pytest.mark.parametrize("target", SERVERS)
 def test_pushing_again_keeps_the_counts(target: str, built: Settings, servers: dict[str, Server]) -> None:
     server = servers[target]
-    expected = {g: len(q) for g, q in with_union(group_by_graph(built_quads(built)), UNION_GRAPH).items()}
+    expected = pushed_counts(built)
+    assert expected[DATASET_GRAPH] == len(expected) - 2 + 3  # each named graph, the union, a type, a build id
     for gsp in (True, False, True):  # Graph Store PUT, SPARQL Update, PUT again: never duplicates
         result = cli(built, *server.push_args(gsp=gsp))
         assert result.exit_code == 0, result.stderr
@@ -235,19 +253,45 @@ def test_pushing_again_keeps_the_counts(target: str, built: Settings, servers: d
         assert re.fullmatch(rf"pushed {sum(expected.values())} triples in {len(expected)} graphs to \S+ "
                             rf"\(\d+ requests, [\d.]+ s\); counts checked at {re.escape(server.query_url)}: "
                             r"all equal\n", result.stdout)
-        counted = verify_counts(server.engine(), expected)
+        counted = verify_counts(server.engine(dataset="server"), expected)
         assert counted == expected
+
+
+def test_the_union_graph_option_is_still_accepted(built: Settings, servers: dict[str, Server]) -> None:
+    server = servers["oxigraph-server"]
+    result = cli(built, *server.push_args(), "--union-graph", UNION_GRAPH)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith("all equal\n")
+
+
+@pytest.mark.parametrize("target", SERVERS)
+def test_queries_see_the_pushed_union_once(target: str, built: Settings, servers: dict[str, Server]) -> None:
+    """Five source graphs state Kyrgyzstan's English name: the server's own default graph may
+    repeat it (Virtuoso, --union-default-graph); what `tkg query --endpoint` sends does not."""
+    text = ("SELECT (COUNT(*) AS ?n) WHERE { <https://w3id.org/turkic-kg/id/state/KGZ> "
+            "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l FILTER(LANG(?l) = 'en') }")
+    result = cli(built, "query", "-e", text, "--endpoint", servers[target].query_url, "-f", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "n\n1\n"
+    stated = rows_of(servers[target].engine().query(
+        "SELECT ?g WHERE { GRAPH ?g { <https://w3id.org/turkic-kg/id/state/KGZ> "
+        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l FILTER(LANG(?l) = 'en') } }"))
+    assert len(stated) > 1  # the positive control: several graphs state it
+    as_is = servers[target].engine(dataset="server").query(text).rows[0][0].value
+    # the same query sent as it is: a plain Oxigraph server's default graph is empty; the others'
+    # is every graph, the union graph included
+    assert int(as_is) == (0 if target == "oxigraph-server" else len(stated) + 1)
 
 
 @pytest.mark.parametrize("target", SERVERS)
 def test_blank_nodes_shared_by_graphs_stay_one_node(target: str, engine: OxigraphEngine,
-                                                    servers: dict[str, Server], graphs: list[str]) -> None:
+                                                    servers: dict[str, Server]) -> None:
     query = """SELECT ?g1 ?g2 (COUNT(*) AS ?n) WHERE {
         GRAPH ?g1 { ?b ?p ?o } GRAPH ?g2 { ?b ?q ?x } FILTER(isBlank(?b) && STR(?g1) < STR(?g2)) }
         GROUP BY ?g1 ?g2"""
     local = rows_of(engine.query(query))
     assert local, "the build has no blank node shared by two graphs any more: this test needs one"
-    remote = rows_of(servers[target].engine(graphs=graphs).query(query))
+    remote = rows_of(servers[target].engine().query(query))
     assert Counter(remote) == Counter(local)
 
 
@@ -259,7 +303,7 @@ def test_a_count_mismatch_names_the_graph_and_both_counts(built: Settings, serve
 
     def meddle(graph: str, _triples: int) -> None:  # someone writes into the graph meanwhile
         if graph == victim:
-            client.send("POST", server.update_url, f"INSERT DATA {{ GRAPH <{victim}> {{ <urn:x> <urn:y> <urn:z> }} }}"
+            client.send("POST", server.update_url, f"INSERT DATA {{ GRAPH <{temp_name(victim)}> {{ <urn:x> <urn:y> <urn:z> }} }}"
                         .encode(), "application/sparql-update")
 
     expected = len(group_by_graph(quads)[victim])

@@ -32,17 +32,24 @@ FORMATS = ["table", "csv", "tsv", "json", "turtle", "jsonld"]
               help="Embedded engine: the on-disk store read-only (oxigraph, instant start), the build loaded "
                    "into memory (oxigraph-memory, for long runs), or rdflib (reference).")
 @click.option("--timeout", type=float, default=None, metavar="SECONDS",
-              help="Time limit for the query (default: TKG_TIMEOUT or 30).")
+              help="Time limit for the query (default: TKG_TIMEOUT or 30); on an endpoint, for the whole "
+                   "request.")
+@click.option("--allow-service", is_flag=True,
+              help="Let a query on the build call SERVICE (a request to another server); refused otherwise.")
 @click.pass_context
 def query(ctx: click.Context, query: str | None, text: str | None, params: tuple[str, ...], fmt: str | None,
           csv_raw: bool, lang: str | None, endpoint: str | None, user: str | None, password: str | None, engine: str,
-          timeout: float | None) -> None:
+          timeout: float | None, allow_service: bool) -> None:
     """Run a SPARQL query: QUERY is a library name (see `tkg queries`), a .rq file, or use -e TEXT.
 
     SELECT, ASK, CONSTRUCT and DESCRIBE. Results go to stdout and nothing else does. CSV/TSV
     cells that a spreadsheet would run as formulas get a leading ' (see --csv-raw); tables show
-    control characters as visible \\xNN. Exit 2 on a
-    syntax error (with line and column), 3 when the endpoint is unreachable or the time limit passes.
+    control characters as visible \\xNN. On the build, a query never reaches out: SERVICE is
+    refused unless --allow-service, and FROM names graphs of the build, never files. On an endpoint
+    (http or https) that `tkg push` filled, queries see the pushed union as their default graph, as
+    on the build, with no option needed. Exit 2 on a syntax error (with line and column), a refused
+    SERVICE or a bad URL; 3 when the endpoint is unreachable, answers nonsense or too much
+    (TKG_MAX_RESPONSE_BYTES), or the time limit passes.
     """
     from ..api import resolve_query, run_text
     from ..formats import format_result
@@ -54,7 +61,8 @@ def query(ctx: click.Context, query: str | None, text: str | None, params: tuple
     if lang and "lang" not in parsed:
         parsed["lang"] = lang
     sparql = resolve_query(settings, query, text, parsed, lang_given=lang is not None)
-    eng = open_engine(settings, engine=engine, endpoint=endpoint, user=user, password=password)
+    eng = open_engine(settings, engine=engine, endpoint=endpoint, user=user, password=password,
+                      allow_service=allow_service)
     result = run_text(eng, sparql, timeout=timeout if timeout is not None else settings.timeout)
     if fmt is None:
         if sys.stdout.isatty():
