@@ -15,6 +15,7 @@ names the gazetteer knows (:func:`~graph.ingest.text.scan_known`), then
 
 from __future__ import annotations
 
+import datetime as dt  # noqa: F401  (the doctests use it)
 import re
 from urllib.parse import urlsplit
 
