@@ -12,7 +12,6 @@ FROM (:func:`with_union`).
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import signal
 import socket
@@ -88,13 +87,12 @@ def write_union(dataset: Path, out: Path, *, graph: str | None) -> Path:
     return out
 
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
-
-
 def with_union(sparql: str) -> str:
-    """The query with ``FROM <union>`` before its first WHERE (queries with GRAPH clauses also get
-    ``FROM NAMED`` semantics from the server's own dataset, which holds every graph)."""
-    return _WHERE.sub(f"FROM <{UNION_GRAPH}> WHERE {{", sparql, count=1)
+    """The query with ``FROM <union>`` where SPARQL's grammar puts it (``graph.sparqltext``, as
+    ``tkg query --endpoint`` does; named graphs are left to the server's own dataset)."""
+    from graph.sparqltext import with_dataset
+
+    return with_dataset(sparql, [UNION_GRAPH], [])
 
 
 @contextmanager
