@@ -20,7 +20,7 @@ from ..namespaces import FOAF, GEO, OWL, PROV, RDF, SDO, SKOS, TKG, WD, XSD
 from .curated import Curated, read_curated
 from .embassies_csv import read_rows
 from .embassies_model import ID, Model, Place, Review, build_model
-from .trig import render_graph
+from .trig import Text, render_graph
 
 __all__ = ["Snapshot", "ImportResult", "import_embassies", "render_model"]
 
@@ -49,8 +49,8 @@ class ImportResult:
         return self.model.review
 
 
-def _lit(text: str, lang: str | None = None) -> ox.Literal:
-    return ox.Literal(text, language=lang) if lang else ox.Literal(text)
+def _lit(text: str, lang: str | None = None) -> ox.Literal | Text:
+    return Text(text, lang) if lang else ox.Literal(text)
 
 
 def _dec(text: str) -> ox.Literal:

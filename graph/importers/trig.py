@@ -9,12 +9,22 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
 from ..namespaces import TRIG_PREFIX_BLOCK
 
-__all__ = ["PREFIX_BLOCK", "render_graph", "term"]
+__all__ = ["PREFIX_BLOCK", "Text", "render_graph", "term"]
+
+
+class Text(NamedTuple):
+    """A language-tagged string whose tag keeps its case as written (``uz-Latn``; pyoxigraph's
+    literals fold tags to lower case, and the data files write BCP 47's conventional case)."""
+
+    value: str
+    language: str
+
 
 PREFIX_BLOCK = TRIG_PREFIX_BLOCK + """@prefix owl:    <http://www.w3.org/2002/07/owl#> .
 @prefix geo:    <http://www.w3.org/2003/01/geo/wgs84_pos#> .
@@ -29,14 +39,18 @@ _LOCAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def term(t: ox.NamedNode | ox.Literal) -> str:
+def term(t: ox.NamedNode | ox.Literal | Text) -> str:
     """A term in Turtle: a prefixed name where a prefix fits, else its N-Triples form.
 
     >>> term(ox.NamedNode("https://w3id.org/turkic-kg/id/state/TUR"))
     'state:TUR'
     >>> term(ox.Literal("41.3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")))
     '"41.3"^^xsd:decimal'
+    >>> term(Text("Oʻzbekiston", "uz-Latn"))
+    '"Oʻzbekiston"@uz-Latn'
     """
+    if isinstance(t, Text):
+        return f"{ox.Literal(t.value)}@{t.language}"
     if isinstance(t, ox.Literal):
         text = str(ox.Literal(t.value, language=t.language)) if t.language else str(ox.Literal(t.value))
         if t.language or t.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
