@@ -57,17 +57,21 @@ def embassies(ctx: click.Context, csv_path: str, scope: str, output: str | None)
 
 def _review_table(review: list) -> None:  # type: ignore[type-arg]
     """The review table on stderr: what the table and a curated file disagree on, and decided quirks."""
+    import pyoxigraph as ox
     from rich import box
     from rich.console import Console
     from rich.table import Table
 
+    from ..importers.trig import term
+
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, title=f"{len(review)} points to review",
                   title_justify="left")
     for h in ("review", "entity", "curated", "table"):
-        table.add_column(h, overflow="fold")
+        table.add_column(h, no_wrap=True)
     for r in review:
-        table.add_row(r.kind, r.entity, r.curated, r.table)
-    Console(file=sys.stderr, width=160, color_system=None, highlight=False, markup=False).print(table)
+        entity = term(ox.NamedNode(r.entity)) if r.entity.startswith("http") else r.entity
+        table.add_row(r.kind, entity, r.curated, r.table)
+    Console(file=sys.stderr, width=400, color_system=None, highlight=False, markup=False).print(table)
 
 
 @import_group.command("cldr-names")

@@ -18,8 +18,10 @@ import pyoxigraph as ox
 
 from ..namespaces import FOAF, GEO, OWL, PROV, RDF, SDO, SKOS, TKG, WD, XSD
 from .curated import Curated, read_curated
-from .embassies_csv import read_rows
+from ..errors import ParseError
+from .embassies_csv import COLUMNS, read_rows
 from .embassies_model import ID, Model, Place, Review, build_model
+from .quirks import TYPE_CLASS
 from .trig import Text, render_graph
 
 __all__ = ["Snapshot", "ImportResult", "import_embassies", "render_model"]
@@ -149,6 +151,11 @@ def import_embassies(csv_path: Path, data_dir: Path, *, scope: str = "turkic",
     """Read the table and ``data_dir``'s curated entities; return the TriG text and the review."""
     step("reading the table")
     rows = read_rows(csv_path)
+    for row in rows:
+        if row.type_qid not in TYPE_CLASS:
+            raise ParseError(f"unknown mission type {row.type!r} (wd:{row.type_qid}); add it to "
+                             "graph/importers/quirks.py TYPE_CLASS", path=csv_path, line=row.line,
+                             column=COLUMNS.index("typeQID") + 1)
     step("reading the curated data")
     curated = read_curated(data_dir)
     step("matching")

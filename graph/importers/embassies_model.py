@@ -205,7 +205,9 @@ class _Builder:
             self.model.places[iri] = Place(iri, "City", name, item, within=state_iri, curated=True)
         else:
             iri = ""  # named once all cities are known (slugs must not collide)
-            self.new_cities[item] = (name, host, item)
+            # a city-state's table "city" is often the state's own item (Singapore): no sameAs then
+            own = classify(item, self.names.get(item, "")).kind == "state" and item in self.names
+            self.new_cities[item] = (name, host, "" if own else item)
         self.city_of_item[item] = iri
         return iri
 
@@ -216,14 +218,14 @@ class _Builder:
         taken = set(self.curated.iris)
         for slug, items in sorted(slugs.items()):
             for item in items:
-                name, host, _ = self.new_cities[item]
+                name, host, same = self.new_cities[item]
                 local = slug if len(items) == 1 and f"{ID}city/{slug}" not in taken else f"{slug}-{host.lower()}"
                 if f"{ID}city/{local}" in taken:
                     local = f"{slug}-{item.lower()}"
                 iri = f"{ID}city/{local}"
                 taken.add(iri)
                 self.city_of_item[item] = iri
-                self.model.places[iri] = Place(iri, "City", name, item, within=f"{ID}state/{host}")
+                self.model.places[iri] = Place(iri, "City", name, same or None, within=f"{ID}state/{host}")
         for m in self.model.missions:
             if m.city is not None and m.city.startswith("item:"):
                 m.city = self.city_of_item[m.city[5:]]
@@ -269,13 +271,24 @@ class _Builder:
             iri = self.city(item, name, host)
             city = iri or f"item:{item}"
         host_iri = f"{ID}state/{host}"
-        accredited = [host_iri] + [self.target(q, host) for _, q in r.jurisdictions]
+        accredited = [host_iri] + [self.target(q, host) for _, q in r.jurisdictions if q != r.operator_qid]
+        if any(q == r.operator_qid for _, q in r.jurisdictions):
+            self.model.review.append(Review("jurisdiction", f"wd:{r.qid}", "",
+                                            f"line {r.line}: the sender {r.operator} among its jurisdictions; left out"))
         words = TYPE_WORDS[cls][0]
         where = r.city if not note else DISTRICT_CITY[r.city_qid][1]
         sender_name = state_name(sending, self.model.places[f"{ID}state/{sending}"].name)
-        place = where or state_name(host, self.model.places[host_iri].name)
+        host_name = state_name(host, self.model.places[host_iri].name)
+        label = f"{words} of {sender_name} in {where or host_name}"
+        home = self.city_country.get(item) if r.city_qid else None
+        covered = [c for _, q in r.jurisdictions if (c := self.state(q)) and c != sending]
+        if covered and host not in covered:  # e.g. an embassy to the Holy See that resides in Rome
+            to = state_name(covered[0], self.model.places[f"{ID}state/{covered[0]}"].name)
+            label = f"{words} of {sender_name} to {to} in {where or host_name}"
+        elif home and self.state(home) != host:
+            label = f"{words} of {sender_name} to {host_name} in {where}"
         self.model.missions.append(Mission(
-            iri="", cls=cls, label=f"{words} of {sender_name} in {place}", sending=sending, host=host,
+            iri="", cls=cls, label=label, sending=sending, host=host,
             accredited=sorted(set(accredited)), city=city, lat=r.latitude, long=r.longitude,
             website=r.website, qid=r.qid, line=r.line, note=note))
 
@@ -303,6 +316,14 @@ class _Builder:
                 self.model.review.append(Review("city", cm.iri, f"{', '.join(sorted(cm.seat))}",
                                                 f"{m.city} (line {m.line})"))
 
+    def distinct_labels(self) -> None:
+        """Missions that would share an English label (two Wikidata items for one mission, or two
+        missions of one kind in one city) get their item in brackets, so each label names one IRI."""
+        counts = Counter(m.label for m in self.model.missions)
+        for m in self.model.missions:
+            if counts[m.label] > 1:
+                m.label = f"{m.label} ({m.qid})"
+
     def name_missions(self) -> None:
         groups: dict[str, list[Mission]] = defaultdict(list)
         for m in self.model.missions:
@@ -325,6 +346,7 @@ def build_model(rows: list[Row], curated: Curated, *, scope: str) -> Model:
     b.name_new_cities()
     b.match_curated()
     b.name_missions()
+    b.distinct_labels()
     b.model.missions.sort(key=lambda m: m.iri)
     b.model.review.sort()
     return b.model
