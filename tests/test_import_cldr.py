@@ -67,7 +67,8 @@ def test_names_and_their_source(engine: OxigraphEngine) -> None:
     for tag, name in GERMANY.items():
         assert name in deu[tag.lower()], tag
     rows = engine.query("""SELECT ?url ?date WHERE {
-        GRAPH ?g { <https://w3id.org/turkic-kg/id/state/KGZ> ?p "Gyrgyzystan"@tk-latn }
+        GRAPH ?g { <https://w3id.org/turkic-kg/id/state/KGZ> <http://www.w3.org/2004/02/skos/core#prefLabel>
+                   "Gyrgyzystan"@tk-latn }
         ?g <http://www.w3.org/ns/prov#wasDerivedFrom> ?src . ?src <https://schema.org/url> ?url ;
            <https://schema.org/datePublished> ?date }""").rows
     assert [(u.value, d.value) for u, d in rows] == [
@@ -75,14 +76,15 @@ def test_names_and_their_source(engine: OxigraphEngine) -> None:
 
 
 def test_one_preferred_label_per_language(engine: OxigraphEngine) -> None:
-    rows = engine.query("""SELECT ?s (LANG(?l) AS ?tag) (COUNT(?l) AS ?n) WHERE {
-        ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l } GROUP BY ?s (LANG(?l)) HAVING (COUNT(?l) > 1)""").rows
+    rows = engine.query("""SELECT ?s ?tag (COUNT(?l) AS ?n) WHERE {
+        ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?l BIND(LANG(?l) AS ?tag) }
+        GROUP BY ?s ?tag HAVING (COUNT(?l) > 1)""").rows
     assert rows == []
     tur = _labels(engine, "https://w3id.org/turkic-kg/id/state/TUR")
     pref = engine.query("""SELECT ?l WHERE { <https://w3id.org/turkic-kg/id/state/TUR>
         <http://www.w3.org/2004/02/skos/core#prefLabel> ?l FILTER(LANG(?l) = "en") }""").rows
     assert [r[0].value for r in pref] == ["Republic of Türkiye"]
-    assert {"Türkiye", "Turkey"} <= tur["en"] | {"Turkey"}
+    assert "Türkiye" in tur["en"] and "Türkiye" in tur["tr"] and "Türkiyə" in tur["az-latn"]
 
 
 def test_capitals_named_by_cldr(engine: OxigraphEngine) -> None:

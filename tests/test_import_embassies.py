@@ -175,7 +175,7 @@ def test_curated_missions_matched(turkic) -> None:
                        "kgz-embassy-aut", "kgz-embassy-tur", "tkm-embassy-tur", "tur-embassy-aut", "tur-embassy-aze",
                        "tur-embassy-isr", "tur-embassy-kgz", "tur-embassy-uzb", "uzb-embassy-aut", "uzb-embassy-aze"]
     curated = read_curated(ROOT / "data")
-    assert len(curated.missions) == 22  # the other 8: permanent missions to organizations, and 2 the table lacks
+    assert len(curated.missions) == 22  # the other 8: 6 permanent missions to organizations, 2 embassies the table lacks
 
 
 def test_every_state_of_the_world_table_maps() -> None:
