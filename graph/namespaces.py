@@ -21,7 +21,7 @@ from rdflib.namespace import DefinedNamespace
 
 __all__ = [
     "TKG", "ID", "ROLE", "MEASURE", "UNIT", "ORG", "SDO", "PROV", "TIME", "SKOS", "FOAF", "DCTERMS",
-    "QB", "WD", "RDF", "RDFS", "OWL", "XSD", "SH", "PREFIXES", "ID_PREFIXES", "ALL_PREFIXES", "TRIG_PREFIX_BLOCK",
+    "QB", "WD", "GEO", "RDF", "RDFS", "OWL", "XSD", "SH", "PREFIXES", "ID_PREFIXES", "ALL_PREFIXES", "TRIG_PREFIX_BLOCK",
     "sparql_prefixes", "prefixed_name", "local_name",
 ]
 
@@ -36,19 +36,26 @@ class TKG(DefinedNamespace):
     City: URIRef
     Concert: URIRef
     Consulate: URIRef
+    ConsulateGeneral: URIRef
     CulturalEvent: URIRef
     CulturalOrganization: URIRef
+    DeFactoConsulate: URIRef
+    DeFactoEmbassy: URIRef
     DiasporaInstitution: URIRef
     DiplomaticMission: URIRef
     Embassy: URIRef
     Event: URIRef
     GovernmentBody: URIRef
+    HighCommission: URIRef
+    HonoraryConsulate: URIRef
     InternationalOrganization: URIRef
     Measure: URIRef
     Meeting: URIRef
     NameUsage: URIRef
+    Nunciature: URIRef
     Observation: URIRef
     Organization: URIRef
+    OtherMission: URIRef
     OrganizationalUnit: URIRef
     Participation: URIRef
     PermanentMission: URIRef
@@ -72,6 +79,7 @@ class TKG(DefinedNamespace):
     decidedAt: URIRef
     event: URIRef
     host: URIRef
+    hostState: URIRef
     inCapacityOf: URIRef
     isoCode: URIRef
     measure: URIRef
@@ -105,6 +113,7 @@ FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 QB = Namespace("http://purl.org/linked-data/cube#")
 WD = Namespace("http://www.wikidata.org/entity/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
 OWL = Namespace("http://www.w3.org/2002/07/owl#")
@@ -127,6 +136,7 @@ PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
     "qb": str(QB),
     "wd": str(WD),
+    "geo": str(GEO),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "owl": str(OWL),

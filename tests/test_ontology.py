@@ -36,7 +36,7 @@ def _ontology() -> Graph:
 def test_every_term_has_english_label_and_definition() -> None:
     g = _ontology()
     terms = {s for s in g.subjects() if isinstance(s, URIRef) and str(s).startswith(NS)}
-    assert len(terms) == 57
+    assert len(terms) == 65
     missing = sorted(
         str(t) for t in terms
         if not any(lbl.language == "en" for lbl in g.objects(t, RDFS.label))

@@ -15,7 +15,7 @@ from ._common import CONTEXT_SETTINGS, run_group
 __all__ = ["main", "COMMAND_MODULES"]
 
 #: Modules that each add their commands to the group (one concern per module).
-COMMAND_MODULES = ("build_cmds", "query_cmds", "push_cmds", "viz_cmds", "ingest_cmds", "serve_cmds")
+COMMAND_MODULES = ("build_cmds", "query_cmds", "push_cmds", "viz_cmds", "ingest_cmds", "serve_cmds", "import_cmds")
 
 
 @click.group(cls=run_group(), context_settings=CONTEXT_SETTINGS)
