@@ -63,7 +63,7 @@ def synthetic_world(*, states: int = 200, missions: int = 9852, accreditations: 
 
 def page_of(net: DiplomacyNetwork, layout: str, path: Path) -> tuple[Path, float, int, int]:
     start = time.perf_counter()
-    G = diplomacy_model(net)
+    G = diplomacy_model(net, focus=None)  # every pair, as a world-scope import would be drawn in full
     caps = capitals(net)
     pos, unplaced = map_positions(G, caps) if layout == "map" else (layout_positions(sorted(G), G.edges()), [])
     view = DiplomacyView("bench", "Synthetic world", "", G, build_diplomacy_network(net, G, pos, caps, unplaced,

@@ -11,21 +11,24 @@ Definitions (the same in the library queries ``queries/non_re*.rq``, the view an
 
 :func:`resident_graph` makes a :class:`networkx.DiGraph`: a node per state named by any mission
 (sender, host or accreditation), an edge S → H per pair with resident bilateral missions (attribute
-``missions``: their IRIs). :func:`state_measures` gives, per state, missions sent and hosted,
+``missions``: their IRIs). Only pairs with one of the eight on either side count (``focus``): the
+default import holds every mission sent by or to the eight, but of the missions between two other states
+only those that a jurisdiction brought in, so elsewhere "no mission back" or "no resident mission" would
+be an artefact of the scope (pass ``focus=None`` for a world-scope import). :func:`state_measures` gives, per state, missions sent and hosted,
 partners, reciprocity (the share of the states S sends to that send a mission back), the states S
 covers without a resident mission, and degree, betweenness and PageRank centrality of the directed
 resident network.
 
 >>> net = DiplomacyNetwork(labels={"a": "A", "b": "B", "c": "C"}, missions=[
 ...     Mission("m1", "a", "b", True), Mission("m2", "b", "a", True), Mission("m3", "a", "c", True)])
->>> [(m.label, m.sent, m.hosted, m.reciprocity) for m in state_measures(net)]
+>>> [(m.label, m.sent, m.hosted, m.reciprocity) for m in state_measures(net, focus=None)]
 [('A', 2, 1, 0.5), ('B', 1, 1, 1.0), ('C', 0, 1, None)]
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -108,26 +111,34 @@ def load_network(engine: Engine, *, langs: Sequence[str] = ("en",), timeout: flo
                             missions=sorted(missions.values(), key=lambda x: x.iri), accreditations=accreditations)
 
 
-def resident_graph(net: DiplomacyNetwork) -> nx.DiGraph:
-    """States as nodes (``label``), resident bilateral missions as edges S → H (``missions``: IRIs)."""
+def _in_focus(a: str, b: str, focus: Collection[str] | None) -> bool:
+    return focus is None or a in focus or b in focus
+
+
+def resident_graph(net: DiplomacyNetwork, *, focus: Collection[str] | None = THE_EIGHT) -> nx.DiGraph:
+    """States as nodes (``label``), resident bilateral missions as edges S → H (``missions``: IRIs), for
+    the pairs with a state of ``focus`` on either side."""
     G = nx.DiGraph()
-    states = {m.sender for m in net.missions} | {m.host for m in net.missions} | {a.target for a in net.accreditations}
+    states = {s for m in net.missions if _in_focus(m.sender, m.host, focus) for s in (m.sender, m.host)}
+    states |= {s for a in net.accreditations if _in_focus(a.sender, a.target, focus) for s in (a.sender, a.target)}
     for iri in sorted(states):
         G.add_node(iri, label=net.label(iri), eight=iri in THE_EIGHT)
     for m in net.missions:
-        if m.bilateral and m.sender != m.host:
+        if m.bilateral and m.sender != m.host and _in_focus(m.sender, m.host, focus):
             if not G.has_edge(m.sender, m.host):
                 G.add_edge(m.sender, m.host, missions=[])
             G.edges[m.sender, m.host]["missions"].append(m.iri)
     return G
 
 
-def nonresident_pairs(net: DiplomacyNetwork, G: nx.DiGraph | None = None) -> dict[tuple[str, str], list[Accreditation]]:
-    """(sender, covered state) → the accreditations behind it, where the sender has no resident bilateral mission."""
-    G = G if G is not None else resident_graph(net)
+def nonresident_pairs(net: DiplomacyNetwork, G: nx.DiGraph | None = None, *,
+                      focus: Collection[str] | None = THE_EIGHT) -> dict[tuple[str, str], list[Accreditation]]:
+    """(sender, covered state) → the accreditations behind it, where the sender has no resident bilateral
+    mission (pairs with a state of ``focus`` on either side)."""
+    G = G if G is not None else resident_graph(net, focus=focus)
     pairs: dict[tuple[str, str], list[Accreditation]] = defaultdict(list)
     for a in net.accreditations:
-        if not G.has_edge(a.sender, a.target):
+        if _in_focus(a.sender, a.target, focus) and not G.has_edge(a.sender, a.target):
             pairs[(a.sender, a.target)].append(a)
     return dict(pairs)
 
@@ -154,9 +165,10 @@ MEASURE_COLUMNS = ("label", "code", "sent", "hosted", "partners", "reciprocity",
                    "betweenness", "pagerank")
 
 
-def state_measures(net: DiplomacyNetwork, *, digits: int = 4) -> list[StateMeasures]:
+def state_measures(net: DiplomacyNetwork, *, digits: int = 4,
+                   focus: Collection[str] | None = THE_EIGHT) -> list[StateMeasures]:
     """One row per state of the network, most missions sent first (then most hosted, then by name)."""
-    G = resident_graph(net)
+    G = resident_graph(net, focus=focus)
     if G.number_of_nodes() == 0:
         return []
     sent: dict[str, int] = defaultdict(int)
@@ -165,7 +177,7 @@ def state_measures(net: DiplomacyNetwork, *, digits: int = 4) -> list[StateMeasu
         sent[u] += len(data["missions"])
         hosted[v] += len(data["missions"])
     covered: dict[str, int] = defaultdict(int)
-    for sender, _target in nonresident_pairs(net, G):
+    for sender, _target in nonresident_pairs(net, G, focus=focus):
         covered[sender] += 1
     degree = nx.degree_centrality(G) if G.number_of_nodes() > 1 else {n: 0.0 for n in G}
     betweenness = nx.betweenness_centrality(G)

@@ -11,6 +11,7 @@ degree centrality is (9 out + 8 in) / 9 other states. Centralities: networkx's d
 from __future__ import annotations
 
 from graph.analyze_diplomacy import (
+    Accreditation,
     DiplomacyNetwork,
     Mission,
     load_network,
@@ -87,14 +88,26 @@ def test_cli_rejects_options_that_do_not_apply(diplo_built: Settings) -> None:
 
 
 def test_small_network_by_hand() -> None:
-    """A → B, B → A, A → C, C → A by an honorary consulate (not bilateral): exact measures."""
+    """A → B, B → A, A → C, C → A by an honorary consulate (not bilateral): exact measures (with no focus)."""
     net = DiplomacyNetwork(labels={"a": "A", "b": "B", "c": "C"}, missions=[
         Mission("m1", "a", "b", True), Mission("m2", "b", "a", True), Mission("m3", "a", "c", True),
         Mission("m4", "a", "c", True), Mission("m5", "c", "a", False)])
-    got = [r.row() for r in state_measures(net)]
+    assert state_measures(net) == []  # none of the eight: nothing in focus
+    got = [r.row() for r in state_measures(net, focus=None)]
     # degree: A has 2 out + 1 in over 2 others; betweenness: B → A → C is the only path through anyone,
     # normalized by (n-1)(n-2) = 2. PageRank (C dangling, spread evenly): pB = pC, pA = 1 - 2 pB and
     # pB = 0.05 + 0.85 (pA / 2 + pC / 3), so pB = 0.475 / 1.5667 = 0.3032 and pA = 0.3936.
     assert got == [("A", "a", 3, 1, 2, 0.5, 0, 1.5, 0.5, 0.3936),
                    ("B", "b", 1, 1, 1, 1.0, 0, 1.0, 0.0, 0.3032),
                    ("C", "c", 0, 2, 0, None, 0, 0.5, 0.0, 0.3032)]
+
+
+def test_only_pairs_with_one_of_the_eight_count_by_default() -> None:
+    """A mission between two other states is in the data only through a jurisdiction: left out."""
+    tur, x, y = S + "TUR", S + "XXA", S + "XXB"
+    net = DiplomacyNetwork(labels={}, missions=[Mission("m1", tur, x, True), Mission("m2", x, y, True)],
+                           accreditations=[Accreditation("m2", x, y, tur), Accreditation("m2", x, y, S + "XXC")])
+    assert sorted(resident_graph(net).edges()) == [(tur, x)]
+    assert sorted(nonresident_pairs(net)) == [(x, tur)]
+    assert sorted(resident_graph(net, focus=None).edges()) == [(tur, x), (x, y)]
+    assert sorted(nonresident_pairs(net, focus=None)) == [(x, tur), (x, S + "XXC")]

@@ -100,7 +100,7 @@ def test_states_without_coordinates_are_placed_near_those_covering_them() -> Non
         Mission("m2", "h", "s", True, "d", 0.0, 0.0),
         Mission("m3", "y", "z", True, None)],
         accreditations=[Accreditation("m1", "s", "h", "x")])
-    G = diplomacy_model(net)
+    G = diplomacy_model(net, focus=None)
     caps = capitals(net)
     assert caps == {"h": Capital("c", 1, 10.0, 20.0), "s": Capital("d", 1, 0.0, 0.0)}
     pos, unplaced = map_positions(G, caps)

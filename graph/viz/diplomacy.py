@@ -1,5 +1,7 @@
 """The diplomacy view: a state-to-state network of resident missions and non-resident accreditation.
 
+* Only pairs with one of the eight Turkic-world states on either side are drawn (``focus``; see
+  :mod:`graph.analyze_diplomacy` for why).
 * An edge S → H is S's resident bilateral missions in H (solid; width grows with their number); an
   edge S ⇢ X is S's accreditation to X from a mission in a third state, where S has no resident
   mission in X (dashed). Definitions: :mod:`graph.analyze_diplomacy`.
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -74,15 +76,17 @@ def capitals(net: DiplomacyNetwork) -> dict[str, Capital]:
     return best
 
 
-def diplomacy_model(net: DiplomacyNetwork, *, state: str | None = None) -> nx.MultiDiGraph:
+def diplomacy_model(net: DiplomacyNetwork, *, state: str | None = None,
+                    focus: Collection[str] | None = THE_EIGHT) -> nx.MultiDiGraph:
     """States and two kinds of edges (``kind`` = ``resident`` | ``nonresident``), each with the missions
-    behind it; with ``state``, only the edges that touch it (and the states they reach)."""
-    R = resident_graph(net)
+    behind it, for the pairs with a state of ``focus`` on either side (see :mod:`graph.analyze_diplomacy`);
+    with ``state``, only the edges that touch it (and the states they reach)."""
+    R = resident_graph(net, focus=focus)
     G = nx.MultiDiGraph()
     G.add_nodes_from(R.nodes(data=True))
     for u, v, data in R.edges(data=True):
         G.add_edge(u, v, key="resident", kind="resident", missions=list(data["missions"]), via=[])
-    for (sender, target), accs in sorted(nonresident_pairs(net, R).items()):
+    for (sender, target), accs in sorted(nonresident_pairs(net, R, focus=focus).items()):
         G.add_edge(sender, target, key="nonresident", kind="nonresident",
                    missions=sorted({a.mission for a in accs}), via=sorted({a.host for a in accs}))
     if state is not None:
@@ -218,7 +222,7 @@ class DiplomacyView:
 
 
 def diplomacy_view(engine: Engine, *, state: str | None = None, layout: str = "map", langs: Sequence[str] = ("en",),
-                   timeout: float | None = None) -> DiplomacyView:
+                   timeout: float | None = None, focus: Collection[str] | None = THE_EIGHT) -> DiplomacyView:
     """The view of the whole network, or of one state's missions, sent and received (``state`` is any of
     its names, an IRI or a prefixed name)."""
     from .model import resolve_entity
@@ -227,9 +231,9 @@ def diplomacy_view(engine: Engine, *, state: str | None = None, layout: str = "m
     if layout not in ("map", "force"):
         raise InputError(f"unknown layout {layout!r}: map or force")
     net = load_network(engine, langs=langs, timeout=timeout)
-    full = diplomacy_model(net)
+    full = diplomacy_model(net, focus=focus)
     center = resolve_entity(engine, state, full) if state is not None else None
-    G = diplomacy_model(net, state=center) if center is not None else full
+    G = diplomacy_model(net, state=center, focus=focus) if center is not None else full
     caps = capitals(net)
     if layout == "map":
         pos, unplaced = map_positions(G, caps)
