@@ -38,8 +38,7 @@ SCRIPT = "</script><script>alert(1)</script>"
 def test_whole_network(diplo_engine: OxigraphEngine) -> None:
     v = diplomacy_view(diplo_engine)
     assert (v.name, v.title) == ("diplomacy", "Diplomatic network")
-    assert v.subtitle == ("10 states, 43 resident links, 3 non-resident accreditations; states at their capital "
-                          "(the city hosting most resident missions)")
+    assert v.subtitle == "10 states, 43 resident links, 3 non-resident accreditations; states at their capitals"
     assert len(v.network.nodes) == 10 and len(v.network.edges) == 46
     dashed = sorted((e["from"], e["to"]) for e in v.network.edges if e["dashes"])
     assert dashed == sorted((node_id(S + a), node_id(S + b)) for a, b in (("HUN", "KGZ"), ("KAZ", "GEO"), ("UZB", "GEO")))

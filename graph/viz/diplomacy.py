@@ -46,6 +46,7 @@ SENDER_COLORS: dict[str, str] = dict(zip(THE_EIGHT, (
 OTHER_COLOR = "#b5b5b5"
 _SCALE = 14.0  # pixels per degree
 _MAX_LISTED = 8
+_CURVE_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -176,8 +177,11 @@ def build_diplomacy_network(net: DiplomacyNetwork, G: nx.MultiDiGraph, pos: dict
         node = {"id": ids[n], "label": escape(net.label(n)),
                 "title": escape(_node_tooltip(net, G, n, caps, placed)),
                 "color": SENDER_COLORS.get(n, OTHER_COLOR), "shape": "dot",
-                "size": round((16 if eight else 6) + 2 * math.sqrt(degree.get(n, 0)), 1),
+                "size": round((10 + math.sqrt(degree.get(n, 0))) if eight else (5 + 0.5 * math.sqrt(degree.get(n, 0))), 1),
                 "x": pos[n][0], "y": pos[n][1], "group": _group(n), "center": n == G.graph.get("center")}
+        if eight:  # readable when the whole world is in view (vis-network hides labels under 5 px)
+            node["font"] = {"size": 26 if len(G) > 60 else 16, "face": "sans-serif", "strokeWidth": 6,
+                            "strokeColor": "#ffffff"}
         network.nodes.append(node)
         network.node_ids.append(ids[n])
         network.node_map[ids[n]] = node
@@ -193,18 +197,20 @@ def build_diplomacy_network(net: DiplomacyNetwork, G: nx.MultiDiGraph, pos: dict
             "group": _group(u), "groupOrder": order.get(u, len(THE_EIGHT)),
             "groupLabel": escape(net.label(u) if u in THE_EIGHT else "Other states"),
         })
-    network.options = _options()
+    network.options = _options(large=len(network.edges) > _CURVE_LIMIT)
     return network
 
 
-def _options() -> dict:
+def _options(*, large: bool) -> dict:
+    """Physics off (positions are given); pairs of opposite links curve apart, but straight above
+    ``_CURVE_LIMIT`` links, where curves cost most of the drawing time."""
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False},
         "physics": {"enabled": False},
         "nodes": {"font": {"size": 12, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "borderWidth": 1},
-        "edges": {"smooth": {"enabled": True, "type": "curvedCW", "roundness": 0.08}, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
+        "edges": {"smooth": False if large else {"enabled": True, "type": "curvedCW", "roundness": 0.08}, "arrows": {"to": {"enabled": True, "scaleFactor": 0.4}},
                   "selectionWidth": 2, "hoverWidth": 1.5},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True, "keyboard": False,
                         "multiselect": False, "navigationButtons": False},
@@ -244,9 +250,8 @@ def diplomacy_view(engine: Engine, *, state: str | None = None, layout: str = "m
     parts = [f"{G.number_of_nodes()} states, {resident} resident links, {G.number_of_edges() - resident} "
              f"non-resident accreditations"]
     if layout == "map":
-        parts.append("states at their capital (the city hosting most resident missions)")
-        if unplaced:
-            parts.append(f"{len(unplaced)} without a located mission placed near the capitals covering them")
+        parts.append("states at their capitals" + (f" ({len(unplaced)} near the capitals covering them)"
+                                                    if unplaced else ""))
     title = f"Diplomatic network of {net.label(center)}" if center else "Diplomatic network"
     name = "diplomacy" + (f"-{slug(center)}" if center else "") + ("-force" if layout == "force" else "")
     return DiplomacyView(name=name, title=title, subtitle="; ".join(parts), graph=G, network=network,
