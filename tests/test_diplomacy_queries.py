@@ -107,3 +107,13 @@ def test_missions_in_city(diplo_engine: OxigraphEngine) -> None:
                                   "non_reciprocal_pairs", "network_size", "missions_in_city"])
 def test_same_rows_on_rdflib(name: str, diplo_engine: OxigraphEngine, diplo_rdflib: RdflibEngine) -> None:
     assert rows(diplo_rdflib, name) == rows(diplo_engine, name)
+
+
+def test_federation_example_parses() -> None:
+    """docs/examples/wikidata_kazakh_missions.rq is documented, not run (no network in the tests): it parses,
+    and it calls Wikidata's service through the missions' owl:sameAs."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    text = (ROOT / "docs" / "examples" / "wikidata_kazakh_missions.rq").read_text(encoding="utf-8")
+    prepareQuery(text)
+    assert "SERVICE <https://query.wikidata.org/sparql>" in text and "owl:sameAs ?item" in text
