@@ -1,6 +1,6 @@
 """The diplomacy view in a real browser (Debian's headless Chromium, Playwright, offline): it draws with
 no console error and no request, clicking and searching work, the legend by sender hides a sender's
-links, and hostile labels show literally. Timing is measured in benchmarks/bench_diplomacy.py, not here."""
+links, and hostile labels show literally. Timing is measured in benchmarks/bench_diplomacy_view.py, not here."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ Interactive = the first frame drawn with every node and link (``tkgView.timings.
 from navigation start, in a fresh offline browser context); medians of ``--reps`` runs. Also printed:
 the Python time to make the page (model, layout, network, HTML) and the page's size.
 
-    python benchmarks/bench_diplomacy.py [--reps 3] [--build-dir build]
+    python benchmarks/bench_diplomacy_view.py [--reps 3] [--build-dir build]
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_views import ARGS, CHROMIUM, time_page  # type: ignore[import-not-found]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's graph package
+
+from bench_views import ARGS, CHROMIUM, time_page  # type: ignore[import-not-found]  # noqa: E402
 
 from graph.analyze_diplomacy import Accreditation, DiplomacyNetwork, Mission
 from graph.viz.diplomacy import (
