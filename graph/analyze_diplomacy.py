@@ -138,7 +138,7 @@ def nonresident_pairs(net: DiplomacyNetwork, G: nx.DiGraph | None = None, *,
     G = G if G is not None else resident_graph(net, focus=focus)
     pairs: dict[tuple[str, str], list[Accreditation]] = defaultdict(list)
     for a in net.accreditations:
-        if _in_focus(a.sender, a.target, focus) and not G.has_edge(a.sender, a.target):
+        if a.target != a.sender and _in_focus(a.sender, a.target, focus) and not G.has_edge(a.sender, a.target):
             pairs[(a.sender, a.target)].append(a)
     return dict(pairs)
 

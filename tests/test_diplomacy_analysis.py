@@ -106,7 +106,8 @@ def test_only_pairs_with_one_of_the_eight_count_by_default() -> None:
     """A mission between two other states is in the data only through a jurisdiction: left out."""
     tur, x, y = S + "TUR", S + "XXA", S + "XXB"
     net = DiplomacyNetwork(labels={}, missions=[Mission("m1", tur, x, True), Mission("m2", x, y, True)],
-                           accreditations=[Accreditation("m2", x, y, tur), Accreditation("m2", x, y, S + "XXC")])
+                           accreditations=[Accreditation("m2", x, y, tur), Accreditation("m2", x, y, S + "XXC"),
+                                           Accreditation("m2", x, y, x)])  # to its own sender: a data error, ignored
     assert sorted(resident_graph(net).edges()) == [(tur, x)]
     assert sorted(nonresident_pairs(net)) == [(x, tur)]
     assert sorted(resident_graph(net, focus=None).edges()) == [(tur, x), (x, y)]
