@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import InputError
 from ..viz.network import LAYOUT_THRESHOLD
 from ._common import echo_table, parse_params, progress, settings_of
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -126,7 +130,7 @@ def viz(ctx: click.Context, entity: str | None, hops: int, query_ref: str | None
     click.echo(f"index: {index}")
 
 
-def _diplomacy_view(settings, *, state: str | None, layout: str, langs: list[str], output: str | None) -> None:  # type: ignore[no-untyped-def]
+def _diplomacy_view(settings: Settings, *, state: str | None, layout: str, langs: list[str], output: str | None) -> None:
     from ..store import open_engine
     from ..viz.diplomacy import diplomacy_view, write_diplomacy_view
     from ..viz.index import ViewEntry, record_views, write_index
@@ -208,7 +212,7 @@ def analyze(ctx: click.Context, top: int, as_of: datetime.datetime | None, lang:
                ["#", "size", "best connected members"], title="Communities")
 
 
-def _diplomacy_analysis(settings, *, langs: list[str], fmt: str) -> None:  # type: ignore[no-untyped-def]
+def _diplomacy_analysis(settings: Settings, *, langs: list[str], fmt: str) -> None:
     import csv
     import io
 
