@@ -133,7 +133,7 @@ def test_unreachable_endpoint_exits_3(built: Settings) -> None:
 def test_queries_lists_the_library(built: Settings) -> None:
     result = tkg("--root", str(built.root), "queries")
     names = [line.split()[0] for line in result.stdout.splitlines()[2:] if line and not line.startswith(" ")]
-    assert len(names) == 30 and "diplomats_in_vienna" in names and not any(n.startswith("qc_") for n in names)
+    assert len(names) == 36 and "diplomats_in_vienna" in names and not any(n.startswith("qc_") for n in names)
     qc = tkg("--root", str(built.root), "queries", "--qc").stdout
     assert qc.count("qc_") == 7
 

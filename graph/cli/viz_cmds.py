@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..errors import InputError
 from ..settings import LAYOUT_THRESHOLD
 from ._common import echo_table, parse_params, progress, settings_of
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -67,10 +71,17 @@ def _resolve(engine, G, names: tuple[str, ...]) -> list[str]:  # type: ignore[no
               help="Write this one view to FILE (no index page) instead of the build's views folder.")
 @click.option("--layout-threshold", type=click.IntRange(0), default=LAYOUT_THRESHOLD, show_default=True,
               help="Above this many nodes, positions are precomputed and physics is off.")
+@click.option("--diplomacy", is_flag=True,
+              help="The state-to-state network of diplomatic missions: resident missions (solid) and "
+                   "accreditation from a third capital (dashed), coloured by sender.")
+@click.option("--state", metavar="NAME", default=None,
+              help="With --diplomacy: one state's missions, sent and received (any of its names, or state:ISO).")
+@click.option("--layout", type=click.Choice(["map", "force"]), default="map", show_default=True,
+              help="With --diplomacy: states at their capitals' coordinates, or a force-directed layout.")
 @click.pass_context
 def viz(ctx: click.Context, entity: str | None, hops: int, query_ref: str | None, params: tuple[str, ...],
         ends: tuple[str, str] | None, as_of: datetime.datetime | None, lang: str, write_all: bool,
-        output: str | None, layout_threshold: int) -> None:
+        output: str | None, layout_threshold: int, diplomacy: bool, state: str | None, layout: str) -> None:
     """Write interactive network views as self-contained HTML (they work offline, opened from disk).
 
     With no view option: the overview of the whole graph, into BUILD/views with the index page.
@@ -82,9 +93,16 @@ def viz(ctx: click.Context, entity: str | None, hops: int, query_ref: str | None
 
     settings = settings_of(ctx)
     chosen = [name for name, given in (("--entity", entity), ("--query", query_ref), ("--path", ends),
-                                       ("--all", write_all)) if given]
+                                       ("--all", write_all), ("--diplomacy", diplomacy)) if given]
     if len(chosen) > 1:
         raise InputError(f"give one view at a time: {' and '.join(chosen)}")
+    if (state or layout != "map") and not diplomacy:
+        raise InputError("--state and --layout go with --diplomacy")
+    if diplomacy:
+        if as_of:
+            raise InputError("--as-of does not apply to --diplomacy (missions have no dates)")
+        _diplomacy_view(settings, state=state, layout=layout, langs=_langs(lang), output=output)
+        return
     if output and write_all:
         raise InputError("--all writes several pages into the views folder; -o takes one view")
     if query_ref and as_of:
@@ -138,21 +156,58 @@ def viz(ctx: click.Context, entity: str | None, hops: int, query_ref: str | None
     click.echo(f"index: {index}")
 
 
+def _diplomacy_view(settings: Settings, *, state: str | None, layout: str, langs: list[str], output: str | None) -> None:
+    from ..store import open_engine
+    from ..viz.diplomacy import diplomacy_view, write_diplomacy_view
+    from ..viz.index import ViewEntry, record_views, write_index
+    from ..library import load_library
+
+    with progress("Drawing") as step:
+        step("loading the graph")
+        view = diplomacy_view(open_engine(settings), state=state, layout=layout, langs=langs, timeout=settings.timeout)
+        step("writing")
+        counts = f"({view.graph.number_of_nodes()} states, {view.graph.number_of_edges()} links)"
+        if output:
+            click.echo(f"wrote {write_diplomacy_view(view, Path(output))} {counts}")
+            return
+        path = write_diplomacy_view(view, settings.views_dir / f"{view.name}.html", index_href="index.html")
+        entries = record_views(settings.views_dir, [ViewEntry(file=path.name, title=view.title, kind="diplomacy",
+                                                              nodes=view.graph.number_of_nodes(),
+                                                              edges=view.graph.number_of_edges())])
+        index = write_index(settings.views_dir, entries, load_library(settings.queries_dir))
+    click.echo(f"wrote {path} {counts}")
+    click.echo(f"index: {index}")
+
+
 @click.command()
 @click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many entities per ranking.")
 @click.option("--as-of", "as_of", type=_DATE, default=None, metavar="YYYY-MM-DD",
               help="Only the posts and memberships valid on that date.")
 @click.option("--lang", default="en", show_default=True, metavar="LANGS", help="Label languages in order of preference.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@click.option("--diplomacy", is_flag=True,
+              help="Per state: resident missions sent and hosted, partners, reciprocity, states covered from a "
+                   "third capital, and degree, betweenness and PageRank centrality of the mission network.")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True,
+              help="With --diplomacy: an aligned table or CSV.")
 @click.pass_context
-def analyze(ctx: click.Context, top: int, as_of: datetime.datetime | None, lang: str, as_json: bool) -> None:
+def analyze(ctx: click.Context, top: int, as_of: datetime.datetime | None, lang: str, as_json: bool,
+            diplomacy: bool, fmt: str) -> None:
     """Network analytics of the entity graph: degree and betweenness centrality rankings, connected
-    components, communities (Louvain, seeded: the same answer every run)."""
+    components, communities (Louvain, seeded: the same answer every run). With --diplomacy, the
+    state-to-state network of diplomatic missions instead, one row per state."""
     from ..analyze import analyze as run
     from ..store import open_engine
     from ..viz.model import graph_model
 
     settings = settings_of(ctx)
+    if diplomacy:
+        if as_of:
+            raise InputError("--as-of does not apply to --diplomacy (missions have no dates)")
+        _diplomacy_analysis(settings, langs=_langs(lang), fmt="json" if as_json else fmt)
+        return
+    if fmt != "table":
+        raise InputError("--format goes with --diplomacy (use --json for the entity analysis)")
     G = graph_model(open_engine(settings), langs=_langs(lang), as_of=_day(as_of))
     a = run(G, top=top)
     if as_json:
@@ -181,6 +236,28 @@ def analyze(ctx: click.Context, top: int, as_of: datetime.datetime | None, lang:
     click.echo()
     echo_table([(i + 1, c.size, ", ".join(c.members)) for i, c in enumerate(a.communities[:top])],
                ["#", "size", "best connected members"], title="Communities")
+
+
+def _diplomacy_analysis(settings: Settings, *, langs: list[str], fmt: str) -> None:
+    import csv
+    import io
+
+    from ..analyze_diplomacy import MEASURE_COLUMNS, load_network, state_measures
+    from ..store import open_engine
+
+    rows = state_measures(load_network(open_engine(settings), langs=langs, timeout=settings.timeout))
+    headers = ["state", *MEASURE_COLUMNS[1:]]
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(headers, r.row())) for r in rows], ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows([["" if c is None else c for c in r.row()] for r in rows])
+        click.echo(out.getvalue(), nl=False)
+    else:
+        echo_table([tuple("" if c is None else c for c in r.row()) for r in rows], headers,
+                   title=f"Diplomatic network: {len(rows)} states (resident bilateral missions)")
 
 
 @click.command()

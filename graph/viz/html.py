@@ -25,20 +25,23 @@ TEMPLATE = "view.html"
 _PYVIS_TEMPLATES = Path(pyvis.__file__).resolve().parent / "templates"
 
 
-def generate_html(net: Network, *, title: str, subtitle: str = "", index_href: str | None = None) -> str:
+def generate_html(net: Network, *, title: str, subtitle: str = "", index_href: str | None = None,
+                  template: str = TEMPLATE) -> str:
     """The page of ``net`` as text. ``title`` and ``subtitle`` are plain text (escaped here);
-    ``index_href`` is a relative link to the index page, if any."""
+    ``index_href`` is a relative link to the index page, if any; ``template`` a page template of
+    ``graph/templates`` (the diplomacy view has its own)."""
     if net.cdn_resources != "in_line":
         raise ValueError("views inline their scripts: build the network with cdn_resources='in_line'")
-    net.path = TEMPLATE
+    net.path = template
     net.template_dir = str(TEMPLATE_DIR)
     env = Environment(loader=FileSystemLoader([str(TEMPLATE_DIR), str(_PYVIS_TEMPLATES)]), autoescape=True)
     env.globals.update(page_title=title, subtitle=subtitle, index_href=index_href)
     net.templateEnv = env
-    return net.generate_html(name=TEMPLATE)
+    return net.generate_html(name=template)
 
 
-def write_view(net: Network, path: Path, *, title: str, subtitle: str = "", index_href: str | None = None) -> Path:
+def write_view(net: Network, path: Path, *, title: str, subtitle: str = "", index_href: str | None = None,
+               template: str = TEMPLATE) -> Path:
     """Write the page of ``net`` to ``path`` (UTF-8, atomically) and return the path."""
-    write_atomic(path, generate_html(net, title=title, subtitle=subtitle, index_href=index_href))
+    write_atomic(path, generate_html(net, title=title, subtitle=subtitle, index_href=index_href, template=template))
     return path
