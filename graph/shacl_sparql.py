@@ -4,15 +4,17 @@ pySHACL (the reference, used by default) builds an rdflib graph of the whole dat
 Python: 100 s for 100k triples here, so about 20 minutes at 1M and out of reach at 10M. This module
 reads the same shapes file and turns each constraint into one SPARQL query over the union of the
 data, answered by pyoxigraph in seconds at 10M. It produces the same
-:class:`~graph.errors.Violation` records as pySHACL (focus, rule, message, path, value, severity);
+:class:`~graph.errors.Violation` records as pySHACL (focus, rule, message, path, value, severity;
+a value is written in pyoxigraph's canonical form, ``"95"`` for ``"95.0"^^xsd:decimal``);
 ``tests/test_shacl_sparql.py`` checks that on the fixtures, on the curated data with seeded faults and
 on synthetic data.
 
-It covers the SHACL Core subset the project's shapes use: targets ``sh:targetClass`` and
-``sh:targetSubjectsOf``; node-level ``sh:nodeKind`` and ``sh:or`` of ``sh:minCount`` alternatives;
-property shapes on a predicate path with ``sh:minCount``, ``sh:maxCount``, ``sh:class``, ``sh:datatype``,
+It covers the SHACL Core subset the project's shapes use: targets ``sh:targetClass``,
+``sh:targetSubjectsOf`` and SPARQL-based ``sh:target``; node-level ``sh:nodeKind`` and ``sh:or`` of ``sh:minCount`` alternatives;
+node-level ``sh:class``; property shapes on a predicate path with ``sh:minCount``, ``sh:maxCount``,
+``sh:class``, ``sh:datatype``, ``sh:minInclusive``, ``sh:maxInclusive``,
 ``sh:nodeKind``, ``sh:pattern``, ``sh:languageIn``, ``sh:uniqueLang``, ``sh:or`` of ``sh:datatype``
-alternatives, and ``sh:qualifiedValueShape`` with ``sh:languageIn`` plus ``sh:qualifiedMinCount``. A
+alternatives, and ``sh:qualifiedValueShape`` with ``sh:languageIn`` or ``sh:class`` plus ``sh:qualifiedMinCount``. A
 shape that uses anything else raises :class:`UnsupportedShape`, so callers fall back to pySHACL
 rather than skip a rule.
 """
@@ -20,7 +22,7 @@ rather than skip a rule.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -33,9 +35,10 @@ _TYPE_OF = "?{v} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w
 _NODE_KINDS = {SH.IRI: "isIRI({v})", SH.BlankNode: "isBlank({v})", SH.Literal: "isLiteral({v})",
                SH.BlankNodeOrIRI: "(isIRI({v}) || isBlank({v}))", SH.IRIOrLiteral: "(isIRI({v}) || isLiteral({v}))",
                SH.BlankNodeOrLiteral: "(isBlank({v}) || isLiteral({v}))"}
-_NODE_LEVEL = {SH.targetClass, SH.targetSubjectsOf, SH.property, SH.nodeKind, SH["or"], SH.message, RDF.type,
+_NODE_LEVEL = {SH.targetClass, SH.targetSubjectsOf, SH.target, SH["class"], SH.property, SH.nodeKind, SH["or"], SH.message, RDF.type,
                SH.name, SH.description, SH.severity}
 _PROPERTY_LEVEL = {SH.path, SH.minCount, SH.maxCount, SH["class"], SH.datatype, SH.nodeKind, SH.pattern,
+                   SH.minInclusive, SH.maxInclusive,
                    SH.languageIn, SH.uniqueLang, SH["or"], SH.qualifiedValueShape, SH.qualifiedMinCount,
                    SH.message, SH.name, SH.description, SH.severity, SH.order, SH.group}
 _IGNORED = {URIRef("http://www.w3.org/2000/01/rdf-schema#label"), URIRef("http://www.w3.org/2000/01/rdf-schema#comment")}
@@ -62,13 +65,30 @@ def _ntriples(node: URIRef | Literal) -> str:
     return f"<{node}>" if isinstance(node, URIRef) else Literal(node).n3()
 
 
-def _target_pattern(shapes: Graph, shape: URIRef | BNode) -> str:
-    """A SPARQL group binding ``?focus`` to every target of ``shape``."""
+def _target_pattern(shapes: Graph, shape: URIRef | BNode) -> tuple[str, str]:
+    """A SPARQL group binding ``?focus`` to every target of ``shape``, and the PREFIX lines a
+    SPARQL-based target (``sh:target [ a sh:SPARQLTarget ; sh:select … ]``) needs."""
     parts = [_TYPE_OF.format(v="focus", c=c) for c in shapes.objects(shape, SH.targetClass)]
     parts += [f"?focus <{p}> []" for p in shapes.objects(shape, SH.targetSubjectsOf)]
+    header = ""
+    for target in shapes.objects(shape, SH.target):
+        select = shapes.value(target, SH.select)
+        if (target, RDF.type, SH.SPARQLTarget) not in shapes or select is None:
+            raise UnsupportedShape(f"{shape}: only SPARQL-based targets (sh:SPARQLTarget) are supported")
+        header += _prefix_lines(shapes, shapes.value(target, SH.prefixes))
+        parts.append(f"{{ {select} }} BIND(?this AS ?focus)")
     if not parts:
-        raise UnsupportedShape(f"{shape}: no sh:targetClass or sh:targetSubjectsOf")
-    return "{ SELECT DISTINCT ?focus WHERE { " + " UNION ".join("{ " + p + " }" for p in parts) + " } }"
+        raise UnsupportedShape(f"{shape}: no sh:targetClass, sh:targetSubjectsOf or sh:target")
+    group = "{ SELECT DISTINCT ?focus WHERE { " + " UNION ".join("{ " + p + " }" for p in parts) + " } }"
+    return group, header
+
+
+def _prefix_lines(shapes: Graph, holder: object) -> str:
+    """PREFIX lines for the ``sh:declare`` entries of a ``sh:prefixes`` node."""
+    if holder is None:
+        return ""
+    return "".join(f"PREFIX {shapes.value(d, SH.prefix)}: <{shapes.value(d, SH.namespace)}>\n"
+                   for d in shapes.objects(holder, SH.declare))
 
 
 def _check_keys(shapes: Graph, node: URIRef | BNode, allowed: set[URIRef]) -> None:
@@ -95,6 +115,10 @@ def _value_checks(shapes: Graph, prop: URIRef | BNode) -> Iterator[tuple[str, st
         yield "DatatypeConstraintComponent", _datatype_bad(d)
     for k in shapes.objects(prop, SH.nodeKind):
         yield "NodeKindConstraintComponent", "!" + _NODE_KINDS[k].format(v="?value")
+    for bound in shapes.objects(prop, SH.minInclusive):
+        yield "MinInclusiveConstraintComponent", f"!COALESCE(?value >= {Literal(bound).n3()}, false)"
+    for bound in shapes.objects(prop, SH.maxInclusive):
+        yield "MaxInclusiveConstraintComponent", f"!COALESCE(?value <= {Literal(bound).n3()}, false)"
     for pattern in shapes.objects(prop, SH.pattern):
         yield "PatternConstraintComponent", f"(isBlank(?value) || !REGEX(STR(?value), {Literal(str(pattern)).n3()}))"
     for head in shapes.objects(prop, SH.languageIn):
@@ -155,17 +179,25 @@ def _property_checks(shapes: Graph, node_shape: URIRef, prop: URIRef | BNode, ta
                     has_value=False)
     qualified = shapes.value(prop, SH.qualifiedValueShape)
     if qualified is not None:
-        _check_keys(shapes, qualified, {SH.languageIn})
-        tags = ", ".join(Literal(str(t)).n3() for t in Collection(shapes, shapes.value(qualified, SH.languageIn)))
+        _check_keys(shapes, qualified, {SH.languageIn, SH["class"]})
+        conforms = []
+        if (tags := shapes.value(qualified, SH.languageIn)) is not None:
+            conforms.append(f"isLiteral(?x) && LANG(?x) IN ({', '.join(Literal(str(t)).n3() for t in Collection(shapes, tags))})")
+        for c in shapes.objects(qualified, SH["class"]):
+            conforms.append(f"EXISTS {{ {_TYPE_OF.format(v='x', c=c)} }}")
         n = int(shapes.value(prop, SH.qualifiedMinCount) or 0)
         yield Check(str(node_shape), "QualifiedMinCountConstraintComponent", msg, short,
                     f"SELECT ?focus WHERE {{ {target} OPTIONAL {{ SELECT ?focus (COUNT(DISTINCT ?x) AS ?n) WHERE {{ "
-                    f"?focus {p} ?x FILTER(isLiteral(?x) && LANG(?x) IN ({tags})) }} GROUP BY ?focus }} "
+                    f"?focus {p} ?x FILTER({' && '.join(conforms) or 'true'}) }} GROUP BY ?focus }} "
                     f"FILTER(!BOUND(?n) || ?n < {n}) }}", has_value=False)
 
 
 def _node_checks(shapes: Graph, shape: URIRef, target: str) -> Iterator[Check]:
     msg = _message(shapes, shape, "constraint not met")
+    for c in shapes.objects(shape, SH["class"]):
+        text = _message(shapes, shape, f"Value does not have class <{c}>")  # pySHACL's default wording
+        yield Check(str(shape), "ClassConstraintComponent", text, None,
+                    f"SELECT ?focus (?focus AS ?value) WHERE {{ {target} FILTER NOT EXISTS {{ {_TYPE_OF.format(v='focus', c=c)} }} }}")
     for kind in shapes.objects(shape, SH.nodeKind):
         yield Check(str(shape), "NodeKindConstraintComponent", msg, None,
                     f"SELECT ?focus (?focus AS ?value) WHERE {{ {target} FILTER(!{_NODE_KINDS[kind].format(v='?focus')}) }}")
@@ -188,10 +220,11 @@ def compile_shapes(shapes: Graph) -> list[Check]:
         if not isinstance(shape, URIRef):
             raise UnsupportedShape("node shapes must be IRIs")
         _check_keys(shapes, shape, _NODE_LEVEL)
-        target = _target_pattern(shapes, shape)
-        checks.extend(_node_checks(shapes, shape, target))
+        target, header = _target_pattern(shapes, shape)
+        found = list(_node_checks(shapes, shape, target))
         for prop in shapes.objects(shape, SH.property):
-            checks.extend(_property_checks(shapes, shape, prop, target))
+            found.extend(_property_checks(shapes, shape, prop, target))
+        checks.extend(replace(c, sparql=header + c.sparql) for c in found)
     return checks
 
 

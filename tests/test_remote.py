@@ -74,6 +74,11 @@ DIFFERENCES: dict[tuple[str, str], Difference] = {
         "Virtuoso 7.2 fails on LANG() of a value bound by BIND(COALESCE(?wanted, ?english)) from "
         "language-tagged literals: HTTP 500 'Unknown language in DB.DBA.RDF_LANGUAGE_OF_SQLVAL'",
         error=r"Unknown language in DB\.DBA\.RDF_LANGUAGE_OF_SQLVAL"),
+    ("non_resident_accreditations", "virtuoso"): Difference(
+        "Virtuoso's cost estimator refuses the nested FILTER NOT EXISTS over the imported missions before "
+        "running it: 'The estimated execution time … exceeds the limit of 400 (sec)' (its default "
+        "MaxQueryCostEstimationTime); a reshaped query is left for the next round",
+        error=r"estimated execution time \d+ \(sec\) exceeds the limit"),
 }
 
 

@@ -178,7 +178,9 @@ def test_ontology_page(built: Settings) -> None:
         html = c.get("/ontology").text
     assert '<article class="term" id="Embassy">' in html
     assert '<dt>Subclass of</dt><dd><a href="#DiplomaticMission">Diplomatic mission</a></dd>' in html
-    assert '<li><a href="#DiplomaticMission">Diplomatic mission</a><ul class="tree">\n  <li><a href="#Consulate">Consulate</a></li>' in html
+    assert ('<li><a href="#Consulate">Consulate</a><ul class="tree">\n  <li><a href="#ConsulateGeneral">Consulate general</a>'
+            '</li>\n</ul>\n</li>') in html
+    assert '<li><a href="#DiplomaticMission">Diplomatic mission</a><ul class="tree">\n  <li><a href="#Nunciature">' in html
 
 
 def test_cli_help_and_missing_build(tmp_path: Path) -> None:

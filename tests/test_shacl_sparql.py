@@ -34,7 +34,7 @@ FAULTS = [
         tkg:sendingState state:TUR ; tkg:accreditedTo "Austria" .""",
      {"shape:MissionShape sh:NodeKindConstraintComponent"}),
     ("no-english-label", """city:f5 a tkg:City ; skos:prefLabel "F5"@de .""",
-     {"shape:NamedEntityShape sh:QualifiedMinCountConstraintComponent"}),
+     {"shape:EnglishLabelShape sh:QualifiedMinCountConstraintComponent"}),
     ("two-english-labels", """city:f6 a tkg:City ; skos:prefLabel "F6"@en , "Six"@en .""",
      {"shape:NamedEntityShape sh:UniqueLangConstraintComponent"}),
     ("untagged-alt-label", """city:f7 a tkg:City ; skos:prefLabel "F7"@en ; skos:altLabel "seven" .""",
@@ -51,6 +51,19 @@ FAULTS = [
     ("blank-tenure", """[] a tkg:Tenure ; org:member person:kubanychbek-omuraliev ; tkg:post post:secretary-general-ots ;
         tkg:attestedOn "2026-01-14"^^xsd:date ; prov:wasDerivedFrom source:azernews-2020-01-16-azerbaijan-kazakhstan-trade .""",
      {"shape:TenureShape sh:NodeKindConstraintComponent"}),
+    ("latitude-out-of-range", """mission:f14 a tkg:Embassy ; skos:prefLabel "F14"@en ; tkg:sendingState state:TUR ;
+        tkg:hostState state:AUT ; tkg:accreditedTo state:AUT ; owl:sameAs <http://www.wikidata.org/entity/Q1> ;
+        prov:wasDerivedFrom source:azernews-2020-01-16-azerbaijan-kazakhstan-trade ;
+        geo:lat "95"^^xsd:decimal ; geo:long "-200"^^xsd:decimal .""",
+     {"shape:ImportedMissionShape sh:MaxInclusiveConstraintComponent",
+      "shape:ImportedMissionShape sh:MinInclusiveConstraintComponent"}),
+    ("mission-without-source", """mission:f15 a tkg:Embassy ; skos:prefLabel "F15"@en ; tkg:sendingState state:TUR ;
+        tkg:hostState state:AUT ; tkg:accreditedTo state:AUT ; owl:sameAs <http://www.wikidata.org/entity/Q2> .""",
+     {"shape:ImportedMissionShape sh:QualifiedMinCountConstraintComponent"}),
+    ("host-state-on-a-non-mission", """city:f16 a tkg:City ; skos:prefLabel "F16"@en ; tkg:hostState state:AUT .""",
+     {"shape:ImportedMissionShape sh:ClassConstraintComponent",
+      "shape:ImportedMissionShape sh:MinCountConstraintComponent",
+      "shape:ImportedMissionShape sh:QualifiedMinCountConstraintComponent"}),
     ("value-not-decimal", """observation:f13 a tkg:Observation ; tkg:subject state:KAZ ; tkg:measure measure:trade-volume ;
         tkg:value "ten" ; tkg:unit unit:usd-billion ; prov:wasDerivedFrom source:azernews-2020-01-16-azerbaijan-kazakhstan-trade .""",
      {"shape:ObservationShape sh:DatatypeConstraintComponent"}),
@@ -71,7 +84,8 @@ def _both(quads: list[ox.Quad], shapes, sources):  # type: ignore[no-untyped-def
 
 
 def _fault_quads(body: str, name: str) -> list[ox.Quad]:
-    text = f"{TRIG_PREFIX_BLOCK}\n<https://w3id.org/turkic-kg/id/graph/fault-{name}> {{\n{body}\n}}\n"
+    text = (f"{TRIG_PREFIX_BLOCK}@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+            f"@prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .\n<https://w3id.org/turkic-kg/id/graph/fault-{name}> {{\n{body}\n}}\n")
     return list(ox.parse(text.encode(), format=ox.RdfFormat.TRIG))
 
 
