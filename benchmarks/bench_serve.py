@@ -16,8 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,39 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.library import load_library, render  # noqa: E402
+from servers import free_port, stop, wait_for_http  # noqa: E402
 from graph.settings import load_settings  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait(url: str, process: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"server exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                r.read()
-                return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer")
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.kill(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.kill(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def drive(url: str, queries: list[tuple[str, str]], *, clients: int, requests: int) -> tuple[float, list[float], int]:
@@ -142,8 +109,9 @@ def main(argv: list[str] | None = None) -> int:
                       "serve", "--port", str(tkg_port)] + (["--workers", str(args.workers)] if args.workers else [])
         tkg_proc = subprocess.Popen(serve_args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            wait(f"http://127.0.0.1:{ox_port}/query?query=ASK%7B%7D", ox_proc)
-            wait(f"http://127.0.0.1:{tkg_port}/sparql", tkg_proc)
+            quiet = Path(os.devnull)  # the servers' output is discarded: no log to show
+            wait_for_http(f"http://127.0.0.1:{ox_port}/query?query=ASK%7B%7D", ox_proc, timeout=60, log=quiet)
+            wait_for_http(f"http://127.0.0.1:{tkg_port}/sparql", tkg_proc, timeout=60, log=quiet)
             urls = {"oxigraph": f"http://127.0.0.1:{ox_port}/query", "tkg serve": f"http://127.0.0.1:{tkg_port}/sparql"}
             best: dict[str, tuple[float, list[float], int]] = {}
             for _ in range(args.rounds):

@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["UNION_GRAPH", "Running", "oxigraph_server", "virtuoso_server", "with_union", "write_union"]
+__all__ = ["UNION_GRAPH", "Running", "free_port", "wait_for_http", "stop", "oxigraph_server", "virtuoso_server",
+           "with_union", "write_union"]
 
 UNION_GRAPH = "https://w3id.org/turkic-kg/id/graph/union"
 
@@ -45,10 +46,11 @@ def free_port() -> int:
 
 
 def wait_for_http(url: str, process: subprocess.Popen[bytes], *, timeout: float, log: Path) -> None:
+    """Wait until ``url`` answers with any HTTP status; fail with the server's log if it died."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}: {log.read_text(errors='replace')[-800:]}")
+            raise RuntimeError(f"server exited with {process.returncode}:\n{log.read_text(errors='replace')[-2000:]}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 response.read()
@@ -57,10 +59,11 @@ def wait_for_http(url: str, process: subprocess.Popen[bytes], *, timeout: float,
             return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {timeout:g} s")
+    raise RuntimeError(f"{url} did not answer within {timeout:g} s:\n{log.read_text(errors='replace')[-2000:]}")
 
 
-def stop(process: subprocess.Popen[bytes], *, grace: float = 60.0) -> None:
+def stop(process: subprocess.Popen[bytes], *, grace: float = 30.0) -> None:
+    """Stop a server we started, by its PID: SIGTERM, then SIGKILL after ``grace`` seconds."""
     if process.poll() is not None:
         return
     os.kill(process.pid, signal.SIGTERM)
@@ -116,7 +119,7 @@ def oxigraph_server(folder: Path, files: list[Path]) -> Iterator[Running | None]
         wait_for_http(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D", process, timeout=120, log=log)
         yield Running("Oxigraph server", f"http://127.0.0.1:{port}/query", load)
     finally:
-        stop(process)
+        stop(process, grace=60)
 
 
 _VIRTUOSO_INI = """[Database]
@@ -187,4 +190,4 @@ def virtuoso_server(folder: Path, files: list[Path]) -> Iterator[Running | None]
         _isql(sql_port, "checkpoint;")
         yield Running("Virtuoso", f"{base}/sparql", time.perf_counter() - started)
     finally:
-        stop(process)
+        stop(process, grace=60)
