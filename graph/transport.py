@@ -121,26 +121,29 @@ def _shutdown(sock: socket.socket) -> None:
         pass
 
 
-class _WatchedHTTP(http.client.HTTPConnection):
+class _Watched:
+    """A connection whose socket the deadline watches (shared by the HTTP and HTTPS classes)."""
+
+    _deadline: _Deadline
+    timeout: float | None
+    sock: socket.socket
+
     def __init__(self, *args, deadline: _Deadline, **kwargs):  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
         self._deadline = deadline
 
     def connect(self) -> None:
         self.timeout = self._deadline.left()
-        super().connect()
+        super().connect()  # type: ignore[misc]
         self._deadline.watch(self.sock)
 
 
-class _WatchedHTTPS(http.client.HTTPSConnection):
-    def __init__(self, *args, deadline: _Deadline, **kwargs):  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
-        self._deadline = deadline
+class _WatchedHTTP(_Watched, http.client.HTTPConnection):
+    pass
 
-    def connect(self) -> None:
-        self.timeout = self._deadline.left()
-        super().connect()
-        self._deadline.watch(self.sock)
+
+class _WatchedHTTPS(_Watched, http.client.HTTPSConnection):
+    pass
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
