@@ -5,22 +5,18 @@ the same answer there as on the embedded engine; and on rdflib.
 Answers are compared as multisets of rows of :func:`graph.results.term_key` (numbers by value,
 blank nodes all alike), and in order too when the query has ORDER BY, unless SPARQL leaves that
 order to the engine or Virtuoso's known ordering applies (:func:`why_order_may_differ`, checked on
-the answer). Where an engine differs otherwise in a known, documented way, :data:`DIFFERENCES` names
-the query, the engine and the reason, and the test checks that the difference is exactly the one
-described: never a silent skip. rdflib runs in a child process killed at the time limit.
+the answer). There is no list of exceptions: where Virtuoso answered a library query otherwise, the
+query was reshaped so that every engine gives the same rows (the comments in ``queries/`` say how).
+rdflib runs in a child process killed at the time limit.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import re
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass
 
 import pyoxigraph as ox
 import pytest
@@ -43,43 +39,6 @@ ENGINES = ("rdflib", *SERVERS)
 QUERY_TIMEOUT = 60.0
 
 Rows = list[tuple[str, ...]]
-
-
-@dataclass(frozen=True)
-class Difference:
-    """A known difference of one engine on one query: why, and what must hold instead. Either the
-    answer differs (``holds`` checks how), or the server refuses the query with an HTTP error
-    whose body matches ``error``."""
-
-    reason: str
-    holds: Callable[[Rows, Rows], bool] | None = None  # (embedded rows, engine rows) -> as described
-    error: str | None = None
-
-
-def _describe_adds_inbound(expected: Rows, got: Rows) -> bool:
-    """Every triple of the embedded answer is there, and each extra one points *at* the entity."""
-    entities = {row[0] for row in expected}
-    extra = Counter(got) - Counter(expected)
-    return not Counter(expected) - Counter(got) and bool(extra) and all(row[2] in entities for row in extra)
-
-
-#: (query, engine) -> the documented difference. Each entry is checked: the difference must exist
-#: and be the one described.
-DIFFERENCES: dict[tuple[str, str], Difference] = {
-    ("describe_entity", "virtuoso"): Difference(
-        "DESCRIBE's answer is for the engine to choose (SPARQL 1.1 §16.4): Oxigraph and rdflib give the "
-        "entity's own statements (its concise bounded description); Virtuoso adds the statements that "
-        "point at it (?x ?p <entity>)", _describe_adds_inbound),
-    ("labels_in_language", "virtuoso"): Difference(
-        "Virtuoso 7.2 fails on LANG() of a value bound by BIND(COALESCE(?wanted, ?english)) from "
-        "language-tagged literals: HTTP 500 'Unknown language in DB.DBA.RDF_LANGUAGE_OF_SQLVAL'",
-        error=r"Unknown language in DB\.DBA\.RDF_LANGUAGE_OF_SQLVAL"),
-    ("non_resident_accreditations", "virtuoso"): Difference(
-        "Virtuoso's cost estimator refuses the nested FILTER NOT EXISTS over the imported missions before "
-        "running it: 'The estimated execution time … exceeds the limit of 400 (sec)' (its default "
-        "MaxQueryCostEstimationTime); a reshaped query is left for the next round",
-        error=r"estimated execution time \d+ \(sec\) exceeds the limit"),
-}
 
 
 def cli(settings: Settings, *args: str):  # type: ignore[no-untyped-def]
@@ -179,20 +138,6 @@ def why_order_may_differ(target: str, text: str, result: Result) -> str | None:
     return None
 
 
-def refused_with(server: Server, text: str) -> str:
-    """The body of the HTTP error with which a server refuses a query ('' if it answers), sent
-    as ``tkg query --endpoint`` sends it."""
-    sent, params = server.engine().prepared(text)
-    body = urllib.parse.urlencode({"query": sent, **params}, doseq=True).encode()
-    request = urllib.request.Request(server.query_url, data=body, headers={"Accept": "application/sparql-results+json"})
-    try:
-        with urllib.request.urlopen(request, timeout=QUERY_TIMEOUT) as response:
-            response.read()
-            return ""
-    except urllib.error.HTTPError as exc:
-        return exc.read().decode("utf-8", "replace")
-
-
 def cli_answer(settings: Settings, server: Server, name: str) -> tuple[int, str, Result | None]:
     """``tkg query NAME --endpoint URL`` with no other option (bar the output format): exit code,
     stderr, and the answer parsed from stdout."""
@@ -213,24 +158,13 @@ def test_library_query_same_on_every_engine(name: str, target: str, engine: Oxig
                                             rdflib_engine: RdflibEngine, servers: dict[str, Server]) -> None:
     text = render(LIBRARY[name])
     expected = embedded_rows(engine, name)
-    difference = DIFFERENCES.get((name, target))
     if target == "rdflib":
         result = query_in_child(rdflib_engine, text, timeout=QUERY_TIMEOUT)
     else:
         code, stderr, answer = cli_answer(built, servers[target], name)
-        if difference is not None and difference.error is not None:
-            assert code == 3 and stderr.startswith(f"tkg: error: {servers[target].query_url}: HTTP 500 ")
-            assert re.search(difference.error, stderr), stderr
-            assert re.search(difference.error, refused_with(servers[target], text)), difference.reason
-            return
         assert code == 0 and answer is not None, stderr
         result = answer
     got = rows_of(result)
-    if difference is not None:
-        assert Counter(got) != Counter(expected), f"{name} on {target} no longer differs: remove its DIFFERENCES entry"
-        assert difference.holds is not None and difference.holds(expected, got), (
-            f"{name} on {target} differs otherwise than described: {difference.reason}")
-        return
     assert Counter(got) == Counter(expected)
     if ordered(text) and got != expected:
         assert why_order_may_differ(target, text, result), f"{name} on {target}: the same rows in another order"
