@@ -32,7 +32,7 @@ from functools import partial
 from .errors import EndpointError, InputError, QueryTimeout
 from .settings import DEFAULT_MAX_RESPONSE_BYTES, USER_AGENT
 
-__all__ = ["Transport", "Response", "ResponseTooLarge", "HTTPStatusError", "check_http_url", "base_url"]
+__all__ = ["Transport", "Response", "ResponseTooLarge", "HTTPStatusError", "PartialAnswer", "check_http_url", "base_url"]
 
 CHUNK = 64 * 1024
 
@@ -41,12 +41,28 @@ class ResponseTooLarge(EndpointError):
     """An answer longer than the cap on bytes read (``TKG_MAX_RESPONSE_BYTES``)."""
 
 
+class PartialAnswer(EndpointError):
+    """A 2xx answer that the server marks as incomplete: Virtuoso's "anytime" queries stop at its
+    ``MaxQueryExecutionTime`` and return the rows found so far, with ``X-SQL-State`` (``S1TAT``)
+    and ``X-SQL-Message`` headers and status 200. Taken as a failure (exit 3), never as the answer."""
+
+
 class HTTPStatusError(EndpointError):
     """The server answered with an HTTP error status (``status``)."""
 
     def __init__(self, message: str, *, status: int):
         super().__init__(message)
         self.status = status
+
+
+def _refuse_partial(headers, url: str) -> None:  # type: ignore[no-untyped-def]
+    """Raise :class:`PartialAnswer` if the answer's headers say it is incomplete (Virtuoso)."""
+    state = headers.get("X-SQL-State") if headers else None
+    if state:
+        message = _first_line((headers.get("X-SQL-Message") or "").encode())
+        raise PartialAnswer(f"{base_url(url)}: the server returned an incomplete answer (X-SQL-State {state}"
+                            f"{': ' + message if message else ''}); raise its time limit "
+                            "(Virtuoso: MaxQueryExecutionTime) or simplify the query")
 
 
 def check_http_url(url: str, *, option: str = "--endpoint") -> str:
@@ -219,6 +235,7 @@ class Transport:
         try:
             with self._opener(url, deadline).open(request, timeout=deadline.left()) as answer:
                 data = self._read(answer, url, deadline)
+                _refuse_partial(answer.headers, url)
                 kind = answer.headers.get_content_type() if answer.headers else ""
                 return Response(int(answer.status), kind, data)
         except urllib.error.HTTPError as exc:

@@ -236,6 +236,31 @@ def test_nonsense_from_an_endpoint_is_one_line_and_exit_3(text: str, content_typ
     assert len(received) == 2
 
 
+def test_an_answer_marked_incomplete_is_a_failure_not_the_answer(built: Settings) -> None:
+    """Virtuoso's anytime queries return the rows found by its time limit with status 200 and
+    ``X-SQL-State``: taken as the answer, a query would print too few rows and exit 0."""
+    rows = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
+    partial = (b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+               b"X-SQL-State: S1TAT\r\nX-SQL-Message: RC...: Returning incomplete results, query interrupted by "
+               b"result timeout.  Activity: 1R rnd\r\nContent-Length: " + str(len(rows)).encode()
+               + b"\r\nConnection: close\r\n\r\n" + rows)
+
+    def handler(conn, request, done):  # type: ignore[no-untyped-def]
+        if DESCRIPTION in request:
+            return answer("200 OK", JSON, EMPTY_SELECT)(conn, request, done)
+        conn.sendall(partial)
+        return None
+
+    with scripted_server(handler) as (url, _):
+        result = run(built, "query", "-e", "SELECT * WHERE { ?s ?p ?o }", "--endpoint", url)
+    assert result.exit_code == 3
+    assert one_line(result) == (
+        f"tkg: error: {url}: the server returned an incomplete answer (X-SQL-State S1TAT: RC...: Returning "
+        "incomplete results, query interrupted by result timeout.  Activity: 1R rnd); raise its time limit "
+        "(Virtuoso: MaxQueryExecutionTime) or simplify the query\n")
+    assert result.stdout == ""
+
+
 def test_an_http_error_names_the_status_and_the_first_line(built: Settings) -> None:
     with scripted_server(answer("500 Internal Server Error", "text/plain", b"it broke\nsecond line")) as (url, _):
         result = run(built, "query", "-e", "ASK {}", "--endpoint", url)
