@@ -4,7 +4,8 @@ A small, fixed rule set (an RDFS / OWL-RL subset plus the project's own rules), 
 CONSTRUCT queries on pyoxigraph until nothing new appears:
 
 * ``rdfs:subClassOf`` and ``rdfs:subPropertyOf`` closure (so ``tkg:Person`` gives ``foaf:Person``,
-  ``skos:prefLabel`` gives ``rdfs:label``), and ``owl:inverseOf`` (``org:holds``, ``schema:superEvent``);
+  ``skos:prefLabel`` gives ``rdfs:label``), ``owl:inverseOf`` (``org:holds``, ``schema:superEvent``) and
+  ``owl:TransitiveProperty`` (``tkg:withinEvent``, the closure of ``schema:superEvent``);
 * a tenure's ``org:organization`` and ``org:role`` from its post, and the post's ``org:heldBy``;
 * ``schema:performer`` / ``schema:attendee`` from participations;
 * ``tkg:validFrom`` / ``tkg:validUntil`` (``xsd:date``) from start and end dates or years, and the
@@ -33,6 +34,7 @@ __all__ = ["RULES", "infer"]
 RULES: dict[str, str] = {
     "subclass": """CONSTRUCT { ?x a ?d } WHERE { ?x a ?c . ?c rdfs:subClassOf+ ?d . FILTER(isIRI(?d)) }""",
     "subproperty": """CONSTRUCT { ?s ?q ?o } WHERE { ?p rdfs:subPropertyOf+ ?q . ?s ?p ?o . }""",
+    "transitive": """CONSTRUCT { ?x ?p ?z } WHERE { ?p a owl:TransitiveProperty . ?x ?p ?y . ?y ?p ?z . }""",
     "inverse": """CONSTRUCT { ?o ?q ?s } WHERE {
         { ?p owl:inverseOf ?q } UNION { ?q owl:inverseOf ?p }
         ?s ?p ?o . FILTER(!isLiteral(?o)) }""",

@@ -98,6 +98,7 @@ class TKG(DefinedNamespace):
     validFrom: URIRef
     validUntil: URIRef
     value: URIRef
+    withinEvent: URIRef
 
 
 ID = Namespace("https://w3id.org/turkic-kg/id/")
