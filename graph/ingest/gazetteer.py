@@ -159,6 +159,8 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Chairman|Chairwoman|Chairperson", "chairman", "Chairman"),
     (r"Director[\s-]+General", "director-general", "Director General"),
     (r"\bHead\b(?=\s+of\b)", "head-of-institution", "Head"),
+    (r"First\s+Deputy\s+Speaker", "chairman", "First Deputy Speaker"),
+    (r"Deputy\s+Speaker", "chairman", "Deputy Speaker"),
     (r"Speaker", "chairman", "Speaker"),
     (r"State\s+Secretary", "head-of-institution", "State Secretary"),
     (r"(?:Deputy|Vice)\s+Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Deputy Minister"),

@@ -121,3 +121,26 @@ def test_a_named_event_reported_on_the_day_of_the_last_placed_event_is_there_too
                      "Strategic Council meeting.")
     assert [(g[0], g[2], g[4]) for g in got] == [("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", "Astana"),
                                                  ("4th Joint Strategic Council", "2026-01-12", "Astana")]
+
+
+def test_an_agency_dateline_with_day_gives_the_lead_meeting_its_day_and_city(gz: Gazetteer) -> None:
+    assert events(gz, "Ankara, January 16, AZERTAC Georgia`s First Deputy Speaker Aron Veres has met Daniyar Orazov.\n") == [
+        ("Meeting of Aron Veres and Daniyar Orazov", "Meeting", "2026-01-16", None, "Ankara", None, False)]
+    assert events(gz, "Ankara, Jan. 16, 2026 . / Kabar / . Aron Veres met Daniyar Orazov.\n") == [
+        ("Meeting of Aron Veres and Daniyar Orazov", "Meeting", "2026-01-16", None, "Ankara", None, False)]
+
+
+def test_a_meeting_on_the_sidelines_of_a_named_event_is_its_part(gz: Gazetteer) -> None:
+    assert events(gz, "On 4 May 2026 Daniyar Orazov met Aron Veres on the sidelines of the Caspian Energy Forum "
+                      "in Baku.") == [
+        ("Caspian Energy Forum", "Meeting", "2026-05-04", None, "Baku", None, True),
+        ("Meeting of Daniyar Orazov and Aron Veres", "Meeting", "2026-05-04", None, "Baku", "Caspian Energy Forum",
+         False)]
+
+
+def test_the_meeting_refers_to_the_meeting_not_to_a_congress_mentioned_between(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The Hungarian Embassy in Georgia organized a meeting with students in Tbilisi.\n\n"
+                        "It was dedicated to the Second Congress of Young Hungarians, which was held on 2 May in "
+                        "Budapest.\n\nAron Veres and Levan Kapanadze attended the meeting.\n")
+    assert [(ex.label(p.event), ex.label(p.participant)) for p in ex.participations] == [
+        ("Meeting", "Aron Veres"), ("Meeting", "Levan Kapanadze")]

@@ -54,3 +54,8 @@ def test_a_headline_verb_after_a_title_is_no_family_name(gz: Gazetteer) -> None:
 def test_a_name_may_wrap_to_the_next_line_but_not_run_past_a_paragraph(gz: Gazetteer) -> None:
     ex = extraction(gz, "Hungarian Scholars\n\nOn 14 January Azamat\nBekov met Emre Yalçın.")
     assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_an_initial_glued_to_the_family_name_is_a_name_and_h_e_is_no_name(gz: Gazetteer) -> None:
+    r = reader(gz, "The diplomat T.Orazgeldiyev met H. E. Aron Veres.", phrases, persons)
+    assert [r.text[m[0]:m[1]] for m in sorted(r.mentions) if m[3] == "Person"] == ["T.Orazgeldiyev", "Aron Veres"]

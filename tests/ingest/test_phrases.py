@@ -48,3 +48,13 @@ def test_plural_heads_currencies_and_an_acronym_after_and(gz: Gazetteer) -> None
 def test_a_motto_in_quotes_is_no_event(gz: Gazetteer) -> None:
     r = reader(gz, "The session under the motto “Trust and Partnership” opened in Baku.", phrases)
     assert mentions(r) == [("Baku", "City")]
+
+
+def test_an_embassy_in_a_state_a_center_named_after_someone_and_a_council_before_a_known_name(gz: Gazetteer) -> None:
+    r = reader(gz, "The Hungarian Embassy in Georgia and the Friendship Center named after Ali Vural met in Tbilisi.",
+               phrases)
+    assert [(r.text[m[0]:m[1]], m[3]) for m in sorted(r.mentions) if m[3] == "Organization"] == [
+        ("Hungarian Embassy in Georgia", "Organization"), ("Friendship Center named after Ali Vural", "Organization")]
+    r = reader(gz, "The chairman of the People’s Council of Turkmenistan Gurbanguly Berdimuhamedov spoke.", phrases)
+    assert ("People’s Council of Turkmenistan", "Organization") in mentions(r)
+    assert ("Gurbanguly Berdimuhamedov", "Person") in mentions(r)

@@ -54,3 +54,23 @@ def test_a_rector_and_an_ambassador_named_with_initials(gz: Gazetteer) -> None:
                                      "Rector of Sokhumi State University T. Jugheli.")] == [
         ("D. Seyitmammedov", "Ambassador", "Turkmenistan", "Georgia"),
         ("T. Jugheli", "Rector", "Sokhumi State University", None)]
+
+
+def test_backtick_possessive_first_deputy_speaker_and_a_repeat_without_state(gz: Gazetteer) -> None:
+    assert posts(gz, "Hungary`s First Deputy Speaker Aron Veres received Deputy Minister of Foreign Affairs of "
+                     "Georgia Levan Kapanadze on 2 May 2026. Deputy Minister of Foreign Affairs Levan Kapanadze "
+                     "thanked him.") == [
+        ("Aron Veres", "First Deputy Speaker", "Hungary", None, False, 0.9),
+        ("Levan Kapanadze", "Deputy Minister of Foreign Affairs", "Georgia", None, False, 0.9),
+    ]
+
+
+def test_a_counterpart_holds_the_title_of_the_one_who_met_him(gz: Gazetteer) -> None:
+    assert posts(gz, "Kazakh Foreign Minister Daniyar Orazov met his Georgian counterpart Levan Kapanadze "
+                     "in Tbilisi on 4 May 2026.") == [
+        ("Daniyar Orazov", "Minister of Foreign Affairs", "Kazakhstan", None, False, 0.9),
+        ("Levan Kapanadze", "Minister of Foreign Affairs", "Georgia", None, False, 0.7),
+    ]
+    # an ambassador's counterpart is no ambassador of that state
+    assert posts(gz, "Ambassador of Hungary to Georgia Aron Veres met his Kazakh counterpart Daniyar Orazov.") == [
+        ("Aron Veres", "Ambassador", "Hungary", "Georgia", False, 0.9)]

@@ -147,10 +147,31 @@ class EventReader:
             if not sn.new_events:
                 self._held(sn)
             if not sn.new_events and not sn.refs:
+                self._noun_ref(sn)
+            if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 self._unnamed(sn)
             self._when_and_where(sn)
             self._after(sn)
             participations(self, sn)
+
+    def _noun_ref(self, sn: Sentence) -> None:
+        """"… attended the meeting" after a named event of another kind was mentioned (a congress the
+        meeting was dedicated to): the last unnamed event that is a meeting, not the named one."""
+        current = self.current
+        m = re.search(r"\b(?:the|this)\s+(meeting|talks|reception|ceremony)\b(?!\s+(?:of|on|with|between)\b)", sn.sm)
+        if m is None or current is None or not current.named or m.group(1) in current.label.lower():
+            return
+        earlier = [x for x in self.out.events if not x.named and x.parent is None and x is not current
+                   and x.label.lower().startswith(m.group(1)) and x.span[0] < sn.s]
+        if earlier:
+            sn.refs.append(earlier[-1])
+            self.current = earlier[-1]
+
+    def _in_context(self, ev: Event, sn: Sentence) -> bool:
+        """Whether a named event is only the frame of what the sentence reports ("A met B on the
+        sidelines of the <Summit>"): the meeting is still to be found, as a part of it."""
+        return ev.named and bool(re.search(r"\b(?:on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|within\s+the\s+framework\s+of|"
+                                           r"in\s+the\s+framework\s+of)\s+(?:the\s+)?$", self.text[max(sn.s, ev.span[0] - 50):ev.span[0]]))
 
     def _sentence(self, s: int, e: int) -> Sentence:
         text = self.text

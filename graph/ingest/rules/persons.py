@@ -16,7 +16,7 @@ __all__ = ["persons", "titles"]
 
 _LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
 _GAP = r"(?:[ \t\u00a0]*\n(?![ \t]*\n)[ \t\u00a0]*|[ \t\u00a0]+)"       # a name may wrap to the next line, never past a paragraph
-_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:{_GAP}(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")
+_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.))(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")   # "V.Putin" too
 
 
 def persons(reader: Reader) -> None:
@@ -25,8 +25,9 @@ def persons(reader: Reader) -> None:
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(reader.text)]
     for m in _PERSON_RE.finditer(masked):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(rf"{NAME_TOKEN}|{PARTICLE}", m.group(0))]
-        while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in STOP | _LEAD:
-            tokens = tokens[1:]
+        while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in STOP | _LEAD and not (
+                len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", masked[tokens[0][0]:tokens[0][1]]) and tokens[1][0] == tokens[0][1]):
+            tokens = tokens[1:]      # "H. E. Ali", not "E.Aydogdyyev"
         while tokens and masked[tokens[-1][0]:tokens[-1][1]] in STOP:
             tokens = tokens[:-1]
         while tokens and re.fullmatch(PARTICLE, masked[tokens[0][0]:tokens[0][1]]):
@@ -119,7 +120,7 @@ def titles(reader: Reader) -> list[dict]:
             rec["title"] = f"Minister of {topic}"
         # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
         off = max(0, start - 300)
-        pre = re.search(rf"({MARK})(?:['’]s)?\s+$", masked[off:start])
+        pre = re.search(rf"({MARK})(?:['’`]s)?\s+$", masked[off:start])
         if pre:
             mention = reader.at(off + pre.start(1))
             if mention and mention[3] in ("State", "Demonym", "Organization"):
@@ -147,7 +148,7 @@ def titles(reader: Reader) -> list[dict]:
                     pos += extra.end()
         if rec["of"] is None and rec["pre"] is None:
             # "The Hungarian delegation was headed by Minister …": the delegation's state
-            led = re.search(rf"({MARK})(?:['’]s)?\s+(?:(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)"
+            led = re.search(rf"({MARK})(?:['’`]s)?\s+(?:(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)"
                             rf"|(?:was|is|were)\s+represented)\s+by\s+(?:the\s+)?$",
                             masked[max(0, start - 120):start])
             if led:

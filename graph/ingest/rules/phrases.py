@@ -91,7 +91,7 @@ def _extend_left(reader: Reader, left: int) -> int:
         word = lm.group(0).split()[0]
         if word in LEFT_STOP or word[:1].islower():
             break
-        if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word:
+        if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word and word[:-2] != "People":
             break
         left = off + lm.start()
         if left == 0:
@@ -107,20 +107,26 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
         right += tail.end()
     # never past a state or organization into a name ("… of the Kyrgyz Republic Adylbek Kasymaliev"),
     # nor into a coordinated title ("… and Minister of Foreign Affairs")
-    stop = re.search(rf"(?:{MARK})(?=\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ]))|\s+and\s+(?:the\s+)?(?:{TITLE_WORDS})\b",
+    stop = re.search(rf"(?:{MARK})(?=\s+(?:(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ])|{MARK}))|\s+and\s+(?:the\s+)?(?:{TITLE_WORDS})\b",
                      reader.window(m.end(), right))
     if stop and is_marker(stop.group(0)[:1]):
         sm_ = reader.at(m.end() + stop.start())
-        if sm_ is not None and sm_[3] == "Demonym":
-            stop = None
+        nxt = re.match(rf"\s+({MARK})", reader.window(m.end() + stop.end(), right))
+        next_m = reader.at(m.end() + stop.end() + nxt.start(1)) if nxt else None
+        if (sm_ is not None and sm_[3] == "Demonym") or (nxt and (next_m is None or next_m[3] != "Person")):
+            stop = None     # "… of Turkmenistan <a known person>" stops; "… of <State> <another known name>" goes on
     if stop:
         right = m.end() + (stop.end() if is_marker(stop.group(0)[:1]) else stop.start())
-    if base_kind(m.group(0)) == "Event":
+    mission = m.group(0).rstrip("s") in ("Embassy", "Consulate", "Mission") and right == m.end()
+    if base_kind(m.group(0)) == "Event" or mission:
         in_state = re.match(rf"\s+in\s+({MARK})", reader.window(right, right + 80))
         if in_state:
             sm_ = reader.at(right + in_state.start(1))
-            if sm_ is not None and sm_[3] == "State":
-                right += in_state.end()
+            if sm_ is not None and (sm_[3] == "State" or (mission and sm_[3] == "City")):
+                right += in_state.end()     # "the Azerbaijani Embassy in Tajikistan" is one name
+    named_after = re.match(rf"\s+named\s+after\s+(?:{CAP_WORD})(?:\s+(?:{CAP_WORD})){{0,3}}", reader.window(right, right + 120))
+    if named_after and base_kind(m.group(0)) != "Event":
+        right += named_after.end()          # "… Center named after Heydar Aliyev"
     # never into a date, a weekday or a title ("Concert on Tuesday", "Forum of Ambassador X")
     cut = re.search(_DATE_WORD, reader.window(m.end(), right))
     if cut:

@@ -48,6 +48,41 @@ def posts(reader: Reader) -> None:
         for rec in chain:
             _add_post(reader, rec, person, confidence, past)
     listed_posts(reader)
+    counterpart_posts(reader)
+    _drop_unowned_repeats(reader)
+
+
+_COUNTERPART = re.compile(rf"({MARK})(?:['’`]s)?\s+counterpart\s*,?\s+({MARK})")
+
+
+def counterpart_posts(reader: Reader) -> None:
+    """"A's Foreign Minister X met his Uzbek counterpart Y": Y holds X's title, of Uzbekistan."""
+    masked, out = reader.masked_text, reader.out
+    for m in _COUNTERPART.finditer(masked):
+        state, person = reader.at(m.start(1)), reader.at(m.start(2))
+        if not (state and person and state[3] in ("State", "Demonym") and person[3] == "Person"):
+            continue
+        lead = masked[max(0, m.start() - 300):m.start()]
+        lead = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1:]
+        base = m.start() - len(lead)
+        holders = [reader.at(base + x.start()) for x in re.finditer(MARK, lead)]
+        titled = [p for h in reversed(holders) if h and h[3] == "Person"
+                  for p in out.posts if p.person == h[2] and p.of is not None and not p.past]
+        if not titled or titled[0].of == state[2] or titled[0].role in ("ambassador", "permanent-representative", "consul-general"):
+            continue
+        model = titled[0]
+        if any(p.person == person[2] and p.role == model.role for p in out.posts):
+            continue
+        out.posts.append(Post(person=person[2], role=model.role, title=model.title, of=state[2], to=None,
+                              span=(m.start(), m.end()), confidence=0.7, topic=model.topic))
+
+
+def _drop_unowned_repeats(reader: Reader) -> None:
+    """A title without its state ("Deputy Minister of Foreign Affairs X, in turn, …") repeats the same
+    person's title that has one earlier or later in the text: the state-less copy is dropped."""
+    owned = {(p.person, p.title) for p in reader.out.posts if p.of is not None}
+    reader.out.posts = [p for p in reader.out.posts
+                        if p.of is not None or p.to is not None or (p.person, p.title) not in owned]
 
 
 _LISTED_ROLES = {"foreign ministers": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
