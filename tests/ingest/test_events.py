@@ -144,3 +144,19 @@ def test_the_meeting_refers_to_the_meeting_not_to_a_congress_mentioned_between(g
                         "Budapest.\n\nAron Veres and Levan Kapanadze attended the meeting.\n")
     assert [(ex.label(p.event), ex.label(p.participant)) for p in ex.participations] == [
         ("Meeting", "Aron Veres"), ("Meeting", "Levan Kapanadze")]
+
+
+def test_reported_from_one_city_held_in_another_and_a_summit_on_a_day_in_a_city(gz: Gazetteer) -> None:
+    assert events(gz, "Ankara, January 16, AZERTAC\n\nAron Veres has met Levan Kapanadze in Tashkent. He spoke of "
+                      "the upcoming Summit of the Steppe Council on 14-15 October 2026 in Baku.\n") == [
+        ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", None, None, "Tashkent", None, False),
+        ("Summit of the Steppe Council", "Summit", "2026-10-14", None, "Baku", None, True)]
+
+
+def test_arrival_is_a_visit_a_call_by_telephone_and_the_concert_which(gz: Gazetteer) -> None:
+    assert events(gz, "The delegation led by Aron Veres arrived in Baku on 14 January.") == [
+        ("Visit of Aron Veres to Baku", "Meeting", "2026-01-14", None, "Baku", None, False)]
+    assert events(gz, "Aron Veres and Levan Kapanadze discussed the agenda by telephone on 14 January.") == [
+        ("Telephone conversation of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, None, None, False)]
+    assert [e[0] for e in events(gz, "A concert was held in Baku on 14 January. The concert which was held at the "
+                                     "Green Hall was attended by Aron Veres.")] == ["Concert"]

@@ -34,3 +34,14 @@ def test_member_states_list_and_chairmanship(gz: Gazetteer) -> None:
 
 def test_a_ministry_is_no_organization_of_members(gz: Gazetteer) -> None:
     assert mems(gz, "Hungary is a member of the Ministry of Culture.") == []
+
+
+def test_an_organization_used_as_a_modifier_is_not_the_one_observed(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Its members are Türkiye, Azerbaijan and Kazakhstan, while EU state Hungary and Turkmenistan "
+                        "have observer status in the OTS. The OTS met.")
+    assert sorted((ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships) == [
+        ("Hungary", "OTS", "observer"), ("Turkmenistan", "OTS", "observer")]
+    ex = extraction(gz, "The OTS met in Baku. Its members are Türkiye, Azerbaijan and Kazakhstan, while EU state "
+                        "Hungary and Turkmenistan have observer status.")
+    assert ("Hungary", "OTS", "observer") in [
+        (ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships]

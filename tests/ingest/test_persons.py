@@ -59,3 +59,9 @@ def test_a_name_may_wrap_to_the_next_line_but_not_run_past_a_paragraph(gz: Gazet
 def test_an_initial_glued_to_the_family_name_is_a_name_and_h_e_is_no_name(gz: Gazetteer) -> None:
     r = reader(gz, "The diplomat T.Orazgeldiyev met H. E. Aron Veres.", phrases, persons)
     assert [r.text[m[0]:m[1]] for m in sorted(r.mentions) if m[3] == "Person"] == ["T.Orazgeldiyev", "Aron Veres"]
+
+
+def test_theme_words_and_abbreviated_titles_are_no_names(gz: Gazetteer) -> None:
+    r = reader(gz, "The Sec Gen arrived. The theme is Disaster-Emergency Management and Humanitarian Assistance.",
+               phrases, persons)
+    assert [m for m in r.mentions if m[3] == "Person"] == []

@@ -74,3 +74,21 @@ def test_a_counterpart_holds_the_title_of_the_one_who_met_him(gz: Gazetteer) -> 
     # an ambassador's counterpart is no ambassador of that state
     assert posts(gz, "Ambassador of Hungary to Georgia Aron Veres met his Kazakh counterpart Daniyar Orazov.") == [
         ("Aron Veres", "Ambassador", "Hungary", "Georgia", False, 0.9)]
+
+
+def test_respective_lists_ambassadors_after_a_dash_and_a_title_after_a_state_with_acronym(gz: Gazetteer) -> None:
+    assert posts(gz, "Foreign Ministers of Hungary and Georgia, Aron Veres and Levan Kapanadze met in Ankara.") == [
+        ("Aron Veres", "Minister of Foreign Affairs", "Hungary", None, False, 0.75),
+        ("Levan Kapanadze", "Minister of Foreign Affairs", "Georgia", None, False, 0.75),
+    ]
+    assert posts(gz, "She received the Ambassadors Extraordinary and Plenipotentiary of three states - the Republic "
+                     "of Cuba Lino Perez, Georgia Levan Kapanadze and the Kingdom of Sweden Lars Berg.") == [
+        ("Lino Perez", "Ambassador", "Republic of Cuba", None, False, 0.8),
+        ("Levan Kapanadze", "Ambassador", "Georgia", None, False, 0.8),
+        ("Lars Berg", "Ambassador", "Kingdom of Sweden", None, False, 0.8),
+    ]
+    assert posts(gz, "Turkish Republic of Northern Cyprus (TRNC) President Lefter Kaya and Secretary General of "
+                     "the Cooperation Council of Turkic Speaking States (CCTS) Aron Veres spoke.") == [
+        ("Lefter Kaya", "President", "Turkish Republic of Northern Cyprus", None, False, 0.9),
+        ("Aron Veres", "Secretary General", "Cooperation Council of Turkic Speaking States", None, False, 0.9),
+    ]

@@ -50,7 +50,10 @@ _UNNAMED = [
      "Meeting", "visit"),
     # "visited Tashkent on 14 January": a visit to a city or state named right after the verb
     (re.compile(r"\b(?:visited|visits)\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)"), "Meeting", "visit"),
-    (re.compile(r"\b(?:held|had|holds|has)\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|talks?|conference)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b", re.I),
+    # "the delegation led by X arrived in Baku on 6 June": a visit there
+    (re.compile(r"\b(?:arrived|arrives)\s+in\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)"), "Meeting", "visit"),
+    (re.compile(r"\b(?:held|had|holds|has)\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|talks?|conference)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b"
+                r"|\b(?:discussed|talked|spoke)\b[^.;]{0,160}?\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b", re.I),
      "Meeting", "call"),
     (re.compile(r"\bpresent(?:ed|s)\s+(?:its|his|her|their|a|the)\s+(?:new\s+|latest\s+)?(?:[\w-]+\s+){0,2}?[\"“«]([^\"”»]{2,80})[\"”»]", re.I),
      "CulturalEvent", "presentation"),
@@ -106,6 +109,7 @@ class Sentence:
     new_events: list[Event] = field(default_factory=list)
     refs: list[Event] = field(default_factory=list)          # "the meeting": the current event again
     referenced: list[Event] = field(default_factory=list)    # named, but not reported here ("on the eve of …")
+    dateline_day: bool = False                               # the only date is the dateline's
 
 
 class EventReader:
@@ -120,6 +124,8 @@ class EventReader:
         self.headline = headline(self.text)
         self.by_start = sorted(reader.mentions)
         self.dateline_city: str | None = None
+        self.dateline_date = next((d.date for a_, b_ in self.datelines[:1]
+                                   for d in find_dates(self.text, self.ref, start=a_, end=b_)), None)
         for a_, b_ in self.datelines[:1]:
             for mm in reader.mentions:
                 if a_ <= mm[0] < b_ and mm[3] == "City":
@@ -177,14 +183,16 @@ class EventReader:
         text = self.text
         found = find_dates(text, self.ref, start=s, end=e)
         dates = [d for d in found if not any(a <= d.start < b for a, b in self.datelines)]
+        dateline_day = False
         if not dates and self.datelines[:1] and s <= self.datelines[0][0] < e:
             dates = found[:1]       # the lead of a report, with no day of its own: the dateline's day
+            dateline_day = bool(dates)
         lo = bisect.bisect_left(self.by_start, (s,))
         in_sentence = [mm for mm in self.by_start[lo:bisect.bisect_left(self.by_start, (e,))] if mm[1] <= e]
         persons = sorted([mm for mm in in_sentence if mm[3] == "Person"])
         sm = self.masked[s:e]
         return Sentence(s, e, sm, dates, DAY_OF.search(text, s, e), in_sentence, persons,
-                        bool(_HAPPENING.search(sm)), self.current)
+                        bool(_HAPPENING.search(sm)), self.current, dateline_day=dateline_day)
 
     def _when_and_where(self, sn: Sentence) -> None:
         """Dates, places and parents of the sentence's events; what the referenced ones add."""
@@ -195,6 +203,9 @@ class EventReader:
             self._hosting_city(ev, sn.s, sn.sm)
             self._parent(ev, sn)
             self._dateline_city(ev, sn, bool(future))
+            if ((sn.dateline_day or not sn.dates) and ev.city and self.dateline_city and ev.city != self.dateline_city
+                    and ev.date is not None and ev.date == self.dateline_date):
+                ev.date = ev.end_date = None    # reported from Baku, held in Tashkent: the dateline's day is not its day
         for ev in sn.refs:
             self._place(ev, sn.s, sn.sm, anywhere=True)
         for ev in sn.referenced:
@@ -302,7 +313,7 @@ class EventReader:
             if self.current is not None and _HELD_AT.search(text[body:e]):
                 sn.refs.append(self.current)      # "The meeting, held at the Working Office, was attended by …"
             return
-        np = held.group("np") or held.group("np2")
+        np = re.sub(r"\s+(?:which|that)$", "", held.group("np") or held.group("np2"))    # "the concert which was held"
         npos = body + held.start("np" if held.group("np") else "np2")
         low = np.lower()
         generic = _GENERIC.fullmatch(low)
@@ -609,6 +620,13 @@ class EventReader:
                 cm = self.reader.at(ev.span[1] + city_m.start(1))
                 if cm and out.entities[cm[2]].kind == "City":
                     ev.city = cm[2]
+        on_day = [d for d in sn.dates if 0 <= d.start - ev.span[1] <= 4]      # "the Summit on 14-15 October 2019 in Baku"
+        if on_day and ev.date is None and re.match(r"\s*(?:on|,)?\s*$", self.text[ev.span[1]:on_day[0].start]):
+            ev.date, ev.end_date = on_day[0].date, on_day[0].end_date
+            in_city = re.match(rf"\s+in\s+({MARK})", masked[on_day[0].end:])
+            cm = self.reader.at(on_day[0].end + in_city.start(1)) if in_city else None
+            if cm and out.entities[cm[2]].kind == "City" and ev.city is None:
+                ev.city = cm[2]
         after_mention = re.match(rf"\s+in\s+({MARK})", masked[ev.span[1]:])
         if after_mention and ev.city is None:
             cm = self.reader.at(ev.span[1] + after_mention.start(1))

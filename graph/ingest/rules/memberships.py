@@ -103,7 +103,10 @@ class _Memberships:
         return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community)\b", ent.label))
 
     def last_org(self, pos: int) -> str | None:
+        """The last organization named before ``pos``, not one used as a modifier ("EU state Hungary")."""
         i = bisect.bisect_right(self.org_ends, (pos, "\U0010ffff"))
+        while i and re.match(r"\s+(?:member\s+)?(?:state|country|nation)\b", self.reader.masked_text[self.org_ends[i - 1][0]:]):
+            i -= 1
         return self.org_ends[i - 1][1] if i else None
 
     def org_at(self, m: re.Match[str], group: int, pos: int) -> str | None:

@@ -34,7 +34,8 @@ def persons(reader: Reader) -> None:
             tokens = tokens[1:]
         words = [masked[a:b] for a, b in tokens]
         caps = [w for w in words if not re.fullmatch(PARTICLE, w)]
-        if len(caps) < 2 or len(caps) > 4 or any(w in STOP or w in NOT_NAME for w in caps):
+        if len(caps) < 2 or len(caps) > 4 or any(w in STOP or w in NOT_NAME or NOT_NAME.intersection(w.split("-"))
+                                                  for w in caps):
             continue
         start, end = tokens[0][0], tokens[-1][1]
         if any(a <= start < b for a, b in quoted):
@@ -120,7 +121,7 @@ def titles(reader: Reader) -> list[dict]:
             rec["title"] = f"Minister of {topic}"
         # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
         off = max(0, start - 300)
-        pre = re.search(rf"({MARK})(?:['’`]s)?\s+$", masked[off:start])
+        pre = re.search(rf"({MARK})(?:\s*\((?:{MARK}|[A-Z]{{2,8}})\))?(?:['’`]s)?\s+$", masked[off:start])   # "… Cyprus (TRNC) President"
         if pre:
             mention = reader.at(off + pre.start(1))
             if mention and mention[3] in ("State", "Demonym", "Organization"):
@@ -135,6 +136,9 @@ def titles(reader: Reader) -> list[dict]:
                             or (mention[3] == "City" and title in ("Governor", "Mayor"))):
                 rec["of"] = mention[2]
                 pos += of.end()
+                acronym = re.match(rf"\s*\((?:{MARK}|[A-Z]{{2,8}})\)", masked[pos:])     # "of the Turkic Council (CCTS) X"
+                if acronym:
+                    pos += acronym.end()
         to = re.match(rf"\s+(?:to|in|at)\s+(?:the\s+)?({MARK})", masked[pos:])
         if to and not (rec["pre"] is None and rec["of"] is None and role in ("president", "chairman", "minister")):
             mention = reader.at(pos + to.start(1))

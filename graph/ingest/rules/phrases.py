@@ -43,9 +43,27 @@ def phrases(reader: Reader) -> None:
             continue   # a head word alone ("the Summit") is not a name
         if reader.text[left:right][:1].islower():
             continue
+        right = _cut_holder(reader, left, right, m.end())
         _add_phrase(reader, left, right, m.group(0))
     numbered_sessions(reader)
     places_after_at(reader)
+    state_prefixes(reader)
+
+
+_STATE_PREFIX = re.compile(r"\b(?:(?:Federal|Islamic|Democratic|Socialist|People['’]s)\s+)*(?:Republic|Kingdom|State|Sultanate|Commonwealth)\s+of\s+(?:the\s+)?$")
+
+
+def state_prefixes(reader: Reader) -> None:
+    """"the Republic of Cuba", "the Kingdom of Sweden": the state's fuller name is one of its names."""
+    for mm in sorted(reader.mentions):
+        if mm[3] != "State":
+            continue
+        pm = _STATE_PREFIX.search(reader.text, max(0, mm[0] - 60), mm[0])
+        if pm is None or not reader.free(pm.start(), mm[0]):
+            continue
+        reader.remove(mm)
+        reader.out.entities[mm[2]].add(reader.text[pm.start():mm[1]], (pm.start(), mm[1]))
+        reader.mention(pm.start(), mm[1], mm[2], "State")
 
 
 _NUMBERED = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?:[a-z-]+\s+){{0,2}}(?:session|summit|meeting|congress|forum|conference)"
@@ -89,8 +107,8 @@ def _extend_left(reader: Reader, left: int) -> int:
         if not lm:
             break
         word = lm.group(0).split()[0]
-        if word in LEFT_STOP or word[:1].islower():
-            break
+        if word in LEFT_STOP or word[:1].islower() or re.search(r"\sand\s+the\s+$", lm.group(0)):
+            break      # "… Commission and the Business Council" are two names
         if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word and word[:-2] != "People":
             break
         left = off + lm.start()
@@ -136,7 +154,8 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
     tail = reader.window(m.end(), right)
     end = re.search(r"\.\s", tail)
     second = next((a for a in re.finditer(r"\s+and\s+", tail) if _HEAD_RE.search(tail, a.end())
-                   or _other_body(reader, m.end() + a.end())), None)
+                   or _other_body(reader, m.end() + a.end()) or _HEADED.match(reader.window(m.end() + a.end(), m.end() + a.end() + 200))),
+                  None)
     cuts = [x.start() for x in (end, second) if x is not None]
     if cuts:
         right = m.end() + min(cuts)
@@ -145,6 +164,28 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
         if more and not any(w in LEFT_STOP for w in more.group(0).split()):
             right += more.end()
     return right
+
+
+_FAMILY_NAME = re.compile(r"(?:[oe]v|[oe]va|yev|yeva|iev|ieva|uly|ulu|kyzy|qizi|o[gğ]lu|zade|enko)$")
+
+
+def _cut_holder(reader: Reader, left: int, right: int, head_end: int) -> int:
+    """"Secretary General of the Assembly of Turkic Countries Altynbek Mamayussupov": after a title's
+    "of", the two last capitalized words of the phrase, the last with a family-name ending, are the
+    holder's name, not the body's."""
+    inner = reader.inside(head_end, right)
+    if inner and inner[-1][3] == "Person" and inner[-1][1] == right:
+        return head_end + len(reader.window(head_end, inner[-1][0]).rstrip())     # a known person ends it: not the body's
+    if not re.search(rf"(?:{TITLE_WORDS})\b[\w\s-]{{0,30}}\s+of\s+(?:the\s+)?$", reader.window(max(0, left - 60), left)):
+        return right
+    tail = re.search(r"\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’-]+)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’-]+)$",
+                     reader.window(head_end, right))
+    if tail and _FAMILY_NAME.search(tail.group(0)):
+        return head_end + tail.start()
+    return right
+
+
+_HEADED = re.compile(rf"the\s+(?:{CAP_WORD})(?:[\s-]+(?:{CAP_WORD})){{0,5}}?[\s-]+(?:" + "|".join(ORG_HEADS) + r")\b")
 
 
 def _other_body(reader: Reader, at: int) -> bool:

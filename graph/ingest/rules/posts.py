@@ -48,6 +48,7 @@ def posts(reader: Reader) -> None:
         for rec in chain:
             _add_post(reader, rec, person, confidence, past)
     listed_posts(reader)
+    respective_posts(reader)
     counterpart_posts(reader)
     _drop_unowned_repeats(reader)
 
@@ -87,10 +88,31 @@ def _drop_unowned_repeats(reader: Reader) -> None:
 
 _LISTED_ROLES = {"foreign ministers": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
                  "ministers of foreign affairs": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
-                 "deputy foreign ministers": ("deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs")}
+                 "deputy foreign ministers": ("deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+                 "ambassadors": ("ambassador", "Ambassador")}
 _PAIR = rf"(?:the\s+)?({MARK})\s*(?:[–—-]\s*)?({MARK})"
-_LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)\s+of\s+"
+_LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs"
+                     rf"|(?-i:Ambassadors)(?=\s+Extraordinary|[^.;:–—]{{0,80}}\s[–—:-]\s))"
+                     rf"(?:\s+of|\s+Extraordinary\s+and\s+Plenipotentiary\s+of\s+[^.;:–—]{{0,60}}?\s[–—:-])\s+"
                      rf"({_PAIR}(?:\s*(?:,\s*and|,|and|,\s*as\s+well\s+as)\s*{_PAIR})*)", re.I)
+
+
+_RESPECTIVELY = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)\s+of\s+(?:the\s+)?"
+                          rf"({MARK})\s+and\s+(?:the\s+)?({MARK}),?\s+({MARK})\s+and\s+({MARK})", re.I)
+
+
+def respective_posts(reader: Reader) -> None:
+    """"Foreign Ministers of A and B, X and Y": X of A, Y of B."""
+    for m in _RESPECTIVELY.finditer(reader.masked_text):
+        role, title = _LISTED_ROLES[" ".join(m.group(1).lower().split())]
+        found = [reader.at(m.start(g)) for g in (2, 3, 4, 5)]
+        if not all(found) or [f[3] for f in found] != ["State", "State", "Person", "Person"]:  # type: ignore[index]
+            continue
+        for state, person in ((found[0], found[2]), (found[1], found[3])):
+            post = Post(person=person[2], role=role, title=title, of=state[2], to=None,  # type: ignore[index]
+                        span=(m.start(), m.end()), confidence=0.75)
+            if not any(p.person == post.person and p.role == role for p in reader.out.posts):
+                reader.out.posts.append(post)
 
 
 def listed_posts(reader: Reader) -> None:
