@@ -160,3 +160,40 @@ def test_arrival_is_a_visit_a_call_by_telephone_and_the_concert_which(gz: Gazett
         ("Telephone conversation of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, None, None, False)]
     assert [e[0] for e in events(gz, "A concert was held in Baku on 14 January. The concert which was held at the "
                                      "Green Hall was attended by Aron Veres.")] == ["Concert"]
+
+
+def test_an_organization_celebrating_an_anniversary_at_a_venue(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The Steppe Writers Union celebrated its 30th anniversary at the Grand Meridian Hotel in Ankara "
+                        "on 14 January. The celebration took place in the presence of Aron Veres and Levan Kapanadze.")
+    assert [(e.label, e.date and e.date.isoformat(), ex.label(e.venue), ex.label(e.city)) for e in ex.events] == [
+        ("Celebration of the 30th anniversary of Steppe Writers Union", "2026-01-14", "Grand Meridian Hotel", "Ankara")]
+    assert [ex.label(p.participant) for p in ex.participations] == ["Aron Veres", "Levan Kapanadze"]
+
+
+def test_a_ceremony_after_two_lead_ins_at_a_secretariat_in_a_city(gz: Gazetteer) -> None:
+    assert events(gz, "On 14 January, at the General Secretariat of the Steppe Writers Union (SWU) in Ankara, a flag "
+                      "raising ceremony was held. It was attended by Aron Veres.") == [
+        ("Flag raising ceremony", "CulturalEvent", "2026-01-14", "General Secretariat of the Steppe Writers Union",
+         "Ankara", None, False)]
+
+
+def test_a_numbered_leaders_summit_in_the_city_one_departs_for(gz: Gazetteer) -> None:
+    ex = extraction(gz, "President Aron Veres departed for Kazakhstan's capital Astana to attend the 12th leaders' "
+                        "summit of the OTS.")
+    assert [(e.label, ex.label(e.city), e.named) for e in ex.events] == [
+        ("12th leaders' summit of the OTS", "Astana", True)]
+
+
+def test_lead_in_city_a_meeting_of_the_heads_refers_back_and_a_plural_head_names_no_event(gz: Gazetteer) -> None:
+    ex = extraction(gz, "On 14 January, in Istanbul, Aron Veres took part in the Steppe Forum of Writers.\n\n"
+                        "The meeting of the heads of the writers' unions took place before the opening.\n\n"
+                        "The Steppe Forums of Writers are held every year.\n")
+    assert [(e.label, e.date and e.date.isoformat(), ex.label(e.city)) for e in ex.events] == [
+        ("Steppe Forum of Writers", "2026-01-14", "Istanbul")]
+
+
+def test_one_person_taking_part_in_the_meeting_of_a_body_is_a_meeting(gz: Gazetteer) -> None:
+    ex = extraction(gz, "As part of the Georgian delegation's participation in the 81st session of the UN General "
+                        "Assembly, Aron Veres took part in the meeting of Foreign Ministers of the OTS.")
+    assert [(e.label, e.named, e.parent is not None) for e in ex.events] == [
+        ("81st session of the UN General Assembly", True, False), ("Meeting of Aron Veres", False, False)]

@@ -65,3 +65,9 @@ def test_theme_words_and_abbreviated_titles_are_no_names(gz: Gazetteer) -> None:
     r = reader(gz, "The Sec Gen arrived. The theme is Disaster-Emergency Management and Humanitarian Assistance.",
                phrases, persons)
     assert [m for m in r.mentions if m[3] == "Person"] == []
+
+
+def test_an_initial_and_family_name_is_the_person_named_before(gz: Gazetteer) -> None:
+    r = reader(gz, "Minister Levan Kapanadze spoke first. Later Minister L. Kapanadze thanked the hosts.", phrases, persons)
+    assert [(r.text[m[0]:m[1]], r.out.entities[m[2]].label) for m in sorted(r.mentions) if m[3] == "Person"] == [
+        ("Levan Kapanadze", "Levan Kapanadze"), ("L. Kapanadze", "Levan Kapanadze")]

@@ -57,8 +57,11 @@ _UNNAMED = [
      "Meeting", "call"),
     (re.compile(r"\bpresent(?:ed|s)\s+(?:its|his|her|their|a|the)\s+(?:new\s+|latest\s+)?(?:[\w-]+\s+){0,2}?[\"“«]([^\"”»]{2,80})[\"”»]", re.I),
      "CulturalEvent", "presentation"),
+    # "TURKSOY celebrated its 25th anniversary at UNESCO Headquarters"
+    (re.compile(r"([\U000F0000-\U0010FFFD]\uf8ff*)\s+(?:celebrated|celebrates|marked|marks)\s+(?:its|their|the)\s+(\d+(?:st|nd|rd|th))\s+anniversary\b"),
+     "CulturalEvent", "anniversary"),
     (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|diplomatic\s+|festive\s+)?reception\b", re.I), "Meeting", "reception"),
-    (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|festive\s+|solemn\s+|award\s+|signing\s+|opening\s+|closing\s+)?ceremony\b", re.I), "CulturalEvent", "ceremony"),
+    (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|festive\s+|solemn\s+|award\s+|signing\s+|opening\s+|closing\s+|[a-z]+\s+[a-z]+\s+)?ceremony\b", re.I), "CulturalEvent", "ceremony"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:concert|exhibition|festival)\b", re.I), "CulturalEvent", "cultural event"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|conference|forum|seminar|round\s?table|training)\s+(?:of|on|for|with)\b", re.I), "Meeting", "meeting"),
     (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
@@ -73,14 +76,14 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
 _PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
                        rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
-_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
+_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
                    r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|opened|began|started|commenced|continued)\b", re.I)
 _HELD_AT = re.compile(r"^(?:The|This)\s+(?:\w+\s+)?(?:meeting|talks|session|summit|reception|ceremony|event|gathering)\s*,\s+"
                       r"(?:which\s+was\s+)?(?:held|hosted|organi[sz]ed)\s+(?:at|in)\b")
 _HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
                         r"brought\s+together|featured|continued|concluded|closed|welcomed|kicked\s+off)\b", re.I)
 _GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|concert|forum|conference|talks|"
-                      r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering)")
+                      r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering|celebration)")
 _EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|event|ceremony|reception|concert|forum|conference|"
                          r"talks|consultations|training|exhibition|festival|evening|discussion|gathering|celebration)s?\b")
 _CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
@@ -177,7 +180,8 @@ class EventReader:
         """Whether a named event is only the frame of what the sentence reports ("A met B on the
         sidelines of the <Summit>"): the meeting is still to be found, as a part of it."""
         return ev.named and bool(re.search(r"\b(?:on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|within\s+the\s+framework\s+of|"
-                                           r"in\s+the\s+framework\s+of)\s+(?:the\s+)?$", self.text[max(sn.s, ev.span[0] - 50):ev.span[0]]))
+                                           r"in\s+the\s+framework\s+of|[Aa]s\s+part\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}participation\s+in)\s+(?:the\s+)?$",
+                                           self.text[max(sn.s, ev.span[0] - 80):ev.span[0]]))
 
     def _sentence(self, s: int, e: int) -> Sentence:
         text = self.text
@@ -206,10 +210,18 @@ class EventReader:
             if ((sn.dateline_day or not sn.dates) and ev.city and self.dateline_city and ev.city != self.dateline_city
                     and ev.date is not None and ev.date == self.dateline_date):
                 ev.date = ev.end_date = None    # reported from Baku, held in Tashkent: the dateline's day is not its day
+        lead_in = re.match(rf"\s*(?:On|In)\s[^,]{{2,40}},\s+in\s+({MARK}),", sn.sm)       # "On 11 May, in Istanbul, …"
+        lead_city = self.reader.at(sn.s + lead_in.start(1)) if lead_in else None
+        for ev in sn.new_events:
+            if lead_city and self.out.entities[lead_city[2]].kind == "City" and ev.city is None and ev.date is not None:
+                ev.city = lead_city[2]
         for ev in sn.refs:
             self._place(ev, sn.s, sn.sm, anywhere=True)
         for ev in sn.referenced:
             self._referenced(ev, sn)
+            for part in [x for x in sn.new_events if x.parent == ev.key and x.date is not None]:
+                ev.date = ev.date or part.date         # the frame of a meeting "on its sidelines" is where and when it was
+                ev.city = ev.city or part.city
         # an unnamed event with no place of its own, on the day of the last event that had one, is there too
         for ev in sn.new_events:
             if (ev.city is None and ev.venue is None and ev.parent is None and ev.date is not None
@@ -268,8 +280,8 @@ class EventReader:
                            date=None, end_date=None, venue=None, city=None, span=(ms, me), confidence=0.85,
                            ordinal=int(ordinal.group(1)) if ordinal else None)
                 self.out.events.append(ev)
-            if ev.date is None and _REFERENCE.search(self.text[max(sn.s, ms - 80):ms]):
-                sn.referenced.append(ev)     # "on the eve of the 12th Summit": named, not reported here
+            if ev.date is None and (_REFERENCE.search(self.text[max(sn.s, ms - 80):ms]) or self._in_context(ev, sn)):
+                sn.referenced.append(ev)     # "on the eve of the 12th Summit", "on the sidelines of …": named, not reported here
                 continue
             sn.new_events.append(ev)
 
@@ -314,11 +326,13 @@ class EventReader:
                 sn.refs.append(self.current)      # "The meeting, held at the Working Office, was attended by …"
             return
         np = re.sub(r"\s+(?:which|that)$", "", held.group("np") or held.group("np2"))    # "the concert which was held"
+        np = re.split(r"\s+(?:featured|included|includes|features|with)\s+", np)[0]     # "the celebration featured a concert which took place"
         npos = body + held.start("np" if held.group("np") else "np2")
         low = np.lower()
         generic = _GENERIC.fullmatch(low)
         current = self.current
-        if current is not None and generic and held.group(0).lower().lstrip().startswith(("the ", "this ")) or (
+        of_people = re.match(r"(?:meeting|session|talks)\s+of\s+the\s+(?:heads|ministers|foreign\s+ministers|leaders|participants)\b", low)
+        if current is not None and (generic or of_people) and held.group(0).lower().lstrip().startswith(("the ", "this ")) or (
                 current is not None and generic and np.lower().split()[-1] in current.label.lower()):
             sn.refs.append(current)
         elif _EVENT_NOUN.search(low):
@@ -364,8 +378,10 @@ class EventReader:
         persons, dates, day_of = sn.persons, sn.dates, sn.day_of
         actors = persons + [mm for mm in sn.in_sentence if mm[3] in ("State", "Organization", "Demonym")]
         plural_ref = PLURAL_REF.search(sn.sm)
+        took_part = re.search(r"\b(?:took\s+part|participated|attended)\s+(?:in\s+)?(?:the|a)\s+(?:\w+\s+){0,2}"
+                              r"(?:meeting|session|summit|conference)\s+of\b", sn.sm)   # "X took part in the meeting of …"
         has_anchor = (bool(dates) or bool(day_of) or len(persons) >= 2 or bool(_PLACE_AT.search(sn.sm)) or performing
-                      or (plural_ref is not None and self.current is not None))
+                      or (plural_ref is not None and self.current is not None) or (took_part is not None and bool(persons)))
         if not has_anchor:
             return False
         if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref and not _GROUP_MET.search(sn.sm):
@@ -394,6 +410,11 @@ class EventReader:
                 names = [out.entities[before_trigger[-1][2]].label]
             return (("Handover of copies of credentials" if copies else "Presentation of credentials")
                     + (f" by {names[0]}" if names else "")), kind, None
+        if label == "anniversary":
+            org_m = self.reader.at(s + m.start(1))
+            if org_m is None or out.entities[org_m[2]].kind != "Organization":
+                return None
+            return f"Celebration of the {m.group(2)} anniversary of {out.entities[org_m[2]].label}", kind, org_m[2]
         if label == "reception":
             return "Reception" + (f" hosted by {names[0]}" if names else ""), kind, None
         if label == "visit":
@@ -528,7 +549,7 @@ class EventReader:
     def _venue_city(self, ev: Event, ent, mention: Mention) -> None:  # type: ignore[no-untyped-def]
         """A venue's city: "… Center, in Vienna", inside its name, or a city the gazetteer finds in it."""
         reader, out = self.reader, self.out
-        vm = re.match(rf",?\s+in\s+({MARK})", self.masked[mention[1]:])
+        vm = re.match(rf"(?:\s*\({MARK}\))?,?\s+in\s+({MARK})", self.masked[mention[1]:])     # "… Culture (TURKSOY) in Ankara"
         if vm:
             cm = reader.at(mention[1] + vm.start(1))
             if cm and out.entities[cm[2]].kind == "City":
@@ -553,9 +574,11 @@ class EventReader:
         """"Baku hosted the forum": the city that hosts is the event's."""
         if ev.city is not None:
             return
-        hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b|\bvisit(?:ed|s)\s+(?:the\s+)?({MARK})", sent_masked)
+        hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b|\bvisit(?:ed|s)\s+(?:the\s+)?({MARK})"
+                       rf"|\b(?:departed|left|headed|flew|travell?ed|arrived)\s+(?:for|to|in)\s+(?:{MARK}(?:['’]s)?\s+capital\s+)?({MARK})"
+                       rf"\s+to\s+(?:attend|participate|take\s+part)\b", sent_masked)       # "departed for Astana to attend the summit"
         if hm:
-            cm = self.reader.at(s + hm.start(1 if hm.group(1) else 2))
+            cm = self.reader.at(s + hm.start(next(g for g in (1, 2, 3) if hm.group(g))))
             if cm and self.out.entities[cm[2]].kind == "City":
                 ev.city = cm[2]
 

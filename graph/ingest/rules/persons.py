@@ -48,6 +48,13 @@ def persons(reader: Reader) -> None:
             name = reader.text[start:end]
         if not reader.free(start, end) or re.search(r"\b[A-Z]\.$", name):
             continue
+        initial = re.fullmatch(r"([A-Z])\.\s?(\S+)", name)       # "R. Kazakbaev" after "Ruslan Kazakbaev"
+        same = [e for e in reader.out.entities.values() if initial and e.kind == "Person" and e.label.startswith(initial.group(1))
+                and e.label.split()[-1] == initial.group(2) and e.label != name]
+        if same:
+            same[0].spans.append((start, end))
+            reader.mention(start, end, same[0].key, "Person")
+            continue
         known = reader.gz.index.variants(name, types={"Person"})
         key = reader.entity("Person", name, (start, end), known=known[0] if len(known) == 1 else None)
         ent = reader.out.entities[key]

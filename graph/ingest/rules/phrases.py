@@ -36,7 +36,7 @@ def phrases(reader: Reader) -> None:
     for m in _HEAD_RE.finditer(reader.masked_text):
         if not reader.free(m.start(), m.end()):
             continue
-        if m.group(0) not in _HEADS and m.group(0)[:-1] in ORG_HEADS:
+        if m.group(0) not in _HEADS and (m.group(0)[:-1] in ORG_HEADS or m.group(0)[:-1] in EVENT_HEADS):
             continue   # a plural head ("the Parliaments of A and B", "Turkic Cooperation Organizations") names no one body
         left, right = _extend_left(reader, m.start()), _extend_right(reader, m)
         if left == m.start() and right == m.end():
@@ -66,7 +66,7 @@ def state_prefixes(reader: Reader) -> None:
         reader.mention(pm.start(), mm[1], mm[2], "State")
 
 
-_NUMBERED = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?:[a-z-]+\s+){{0,2}}(?:session|summit|meeting|congress|forum|conference)"
+_NUMBERED = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?:[a-z'’-]+\s+){{0,2}}(?:session|summit|meeting|congress|forum|conference)"
                        rf"\s+of\s+(?:the\s+)?{MARK}")
 
 
