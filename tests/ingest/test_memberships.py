@@ -45,3 +45,16 @@ def test_an_organization_used_as_a_modifier_is_not_the_one_observed(gz: Gazettee
                         "Hungary and Turkmenistan have observer status.")
     assert ("Hungary", "OTS", "observer") in [
         (ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships]
+
+
+def test_an_organization_that_unites_states_accession_and_taking_over_the_chairmanship(gz: Gazetteer) -> None:
+    def rows(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return sorted((ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships)
+    assert rows("The OTS unites Azerbaijan and Kazakhstan, and Hungary as an observer.") == [
+        ("Azerbaijan", "OTS", "member"), ("Hungary", "OTS", "observer"), ("Kazakhstan", "OTS", "member")]
+    assert rows("At the session Kyrgyzstan took over the TURKPA Chairmanship from Kazakhstan. They welcomed "
+                "Uzbekistan’s accession to the OTS. The TRNC became an observer member of TURKPA.") == [
+        ("Kyrgyzstan", "TURKPA", "chair"), ("TRNC", "TURKPA", "observer"), ("Uzbekistan", "OTS", "member")]
+    assert rows("The OTS met. Azerbaijan, the current chair of the organization, spoke.") == [
+        ("Azerbaijan", "OTS", "chair")]

@@ -92,3 +92,13 @@ def test_respective_lists_ambassadors_after_a_dash_and_a_title_after_a_state_wit
         ("Lefter Kaya", "President", "Turkish Republic of Northern Cyprus", None, False, 0.9),
         ("Aron Veres", "Secretary General", "Cooperation Council of Turkic Speaking States", None, False, 0.9),
     ]
+
+
+def test_holders_after_a_body_a_one_word_body_and_a_presidential_administration(gz: Gazetteer) -> None:
+    assert posts(gz, "Agency for Steppe Crafts Development Chairman Aron Veres spoke.") == [
+        ("Aron Veres", "Chairman", "Agency for Steppe Crafts Development", None, False, 0.9)]
+    assert posts(gz, "SteppeTrade Director-General Levan Kapanadze and GEOPROMO President Lars Berg spoke.") == [
+        ("Levan Kapanadze", "Director General", "SteppeTrade", None, False, 0.9),
+        ("Lars Berg", "President", "GEOPROMO", None, False, 0.9)]
+    assert posts(gz, "Head of the Georgian President's Administration Lars Berg spoke.") == [
+        ("Lars Berg", "Head", "Georgian President's Administration", None, False, 0.9)]

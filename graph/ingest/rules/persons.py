@@ -25,6 +25,10 @@ def persons(reader: Reader) -> None:
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(reader.text)]
     for m in _PERSON_RE.finditer(masked):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(rf"{NAME_TOKEN}|{PARTICLE}", m.group(0))]
+        while tokens and any(re.search(r"\w['’]s$", masked[a:b]) for a, b in tokens[:-1]):
+            tokens = tokens[1:]      # "President's Administration Samir Nuriyev": no name runs over a possessive
+        while tokens and set(masked[tokens[0][0]:tokens[0][1]].split("-")) <= STOP and "-" in masked[tokens[0][0]:tokens[0][1]]:
+            tokens = tokens[1:]      # "Director-General Azamat Askaruly"
         while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in STOP | _LEAD and not (
                 len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", masked[tokens[0][0]:tokens[0][1]]) and tokens[1][0] == tokens[0][1]):
             tokens = tokens[1:]      # "H. E. Ali", not "E.Aydogdyyev"

@@ -48,6 +48,20 @@ def phrases(reader: Reader) -> None:
     numbered_sessions(reader)
     places_after_at(reader)
     state_prefixes(reader)
+    bodies_before_titles(reader)
+
+
+_BODY_TITLE = re.compile(r"(?<![\w\uf8ff])((?-i:[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{3,9}))['’]?s?\s+(?=(?:Chairman|Director|President|Head|"
+                         r"Secretary[\s-]General|CEO|General\s+Director|Rector)\b)")
+
+
+def bodies_before_titles(reader: Reader) -> None:
+    """"QazTrade Director-General X", "AZPROMO President Y": a one-word name before a title is a body's."""
+    for m in _BODY_TITLE.finditer(reader.masked_text):
+        if m.group(1) in STOP or not reader.free(m.start(1), m.end(1)):
+            continue
+        key = reader.entity("Organization", m.group(1), (m.start(1), m.end(1)))
+        reader.mention(m.start(1), m.end(1), key, "Organization")
 
 
 _STATE_PREFIX = re.compile(r"\b(?:(?:Federal|Islamic|Democratic|Socialist|People['’]s)\s+)*(?:Republic|Kingdom|State|Sultanate|Commonwealth)\s+of\s+(?:the\s+)?$")
@@ -109,7 +123,7 @@ def _extend_left(reader: Reader, left: int) -> int:
         word = lm.group(0).split()[0]
         if word in LEFT_STOP or word[:1].islower() or re.search(r"\sand\s+the\s+$", lm.group(0)):
             break      # "… Commission and the Business Council" are two names
-        if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word and word[:-2] != "People":
+        if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word and word[:-2] not in ("People", "President"):
             break
         left = off + lm.start()
         if left == 0:
@@ -145,6 +159,12 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
     named_after = re.match(rf"\s+named\s+after\s+(?:{CAP_WORD})(?:\s+(?:{CAP_WORD})){{0,3}}", reader.window(right, right + 120))
     if named_after and base_kind(m.group(0)) != "Event":
         right += named_after.end()          # "… Center named after Heydar Aliyev"
+    # never into a holder's title and name ("… Development Chairman Orkhan Mammadov")
+    holder = re.search(r"\s+(?<!the\s)(?:Chairman|Chairwoman|Chairperson|Director|Minister|Head|President|Secretary|Rector|"
+                       r"Governor|Mayor|Ambassador)(?:[\s-]+General)?\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’]+)",
+                       reader.window(m.end(), right))
+    if holder:
+        right = m.end() + holder.start()
     # never into a date, a weekday or a title ("Concert on Tuesday", "Forum of Ambassador X")
     cut = re.search(_DATE_WORD, reader.window(m.end(), right))
     if cut:
