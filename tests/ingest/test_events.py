@@ -197,3 +197,12 @@ def test_one_person_taking_part_in_the_meeting_of_a_body_is_a_meeting(gz: Gazett
                         "Assembly, Aron Veres took part in the meeting of Foreign Ministers of the OTS.")
     assert [(e.label, e.named, e.parent is not None) for e in ex.events] == [
         ("81st session of the UN General Assembly", True, False), ("Meeting of Aron Veres", False, False)]
+
+
+def test_talks_held_between_a_meeting_held_in_and_a_visit_where_they_met(gz: Gazetteer) -> None:
+    assert events(gz, "Talks were held between Aron Veres and Levan Kapanadze in Ankara on 14 January.") == [
+        ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, "Ankara", None, False)]
+    assert events(gz, "During the meeting held in Baku on 14 January, Aron Veres and Levan Kapanadze spoke.") == [
+        ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, "Baku", None, False)]
+    assert events(gz, "Aron Veres paid a working visit to Baku on 14 January, where he met with Levan Kapanadze.") == [
+        ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, "Baku", None, False)]

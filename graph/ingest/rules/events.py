@@ -38,7 +38,8 @@ _UNNAMED = [
     (re.compile(r"\b(?:gather(?:ed|s)?|convene[sd]?)\b[^.;]{0,60}?\bfor\s+(?:an?|the|their)\s+((?:[\w-]+\s+){0,3}?"
                 r"(?:meeting|summit|talks|session|conference|forum|consultations))\b", re.I), "Meeting", "noun-event"),
     (re.compile(r"\b(?:hosted|welcomed|hosts|welcomes)\s+(?:his|her|their)\s+(?:\S+\s+){0,2}?(?:counterpart|colleague|guest)s?\b"
-                r"|\b(?:held|holds|hold|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bwelcomed\s+(?=[\U000F0000-\U0010FFFD])|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
+                r"|\b(?:held|holds|hold|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bwelcomed\s+(?=[\U000F0000-\U0010FFFD])|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b"
+                r"|\b(?:talks|a\s+meeting|negotiations)\s+(?:was|were)\s+held\s+between\b|\bmeeting\s+held\s+(?:in|on|at)\b", re.I),
      "Meeting", "meeting"),
     (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
                 r"(?:evening|concert|exhibition|festival|conference|forum|seminar|round\s?table|ceremony|celebration|"
@@ -576,9 +577,10 @@ class EventReader:
             return
         hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b|\bvisit(?:ed|s)\s+(?:the\s+)?({MARK})"
                        rf"|\b(?:departed|left|headed|flew|travell?ed|arrived)\s+(?:for|to|in)\s+(?:{MARK}(?:['’]s)?\s+capital\s+)?({MARK})"
-                       rf"\s+to\s+(?:attend|participate|take\s+part)\b", sent_masked)       # "departed for Astana to attend the summit"
+                       rf"\s+to\s+(?:attend|participate|take\s+part)\b"       # "departed for Astana to attend the summit"
+                       rf"|\bvisit\s+to\s+({MARK})[^.;]{{0,40}}?,?\s+where\b", sent_masked)   # "a visit to Baku, where he met …"
         if hm:
-            cm = self.reader.at(s + hm.start(next(g for g in (1, 2, 3) if hm.group(g))))
+            cm = self.reader.at(s + hm.start(next(g for g in (1, 2, 3, 4) if hm.group(g))))
             if cm and self.out.entities[cm[2]].kind == "City":
                 ev.city = cm[2]
 
