@@ -141,8 +141,9 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Foreign\s+Ministers?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"(?-i:\bDeputy\s+FM\b)", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"(?-i:\bFM\b|\btop\s+diplomat\b)", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),   # "Azerbaijani FM X"
-    (r"Deputy\s+Secretary[\s-]+General", "deputy-secretary-general", "Deputy Secretary General"),
-    (r"Secretary[\s-]+General", "secretary-general", "Secretary General"),
+    (r"Deputy\s+Secretar(?:y|ies)[\s-]+General", "deputy-secretary-general", "Deputy Secretary General"),
+    (r"Secretar(?:y|ies)[\s-]+General", "secretary-general", "Secretary General"),
+    (r"Executive\s+Director", "director-general", "Executive Director"),
     (r"Ambassadors?\s+Extraordinary\s+and\s+Plenipotentiary", "ambassador", "Ambassador"),
     (r"Ambassadors?", "ambassador", "Ambassador"),
     (r"Permanent\s+Representatives?", "permanent-representative", "Permanent Representative"),

@@ -206,3 +206,24 @@ def test_talks_held_between_a_meeting_held_in_and_a_visit_where_they_met(gz: Gaz
         ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, "Baku", None, False)]
     assert events(gz, "Aron Veres paid a working visit to Baku on 14 January, where he met with Levan Kapanadze.") == [
         ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, "Baku", None, False)]
+
+
+def test_capital_after_a_possessive_and_numbered_meeting_of_the_council(gz: Gazetteer) -> None:
+    assert events(gz, "Aron Veres met Levan Kapanadze in Kazakhstan’s capital Astana on 14 January.") == [
+        ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, "Astana", None, False)]
+    ex = extraction(gz, "Aron Veres, Chairman of the Council of Elders of the OTS, spoke to journalists following the "
+                        "council's 18th meeting in Baku.")
+    assert [(e.label, ex.label(e.city)) for e in ex.events] == [("18th meeting of the Council of Elders of the OTS", "Baku")]
+
+
+def test_meetings_within_the_framework_of_a_session_take_its_city(gz: Gazetteer) -> None:
+    ex = extraction(gz, "From 14 to 15 May 2026, Kazakhstan will host the 15th Plenary Session in Astana. The Meeting of "
+                        "the Steppe Council will also be held within the framework of the 15th Plenary Session.")
+    assert [(e.label, ex.label(e.city), ex.label(e.parent)) for e in ex.events] == [
+        ("15th Plenary Session", "Astana", None), ("Meeting of the Steppe Council", "Astana", "15th Plenary Session")]
+
+
+def test_a_delegation_visiting_a_body_after_a_dateline_and_a_meeting_held_at_a_place(gz: Gazetteer) -> None:
+    assert events(gz, "Baku. 16 January. REPORT.AZ/ A delegation headed by Aron Veres has visited the Steppe Writers "
+                      "Union.\n") == [
+        ("Visit of Aron Veres to Steppe Writers Union", "Meeting", None, None, "Baku", None, False)]

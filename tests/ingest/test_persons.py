@@ -71,3 +71,10 @@ def test_an_initial_and_family_name_is_the_person_named_before(gz: Gazetteer) ->
     r = reader(gz, "Minister Levan Kapanadze spoke first. Later Minister L. Kapanadze thanked the hosts.", phrases, persons)
     assert [(r.text[m[0]:m[1]], r.out.entities[m[2]].label) for m in sorted(r.mentions) if m[3] == "Person"] == [
         ("Levan Kapanadze", "Levan Kapanadze"), ("L. Kapanadze", "Levan Kapanadze")]
+
+
+def test_a_name_after_a_title_the_list_does_not_know(gz: Gazetteer) -> None:
+    r = reader(gz, "Assistant Secretary of State for South Asian Affairs Lars Berg met Commission Secretary Ainura "
+                   "Abutalieva and Project Coordinator Ali Kilic.", phrases, persons)
+    assert [r.text[m[0]:m[1]] for m in sorted(r.mentions) if m[3] == "Person"] == [
+        "Lars Berg", "Ainura Abutalieva", "Ali Kilic"]

@@ -102,3 +102,11 @@ def test_holders_after_a_body_a_one_word_body_and_a_presidential_administration(
         ("Lars Berg", "President", "GEOPROMO", None, False, 0.9)]
     assert posts(gz, "Head of the Georgian President's Administration Lars Berg spoke.") == [
         ("Lars Berg", "Head", "Georgian President's Administration", None, False, 0.9)]
+
+
+def test_a_plural_title_for_two_holders_and_an_executive_director(gz: Gazetteer) -> None:
+    assert posts(gz, "It was attended by OTS Deputy Secretaries General Aron Veres and Levan Kapanadze, and by "
+                     "Lars Berg, Executive Director of the OTS.") == [
+        ("Aron Veres", "Deputy Secretary General", "OTS", None, False, 0.9),
+        ("Levan Kapanadze", "Deputy Secretary General", "OTS", None, False, 0.9),
+        ("Lars Berg", "Executive Director", "OTS", None, False, 0.85)]

@@ -58,6 +58,9 @@ _UNNAMED = [
      "Meeting", "call"),
     (re.compile(r"\bpresent(?:ed|s)\s+(?:its|his|her|their|a|the)\s+(?:new\s+|latest\s+)?(?:[\w-]+\s+){0,2}?[\"“«]([^\"”»]{2,80})[\"”»]", re.I),
      "CulturalEvent", "presentation"),
+    # "following the council's 18th meeting in Baku"
+    (re.compile(r"\b(?:the\s+)?(council|organization|assembly|commission|committee)['’]s\s+(\d+(?:st|nd|rd|th))\s+(meeting|session|summit)\b", re.I),
+     "Meeting", "numbered"),
     # "TURKSOY celebrated its 25th anniversary at UNESCO Headquarters"
     (re.compile(r"([\U000F0000-\U0010FFFD]\uf8ff*)\s+(?:celebrated|celebrates|marked|marks)\s+(?:its|their|the)\s+(\d+(?:st|nd|rd|th))\s+anniversary\b"),
      "CulturalEvent", "anniversary"),
@@ -75,7 +78,7 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
                         r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
-_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
+_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}(?:['’]s)?\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
                        rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
 _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
                    r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|opened|began|started|commenced|continued)\b", re.I)
@@ -383,9 +386,12 @@ class EventReader:
                               r"(?:meeting|session|summit|conference)\s+of\b", sn.sm)   # "X took part in the meeting of …"
         has_anchor = (bool(dates) or bool(day_of) or len(persons) >= 2 or bool(_PLACE_AT.search(sn.sm)) or performing
                       or (plural_ref is not None and self.current is not None) or (took_part is not None and bool(persons)))
+        if label == "visit" and m.lastindex and m.group(1) and persons:
+            has_anchor = True        # "a delegation headed by X visited the State Committee"
         if not has_anchor:
             return False
-        if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref and not _GROUP_MET.search(sn.sm):
+        held_at = re.match(r"meeting\s+held\s+(?:in|at)\b", m.group(0), re.I) and _PLACE_AT.search(sn.sm)
+        if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref and not _GROUP_MET.search(sn.sm) and not held_at:
             return False
         if label == "opening" and not (dates or day_of or persons or plural_ref):
             return False
@@ -411,6 +417,11 @@ class EventReader:
                 names = [out.entities[before_trigger[-1][2]].label]
             return (("Handover of copies of credentials" if copies else "Presentation of credentials")
                     + (f" by {names[0]}" if names else "")), kind, None
+        if label == "numbered":
+            bodies = [mm for mm in self.reader.mentions if mm[1] <= s + m.start() and mm[3] == "Organization"
+                      and m.group(1).lower() in out.entities[mm[2]].label.lower()]
+            body = out.entities[max(bodies)[2]].label if bodies else m.group(1)
+            return f"{m.group(2)} {m.group(3).lower()} of the {body}", "Session" if m.group(3).lower() == "session" else kind, None
         if label == "anniversary":
             org_m = self.reader.at(s + m.start(1))
             if org_m is None or out.entities[org_m[2]].kind != "Organization":
@@ -589,6 +600,11 @@ class EventReader:
         place; a named event inside the dates of a longer main event is one of its parts."""
         main = self.main
         ctx = _CONTEXT.search(sn.sm)
+        frame = self.reader.at(sn.s + ctx.start(1)) if ctx and is_marker(ctx.group(1)[:1]) else None
+        if ev.named and frame and frame[2] != ev.key and ev.span[1] <= sn.s + ctx.start() and ev.parent is None:
+            outer = self.event(frame[2])         # "The Meeting of the Council … will be held within the framework of the Session"
+            if outer is not None:
+                ev.parent, ev.city = outer.key, ev.city or outer.city
         if ctx and ev.parent is None and not ev.named:
             mention = self.reader.at(sn.s + ctx.start(1)) if is_marker(ctx.group(1)[:1]) else None
             parent = next((x for x in self.out.events if mention and x.key == mention[2]), None) if mention else (
@@ -609,11 +625,15 @@ class EventReader:
                 and main.date and main.date <= ev.date <= main.end_date and ev.key != main.key):
             ev.parent = main.key
 
+    def _lead(self, sn: Sentence) -> bool:
+        """Whether the sentence is the first one after the dateline ("Baku. 19 October. REPORT.AZ/ A delegation …")."""
+        return bool(self.datelines) and re.fullmatch(r"\s*", self.text[self.datelines[0][1]:sn.s]) is not None
+
     def _dateline_city(self, ev: Event, sn: Sentence, future: bool) -> None:
         """"in the Hungarian capital" with the dateline's city; a report's dateline for its own meeting."""
         city = self.dateline_city
         if (ev.city is None and ev.date is None and city and not future and ev.parent is None
-                and self.datelines and sn.s <= self.datelines[0][1] and self.datelines[0][0] < sn.e
+                and self.datelines and ((sn.s <= self.datelines[0][1] and self.datelines[0][0] < sn.e) or self._lead(sn))
                 and (not ev.named or sn.happening or _TOOK_PART.search(sn.sm))):
             ev.city = city     # "BAKU. KAZINFORM – … participated in the Extraordinary Meeting …", "… met with …"
             return

@@ -68,7 +68,10 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             "Receives", "Received", "Hosts", "Holds", "Visits", "Attends", "Discusses", "Signs", "Welcomes",
             "Addresses", "Says", "Calls", "Met", "Meet", "Talks", "Urges", "Praises", "Congratulates",
             # abbreviated titles ("Sec Gen") and abstract nouns of themes ("Humanitarian Assistance")
-            "Sec", "Gen", "Humanitarian", "Assistance", "Disaster", "Emergency", "Management", "Response"}
+            "Sec", "Gen", "Humanitarian", "Assistance", "Disaster", "Emergency", "Management", "Response",
+            # job titles that are not in the role list
+            "Coordinator", "Project", "Secretaries", "Counselor", "Counsellor", "Adviser", "Advisor", "Attaché", "Attache",
+            "Spokesperson", "Spokesman", "Officer", "Commission", "Office", "Service", "Department"}
 NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 

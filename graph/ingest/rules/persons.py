@@ -37,6 +37,9 @@ def persons(reader: Reader) -> None:
         while tokens and re.fullmatch(PARTICLE, masked[tokens[0][0]:tokens[0][1]]):
             tokens = tokens[1:]
         words = [masked[a:b] for a, b in tokens]
+        stops = [i for i, w in enumerate(words) if w in STOP or w in NOT_NAME or NOT_NAME.intersection(w.split("-"))]
+        if stops and len(words) - stops[-1] - 1 >= 2:      # "… Asian Affairs Donald Lu", "Commission Secretary Ainura Abutalivova"
+            tokens, words = tokens[stops[-1] + 1:], words[stops[-1] + 1:]
         caps = [w for w in words if not re.fullmatch(PARTICLE, w)]
         if len(caps) < 2 or len(caps) > 4 or any(w in STOP or w in NOT_NAME or NOT_NAME.intersection(w.split("-"))
                                                   for w in caps):

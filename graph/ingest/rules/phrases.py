@@ -236,6 +236,12 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
         start += 4
     for mm in inner:
         reader.remove(mm)
+    fuller = [e for e in reader.out.entities.values() if e.kind == kind and kind == "Organization"
+              and re.match(re.escape(text[start:right]) + r"\s+(?:for|on|of)\s", e.label)]
+    if fuller:              # "the State Committee" after "the State Committee for Work with Diaspora": the same body
+        fuller[0].add(text[start:right], (start, right))
+        reader.mention(start, right, fuller[0].key, kind)
+        return
     key = reader.entity(kind, text[start:right], (start, right))
     reader.mention(start, right, key, kind)
     acr = re.match(r"\s*\(([A-ZÀ-ÞÜÖİ][A-Za-zÀ-ÿİıÜÖ.-]{1,9})\)", text[right:])

@@ -47,6 +47,12 @@ def posts(reader: Reader) -> None:
             past = True
         for rec in chain:
             _add_post(reader, rec, person, confidence, past)
+        plural = re.search(r"(?:Secretaries|Ministers|Ambassadors|Representatives)\b", masked[chain[0]["title_span"][0]:chain[0]["title_span"][1]])
+        second = re.match(rf"\s*{_HONOR}{MARK}\s+and\s+{_HONOR}({MARK})", masked[e:]) if plural else None
+        other = _person_at(reader, e + second.start(1)) if second else None
+        if other:                        # "Deputy Secretaries General X and Y": both hold the title
+            for rec in chain:
+                _add_post(reader, rec, other, confidence, past)
     listed_posts(reader)
     respective_posts(reader)
     counterpart_posts(reader)
