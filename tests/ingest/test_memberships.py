@@ -58,3 +58,16 @@ def test_an_organization_that_unites_states_accession_and_taking_over_the_chairm
         ("Kyrgyzstan", "TURKPA", "chair"), ("TRNC", "TURKPA", "observer"), ("Uzbekistan", "OTS", "member")]
     assert rows("The OTS met. Azerbaijan, the current chair of the organization, spoke.") == [
         ("Azerbaijan", "OTS", "chair")]
+
+
+def test_its_members_members_include_granted_status_at_a_summit_of_and_admitted_as(gz: Gazetteer) -> None:
+    def rows(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return sorted((ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships)
+    assert rows("The OTS met. Georgia and Kazakhstan are its members, while Hungary and Mongolia are observers.") == [
+        ("Georgia", "OTS", "member"), ("Hungary", "OTS", "observer"), ("Kazakhstan", "OTS", "member"),
+        ("Mongolia", "OTS", "observer")]
+    assert rows("TURKSOY's members include Georgia and Kazakhstan.") == [
+        ("Georgia", "TURKSOY", "member"), ("Kazakhstan", "TURKSOY", "member")]
+    assert rows("Georgia was granted observer status at the Baku summit of the OTS. Later Hungary was admitted to "
+                "TURKSOY as an observer.") == [("Georgia", "OTS", "observer"), ("Hungary", "TURKSOY", "observer")]

@@ -110,3 +110,10 @@ def test_a_plural_title_for_two_holders_and_an_executive_director(gz: Gazetteer)
         ("Aron Veres", "Deputy Secretary General", "OTS", None, False, 0.9),
         ("Levan Kapanadze", "Deputy Secretary General", "OTS", None, False, 0.9),
         ("Lars Berg", "Executive Director", "OTS", None, False, 0.85)]
+
+
+def test_elected_and_appointed_holders(gz: Gazetteer) -> None:
+    assert posts(gz, "Aron Veres, the newly elected secretary general of the OTS, spoke. Levan Kapanadze was "
+                     "appointed as the new Secretary General of TURKSOY.") == [
+        ("Aron Veres", "Secretary General", "OTS", None, False, 0.85),
+        ("Levan Kapanadze", "Secretary General", "TURKSOY", None, False, 0.85)]

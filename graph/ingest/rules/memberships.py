@@ -32,13 +32,13 @@ _ACCESSION = re.compile(rf"({MARK})(?:['’]s)?\s+(?:recent\s+|full\s+)?(?:acces
 _IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,|\s+(?:is|was|became|has\s+been|remains))\s+"
                    rf"(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation|member))?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
-_JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?joined\s+(?:the\s+)?{_ORGREF}\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)", re.I)
+_JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to)\s+(?:the\s+)?{_ORGREF}\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)", re.I)
 # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
 _MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
-                           rf"(?:\s+of\s+(?:the\s+)?({MARK}))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were))?\s*(?:the\s+)?{LIST}", re.I)
+                           rf"(?:\s+of\s+(?:the\s+)?({MARK}))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*(?:the\s+)?{LIST}", re.I)
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
 _LIST_ARE = re.compile(rf"{LIST}\s+(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
-                       rf"(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
+                       rf"(?:its\s+|their\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
@@ -70,7 +70,12 @@ class _Memberships:
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 3, s), m.group(2).lower(), (s + m.start(), s + m.end()),
                          0.85, sm[m.end():])
             for m in _STATUS_OF.finditer(sm):
-                self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "observer", (s + m.start(), s + m.end()),
+                org = self.org_at(m, 2, s)
+                if org is None:     # "was granted observer status at the Samarkand summit of the OTS"
+                    later = re.search(rf"^[^;]{{0,60}}?\b(?:of|in|at)\s+(?:the\s+)?({MARK})", sm[m.end():])
+                    org = self.key_at(s + m.end() + later.start(1)) if later else None
+                    org = org if org and self.is_org(org) else None
+                self.add(self.key_at(s + m.start(1)), org, "observer", (s + m.start(), s + m.end()),
                          0.85, sm[m.end():])
             for m in _TOOK_OVER.finditer(sm):
                 org = next((self.key_at(s + m.start(g)) for g in (2, 3) if m.group(g)), None)

@@ -27,7 +27,8 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
 
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
 _SERVES = (r"\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
-           r"|is|was|remains|became|has\s+been|had\s+been)\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?$")
+           r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?|appointed\s+[\U000F0000-\U0010FFFD]\uf8ff*\s+as"
+           r"|is|was|remains|became|has\s+been|had\s+been)\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
 
 
 def _person_at(reader: Reader, pos: int) -> str | None:
@@ -169,7 +170,7 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
     after = re.match(rf"\s*(,)?\s*{_HONOR}({MARK})", masked[e:])
     off = max(0, s - 300)
     before = re.search(rf"({MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|as\s+(?:the\s+)?|now\s+)?"
-                       r"(?:(?:newly[\s-]+appointed|new|current|incumbent|acting|outgoing|former)\s+)?$", masked[off:s])
+                       r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|outgoing|former|elected)\s+)?$", masked[off:s])
     serves = re.search(rf"({MARK}){_SERVES}", masked[off:s])
     cand_after = _person_at(reader, e + after.start(2)) if after else None
     cand_before = _person_at(reader, off + before.start(1)) if before else None
@@ -177,7 +178,8 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
         person = cand_after
     elif serves and _person_at(reader, off + serves.start(1)):
         person, confidence = _person_at(reader, off + serves.start(1)), 0.85
-        past = bool(re.search(r"\b(?:served|was|worked|acted|had\s+served|previously|formerly)\b", serves.group(0)))
+        past = bool(re.search(r"\b(?:served|was|worked|acted|had\s+served|previously|formerly)\b", serves.group(0))) and not re.search(
+            r"appointed|elected|named", serves.group(0))
     elif cand_before:
         person, confidence = cand_before, 0.85
     elif cand_after:
