@@ -71,3 +71,14 @@ def test_its_members_members_include_granted_status_at_a_summit_of_and_admitted_
         ("Georgia", "TURKSOY", "member"), ("Kazakhstan", "TURKSOY", "member")]
     assert rows("Georgia was granted observer status at the Baku summit of the OTS. Later Hungary was admitted to "
                 "TURKSOY as an observer.") == [("Georgia", "OTS", "observer"), ("Hungary", "TURKSOY", "observer")]
+
+
+def test_observer_status_as_a_noun_accepted_as_granted_to_and_admission_as_an_observer(gz: Gazetteer) -> None:
+    def rows(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return sorted((ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships)
+    assert rows("They hailed Georgia's observer status in the OTS.") == [("Georgia", "OTS", "observer")]
+    assert rows("The leaders accepted Mongolia as an observer member at the OTS summit.") == [
+        ("Mongolia", "OTS", "observer")]
+    assert rows("TURKSOY granted observer status to Georgia. They welcomed Mongolia's admission to the OTS as an "
+                "observer state.") == [("Georgia", "TURKSOY", "observer"), ("Mongolia", "OTS", "observer")]

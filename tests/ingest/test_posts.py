@@ -117,3 +117,8 @@ def test_elected_and_appointed_holders(gz: Gazetteer) -> None:
                      "appointed as the new Secretary General of TURKSOY.") == [
         ("Aron Veres", "Secretary General", "OTS", None, False, 0.85),
         ("Levan Kapanadze", "Secretary General", "TURKSOY", None, False, 0.85)]
+
+
+def test_who_was_elected_as(gz: Gazetteer) -> None:
+    assert posts(gz, "Aron Veres, who was elected as the new Secretary General of the OTS, spoke.") == [
+        ("Aron Veres", "Secretary General", "OTS", None, False, 0.85)]

@@ -27,7 +27,15 @@ _CHAIRS = [
 _TOOK_OVER = re.compile(rf"({MARK})\s+(?:took\s+over|has\s+taken\s+over|assumed|assumes|takes\s+over|has\s+assumed)\s+(?:the\s+)?(?:rotating\s+)?"
                         rf"(?:({MARK})\s+)?(?:Chairmanship|chairmanship|Presidency|presidency)(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?")
 # "Uzbekistan's accession to the Turkic Council"
-_ACCESSION = re.compile(rf"({MARK})(?:['’]s)?\s+(?:recent\s+|full\s+)?(?:accession|admission)\s+to\s+(?:the\s+)?{_ORGREF}")
+_ACCESSION = re.compile(rf"({MARK})(?:['’]s)?\s+(?:recent\s+|full\s+)?(?:accession|admission)\s+to\s+(?:the\s+)?{_ORGREF}"
+                        rf"(?:\s+as\s+(?:an?\s+)?(observer))?")
+# "the TRNC's observer status in the OTS", "accepted the TRNC as an observer", "the OTS granted observer status to the TRNC"
+_OBSERVER_FORMS = [
+    (re.compile(rf"({MARK})['’]s\s+(?:new\s+)?observer\s+status\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF}"), 1, 2),
+    (re.compile(rf"\b(?:accepted|accepting|admitted|admitting)\s+(?:the\s+)?({MARK})\s+as\s+(?:an?\s+)?observer(?:\s+(?:member|state|country))?"
+                rf"(?:\s+(?:of|to|in|at)\s+(?:the\s+)?({MARK}))?"), 1, 2),
+    (re.compile(rf"({MARK})\s+(?:granted|gave|has\s+granted)\s+(?:the\s+)?observer\s+status\s+to\s+(?:the\s+)?({MARK})"), 2, 1),
+]
 # "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
 _IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,|\s+(?:is|was|became|has\s+been|remains))\s+"
                    rf"(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation|member))?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
@@ -82,7 +90,16 @@ class _Memberships:
                 if org is not None and self.is_org(org):
                     self.add(self.key_at(s + m.start(1)), org, "chair", (s + m.start(), s + m.end()), 0.85)
             for m in _ACCESSION.finditer(sm):
-                self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "member", (s + m.start(), s + m.end()), 0.8)
+                self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "observer" if m.group(3) else "member",
+                         (s + m.start(), s + m.end()), 0.8)
+            for pattern, member_g, org_g in _OBSERVER_FORMS:
+                for m in pattern.finditer(sm):
+                    org = self.org_at(m, org_g, s)
+                    if org is None:      # "… as an observer member at the OTS summit": the body named next
+                        later = re.search(rf"^[^;]{{0,40}}?\b(?:of|in|at|to)\s+(?:the\s+)?({MARK})", sm[m.end():])
+                        org = self.key_at(s + m.end() + later.start(1)) if later else None
+                        org = org if org and self.is_org(org) else None
+                    self.add(self.key_at(s + m.start(member_g)), org, "observer", (s + m.start(), s + m.end()), 0.8)
             for m in _JOINED.finditer(sm):
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), m.group(3).lower(), (s + m.start(), s + m.end()),
                          0.85, sm[m.end():])

@@ -169,7 +169,8 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
     person, confidence, past = None, 0.9, False
     after = re.match(rf"\s*(,)?\s*{_HONOR}({MARK})", masked[e:])
     off = max(0, s - 300)
-    before = re.search(rf"({MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|as\s+(?:the\s+)?|now\s+)?"
+    before = re.search(rf"({MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|who\s+(?:was|has\s+been)\s+(?:appointed|elected|named)\s+(?:as\s+)?(?:the\s+)?"
+                       r"|as\s+(?:the\s+)?|now\s+)?"
                        r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|outgoing|former|elected)\s+)?$", masked[off:s])
     serves = re.search(rf"({MARK}){_SERVES}", masked[off:s])
     cand_after = _person_at(reader, e + after.start(2)) if after else None
