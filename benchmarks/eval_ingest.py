@@ -101,7 +101,8 @@ def score_real(entries: list[real_cache.Entry], *, cache: Path, gold_dir: Path,
             missing.append(e.id)
             continue
         gold = load_gold(gold_dir / f"{e.id}.gold.json")
-        article = article_from_text(text, date=parse_iso_date(e.date, what=e.id), path=f"{e.id}.txt", url=e.url)
+        article = article_from_text(text, date=parse_iso_date(e.date, what=e.id), path=f"{e.id}.txt", url=e.url,
+                                    publisher=e.publisher)      # as `tkg ingest --url … --publisher …`
         scores = score(gold, to_gold(ingest_text(article, gz)))
         each.append((e.id, scores))
         total = add_scores(total, scores)

@@ -121,3 +121,109 @@ def test_a_named_event_reported_on_the_day_of_the_last_placed_event_is_there_too
                      "Strategic Council meeting.")
     assert [(g[0], g[2], g[4]) for g in got] == [("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", "Astana"),
                                                  ("4th Joint Strategic Council", "2026-01-12", "Astana")]
+
+
+def test_an_agency_dateline_with_day_gives_the_lead_meeting_its_day_and_city(gz: Gazetteer) -> None:
+    assert events(gz, "Ankara, January 16, AZERTAC Georgia`s First Deputy Speaker Aron Veres has met Daniyar Orazov.\n") == [
+        ("Meeting of Aron Veres and Daniyar Orazov", "Meeting", "2026-01-16", None, "Ankara", None, False)]
+    assert events(gz, "Ankara, Jan. 16, 2026 . / Kabar / . Aron Veres met Daniyar Orazov.\n") == [
+        ("Meeting of Aron Veres and Daniyar Orazov", "Meeting", "2026-01-16", None, "Ankara", None, False)]
+
+
+def test_a_meeting_on_the_sidelines_of_a_named_event_is_its_part(gz: Gazetteer) -> None:
+    assert events(gz, "On 4 May 2026 Daniyar Orazov met Aron Veres on the sidelines of the Caspian Energy Forum "
+                      "in Baku.") == [
+        ("Caspian Energy Forum", "Meeting", "2026-05-04", None, "Baku", None, True),
+        ("Meeting of Daniyar Orazov and Aron Veres", "Meeting", "2026-05-04", None, "Baku", "Caspian Energy Forum",
+         False)]
+
+
+def test_the_meeting_refers_to_the_meeting_not_to_a_congress_mentioned_between(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The Hungarian Embassy in Georgia organized a meeting with students in Tbilisi.\n\n"
+                        "It was dedicated to the Second Congress of Young Hungarians, which was held on 2 May in "
+                        "Budapest.\n\nAron Veres and Levan Kapanadze attended the meeting.\n")
+    assert [(ex.label(p.event), ex.label(p.participant)) for p in ex.participations] == [
+        ("Meeting", "Aron Veres"), ("Meeting", "Levan Kapanadze")]
+
+
+def test_reported_from_one_city_held_in_another_and_a_summit_on_a_day_in_a_city(gz: Gazetteer) -> None:
+    assert events(gz, "Ankara, January 16, AZERTAC\n\nAron Veres has met Levan Kapanadze in Tashkent. He spoke of "
+                      "the upcoming Summit of the Steppe Council on 14-15 October 2026 in Baku.\n") == [
+        ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", None, None, "Tashkent", None, False),
+        ("Summit of the Steppe Council", "Summit", "2026-10-14", None, "Baku", None, True)]
+
+
+def test_arrival_is_a_visit_a_call_by_telephone_and_the_concert_which(gz: Gazetteer) -> None:
+    assert events(gz, "The delegation led by Aron Veres arrived in Baku on 14 January.") == [
+        ("Visit of Aron Veres to Baku", "Meeting", "2026-01-14", None, "Baku", None, False)]
+    assert events(gz, "Aron Veres and Levan Kapanadze discussed the agenda by telephone on 14 January.") == [
+        ("Telephone conversation of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, None, None, False)]
+    assert [e[0] for e in events(gz, "A concert was held in Baku on 14 January. The concert which was held at the "
+                                     "Green Hall was attended by Aron Veres.")] == ["Concert"]
+
+
+def test_an_organization_celebrating_an_anniversary_at_a_venue(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The Steppe Writers Union celebrated its 30th anniversary at the Grand Meridian Hotel in Ankara "
+                        "on 14 January. The celebration took place in the presence of Aron Veres and Levan Kapanadze.")
+    assert [(e.label, e.date and e.date.isoformat(), ex.label(e.venue), ex.label(e.city)) for e in ex.events] == [
+        ("Celebration of the 30th anniversary of Steppe Writers Union", "2026-01-14", "Grand Meridian Hotel", "Ankara")]
+    assert [ex.label(p.participant) for p in ex.participations] == ["Aron Veres", "Levan Kapanadze"]
+
+
+def test_a_ceremony_after_two_lead_ins_at_a_secretariat_in_a_city(gz: Gazetteer) -> None:
+    assert events(gz, "On 14 January, at the General Secretariat of the Steppe Writers Union (SWU) in Ankara, a flag "
+                      "raising ceremony was held. It was attended by Aron Veres.") == [
+        ("Flag raising ceremony", "CulturalEvent", "2026-01-14", "General Secretariat of the Steppe Writers Union",
+         "Ankara", None, False)]
+
+
+def test_a_numbered_leaders_summit_in_the_city_one_departs_for(gz: Gazetteer) -> None:
+    ex = extraction(gz, "President Aron Veres departed for Kazakhstan's capital Astana to attend the 12th leaders' "
+                        "summit of the OTS.")
+    assert [(e.label, ex.label(e.city), e.named) for e in ex.events] == [
+        ("12th leaders' summit of the OTS", "Astana", True)]
+
+
+def test_lead_in_city_a_meeting_of_the_heads_refers_back_and_a_plural_head_names_no_event(gz: Gazetteer) -> None:
+    ex = extraction(gz, "On 14 January, in Istanbul, Aron Veres took part in the Steppe Forum of Writers.\n\n"
+                        "The meeting of the heads of the writers' unions took place before the opening.\n\n"
+                        "The Steppe Forums of Writers are held every year.\n")
+    assert [(e.label, e.date and e.date.isoformat(), ex.label(e.city)) for e in ex.events] == [
+        ("Steppe Forum of Writers", "2026-01-14", "Istanbul")]
+
+
+def test_one_person_taking_part_in_the_meeting_of_a_body_is_a_meeting(gz: Gazetteer) -> None:
+    ex = extraction(gz, "As part of the Georgian delegation's participation in the 81st session of the UN General "
+                        "Assembly, Aron Veres took part in the meeting of Foreign Ministers of the OTS.")
+    assert [(e.label, e.named, e.parent is not None) for e in ex.events] == [
+        ("81st session of the UN General Assembly", True, False), ("Meeting of Aron Veres", False, False)]
+
+
+def test_talks_held_between_a_meeting_held_in_and_a_visit_where_they_met(gz: Gazetteer) -> None:
+    assert events(gz, "Talks were held between Aron Veres and Levan Kapanadze in Ankara on 14 January.") == [
+        ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, "Ankara", None, False)]
+    assert events(gz, "During the meeting held in Baku on 14 January, Aron Veres and Levan Kapanadze spoke.") == [
+        ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, "Baku", None, False)]
+    assert events(gz, "Aron Veres paid a working visit to Baku on 14 January, where he met with Levan Kapanadze.") == [
+        ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, "Baku", None, False)]
+
+
+def test_capital_after_a_possessive_and_numbered_meeting_of_the_council(gz: Gazetteer) -> None:
+    assert events(gz, "Aron Veres met Levan Kapanadze in Kazakhstan’s capital Astana on 14 January.") == [
+        ("Meeting of Aron Veres and Levan Kapanadze", "Meeting", "2026-01-14", None, "Astana", None, False)]
+    ex = extraction(gz, "Aron Veres, Chairman of the Council of Elders of the OTS, spoke to journalists following the "
+                        "council's 18th meeting in Baku.")
+    assert [(e.label, ex.label(e.city)) for e in ex.events] == [("18th meeting of the Council of Elders of the OTS", "Baku")]
+
+
+def test_meetings_within_the_framework_of_a_session_take_its_city(gz: Gazetteer) -> None:
+    ex = extraction(gz, "From 14 to 15 May 2026, Kazakhstan will host the 15th Plenary Session in Astana. The Meeting of "
+                        "the Steppe Council will also be held within the framework of the 15th Plenary Session.")
+    assert [(e.label, ex.label(e.city), ex.label(e.parent)) for e in ex.events] == [
+        ("15th Plenary Session", "Astana", None), ("Meeting of the Steppe Council", "Astana", "15th Plenary Session")]
+
+
+def test_a_delegation_visiting_a_body_after_a_dateline_and_a_meeting_held_at_a_place(gz: Gazetteer) -> None:
+    assert events(gz, "Baku. 16 January. REPORT.AZ/ A delegation headed by Aron Veres has visited the Steppe Writers "
+                      "Union.\n") == [
+        ("Visit of Aron Veres to Steppe Writers Union", "Meeting", None, None, "Baku", None, False)]

@@ -32,3 +32,12 @@ def test_periods() -> None:
     assert [period(s, ref) for s in ("in the last three months of 2025", "in January-July 2025", "in 2024",
                                       "over the past year", "recently")] == [
         "2025-10/2025-12", "2025-01/2025-07", "2024", "2025", None]
+
+
+def test_bilateral_trade_and_the_countries_without_names_a_goal_is_no_figure(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Georgia and Hungary signed a memorandum. In 2025, bilateral trade reached $460 million. "
+                        "The countries traded goods worth 120.5 million US dollars in January-March 2026. They "
+                        "are aiming to reach a trade turnover of $1 billion.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value, f.unit) for f in ex.figures] == [
+        ("Georgia", "Hungary", "trade-volume", 460.0, "usd-million"),
+        ("Georgia", "Hungary", "trade-volume", 120.5, "usd-million")]

@@ -34,3 +34,51 @@ def test_member_states_list_and_chairmanship(gz: Gazetteer) -> None:
 
 def test_a_ministry_is_no_organization_of_members(gz: Gazetteer) -> None:
     assert mems(gz, "Hungary is a member of the Ministry of Culture.") == []
+
+
+def test_an_organization_used_as_a_modifier_is_not_the_one_observed(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Its members are Türkiye, Azerbaijan and Kazakhstan, while EU state Hungary and Turkmenistan "
+                        "have observer status in the OTS. The OTS met.")
+    assert sorted((ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships) == [
+        ("Hungary", "OTS", "observer"), ("Turkmenistan", "OTS", "observer")]
+    ex = extraction(gz, "The OTS met in Baku. Its members are Türkiye, Azerbaijan and Kazakhstan, while EU state "
+                        "Hungary and Turkmenistan have observer status.")
+    assert ("Hungary", "OTS", "observer") in [
+        (ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships]
+
+
+def test_an_organization_that_unites_states_accession_and_taking_over_the_chairmanship(gz: Gazetteer) -> None:
+    def rows(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return sorted((ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships)
+    assert rows("The OTS unites Azerbaijan and Kazakhstan, and Hungary as an observer.") == [
+        ("Azerbaijan", "OTS", "member"), ("Hungary", "OTS", "observer"), ("Kazakhstan", "OTS", "member")]
+    assert rows("At the session Kyrgyzstan took over the TURKPA Chairmanship from Kazakhstan. They welcomed "
+                "Uzbekistan’s accession to the OTS. The TRNC became an observer member of TURKPA.") == [
+        ("Kyrgyzstan", "TURKPA", "chair"), ("TRNC", "TURKPA", "observer"), ("Uzbekistan", "OTS", "member")]
+    assert rows("The OTS met. Azerbaijan, the current chair of the organization, spoke.") == [
+        ("Azerbaijan", "OTS", "chair")]
+
+
+def test_its_members_members_include_granted_status_at_a_summit_of_and_admitted_as(gz: Gazetteer) -> None:
+    def rows(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return sorted((ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships)
+    assert rows("The OTS met. Georgia and Kazakhstan are its members, while Hungary and Mongolia are observers.") == [
+        ("Georgia", "OTS", "member"), ("Hungary", "OTS", "observer"), ("Kazakhstan", "OTS", "member"),
+        ("Mongolia", "OTS", "observer")]
+    assert rows("TURKSOY's members include Georgia and Kazakhstan.") == [
+        ("Georgia", "TURKSOY", "member"), ("Kazakhstan", "TURKSOY", "member")]
+    assert rows("Georgia was granted observer status at the Baku summit of the OTS. Later Hungary was admitted to "
+                "TURKSOY as an observer.") == [("Georgia", "OTS", "observer"), ("Hungary", "TURKSOY", "observer")]
+
+
+def test_observer_status_as_a_noun_accepted_as_granted_to_and_admission_as_an_observer(gz: Gazetteer) -> None:
+    def rows(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return sorted((ex.label(m.member), ex.label(m.organization), m.status) for m in ex.memberships)
+    assert rows("They hailed Georgia's observer status in the OTS.") == [("Georgia", "OTS", "observer")]
+    assert rows("The leaders accepted Mongolia as an observer member at the OTS summit.") == [
+        ("Mongolia", "OTS", "observer")]
+    assert rows("TURKSOY granted observer status to Georgia. They welcomed Mongolia's admission to the OTS as an "
+                "observer state.") == [("Georgia", "TURKSOY", "observer"), ("Mongolia", "OTS", "observer")]

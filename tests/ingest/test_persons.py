@@ -54,3 +54,27 @@ def test_a_headline_verb_after_a_title_is_no_family_name(gz: Gazetteer) -> None:
 def test_a_name_may_wrap_to_the_next_line_but_not_run_past_a_paragraph(gz: Gazetteer) -> None:
     ex = extraction(gz, "Hungarian Scholars\n\nOn 14 January Azamat\nBekov met Emre Yalçın.")
     assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_an_initial_glued_to_the_family_name_is_a_name_and_h_e_is_no_name(gz: Gazetteer) -> None:
+    r = reader(gz, "The diplomat T.Orazgeldiyev met H. E. Aron Veres.", phrases, persons)
+    assert [r.text[m[0]:m[1]] for m in sorted(r.mentions) if m[3] == "Person"] == ["T.Orazgeldiyev", "Aron Veres"]
+
+
+def test_theme_words_and_abbreviated_titles_are_no_names(gz: Gazetteer) -> None:
+    r = reader(gz, "The Sec Gen arrived. The theme is Disaster-Emergency Management and Humanitarian Assistance.",
+               phrases, persons)
+    assert [m for m in r.mentions if m[3] == "Person"] == []
+
+
+def test_an_initial_and_family_name_is_the_person_named_before(gz: Gazetteer) -> None:
+    r = reader(gz, "Minister Levan Kapanadze spoke first. Later Minister L. Kapanadze thanked the hosts.", phrases, persons)
+    assert [(r.text[m[0]:m[1]], r.out.entities[m[2]].label) for m in sorted(r.mentions) if m[3] == "Person"] == [
+        ("Levan Kapanadze", "Levan Kapanadze"), ("L. Kapanadze", "Levan Kapanadze")]
+
+
+def test_a_name_after_a_title_the_list_does_not_know(gz: Gazetteer) -> None:
+    r = reader(gz, "Assistant Secretary of State for South Asian Affairs Lars Berg met Commission Secretary Ainura "
+                   "Abutalieva and Project Coordinator Ali Kilic.", phrases, persons)
+    assert [r.text[m[0]:m[1]] for m in sorted(r.mentions) if m[3] == "Person"] == [
+        "Lars Berg", "Ainura Abutalieva", "Ali Kilic"]

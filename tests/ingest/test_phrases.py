@@ -48,3 +48,26 @@ def test_plural_heads_currencies_and_an_acronym_after_and(gz: Gazetteer) -> None
 def test_a_motto_in_quotes_is_no_event(gz: Gazetteer) -> None:
     r = reader(gz, "The session under the motto “Trust and Partnership” opened in Baku.", phrases)
     assert mentions(r) == [("Baku", "City")]
+
+
+def test_an_embassy_in_a_state_a_center_named_after_someone_and_a_council_before_a_known_name(gz: Gazetteer) -> None:
+    r = reader(gz, "The Hungarian Embassy in Georgia and the Friendship Center named after Ali Vural met in Tbilisi.",
+               phrases)
+    assert [(r.text[m[0]:m[1]], m[3]) for m in sorted(r.mentions) if m[3] == "Organization"] == [
+        ("Hungarian Embassy in Georgia", "Organization"), ("Friendship Center named after Ali Vural", "Organization")]
+    r = reader(gz, "The chairman of the People’s Council of Turkmenistan Gurbanguly Berdimuhamedov spoke.", phrases)
+    assert ("People’s Council of Turkmenistan", "Organization") in mentions(r)
+    assert ("Gurbanguly Berdimuhamedov", "Person") in mentions(r)
+
+
+def test_two_bodies_joined_by_and_the_and_a_holder_after_a_body(gz: Gazetteer) -> None:
+    r = reader(gz, "The Joint Commission on Transport and the Georgia-Hungary Business Council met. Secretary "
+                   "General of the Union of Steppe Writers Aibek Nurmatov spoke.", phrases)
+    assert [r.text[m[0]:m[1]] for m in sorted(r.mentions) if m[3] == "Organization"] == [
+        "Joint Commission on Transport", "Georgia-Hungary Business Council", "Union of Steppe Writers"]
+
+
+def test_a_fuller_state_name_and_groups_and_clubs(gz: Gazetteer) -> None:
+    r = reader(gz, "The Republic of Cuba is no member of the OSCE Minsk Group or the Lazarev Club.", phrases)
+    assert mentions(r) == [("Republic of Cuba", "State"), ("OSCE Minsk Group", "Organization"),
+                           ("Lazarev Club", "Organization")]

@@ -54,3 +54,71 @@ def test_a_rector_and_an_ambassador_named_with_initials(gz: Gazetteer) -> None:
                                      "Rector of Sokhumi State University T. Jugheli.")] == [
         ("D. Seyitmammedov", "Ambassador", "Turkmenistan", "Georgia"),
         ("T. Jugheli", "Rector", "Sokhumi State University", None)]
+
+
+def test_backtick_possessive_first_deputy_speaker_and_a_repeat_without_state(gz: Gazetteer) -> None:
+    assert posts(gz, "Hungary`s First Deputy Speaker Aron Veres received Deputy Minister of Foreign Affairs of "
+                     "Georgia Levan Kapanadze on 2 May 2026. Deputy Minister of Foreign Affairs Levan Kapanadze "
+                     "thanked him.") == [
+        ("Aron Veres", "First Deputy Speaker", "Hungary", None, False, 0.9),
+        ("Levan Kapanadze", "Deputy Minister of Foreign Affairs", "Georgia", None, False, 0.9),
+    ]
+
+
+def test_a_counterpart_holds_the_title_of_the_one_who_met_him(gz: Gazetteer) -> None:
+    assert posts(gz, "Kazakh Foreign Minister Daniyar Orazov met his Georgian counterpart Levan Kapanadze "
+                     "in Tbilisi on 4 May 2026.") == [
+        ("Daniyar Orazov", "Minister of Foreign Affairs", "Kazakhstan", None, False, 0.9),
+        ("Levan Kapanadze", "Minister of Foreign Affairs", "Georgia", None, False, 0.7),
+    ]
+    # an ambassador's counterpart is no ambassador of that state
+    assert posts(gz, "Ambassador of Hungary to Georgia Aron Veres met his Kazakh counterpart Daniyar Orazov.") == [
+        ("Aron Veres", "Ambassador", "Hungary", "Georgia", False, 0.9)]
+
+
+def test_respective_lists_ambassadors_after_a_dash_and_a_title_after_a_state_with_acronym(gz: Gazetteer) -> None:
+    assert posts(gz, "Foreign Ministers of Hungary and Georgia, Aron Veres and Levan Kapanadze met in Ankara.") == [
+        ("Aron Veres", "Minister of Foreign Affairs", "Hungary", None, False, 0.75),
+        ("Levan Kapanadze", "Minister of Foreign Affairs", "Georgia", None, False, 0.75),
+    ]
+    assert posts(gz, "She received the Ambassadors Extraordinary and Plenipotentiary of three states - the Republic "
+                     "of Cuba Lino Perez, Georgia Levan Kapanadze and the Kingdom of Sweden Lars Berg.") == [
+        ("Lino Perez", "Ambassador", "Republic of Cuba", None, False, 0.8),
+        ("Levan Kapanadze", "Ambassador", "Georgia", None, False, 0.8),
+        ("Lars Berg", "Ambassador", "Kingdom of Sweden", None, False, 0.8),
+    ]
+    assert posts(gz, "Turkish Republic of Northern Cyprus (TRNC) President Lefter Kaya and Secretary General of "
+                     "the Cooperation Council of Turkic Speaking States (CCTS) Aron Veres spoke.") == [
+        ("Lefter Kaya", "President", "Turkish Republic of Northern Cyprus", None, False, 0.9),
+        ("Aron Veres", "Secretary General", "Cooperation Council of Turkic Speaking States", None, False, 0.9),
+    ]
+
+
+def test_holders_after_a_body_a_one_word_body_and_a_presidential_administration(gz: Gazetteer) -> None:
+    assert posts(gz, "Agency for Steppe Crafts Development Chairman Aron Veres spoke.") == [
+        ("Aron Veres", "Chairman", "Agency for Steppe Crafts Development", None, False, 0.9)]
+    assert posts(gz, "SteppeTrade Director-General Levan Kapanadze and GEOPROMO President Lars Berg spoke.") == [
+        ("Levan Kapanadze", "Director General", "SteppeTrade", None, False, 0.9),
+        ("Lars Berg", "President", "GEOPROMO", None, False, 0.9)]
+    assert posts(gz, "Head of the Georgian President's Administration Lars Berg spoke.") == [
+        ("Lars Berg", "Head", "Georgian President's Administration", None, False, 0.9)]
+
+
+def test_a_plural_title_for_two_holders_and_an_executive_director(gz: Gazetteer) -> None:
+    assert posts(gz, "It was attended by OTS Deputy Secretaries General Aron Veres and Levan Kapanadze, and by "
+                     "Lars Berg, Executive Director of the OTS.") == [
+        ("Aron Veres", "Deputy Secretary General", "OTS", None, False, 0.9),
+        ("Levan Kapanadze", "Deputy Secretary General", "OTS", None, False, 0.9),
+        ("Lars Berg", "Executive Director", "OTS", None, False, 0.85)]
+
+
+def test_elected_and_appointed_holders(gz: Gazetteer) -> None:
+    assert posts(gz, "Aron Veres, the newly elected secretary general of the OTS, spoke. Levan Kapanadze was "
+                     "appointed as the new Secretary General of TURKSOY.") == [
+        ("Aron Veres", "Secretary General", "OTS", None, False, 0.85),
+        ("Levan Kapanadze", "Secretary General", "TURKSOY", None, False, 0.85)]
+
+
+def test_who_was_elected_as(gz: Gazetteer) -> None:
+    assert posts(gz, "Aron Veres, who was elected as the new Secretary General of the OTS, spoke.") == [
+        ("Aron Veres", "Secretary General", "OTS", None, False, 0.85)]

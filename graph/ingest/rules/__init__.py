@@ -62,7 +62,8 @@ def _is_publisher(ent: Entity, article: Article) -> bool:
     publisher = re.sub(r"[^a-z0-9]", "", (article.publisher or "").lower())
     for name in {ent.label, *ent.names}:
         key = re.sub(r"[^a-z0-9]", "", name.lower())
-        if len(key) >= 4 and (key == publisher or (host and key in host) or (len(core) >= 5 and core in key and len(key) <= len(core) + 4)):
+        if len(key) >= 4 and (key == publisher or (host and key in host) or (len(core) >= 5 and core in key and len(key) <= len(core) + 4)
+                              or (len(publisher) >= 5 and key.startswith(publisher) and key.endswith(("agency", "newsagency")))):
             return True
     return False
 

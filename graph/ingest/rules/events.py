@@ -38,7 +38,8 @@ _UNNAMED = [
     (re.compile(r"\b(?:gather(?:ed|s)?|convene[sd]?)\b[^.;]{0,60}?\bfor\s+(?:an?|the|their)\s+((?:[\w-]+\s+){0,3}?"
                 r"(?:meeting|summit|talks|session|conference|forum|consultations))\b", re.I), "Meeting", "noun-event"),
     (re.compile(r"\b(?:hosted|welcomed|hosts|welcomes)\s+(?:his|her|their)\s+(?:\S+\s+){0,2}?(?:counterpart|colleague|guest)s?\b"
-                r"|\b(?:held|holds|hold|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bwelcomed\s+(?=[\U000F0000-\U0010FFFD])|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b", re.I),
+                r"|\b(?:held|holds|hold|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bwelcomed\s+(?=[\U000F0000-\U0010FFFD])|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b"
+                r"|\b(?:talks|a\s+meeting|negotiations)\s+(?:was|were)\s+held\s+between\b|\bmeeting\s+held\s+(?:in|on|at)\b", re.I),
      "Meeting", "meeting"),
     (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
                 r"(?:evening|concert|exhibition|festival|conference|forum|seminar|round\s?table|ceremony|celebration|"
@@ -50,12 +51,21 @@ _UNNAMED = [
      "Meeting", "visit"),
     # "visited Tashkent on 14 January": a visit to a city or state named right after the verb
     (re.compile(r"\b(?:visited|visits)\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)"), "Meeting", "visit"),
-    (re.compile(r"\b(?:held|had|holds|has)\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|talks?|conference)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b", re.I),
+    # "the delegation led by X arrived in Baku on 6 June": a visit there
+    (re.compile(r"\b(?:arrived|arrives)\s+in\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)"), "Meeting", "visit"),
+    (re.compile(r"\b(?:held|had|holds|has)\s+(?:a\s+)?(?:telephone|phone|video)\s+(?:conversation|call|talks?|conference)\b|\bspoke\s+(?:by|on\s+the)\s+(?:tele)?phone\b"
+                r"|\b(?:discussed|talked|spoke)\b[^.;]{0,160}?\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b", re.I),
      "Meeting", "call"),
     (re.compile(r"\bpresent(?:ed|s)\s+(?:its|his|her|their|a|the)\s+(?:new\s+|latest\s+)?(?:[\w-]+\s+){0,2}?[\"“«]([^\"”»]{2,80})[\"”»]", re.I),
      "CulturalEvent", "presentation"),
+    # "following the council's 18th meeting in Baku"
+    (re.compile(r"\b(?:the\s+)?(council|organization|assembly|commission|committee)['’]s\s+(\d+(?:st|nd|rd|th))\s+(meeting|session|summit)\b", re.I),
+     "Meeting", "numbered"),
+    # "TURKSOY celebrated its 25th anniversary at UNESCO Headquarters"
+    (re.compile(r"([\U000F0000-\U0010FFFD]\uf8ff*)\s+(?:celebrated|celebrates|marked|marks)\s+(?:its|their|the)\s+(\d+(?:st|nd|rd|th))\s+anniversary\b"),
+     "CulturalEvent", "anniversary"),
     (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|diplomatic\s+|festive\s+)?reception\b", re.I), "Meeting", "reception"),
-    (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|festive\s+|solemn\s+|award\s+|signing\s+|opening\s+|closing\s+)?ceremony\b", re.I), "CulturalEvent", "ceremony"),
+    (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|festive\s+|solemn\s+|award\s+|signing\s+|opening\s+|closing\s+|[a-z]+\s+[a-z]+\s+)?ceremony\b", re.I), "CulturalEvent", "ceremony"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:concert|exhibition|festival)\b", re.I), "CulturalEvent", "cultural event"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|conference|forum|seminar|round\s?table|training)\s+(?:of|on|for|with)\b", re.I), "Meeting", "meeting"),
     (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
@@ -68,16 +78,16 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
                         r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
-_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
+_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}(?:['’]s)?\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
                        rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
-_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
+_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
                    r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|opened|began|started|commenced|continued)\b", re.I)
 _HELD_AT = re.compile(r"^(?:The|This)\s+(?:\w+\s+)?(?:meeting|talks|session|summit|reception|ceremony|event|gathering)\s*,\s+"
                       r"(?:which\s+was\s+)?(?:held|hosted|organi[sz]ed)\s+(?:at|in)\b")
 _HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
                         r"brought\s+together|featured|continued|concluded|closed|welcomed|kicked\s+off)\b", re.I)
 _GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|concert|forum|conference|talks|"
-                      r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering)")
+                      r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering|celebration)")
 _EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|event|ceremony|reception|concert|forum|conference|"
                          r"talks|consultations|training|exhibition|festival|evening|discussion|gathering|celebration)s?\b")
 _CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
@@ -106,6 +116,7 @@ class Sentence:
     new_events: list[Event] = field(default_factory=list)
     refs: list[Event] = field(default_factory=list)          # "the meeting": the current event again
     referenced: list[Event] = field(default_factory=list)    # named, but not reported here ("on the eve of …")
+    dateline_day: bool = False                               # the only date is the dateline's
 
 
 class EventReader:
@@ -120,6 +131,8 @@ class EventReader:
         self.headline = headline(self.text)
         self.by_start = sorted(reader.mentions)
         self.dateline_city: str | None = None
+        self.dateline_date = next((d.date for a_, b_ in self.datelines[:1]
+                                   for d in find_dates(self.text, self.ref, start=a_, end=b_)), None)
         for a_, b_ in self.datelines[:1]:
             for mm in reader.mentions:
                 if a_ <= mm[0] < b_ and mm[3] == "City":
@@ -147,23 +160,47 @@ class EventReader:
             if not sn.new_events:
                 self._held(sn)
             if not sn.new_events and not sn.refs:
+                self._noun_ref(sn)
+            if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 self._unnamed(sn)
             self._when_and_where(sn)
             self._after(sn)
             participations(self, sn)
 
+    def _noun_ref(self, sn: Sentence) -> None:
+        """"… attended the meeting" after a named event of another kind was mentioned (a congress the
+        meeting was dedicated to): the last unnamed event that is a meeting, not the named one."""
+        current = self.current
+        m = re.search(r"\b(?:the|this)\s+(meeting|talks|reception|ceremony)\b(?!\s+(?:of|on|with|between)\b)", sn.sm)
+        if m is None or current is None or not current.named or m.group(1) in current.label.lower():
+            return
+        earlier = [x for x in self.out.events if not x.named and x.parent is None and x is not current
+                   and x.label.lower().startswith(m.group(1)) and x.span[0] < sn.s]
+        if earlier:
+            sn.refs.append(earlier[-1])
+            self.current = earlier[-1]
+
+    def _in_context(self, ev: Event, sn: Sentence) -> bool:
+        """Whether a named event is only the frame of what the sentence reports ("A met B on the
+        sidelines of the <Summit>"): the meeting is still to be found, as a part of it."""
+        return ev.named and bool(re.search(r"\b(?:on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|within\s+the\s+framework\s+of|"
+                                           r"in\s+the\s+framework\s+of|[Aa]s\s+part\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}participation\s+in)\s+(?:the\s+)?$",
+                                           self.text[max(sn.s, ev.span[0] - 80):ev.span[0]]))
+
     def _sentence(self, s: int, e: int) -> Sentence:
         text = self.text
         found = find_dates(text, self.ref, start=s, end=e)
         dates = [d for d in found if not any(a <= d.start < b for a, b in self.datelines)]
+        dateline_day = False
         if not dates and self.datelines[:1] and s <= self.datelines[0][0] < e:
             dates = found[:1]       # the lead of a report, with no day of its own: the dateline's day
+            dateline_day = bool(dates)
         lo = bisect.bisect_left(self.by_start, (s,))
         in_sentence = [mm for mm in self.by_start[lo:bisect.bisect_left(self.by_start, (e,))] if mm[1] <= e]
         persons = sorted([mm for mm in in_sentence if mm[3] == "Person"])
         sm = self.masked[s:e]
         return Sentence(s, e, sm, dates, DAY_OF.search(text, s, e), in_sentence, persons,
-                        bool(_HAPPENING.search(sm)), self.current)
+                        bool(_HAPPENING.search(sm)), self.current, dateline_day=dateline_day)
 
     def _when_and_where(self, sn: Sentence) -> None:
         """Dates, places and parents of the sentence's events; what the referenced ones add."""
@@ -174,10 +211,21 @@ class EventReader:
             self._hosting_city(ev, sn.s, sn.sm)
             self._parent(ev, sn)
             self._dateline_city(ev, sn, bool(future))
+            if ((sn.dateline_day or not sn.dates) and ev.city and self.dateline_city and ev.city != self.dateline_city
+                    and ev.date is not None and ev.date == self.dateline_date):
+                ev.date = ev.end_date = None    # reported from Baku, held in Tashkent: the dateline's day is not its day
+        lead_in = re.match(rf"\s*(?:On|In)\s[^,]{{2,40}},\s+in\s+({MARK}),", sn.sm)       # "On 11 May, in Istanbul, …"
+        lead_city = self.reader.at(sn.s + lead_in.start(1)) if lead_in else None
+        for ev in sn.new_events:
+            if lead_city and self.out.entities[lead_city[2]].kind == "City" and ev.city is None and ev.date is not None:
+                ev.city = lead_city[2]
         for ev in sn.refs:
             self._place(ev, sn.s, sn.sm, anywhere=True)
         for ev in sn.referenced:
             self._referenced(ev, sn)
+            for part in [x for x in sn.new_events if x.parent == ev.key and x.date is not None]:
+                ev.date = ev.date or part.date         # the frame of a meeting "on its sidelines" is where and when it was
+                ev.city = ev.city or part.city
         # an unnamed event with no place of its own, on the day of the last event that had one, is there too
         for ev in sn.new_events:
             if (ev.city is None and ev.venue is None and ev.parent is None and ev.date is not None
@@ -236,8 +284,8 @@ class EventReader:
                            date=None, end_date=None, venue=None, city=None, span=(ms, me), confidence=0.85,
                            ordinal=int(ordinal.group(1)) if ordinal else None)
                 self.out.events.append(ev)
-            if ev.date is None and _REFERENCE.search(self.text[max(sn.s, ms - 80):ms]):
-                sn.referenced.append(ev)     # "on the eve of the 12th Summit": named, not reported here
+            if ev.date is None and (_REFERENCE.search(self.text[max(sn.s, ms - 80):ms]) or self._in_context(ev, sn)):
+                sn.referenced.append(ev)     # "on the eve of the 12th Summit", "on the sidelines of …": named, not reported here
                 continue
             sn.new_events.append(ev)
 
@@ -281,12 +329,14 @@ class EventReader:
             if self.current is not None and _HELD_AT.search(text[body:e]):
                 sn.refs.append(self.current)      # "The meeting, held at the Working Office, was attended by …"
             return
-        np = held.group("np") or held.group("np2")
+        np = re.sub(r"\s+(?:which|that)$", "", held.group("np") or held.group("np2"))    # "the concert which was held"
+        np = re.split(r"\s+(?:featured|included|includes|features|with)\s+", np)[0]     # "the celebration featured a concert which took place"
         npos = body + held.start("np" if held.group("np") else "np2")
         low = np.lower()
         generic = _GENERIC.fullmatch(low)
         current = self.current
-        if current is not None and generic and held.group(0).lower().lstrip().startswith(("the ", "this ")) or (
+        of_people = re.match(r"(?:meeting|session|talks)\s+of\s+the\s+(?:heads|ministers|foreign\s+ministers|leaders|participants)\b", low)
+        if current is not None and (generic or of_people) and held.group(0).lower().lstrip().startswith(("the ", "this ")) or (
                 current is not None and generic and np.lower().split()[-1] in current.label.lower()):
             sn.refs.append(current)
         elif _EVENT_NOUN.search(low):
@@ -332,11 +382,16 @@ class EventReader:
         persons, dates, day_of = sn.persons, sn.dates, sn.day_of
         actors = persons + [mm for mm in sn.in_sentence if mm[3] in ("State", "Organization", "Demonym")]
         plural_ref = PLURAL_REF.search(sn.sm)
+        took_part = re.search(r"\b(?:took\s+part|participated|attended)\s+(?:in\s+)?(?:the|a)\s+(?:\w+\s+){0,2}"
+                              r"(?:meeting|session|summit|conference)\s+of\b", sn.sm)   # "X took part in the meeting of …"
         has_anchor = (bool(dates) or bool(day_of) or len(persons) >= 2 or bool(_PLACE_AT.search(sn.sm)) or performing
-                      or (plural_ref is not None and self.current is not None))
+                      or (plural_ref is not None and self.current is not None) or (took_part is not None and bool(persons)))
+        if label == "visit" and m.lastindex and m.group(1) and persons:
+            has_anchor = True        # "a delegation headed by X visited the State Committee"
         if not has_anchor:
             return False
-        if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref and not _GROUP_MET.search(sn.sm):
+        held_at = re.match(r"meeting\s+held\s+(?:in|at)\b", m.group(0), re.I) and _PLACE_AT.search(sn.sm)
+        if label == "meeting" and (len(actors) < 2 or not persons) and not plural_ref and not _GROUP_MET.search(sn.sm) and not held_at:
             return False
         if label == "opening" and not (dates or day_of or persons or plural_ref):
             return False
@@ -362,6 +417,16 @@ class EventReader:
                 names = [out.entities[before_trigger[-1][2]].label]
             return (("Handover of copies of credentials" if copies else "Presentation of credentials")
                     + (f" by {names[0]}" if names else "")), kind, None
+        if label == "numbered":
+            bodies = [mm for mm in self.reader.mentions if mm[1] <= s + m.start() and mm[3] == "Organization"
+                      and m.group(1).lower() in out.entities[mm[2]].label.lower()]
+            body = out.entities[max(bodies)[2]].label if bodies else m.group(1)
+            return f"{m.group(2)} {m.group(3).lower()} of the {body}", "Session" if m.group(3).lower() == "session" else kind, None
+        if label == "anniversary":
+            org_m = self.reader.at(s + m.start(1))
+            if org_m is None or out.entities[org_m[2]].kind != "Organization":
+                return None
+            return f"Celebration of the {m.group(2)} anniversary of {out.entities[org_m[2]].label}", kind, org_m[2]
         if label == "reception":
             return "Reception" + (f" hosted by {names[0]}" if names else ""), kind, None
         if label == "visit":
@@ -496,7 +561,7 @@ class EventReader:
     def _venue_city(self, ev: Event, ent, mention: Mention) -> None:  # type: ignore[no-untyped-def]
         """A venue's city: "… Center, in Vienna", inside its name, or a city the gazetteer finds in it."""
         reader, out = self.reader, self.out
-        vm = re.match(rf",?\s+in\s+({MARK})", self.masked[mention[1]:])
+        vm = re.match(rf"(?:\s*\({MARK}\))?,?\s+in\s+({MARK})", self.masked[mention[1]:])     # "… Culture (TURKSOY) in Ankara"
         if vm:
             cm = reader.at(mention[1] + vm.start(1))
             if cm and out.entities[cm[2]].kind == "City":
@@ -521,9 +586,12 @@ class EventReader:
         """"Baku hosted the forum": the city that hosts is the event's."""
         if ev.city is not None:
             return
-        hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b|\bvisit(?:ed|s)\s+(?:the\s+)?({MARK})", sent_masked)
+        hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b|\bvisit(?:ed|s)\s+(?:the\s+)?({MARK})"
+                       rf"|\b(?:departed|left|headed|flew|travell?ed|arrived)\s+(?:for|to|in)\s+(?:{MARK}(?:['’]s)?\s+capital\s+)?({MARK})"
+                       rf"\s+to\s+(?:attend|participate|take\s+part)\b"       # "departed for Astana to attend the summit"
+                       rf"|\bvisit\s+to\s+({MARK})[^.;]{{0,40}}?,?\s+where\b", sent_masked)   # "a visit to Baku, where he met …"
         if hm:
-            cm = self.reader.at(s + hm.start(1 if hm.group(1) else 2))
+            cm = self.reader.at(s + hm.start(next(g for g in (1, 2, 3, 4) if hm.group(g))))
             if cm and self.out.entities[cm[2]].kind == "City":
                 ev.city = cm[2]
 
@@ -532,6 +600,11 @@ class EventReader:
         place; a named event inside the dates of a longer main event is one of its parts."""
         main = self.main
         ctx = _CONTEXT.search(sn.sm)
+        frame = self.reader.at(sn.s + ctx.start(1)) if ctx and is_marker(ctx.group(1)[:1]) else None
+        if ev.named and frame and frame[2] != ev.key and ev.span[1] <= sn.s + ctx.start() and ev.parent is None:
+            outer = self.event(frame[2])         # "The Meeting of the Council … will be held within the framework of the Session"
+            if outer is not None:
+                ev.parent, ev.city = outer.key, ev.city or outer.city
         if ctx and ev.parent is None and not ev.named:
             mention = self.reader.at(sn.s + ctx.start(1)) if is_marker(ctx.group(1)[:1]) else None
             parent = next((x for x in self.out.events if mention and x.key == mention[2]), None) if mention else (
@@ -552,11 +625,15 @@ class EventReader:
                 and main.date and main.date <= ev.date <= main.end_date and ev.key != main.key):
             ev.parent = main.key
 
+    def _lead(self, sn: Sentence) -> bool:
+        """Whether the sentence is the first one after the dateline ("Baku. 19 October. REPORT.AZ/ A delegation …")."""
+        return bool(self.datelines) and re.fullmatch(r"\s*", self.text[self.datelines[0][1]:sn.s]) is not None
+
     def _dateline_city(self, ev: Event, sn: Sentence, future: bool) -> None:
         """"in the Hungarian capital" with the dateline's city; a report's dateline for its own meeting."""
         city = self.dateline_city
         if (ev.city is None and ev.date is None and city and not future and ev.parent is None
-                and self.datelines and sn.s <= self.datelines[0][1] and self.datelines[0][0] < sn.e
+                and self.datelines and ((sn.s <= self.datelines[0][1] and self.datelines[0][0] < sn.e) or self._lead(sn))
                 and (not ev.named or sn.happening or _TOOK_PART.search(sn.sm))):
             ev.city = city     # "BAKU. KAZINFORM – … participated in the Extraordinary Meeting …", "… met with …"
             return
@@ -588,6 +665,13 @@ class EventReader:
                 cm = self.reader.at(ev.span[1] + city_m.start(1))
                 if cm and out.entities[cm[2]].kind == "City":
                     ev.city = cm[2]
+        on_day = [d for d in sn.dates if 0 <= d.start - ev.span[1] <= 4]      # "the Summit on 14-15 October 2019 in Baku"
+        if on_day and ev.date is None and re.match(r"\s*(?:on|,)?\s*$", self.text[ev.span[1]:on_day[0].start]):
+            ev.date, ev.end_date = on_day[0].date, on_day[0].end_date
+            in_city = re.match(rf"\s+in\s+({MARK})", masked[on_day[0].end:])
+            cm = self.reader.at(on_day[0].end + in_city.start(1)) if in_city else None
+            if cm and out.entities[cm[2]].kind == "City" and ev.city is None:
+                ev.city = cm[2]
         after_mention = re.match(rf"\s+in\s+({MARK})", masked[ev.span[1]:])
         if after_mention and ev.city is None:
             cm = self.reader.at(ev.span[1] + after_mention.start(1))

@@ -15,7 +15,7 @@ __all__ = ["figures", "period"]
 
 _MEASURES = [
     (re.compile(r"\b(?:trade\s+turnover|commodity\s+turnover|trade\s+volume|volume\s+of\s+(?:mutual\s+|bilateral\s+)?trade|mutual\s+trade|bilateral\s+trade|"
-                r"foreign\s+trade|trade)\b", re.I), "trade-volume", "trade volume"),
+                r"foreign\s+trade|trade|traded\s+goods)\b", re.I), "trade-volume", "trade volume"),
     (re.compile(r"\bexports?\b", re.I), "exports", "exports"),
     (re.compile(r"\bimports?\b", re.I), "imports", "imports"),
     (re.compile(r"\binvest(?:ments?|ed|s)?\b|\bcapital\b", re.I), "investment", "investment"),
@@ -48,7 +48,7 @@ def period(sentence: str, ref: dt.date) -> str | None:
     if m.group("y3"):
         return m.group("y3")
     return str(ref.year - 1)
-_TARGET = re.compile(r"\b(?:aim|aims|aimed|target|targets|goal|plan|plans|intend|seek|seeks|raise|bring|increase)\b[^.]{0,60}$"
+_TARGET = re.compile(r"\b(?:aim|aims|aimed|aiming|target|targets|goal|plan|plans|planning|intend|seek|seeks|raise|bring|increase)\b[^.]{0,60}$"
                      r"|\b(?:to|up\s+to)\s+$", re.I)
 _STATED = re.compile(r"\b(?:reached|amounted|totaled|totalled|stood|hit|grew|exceeded|rose|increased|climbed|jumped|"
                      r"surged|fell|dropped|declined|decreased|was|were|is|are)\b")
@@ -105,7 +105,10 @@ def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str
             a, b = reader.at(s + m.start(1)), reader.at(s + m.start(2))
             if a and b:
                 return a[2], b[2], 0.85
-    if len(parties) < 2 and re.search(r"\b(?:the\s+two|both)\s+(?:countries|states|sides|nations)\b", scope, re.I):
+    two = re.search(r"\b(?:the\s+two|both|the|our\s+two|our)\s+(?:countries|states|sides|nations)(?:['’]s?)?\b", scope, re.I)
+    if not parties and re.search(r"\bbilateral\s+(?:trade|commodity)", scope, re.I):
+        two = two or re.search(r"\bbilateral\b", scope, re.I)      # "bilateral trade reached $460 million"
+    if len(parties) < 2 and two:
         earlier: list[str] = []
         for mm in sorted(reader.mentions, key=lambda x: x[0], reverse=True):
             if mm[0] < s + money.start() and out.entities[mm[2]].kind == "State" and mm[2] not in earlier:

@@ -13,7 +13,7 @@ ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Minis
               "Office", "Parliament", "Secretariat", "Federation", "Society", "Organization", "Organisation",
               "Administration", "Embassy", "Mission", "Consulate", "Commission", "Bank", "Directorate",
               "Service", "Presidency", "Cabinet", "Government", "Majlis", "Mejlis", "Senate", "Board", "Maslahaty", "Kenesh", "Mazhilis",
-              "Meclisi", "Parliament", "Orchestra", "Ensemble", "Choir", "Troupe")
+              "Meclisi", "Parliament", "Orchestra", "Ensemble", "Choir", "Troupe", "Group", "Club")
 VENUE_HEADS = ("Hall", "Palace", "Hotel", "Theater", "Theatre", "Opera", "Museum", "Library", "Stadium",
                 "Arena", "Residence", "Gallery", "Park", "Square", "Complex", "Pavilion", "Auditorium", "Monastery",
                 "Palais", "Castle", "Cathedral", "Mosque", "Church", "Villa", "Headquarters", "Mausoleum", "Memorial",
@@ -66,7 +66,12 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             "Diplomat", "Migration", "Republic", "Kingdom", "Union", "Region", "Silk", "Road", "Corridor",
             # verbs of headlines ("Secretary General Meets with …")
             "Receives", "Received", "Hosts", "Holds", "Visits", "Attends", "Discusses", "Signs", "Welcomes",
-            "Addresses", "Says", "Calls", "Met", "Meet", "Talks", "Urges", "Praises", "Congratulates"}
+            "Addresses", "Says", "Calls", "Met", "Meet", "Talks", "Urges", "Praises", "Congratulates",
+            # abbreviated titles ("Sec Gen") and abstract nouns of themes ("Humanitarian Assistance")
+            "Sec", "Gen", "Humanitarian", "Assistance", "Disaster", "Emergency", "Management", "Response",
+            # job titles that are not in the role list
+            "Coordinator", "Project", "Secretaries", "Counselor", "Counsellor", "Adviser", "Advisor", "Attaché", "Attache",
+            "Spokesperson", "Spokesman", "Officer", "Commission", "Office", "Service", "Department"}
 NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 

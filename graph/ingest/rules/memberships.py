@@ -20,18 +20,38 @@ _CHAIRS = [
     re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?(?:Chairmanship|Presidency|chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
     re.compile(rf"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})\s+(?:in|of|at|over)\s+(?:the\s+)?{_ORGREF}", re.I),
     re.compile(rf"({MARK}),?\s+(?:which|that|as)\s+(?:currently\s+)?(?:chairs|holds\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?{_ORGREF}", re.I),
+    # "Azerbaijan, the current chair of the organization"
+    re.compile(rf"({MARK}),\s+(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
+]
+# "Kyrgyzstan took over the TURKPA Chairmanship from Kazakhstan"
+_TOOK_OVER = re.compile(rf"({MARK})\s+(?:took\s+over|has\s+taken\s+over|assumed|assumes|takes\s+over|has\s+assumed)\s+(?:the\s+)?(?:rotating\s+)?"
+                        rf"(?:({MARK})\s+)?(?:Chairmanship|chairmanship|Presidency|presidency)(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?")
+# "Uzbekistan's accession to the Turkic Council"
+_ACCESSION = re.compile(rf"({MARK})(?:['’]s)?\s+(?:recent\s+|full\s+)?(?:accession|admission)\s+to\s+(?:the\s+)?{_ORGREF}"
+                        rf"(?:\s+as\s+(?:an?\s+)?(observer))?")
+# "the TRNC's observer status in the OTS", "accepted the TRNC as an observer", "the OTS granted observer status to the TRNC"
+_OBSERVER_FORMS = [
+    (re.compile(rf"({MARK})['’]s\s+(?:new\s+)?observer\s+status\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF}"), 1, 2),
+    (re.compile(rf"\b(?:accepted|accepting|admitted|admitting)\s+(?:the\s+)?({MARK})\s+as\s+(?:an?\s+)?observer(?:\s+(?:member|state|country))?"
+                rf"(?:\s+(?:of|to|in|at)\s+(?:the\s+)?({MARK}))?"), 1, 2),
+    (re.compile(rf"({MARK})\s+(?:granted|gave|has\s+granted)\s+(?:the\s+)?observer\s+status\s+to\s+(?:the\s+)?({MARK})"), 2, 1),
 ]
 # "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
 _IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,|\s+(?:is|was|became|has\s+been|remains))\s+"
-                   rf"(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation))?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
+                   rf"(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation|member))?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
-_JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?joined\s+(?:the\s+)?{_ORGREF}\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)", re.I)
+_JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to)\s+(?:the\s+)?{_ORGREF}\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)", re.I)
 # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
 _MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
-                           rf"(?:\s+of\s+(?:the\s+)?({MARK}))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were))?\s*(?:the\s+)?{LIST}", re.I)
+                           rf"(?:\s+of\s+(?:the\s+)?({MARK}))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*(?:the\s+)?{LIST}", re.I)
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
 _LIST_ARE = re.compile(rf"{LIST}\s+(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
-                       rf"(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
+                       rf"(?:its\s+|their\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
+
+
+# "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
+_ORG_HAS = re.compile(rf"({MARK})\s+(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+composed\s+of)\s+(?:the\s+)?{LIST}"
+                      rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+and\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
 
 
 def memberships(reader: Reader) -> None:
@@ -58,8 +78,28 @@ class _Memberships:
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 3, s), m.group(2).lower(), (s + m.start(), s + m.end()),
                          0.85, sm[m.end():])
             for m in _STATUS_OF.finditer(sm):
-                self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "observer", (s + m.start(), s + m.end()),
+                org = self.org_at(m, 2, s)
+                if org is None:     # "was granted observer status at the Samarkand summit of the OTS"
+                    later = re.search(rf"^[^;]{{0,60}}?\b(?:of|in|at)\s+(?:the\s+)?({MARK})", sm[m.end():])
+                    org = self.key_at(s + m.end() + later.start(1)) if later else None
+                    org = org if org and self.is_org(org) else None
+                self.add(self.key_at(s + m.start(1)), org, "observer", (s + m.start(), s + m.end()),
                          0.85, sm[m.end():])
+            for m in _TOOK_OVER.finditer(sm):
+                org = next((self.key_at(s + m.start(g)) for g in (2, 3) if m.group(g)), None)
+                if org is not None and self.is_org(org):
+                    self.add(self.key_at(s + m.start(1)), org, "chair", (s + m.start(), s + m.end()), 0.85)
+            for m in _ACCESSION.finditer(sm):
+                self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "observer" if m.group(3) else "member",
+                         (s + m.start(), s + m.end()), 0.8)
+            for pattern, member_g, org_g in _OBSERVER_FORMS:
+                for m in pattern.finditer(sm):
+                    org = self.org_at(m, org_g, s)
+                    if org is None:      # "… as an observer member at the OTS summit": the body named next
+                        later = re.search(rf"^[^;]{{0,40}}?\b(?:of|in|at|to)\s+(?:the\s+)?({MARK})", sm[m.end():])
+                        org = self.key_at(s + m.end() + later.start(1)) if later else None
+                        org = org if org and self.is_org(org) else None
+                    self.add(self.key_at(s + m.start(member_g)), org, "observer", (s + m.start(), s + m.end()), 0.8)
             for m in _JOINED.finditer(sm):
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), m.group(3).lower(), (s + m.start(), s + m.end()),
                          0.85, sm[m.end():])
@@ -78,6 +118,15 @@ class _Memberships:
                 org = self.org_at(m, 1, s) if not m.group(1) else None
             for key in self.states(s + m.start(4), m.group(4)):
                 self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
+        for m in _ORG_HAS.finditer(sm):
+            mention = self.reader.at(s + m.start(1))
+            if mention is None or not self.is_org(mention[2]):
+                continue
+            for key in self.states(s + m.start(2), m.group(2)):
+                self.add(key, mention[2], "member", (s + m.start(), s + m.end()), 0.8)
+            if m.group(3):
+                for key in self.states(s + m.start(3), m.group(3)):
+                    self.add(key, mention[2], "observer", (s + m.start(), s + m.end()), 0.8)
         for m in _LIST_ARE.finditer(sm):
             org = None
             if m.group(3):
@@ -103,7 +152,10 @@ class _Memberships:
         return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community)\b", ent.label))
 
     def last_org(self, pos: int) -> str | None:
+        """The last organization named before ``pos``, not one used as a modifier ("EU state Hungary")."""
         i = bisect.bisect_right(self.org_ends, (pos, "\U0010ffff"))
+        while i and re.match(r"\s+(?:member\s+)?(?:state|country|nation)\b", self.reader.masked_text[self.org_ends[i - 1][0]:]):
+            i -= 1
         return self.org_ends[i - 1][1] if i else None
 
     def org_at(self, m: re.Match[str], group: int, pos: int) -> str | None:

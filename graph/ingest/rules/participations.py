@@ -19,7 +19,7 @@ SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|spe
                     r"highlighted|underscored|welcomed|opened|delivered|briefed|presented|informed|pointed\s+out|called|expressed|thanked|"
                     r"congratulated|shared)\b", re.I)
 ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|participat(?:e|es|ing)|(?:took|take|takes|taking)\s+part|joined|were\s+present|was\s+present|guests?|"
-                     r"present\s+were|also\s+present|those\s+present|present\s+included|in\s+attendance|participants\s+included|"
+                     r"present\s+were|also\s+present|those\s+present|present\s+included|in\s+attendance|participants\s+included|in\s+the\s+presence\s+of|"
                      r"credentials|credence|"
                      r"brought\s+together|gathered|represented\s+by|chaired|hosted|hosting|led\s+by|headed\s+by|"
                      r"met|meet|meeting|talks|received|receiving|hosted|welcomed|among\s+those|present(?:ed)?\s+(?:his|her)\s+credentials|"

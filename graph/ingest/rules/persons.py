@@ -16,7 +16,7 @@ __all__ = ["persons", "titles"]
 
 _LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
 _GAP = r"(?:[ \t\u00a0]*\n(?![ \t]*\n)[ \t\u00a0]*|[ \t\u00a0]+)"       # a name may wrap to the next line, never past a paragraph
-_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:{_GAP}(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")
+_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.))(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")   # "V.Putin" too
 
 
 def persons(reader: Reader) -> None:
@@ -25,15 +25,24 @@ def persons(reader: Reader) -> None:
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(reader.text)]
     for m in _PERSON_RE.finditer(masked):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(rf"{NAME_TOKEN}|{PARTICLE}", m.group(0))]
-        while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in STOP | _LEAD:
-            tokens = tokens[1:]
+        while tokens and any(re.search(r"\w['’]s$", masked[a:b]) for a, b in tokens[:-1]):
+            tokens = tokens[1:]      # "President's Administration Samir Nuriyev": no name runs over a possessive
+        while tokens and set(masked[tokens[0][0]:tokens[0][1]].split("-")) <= STOP and "-" in masked[tokens[0][0]:tokens[0][1]]:
+            tokens = tokens[1:]      # "Director-General Azamat Askaruly"
+        while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in STOP | _LEAD and not (
+                len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", masked[tokens[0][0]:tokens[0][1]]) and tokens[1][0] == tokens[0][1]):
+            tokens = tokens[1:]      # "H. E. Ali", not "E.Aydogdyyev"
         while tokens and masked[tokens[-1][0]:tokens[-1][1]] in STOP:
             tokens = tokens[:-1]
         while tokens and re.fullmatch(PARTICLE, masked[tokens[0][0]:tokens[0][1]]):
             tokens = tokens[1:]
         words = [masked[a:b] for a, b in tokens]
+        stops = [i for i, w in enumerate(words) if w in STOP or w in NOT_NAME or NOT_NAME.intersection(w.split("-"))]
+        if stops and len(words) - stops[-1] - 1 >= 2:      # "… Asian Affairs Donald Lu", "Commission Secretary Ainura Abutalivova"
+            tokens, words = tokens[stops[-1] + 1:], words[stops[-1] + 1:]
         caps = [w for w in words if not re.fullmatch(PARTICLE, w)]
-        if len(caps) < 2 or len(caps) > 4 or any(w in STOP or w in NOT_NAME for w in caps):
+        if len(caps) < 2 or len(caps) > 4 or any(w in STOP or w in NOT_NAME or NOT_NAME.intersection(w.split("-"))
+                                                  for w in caps):
             continue
         start, end = tokens[0][0], tokens[-1][1]
         if any(a <= start < b for a, b in quoted):
@@ -45,6 +54,13 @@ def persons(reader: Reader) -> None:
             end -= 2
             name = reader.text[start:end]
         if not reader.free(start, end) or re.search(r"\b[A-Z]\.$", name):
+            continue
+        initial = re.fullmatch(r"([A-Z])\.\s?(\S+)", name)       # "R. Kazakbaev" after "Ruslan Kazakbaev"
+        same = [e for e in reader.out.entities.values() if initial and e.kind == "Person" and e.label.startswith(initial.group(1))
+                and e.label.split()[-1] == initial.group(2) and e.label != name]
+        if same:
+            same[0].spans.append((start, end))
+            reader.mention(start, end, same[0].key, "Person")
             continue
         known = reader.gz.index.variants(name, types={"Person"})
         key = reader.entity("Person", name, (start, end), known=known[0] if len(known) == 1 else None)
@@ -119,7 +135,7 @@ def titles(reader: Reader) -> list[dict]:
             rec["title"] = f"Minister of {topic}"
         # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
         off = max(0, start - 300)
-        pre = re.search(rf"({MARK})(?:['’]s)?\s+$", masked[off:start])
+        pre = re.search(rf"({MARK})(?:\s*\((?:{MARK}|[A-Z]{{2,8}})\))?(?:['’`]s)?\s+$", masked[off:start])   # "… Cyprus (TRNC) President"
         if pre:
             mention = reader.at(off + pre.start(1))
             if mention and mention[3] in ("State", "Demonym", "Organization"):
@@ -134,6 +150,9 @@ def titles(reader: Reader) -> list[dict]:
                             or (mention[3] == "City" and title in ("Governor", "Mayor"))):
                 rec["of"] = mention[2]
                 pos += of.end()
+                acronym = re.match(rf"\s*\((?:{MARK}|[A-Z]{{2,8}})\)", masked[pos:])     # "of the Turkic Council (CCTS) X"
+                if acronym:
+                    pos += acronym.end()
         to = re.match(rf"\s+(?:to|in|at)\s+(?:the\s+)?({MARK})", masked[pos:])
         if to and not (rec["pre"] is None and rec["of"] is None and role in ("president", "chairman", "minister")):
             mention = reader.at(pos + to.start(1))
@@ -147,7 +166,7 @@ def titles(reader: Reader) -> list[dict]:
                     pos += extra.end()
         if rec["of"] is None and rec["pre"] is None:
             # "The Hungarian delegation was headed by Minister …": the delegation's state
-            led = re.search(rf"({MARK})(?:['’]s)?\s+(?:(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)"
+            led = re.search(rf"({MARK})(?:['’`]s)?\s+(?:(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)"
                             rf"|(?:was|is|were)\s+represented)\s+by\s+(?:the\s+)?$",
                             masked[max(0, start - 120):start])
             if led:

@@ -36,19 +36,51 @@ def phrases(reader: Reader) -> None:
     for m in _HEAD_RE.finditer(reader.masked_text):
         if not reader.free(m.start(), m.end()):
             continue
-        if m.group(0) not in _HEADS and m.group(0)[:-1] in ORG_HEADS:
+        if m.group(0) not in _HEADS and (m.group(0)[:-1] in ORG_HEADS or m.group(0)[:-1] in EVENT_HEADS):
             continue   # a plural head ("the Parliaments of A and B", "Turkic Cooperation Organizations") names no one body
         left, right = _extend_left(reader, m.start()), _extend_right(reader, m)
         if left == m.start() and right == m.end():
             continue   # a head word alone ("the Summit") is not a name
         if reader.text[left:right][:1].islower():
             continue
+        right = _cut_holder(reader, left, right, m.end())
         _add_phrase(reader, left, right, m.group(0))
     numbered_sessions(reader)
     places_after_at(reader)
+    state_prefixes(reader)
+    bodies_before_titles(reader)
 
 
-_NUMBERED = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?:[a-z-]+\s+){{0,2}}(?:session|summit|meeting|congress|forum|conference)"
+_BODY_TITLE = re.compile(r"(?<![\w\uf8ff])((?-i:[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{3,9}))['’]?s?\s+(?=(?:Chairman|Director|President|Head|"
+                         r"Secretary[\s-]General|CEO|General\s+Director|Rector)\b)")
+
+
+def bodies_before_titles(reader: Reader) -> None:
+    """"QazTrade Director-General X", "AZPROMO President Y": a one-word name before a title is a body's."""
+    for m in _BODY_TITLE.finditer(reader.masked_text):
+        if m.group(1) in STOP or not reader.free(m.start(1), m.end(1)):
+            continue
+        key = reader.entity("Organization", m.group(1), (m.start(1), m.end(1)))
+        reader.mention(m.start(1), m.end(1), key, "Organization")
+
+
+_STATE_PREFIX = re.compile(r"\b(?:(?:Federal|Islamic|Democratic|Socialist|People['’]s)\s+)*(?:Republic|Kingdom|State|Sultanate|Commonwealth)\s+of\s+(?:the\s+)?$")
+
+
+def state_prefixes(reader: Reader) -> None:
+    """"the Republic of Cuba", "the Kingdom of Sweden": the state's fuller name is one of its names."""
+    for mm in sorted(reader.mentions):
+        if mm[3] != "State":
+            continue
+        pm = _STATE_PREFIX.search(reader.text, max(0, mm[0] - 60), mm[0])
+        if pm is None or not reader.free(pm.start(), mm[0]):
+            continue
+        reader.remove(mm)
+        reader.out.entities[mm[2]].add(reader.text[pm.start():mm[1]], (pm.start(), mm[1]))
+        reader.mention(pm.start(), mm[1], mm[2], "State")
+
+
+_NUMBERED = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?:[a-z'’-]+\s+){{0,2}}(?:session|summit|meeting|congress|forum|conference)"
                        rf"\s+of\s+(?:the\s+)?{MARK}")
 
 
@@ -89,9 +121,9 @@ def _extend_left(reader: Reader, left: int) -> int:
         if not lm:
             break
         word = lm.group(0).split()[0]
-        if word in LEFT_STOP or word[:1].islower():
-            break
-        if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word:
+        if word in LEFT_STOP or word[:1].islower() or re.search(r"\sand\s+the\s+$", lm.group(0)):
+            break      # "… Commission and the Business Council" are two names
+        if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word and word[:-2] not in ("People", "President"):
             break
         left = off + lm.start()
         if left == 0:
@@ -107,20 +139,32 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
         right += tail.end()
     # never past a state or organization into a name ("… of the Kyrgyz Republic Adylbek Kasymaliev"),
     # nor into a coordinated title ("… and Minister of Foreign Affairs")
-    stop = re.search(rf"(?:{MARK})(?=\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ]))|\s+and\s+(?:the\s+)?(?:{TITLE_WORDS})\b",
+    stop = re.search(rf"(?:{MARK})(?=\s+(?:(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ])|{MARK}))|\s+and\s+(?:the\s+)?(?:{TITLE_WORDS})\b",
                      reader.window(m.end(), right))
     if stop and is_marker(stop.group(0)[:1]):
         sm_ = reader.at(m.end() + stop.start())
-        if sm_ is not None and sm_[3] == "Demonym":
-            stop = None
+        nxt = re.match(rf"\s+({MARK})", reader.window(m.end() + stop.end(), right))
+        next_m = reader.at(m.end() + stop.end() + nxt.start(1)) if nxt else None
+        if (sm_ is not None and sm_[3] == "Demonym") or (nxt and (next_m is None or next_m[3] != "Person")):
+            stop = None     # "… of Turkmenistan <a known person>" stops; "… of <State> <another known name>" goes on
     if stop:
         right = m.end() + (stop.end() if is_marker(stop.group(0)[:1]) else stop.start())
-    if base_kind(m.group(0)) == "Event":
+    mission = m.group(0).rstrip("s") in ("Embassy", "Consulate", "Mission") and right == m.end()
+    if base_kind(m.group(0)) == "Event" or mission:
         in_state = re.match(rf"\s+in\s+({MARK})", reader.window(right, right + 80))
         if in_state:
             sm_ = reader.at(right + in_state.start(1))
-            if sm_ is not None and sm_[3] == "State":
-                right += in_state.end()
+            if sm_ is not None and (sm_[3] == "State" or (mission and sm_[3] == "City")):
+                right += in_state.end()     # "the Azerbaijani Embassy in Tajikistan" is one name
+    named_after = re.match(rf"\s+named\s+after\s+(?:{CAP_WORD})(?:\s+(?:{CAP_WORD})){{0,3}}", reader.window(right, right + 120))
+    if named_after and base_kind(m.group(0)) != "Event":
+        right += named_after.end()          # "… Center named after Heydar Aliyev"
+    # never into a holder's title and name ("… Development Chairman Orkhan Mammadov")
+    holder = re.search(r"\s+(?<!the\s)(?:Chairman|Chairwoman|Chairperson|Director|Minister|Head|President|Secretary|Rector|"
+                       r"Governor|Mayor|Ambassador)(?:[\s-]+General)?\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’]+)",
+                       reader.window(m.end(), right))
+    if holder:
+        right = m.end() + holder.start()
     # never into a date, a weekday or a title ("Concert on Tuesday", "Forum of Ambassador X")
     cut = re.search(_DATE_WORD, reader.window(m.end(), right))
     if cut:
@@ -130,7 +174,8 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
     tail = reader.window(m.end(), right)
     end = re.search(r"\.\s", tail)
     second = next((a for a in re.finditer(r"\s+and\s+", tail) if _HEAD_RE.search(tail, a.end())
-                   or _other_body(reader, m.end() + a.end())), None)
+                   or _other_body(reader, m.end() + a.end()) or _HEADED.match(reader.window(m.end() + a.end(), m.end() + a.end() + 200))),
+                  None)
     cuts = [x.start() for x in (end, second) if x is not None]
     if cuts:
         right = m.end() + min(cuts)
@@ -139,6 +184,28 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
         if more and not any(w in LEFT_STOP for w in more.group(0).split()):
             right += more.end()
     return right
+
+
+_FAMILY_NAME = re.compile(r"(?:[oe]v|[oe]va|yev|yeva|iev|ieva|uly|ulu|kyzy|qizi|o[gğ]lu|zade|enko)$")
+
+
+def _cut_holder(reader: Reader, left: int, right: int, head_end: int) -> int:
+    """"Secretary General of the Assembly of Turkic Countries Altynbek Mamayussupov": after a title's
+    "of", the two last capitalized words of the phrase, the last with a family-name ending, are the
+    holder's name, not the body's."""
+    inner = reader.inside(head_end, right)
+    if inner and inner[-1][3] == "Person" and inner[-1][1] == right:
+        return head_end + len(reader.window(head_end, inner[-1][0]).rstrip())     # a known person ends it: not the body's
+    if not re.search(rf"(?:{TITLE_WORDS})\b[\w\s-]{{0,30}}\s+of\s+(?:the\s+)?$", reader.window(max(0, left - 60), left)):
+        return right
+    tail = re.search(r"\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’-]+)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’-]+)$",
+                     reader.window(head_end, right))
+    if tail and _FAMILY_NAME.search(tail.group(0)):
+        return head_end + tail.start()
+    return right
+
+
+_HEADED = re.compile(rf"the\s+(?:{CAP_WORD})(?:[\s-]+(?:{CAP_WORD})){{0,5}}?[\s-]+(?:" + "|".join(ORG_HEADS) + r")\b")
 
 
 def _other_body(reader: Reader, at: int) -> bool:
@@ -169,6 +236,12 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
         start += 4
     for mm in inner:
         reader.remove(mm)
+    fuller = [e for e in reader.out.entities.values() if e.kind == kind and kind == "Organization"
+              and re.match(re.escape(text[start:right]) + r"\s+(?:for|on|of)\s", e.label)]
+    if fuller:              # "the State Committee" after "the State Committee for Work with Diaspora": the same body
+        fuller[0].add(text[start:right], (start, right))
+        reader.mention(start, right, fuller[0].key, kind)
+        return
     key = reader.entity(kind, text[start:right], (start, right))
     reader.mention(start, right, key, kind)
     acr = re.match(r"\s*\(([A-ZÀ-ÞÜÖİ][A-Za-zÀ-ÿİıÜÖ.-]{1,9})\)", text[right:])

@@ -27,7 +27,8 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
 
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
 _SERVES = (r"\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
-           r"|is|was|remains|became|has\s+been|had\s+been)\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?$")
+           r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?|appointed\s+[\U000F0000-\U0010FFFD]\uf8ff*\s+as"
+           r"|is|was|remains|became|has\s+been|had\s+been)\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
 
 
 def _person_at(reader: Reader, pos: int) -> str | None:
@@ -47,15 +48,78 @@ def posts(reader: Reader) -> None:
             past = True
         for rec in chain:
             _add_post(reader, rec, person, confidence, past)
+        plural = re.search(r"(?:Secretaries|Ministers|Ambassadors|Representatives)\b", masked[chain[0]["title_span"][0]:chain[0]["title_span"][1]])
+        second = re.match(rf"\s*{_HONOR}{MARK}\s+and\s+{_HONOR}({MARK})", masked[e:]) if plural else None
+        other = _person_at(reader, e + second.start(1)) if second else None
+        if other:                        # "Deputy Secretaries General X and Y": both hold the title
+            for rec in chain:
+                _add_post(reader, rec, other, confidence, past)
     listed_posts(reader)
+    respective_posts(reader)
+    counterpart_posts(reader)
+    _drop_unowned_repeats(reader)
+
+
+_COUNTERPART = re.compile(rf"({MARK})(?:['’`]s)?\s+counterpart\s*,?\s+({MARK})")
+
+
+def counterpart_posts(reader: Reader) -> None:
+    """"A's Foreign Minister X met his Uzbek counterpart Y": Y holds X's title, of Uzbekistan."""
+    masked, out = reader.masked_text, reader.out
+    for m in _COUNTERPART.finditer(masked):
+        state, person = reader.at(m.start(1)), reader.at(m.start(2))
+        if not (state and person and state[3] in ("State", "Demonym") and person[3] == "Person"):
+            continue
+        lead = masked[max(0, m.start() - 300):m.start()]
+        lead = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1:]
+        base = m.start() - len(lead)
+        holders = [reader.at(base + x.start()) for x in re.finditer(MARK, lead)]
+        titled = [p for h in reversed(holders) if h and h[3] == "Person"
+                  for p in out.posts if p.person == h[2] and p.of is not None and not p.past]
+        if not titled or titled[0].of == state[2] or titled[0].role in ("ambassador", "permanent-representative", "consul-general"):
+            continue
+        model = titled[0]
+        if any(p.person == person[2] and p.role == model.role for p in out.posts):
+            continue
+        out.posts.append(Post(person=person[2], role=model.role, title=model.title, of=state[2], to=None,
+                              span=(m.start(), m.end()), confidence=0.7, topic=model.topic))
+
+
+def _drop_unowned_repeats(reader: Reader) -> None:
+    """A title without its state ("Deputy Minister of Foreign Affairs X, in turn, …") repeats the same
+    person's title that has one earlier or later in the text: the state-less copy is dropped."""
+    owned = {(p.person, p.title) for p in reader.out.posts if p.of is not None}
+    reader.out.posts = [p for p in reader.out.posts
+                        if p.of is not None or p.to is not None or (p.person, p.title) not in owned]
 
 
 _LISTED_ROLES = {"foreign ministers": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
                  "ministers of foreign affairs": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
-                 "deputy foreign ministers": ("deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs")}
+                 "deputy foreign ministers": ("deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+                 "ambassadors": ("ambassador", "Ambassador")}
 _PAIR = rf"(?:the\s+)?({MARK})\s*(?:[–—-]\s*)?({MARK})"
-_LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)\s+of\s+"
+_LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs"
+                     rf"|(?-i:Ambassadors)(?=\s+Extraordinary|[^.;:–—]{{0,80}}\s[–—:-]\s))"
+                     rf"(?:\s+of|\s+Extraordinary\s+and\s+Plenipotentiary\s+of\s+[^.;:–—]{{0,60}}?\s[–—:-])\s+"
                      rf"({_PAIR}(?:\s*(?:,\s*and|,|and|,\s*as\s+well\s+as)\s*{_PAIR})*)", re.I)
+
+
+_RESPECTIVELY = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs)\s+of\s+(?:the\s+)?"
+                          rf"({MARK})\s+and\s+(?:the\s+)?({MARK}),?\s+({MARK})\s+and\s+({MARK})", re.I)
+
+
+def respective_posts(reader: Reader) -> None:
+    """"Foreign Ministers of A and B, X and Y": X of A, Y of B."""
+    for m in _RESPECTIVELY.finditer(reader.masked_text):
+        role, title = _LISTED_ROLES[" ".join(m.group(1).lower().split())]
+        found = [reader.at(m.start(g)) for g in (2, 3, 4, 5)]
+        if not all(found) or [f[3] for f in found] != ["State", "State", "Person", "Person"]:  # type: ignore[index]
+            continue
+        for state, person in ((found[0], found[2]), (found[1], found[3])):
+            post = Post(person=person[2], role=role, title=title, of=state[2], to=None,  # type: ignore[index]
+                        span=(m.start(), m.end()), confidence=0.75)
+            if not any(p.person == post.person and p.role == role for p in reader.out.posts):
+                reader.out.posts.append(post)
 
 
 def listed_posts(reader: Reader) -> None:
@@ -105,8 +169,9 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
     person, confidence, past = None, 0.9, False
     after = re.match(rf"\s*(,)?\s*{_HONOR}({MARK})", masked[e:])
     off = max(0, s - 300)
-    before = re.search(rf"({MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|as\s+(?:the\s+)?|now\s+)?"
-                       r"(?:(?:newly[\s-]+appointed|new|current|incumbent|acting|outgoing|former)\s+)?$", masked[off:s])
+    before = re.search(rf"({MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|who\s+(?:was|has\s+been)\s+(?:appointed|elected|named)\s+(?:as\s+)?(?:the\s+)?"
+                       r"|as\s+(?:the\s+)?|now\s+)?"
+                       r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|outgoing|former|elected)\s+)?$", masked[off:s])
     serves = re.search(rf"({MARK}){_SERVES}", masked[off:s])
     cand_after = _person_at(reader, e + after.start(2)) if after else None
     cand_before = _person_at(reader, off + before.start(1)) if before else None
@@ -114,7 +179,8 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
         person = cand_after
     elif serves and _person_at(reader, off + serves.start(1)):
         person, confidence = _person_at(reader, off + serves.start(1)), 0.85
-        past = bool(re.search(r"\b(?:served|was|worked|acted|had\s+served|previously|formerly)\b", serves.group(0)))
+        past = bool(re.search(r"\b(?:served|was|worked|acted|had\s+served|previously|formerly)\b", serves.group(0))) and not re.search(
+            r"appointed|elected|named", serves.group(0))
     elif cand_before:
         person, confidence = cand_before, 0.85
     elif cand_after:
