@@ -18,7 +18,7 @@ from graph.build import build, check, write_nquads
 from graph.build_sort import SortedNQuads
 from graph.errors import ValidationError
 from graph.infer import infer
-from graph.load import INFERRED_GRAPH, SHAPES_FILE, read_sources
+from graph.load import SHAPES_FILE, read_sources
 from graph.settings import Settings, load_settings
 from graph.validate import load_shapes, validate_quads
 
