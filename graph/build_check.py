@@ -120,9 +120,12 @@ def check_in_store(settings: Settings, *, step: Step = _quiet, runs: Path | None
     count = infer_in_store(store, taken=None if named is store else taken)
     if named is store and dataset is not None:
         dataset.add_graph(store, INFERRED_GRAPH)
+    # From here the named graphs are reached through ``sources`` only: pySHACL keeps frames alive in
+    # reference cycles, and a frame holding the on-disk store would keep it open after the build.
+    del named
     step("validate")
     kept = None  # pySHACL reads the quads as parsed, and the inferred ones
     if reading.kept is not None and reading.read + count <= PYSHACL_MAX_QUADS:
-        kept = reading.kept + list(named.quads_for_pattern(None, None, None, INFERRED_GRAPH))
-    violations = validate_store(store, shapes, sources, size=reading.read + count, quads=kept, named=named)
-    return Checked(sources, store, named, len(reading.ontology) + reading.distinct, count, violations, dataset)
+        kept = reading.kept + list(sources.store.quads_for_pattern(None, None, None, INFERRED_GRAPH))
+    violations = validate_store(store, shapes, sources, size=reading.read + count, quads=kept)
+    return Checked(sources, store, sources.store, len(reading.ontology) + reading.distinct, count, violations, dataset)

@@ -61,12 +61,12 @@ def validate_quads(quads: Iterable[ox.Quad], shapes: Graph, sources: Sources, *,
 
 
 def validate_store(store: ox.Store, shapes: Graph, sources: Sources, *, size: int,
-                   quads: list[ox.Quad] | None = None, named: ox.Store | None = None) -> list[Violation]:
+                   quads: list[ox.Quad] | None = None) -> list[Violation]:
     """Validate the data of a build's store (its default graph the union of the asserted and the
     inferred triples), choosing the validator as :func:`validate_quads` does by ``size`` (the number
     of quads read plus inferred). pySHACL gets ``quads`` (the quads as read, and the inferred ones)
-    when given, else the named graphs of ``named`` (default: ``store``; literals then in the
-    store's canonical form)."""
+    when given, else the named graphs of ``sources.store`` (default: ``store``; literals then in
+    the store's canonical form)."""
     if size > PYSHACL_MAX_QUADS:
         try:
             checks = compile_shapes(shapes)
@@ -75,7 +75,7 @@ def validate_store(store: ox.Store, shapes: Graph, sources: Sources, *, size: in
         if checks is not None:
             return _validate_sparql(store, checks, sources)
     if quads is None:
-        quads = [q for q in (named or store) if not isinstance(q.graph_name, ox.DefaultGraph)]
+        quads = [q for q in (sources.store or store) if not isinstance(q.graph_name, ox.DefaultGraph)]
     return _validate_pyshacl(quads, shapes, sources)
 
 
