@@ -8,6 +8,7 @@ in the graph of the source that introduces them, and later sources repeat the En
 what they mention, as curated files do. The same seed and size give the same bytes.
 
     python benchmarks/generate.py --triples 100000 -o /tmp/synth-100k.trig
+    python benchmarks/generate.py --triples 10000000 --data-dir /tmp/synth-10M/data   # files of ≤ 48 MiB
 
 The output passes the SHACL shapes (``benchmarks/bench_query.py`` checks the 10k one with
 ``graph.build.check`` on a temporary project).
@@ -245,12 +246,49 @@ def generate(triples: int, *, seed: int = 2026) -> str:
     return "".join(Generator(sources_for(triples), seed=seed).trig())
 
 
+#: The largest synthetic data file :func:`write_data` writes: under the build's 64 MiB limit per file.
+MAX_FILE_BYTES = 48 * 1024 * 1024
+
+
+def write_data(folder: Path, triples: int, *, seed: int = 2026, max_bytes: int = MAX_FILE_BYTES) -> list[Path]:
+    """Write the synthetic graph of about ``triples`` triples into ``folder`` as data files
+    ``synthetic-000.trig``, … of at most about ``max_bytes`` each (a new file starts at a source's
+    boundary), each with the prefix block; the same bytes as :func:`generate` once the files are
+    joined without their repeated prefix blocks. Returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    out = None
+    size = 0
+    for part in Generator(sources_for(triples), seed=seed).trig():
+        if part is PREFIXES:
+            continue
+        data = part.encode("utf-8")
+        if out is None or size + len(data) > max_bytes:
+            if out is not None:
+                out.close()
+            written.append(folder / f"synthetic-{len(written):03d}.trig")
+            out = written[-1].open("wb")
+            out.write(PREFIXES.encode("utf-8"))
+            size = len(PREFIXES)
+        out.write(data)
+        size += len(data)
+    if out is not None:
+        out.close()
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--triples", type=int, default=10_000, help="about how many triples (default 10000)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("-o", "--output", type=Path, default=None, help="TriG file (default: stdout)")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="write data files of at most 48 MiB each into this folder instead (for 10M)")
     args = parser.parse_args(argv)
+    if args.data_dir is not None:
+        for path in write_data(args.data_dir, args.triples, seed=args.seed):
+            print(path)
+        return 0
     text = generate(args.triples, seed=args.seed)
     if args.output is None:
         sys.stdout.write(text)

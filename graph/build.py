@@ -19,53 +19,37 @@ everything succeeded, so a failed build leaves the previous one untouched. Aroun
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import os
 import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+import traceback
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import BuildBusy, InputError, ValidationError, Violation
+from .build_check import Checked, check_in_store
+from .build_sort import SortedNQuads, sort_quads
+from .errors import BuildBusy, InputError, ValidationError
 from .fileio import exchange_paths
-from .infer import infer
-from .load import INFERRED_GRAPH, SHAPES_FILE, Sources, read_sources
 from .settings import BUILD_FILES, BUILD_LOCK, Settings
-from .store import materialize_default_union
-from .validate import load_shapes, validate_quads
 
 __all__ = ["Checked", "BuildResult", "check", "build", "write_nquads", "build_lock", "clean_stale"]
 
 Step = Callable[[str], None]
 
+#: The folder, inside the new build's temporary folder, of the dataset's sorted runs.
+_RUNS = ".runs"
+
 
 def _quiet(_: str) -> None:
     return None
-
-
-@dataclass
-class Checked:
-    """What a check produced: the sources read, the inferred quads, and the SHACL results."""
-
-    sources: Sources
-    inferred: list[ox.Quad]
-    violations: list[Violation]
-    #: The union of every graph, each triple once, in the default graph of an in-memory store.
-    union: ox.Store | None = None
-
-    @property
-    def errors(self) -> list[Violation]:
-        return [v for v in self.violations if v.severity == "Violation"]
-
-    @property
-    def warnings(self) -> list[Violation]:
-        return [v for v in self.violations if v.severity != "Violation"]
 
 
 @dataclass(frozen=True)
@@ -81,24 +65,17 @@ class BuildResult:
 
 
 def check(settings: Settings, *, step: Step = _quiet) -> Checked:
-    """Parse, infer and validate; raises :class:`~graph.errors.ParseError` on bad syntax."""
-    step("parse")
-    sources = read_sources(settings.ontology_dir, settings.data_dir, root=settings.root,
-                           max_bytes=settings.max_file_bytes)
-    shapes = load_shapes(settings.ontology_dir / SHAPES_FILE)
-    step("infer")
-    union = ox.Store()  # the asserted and then the inferred triples, once each: validated in place
-    inferred = infer(sources.quads, store=union)
-    step("validate")
-    violations = validate_quads([*sources.quads, *inferred], shapes, sources, store=union)
-    return Checked(sources, inferred, violations, union)
+    """Parse, infer and validate (in a store, :mod:`graph.build_check`); raises
+    :class:`~graph.errors.ParseError` on bad syntax."""
+    return check_in_store(settings, step=step)
 
 
-def write_nquads(quads: list[ox.Quad], path: Path) -> None:
-    """Write quads as sorted N-Quads (a deterministic file: the same data gives the same bytes)."""
-    unique = sorted(set(quads), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    with path.open("wb") as fh:
-        ox.serialize(unique, fh, format=ox.RdfFormat.N_QUADS)
+def write_nquads(quads: Iterable[ox.Quad] | SortedNQuads, path: Path) -> int:
+    """Write quads as sorted, distinct N-Quads (a deterministic file: the same data give the same
+    bytes), by an external merge sort (:mod:`graph.build_sort`); the number of lines."""
+    if isinstance(quads, SortedNQuads):
+        return quads.write(path)
+    return sort_quads(quads, path)
 
 
 @contextmanager
@@ -152,43 +129,67 @@ def build(settings: Settings, *, step: Step = _quiet) -> BuildResult:
     target = settings.build_dir
     with build_lock(target):
         clean_stale(target)
-        checked = check(settings, step=step)
-        if checked.errors:
-            raise ValidationError(checked.errors)
         tmp = None
         try:
             tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
             tmp.chmod(0o755)
-            result = _write(settings, checked, tmp, step=step, started=started)
+            result = _check_and_write(settings, tmp, step=step, started=started)
             step("swap")
             _swap(tmp, target)
         except OSError as exc:
+            traceback.clear_frames(exc.__traceback__)
             raise InputError(f"{target}: cannot write the build: {exc.strerror or exc}") from None
+        except BaseException as exc:
+            traceback.clear_frames(exc.__traceback__)  # lets the failed step's stores close now
+            raise
         finally:
             if tmp is not None:
-                shutil.rmtree(tmp, ignore_errors=True)  # the new build moved away, or the old one moved here
+                _remove(tmp)  # the new build moved away, or the old one moved here
     return result
 
 
+def _remove(folder: Path) -> None:
+    """Delete ``folder``; again after a moment while a closing on-disk store still writes into it."""
+    for attempt in range(20):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+        gc.collect()
+        time.sleep(0.05 * (attempt + 1))
+
+
+def _check_and_write(settings: Settings, tmp: Path, *, step: Step, started: float) -> BuildResult:
+    """Check into a store at ``tmp`` (the named graphs on disk), then write the rest of the build."""
+    checked = check_in_store(settings, step=step, runs=tmp / _RUNS, named=ox.Store(str(tmp / BUILD_FILES["store"])))
+    if checked.errors:
+        errors = checked.errors
+        del checked
+        gc.collect()  # closes the stores before their folder is deleted (see _write)
+        raise ValidationError(errors)
+    return _write(settings, checked, tmp, step=step, started=started)
+
+
 def _write(settings: Settings, checked: Checked, tmp: Path, *, step: Step, started: float) -> BuildResult:
-    """Write the dataset, the store, the manifest and the kept views into ``tmp``."""
+    """Write the store, the dataset, the manifest and the kept views into ``tmp``; the named graphs
+    are already in the on-disk store (:func:`check_in_store` put them there)."""
     target = settings.build_dir
-    step("write dataset")
-    quads = [*checked.sources.quads, *checked.inferred]
-    write_nquads(quads, tmp / BUILD_FILES["dataset"])
+    union, disk, dataset = checked.store, checked.named, checked.dataset
+    assert union is not None and disk is not None and dataset is not None
     step("load store")
-    store = ox.Store(str(tmp / BUILD_FILES["store"]))
-    store.bulk_load(path=str(tmp / BUILD_FILES["dataset"]), format=ox.RdfFormat.N_QUADS)
-    _add_union(store, checked)
-    store.flush()
-    del store
-    graphs = {q.graph_name.value for q in quads if isinstance(q.graph_name, ox.NamedNode)}
+    # the union, from the in-memory store (term objects, so blank nodes keep their names)
+    disk.bulk_extend(union.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    checked.store = checked.named = checked.sources.store = None
+    del union
+    disk.flush()
+    del disk
+    gc.collect()  # pySHACL leaves frames in reference cycles that hold the stores: close them now
+    step("write dataset")
+    write_nquads(dataset, tmp / BUILD_FILES["dataset"])
     kept = _keep_views(target / BUILD_FILES["views"], tmp / BUILD_FILES["views"])
     result = BuildResult(
-        build_dir=target, files=len(checked.sources.files), graphs=len(graphs),
-        asserted=len(set(checked.sources.quads)),
-        inferred=len([q for q in checked.inferred if q.graph_name == INFERRED_GRAPH]),
-        warnings=len(checked.warnings), seconds=round(time.perf_counter() - started, 3), views_kept=kept,
+        build_dir=target, files=len(checked.sources.files), graphs=checked.graphs, asserted=checked.asserted,
+        inferred=checked.inferred, warnings=len(checked.warnings),
+        seconds=round(time.perf_counter() - started, 3), views_kept=kept,
     )
     manifest = {
         "files": [str(p.relative_to(settings.root)) if p.is_relative_to(settings.root) else str(p)
@@ -214,16 +215,6 @@ def _keep_views(old: Path, new: Path) -> int:
 
     shutil.copytree(old, new, copy_function=link_or_copy, symlinks=True)
     return sum(1 for _ in new.rglob("*.html"))
-
-
-def _add_union(store: ox.Store, checked: Checked) -> None:
-    """Fill the store's default graph with the union of its graphs (see
-    :func:`graph.store.materialize_default_union`): bulk-copied from the union the check built,
-    which is minutes faster on large builds than an INSERT into the on-disk store."""
-    if checked.union is None:
-        materialize_default_union(store)
-        return
-    store.bulk_extend(checked.union.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 def _swap(new: Path, target: Path) -> None:

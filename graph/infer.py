@@ -21,14 +21,14 @@ triple this module derives by the RDFS rules is also in owlrl's RDFS closure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
 from .load import INFERRED_GRAPH, ONTOLOGY_IRI
 from .namespaces import sparql_prefixes
 
-__all__ = ["RULES", "infer"]
+__all__ = ["RULES", "infer", "infer_in_store"]
 
 #: Name → CONSTRUCT body. Each is run on the union of the asserted and the inferred graphs.
 RULES: dict[str, str] = {
@@ -101,9 +101,17 @@ def infer(quads: Iterable[ox.Quad], *, max_rounds: int = 10, store: ox.Store | N
     store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in asserted)
     # the store keeps literals in canonical form ("24.0"^^xsd:decimal as "24"): compare in that form
     asserted = {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    _run_rules(store, max_rounds=max_rounds)
+    provenance = ox.Triple(INFERRED_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), ONTOLOGY_IRI)
+    store.add(ox.Quad(provenance.subject, provenance.predicate, provenance.object, ox.DefaultGraph()))
+    inferred = {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())} - asserted
+    return sorted((ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inferred), key=str)
+
+
+def _run_rules(store: ox.Store, *, max_rounds: int) -> None:
+    """Run every rule as an INSERT into the default graph, round after round until nothing is added
+    (all inside pyoxigraph: at 1M triples the CONSTRUCT-and-compare-in-Python loop took 5 minutes)."""
     prefixes = sparql_prefixes()
-    # Each rule is run as an INSERT into the default graph (all inside pyoxigraph: at 1M triples the
-    # CONSTRUCT-and-compare-in-Python loop took 5 minutes), round after round until nothing is added.
     updates = [f"{prefixes}\nINSERT{body.strip().removeprefix('CONSTRUCT')}" for body in RULES.values()]
     size = len(store)
     for _ in range(max_rounds):
@@ -112,7 +120,66 @@ def infer(quads: Iterable[ox.Quad], *, max_rounds: int = 10, store: ox.Store | N
         if len(store) == size:
             break
         size = len(store)
-    provenance = ox.Triple(INFERRED_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), ONTOLOGY_IRI)
-    store.add(ox.Quad(provenance.subject, provenance.predicate, provenance.object, ox.DefaultGraph()))
-    inferred = {q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())} - asserted
-    return sorted((ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inferred), key=str)
+
+
+#: Where a rule's conclusions land before the new ones among them are picked out.
+SCRATCH_GRAPH = ox.NamedNode("urn:x-turkic-kg:build:scratch")
+_S, _I = SCRATCH_GRAPH.value, INFERRED_GRAPH.value
+_PICK_NEW = f"INSERT {{ GRAPH <{_I}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{_S}> {{ ?s ?p ?o }} FILTER NOT EXISTS {{ ?s ?p ?o }} }}"
+_ADD_ALL = f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH <{_S}> {{ ?s ?p ?o }} }}"
+
+
+def _into_scratch(body: str) -> str:
+    """A rule's CONSTRUCT as an INSERT into :data:`SCRATCH_GRAPH`.
+
+    >>> _into_scratch("CONSTRUCT { ?x a ?d } WHERE { ?x a ?c }")
+    'INSERT { GRAPH <urn:x-turkic-kg:build:scratch> { ?x a ?d } } WHERE { ?x a ?c }'
+    """
+    template, where = body.strip().removeprefix("CONSTRUCT").split("} WHERE", 1)
+    return f"INSERT {{ GRAPH <{SCRATCH_GRAPH.value}> {template.strip()} }} }} WHERE{where}"
+
+
+def infer_in_store(store: ox.Store, *, taken: Callable[[ox.Store], None] | None = None, max_rounds: int = 10) -> int:
+    """Infer inside ``store``, whose default graph holds the union of the asserted triples (each
+    once): the same rules, rounds and results as :func:`infer`, all inside pyoxigraph.
+
+    Each rule's conclusions go first into :data:`SCRATCH_GRAPH`; those the default graph lacks go
+    into :data:`~graph.load.INFERRED_GRAPH`, then all into the default graph, so that it ends as the
+    union of the asserted and the inferred triples. With ``taken``, it is called after each rule with
+    the store whose inferred graph holds that rule's new triples, and the graph is then emptied (the
+    build moves them to its on-disk store and its dataset, so memory holds them once); else the
+    inferred graph keeps them all. Returns how many triples were inferred.
+    """
+    prefixes = sparql_prefixes()
+    updates = [f"{prefixes}\n{_into_scratch(body)}" for body in RULES.values()]
+    total = 0
+    for _ in range(max_rounds):
+        before = total
+        for update in updates:
+            store.update(update)
+            total += _move_new(store, taken)
+        if total == before:
+            break
+    provenance = ox.Quad(INFERRED_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), ONTOLOGY_IRI,
+                         SCRATCH_GRAPH)
+    store.add(provenance)
+    return total + _move_new(store, taken)
+
+
+def _count(store: ox.Store, graph: ox.NamedNode) -> int:
+    """The number of triples in ``graph`` (counted by the store: ``len(store)`` scans every quad)."""
+    row = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph.value}> {{ ?s ?p ?o }} }}")))
+    return int(row["n"].value)
+
+
+def _move_new(store: ox.Store, taken: Callable[[ox.Store], None] | None) -> int:
+    """Move the scratch graph's new triples into the inferred graph, and all into the default graph."""
+    size = _count(store, INFERRED_GRAPH)
+    store.update(_PICK_NEW)
+    new = _count(store, INFERRED_GRAPH) - size
+    store.update(_ADD_ALL)
+    store.remove_graph(SCRATCH_GRAPH)
+    if taken is not None and new:
+        taken(store)
+        store.remove_graph(INFERRED_GRAPH)
+    return new

@@ -24,6 +24,7 @@ import re
 import stat
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from .settings import DEFAULT_MAX_FILE_BYTES
 
 __all__ = [
     "ONTOLOGY_GRAPH", "INFERRED_GRAPH", "SHAPES_FILE", "Sources", "ontology_files", "data_files",
-    "read_bytes", "read_file", "read_sources", "visible", "DATA_SUFFIX",
+    "read_bytes", "read_file", "read_sources", "each_source", "visible", "DATA_SUFFIX",
 ]
 
 ONTOLOGY_GRAPH = ox.NamedNode("https://w3id.org/turkic-kg/id/graph/ontology")
@@ -167,15 +168,40 @@ def _position(text: str, char: str) -> tuple[int | None, int | None]:
 
 @dataclass
 class Sources:
-    """Every quad read, with the files each graph and each subject came from."""
+    """Every quad read, with the files each graph and each subject came from.
+
+    A streaming reader (:func:`each_source` with ``keep_quads=False``) keeps no quads and records
+    the subjects of the ontology files only; it sets ``store`` to a store holding every named graph
+    read, and :meth:`files_of` finds a data subject's files there (each named graph of data lies in
+    one file).
+    """
 
     quads: list[ox.Quad] = field(default_factory=list)
     graph_files: dict[str, str] = field(default_factory=dict)
     subject_files: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     files: list[Path] = field(default_factory=list)
+    store: ox.Store | None = None
 
     def files_of(self, subject: str) -> tuple[str, ...]:
-        return tuple(sorted(self.subject_files.get(subject, ())))
+        found = set(self.subject_files.get(subject, ()))
+        if self.store is not None:
+            for term in _terms(subject):
+                for q in self.store.quads_for_pattern(term, None, None, None):
+                    g = q.graph_name
+                    if isinstance(g, ox.NamedNode) and g != ONTOLOGY_GRAPH and g.value in self.graph_files:
+                        found.add(self.graph_files[g.value])
+        return tuple(sorted(found))
+
+
+def _terms(subject: str) -> list[ox.NamedNode | ox.BlankNode]:
+    """The IRI and the blank node a subject's text may name (a violation names either by its value)."""
+    out: list[ox.NamedNode | ox.BlankNode] = []
+    for kind in (ox.NamedNode, ox.BlankNode):
+        try:
+            out.append(kind(subject))
+        except ValueError:
+            pass
+    return out
 
 
 def read_sources(ontology_dir: Path, data_dir: Path, *, root: Path | None = None,
@@ -183,11 +209,22 @@ def read_sources(ontology_dir: Path, data_dir: Path, *, root: Path | None = None
     """Read the ontology and every data file; refuse statements outside named graphs, named graphs
     defined in two files, and data files with no statement."""
     out = Sources()
+    for quads in each_source(ontology_dir, data_dir, out, root=root, max_bytes=max_bytes):
+        out.quads.extend(quads)
+    return out
+
+
+def each_source(ontology_dir: Path, data_dir: Path, out: Sources, *, root: Path | None = None,
+                max_bytes: int = DEFAULT_MAX_FILE_BYTES, all_subjects: bool = True) -> Iterator[list[ox.Quad]]:
+    """The quads of each file in turn (ontology files in its graph, then the ontology's provenance
+    statement, then each data file), checked as :func:`read_sources` checks them; the graphs and
+    files go into ``out``, and the subjects too (data subjects only when ``all_subjects``)."""
     for path in ontology_files(ontology_dir, root=root):
         quads = read_file(path, graph=ONTOLOGY_GRAPH, name=_rel(path, root), max_bytes=max_bytes)
-        _add(out, path, quads, root, allow_shared=True)
-    out.quads.append(ox.Quad(ONTOLOGY_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"),
-                             ONTOLOGY_IRI, ONTOLOGY_GRAPH))
+        _add(out, path, quads, root, allow_shared=True, subjects=True)
+        yield quads
+    yield [ox.Quad(ONTOLOGY_GRAPH, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"),
+                   ONTOLOGY_IRI, ONTOLOGY_GRAPH)]
     for path in data_files(data_dir, root=root):
         quads = read_file(path, name=_rel(path, root), max_bytes=max_bytes)
         if not quads:
@@ -199,8 +236,8 @@ def read_sources(ontology_dir: Path, data_dir: Path, *, root: Path | None = None
                                  f"({q.subject} {q.predicate} …); put it in its source's graph")
             if q.graph_name in (ONTOLOGY_GRAPH, INFERRED_GRAPH):
                 raise InputError(f"{_rel(path, root)}: the graph {q.graph_name} is reserved for the build")
-        _add(out, path, quads, root, allow_shared=False)
-    return out
+        _add(out, path, quads, root, allow_shared=False, subjects=all_subjects)
+        yield quads
 
 
 def _rel(path: Path, root: Path | None) -> str:
@@ -215,18 +252,20 @@ def _rel(path: Path, root: Path | None) -> str:
     return str(path)
 
 
-def _add(out: Sources, path: Path, quads: list[ox.Quad], root: Path | None, *, allow_shared: bool) -> None:
+def _add(out: Sources, path: Path, quads: list[ox.Quad], root: Path | None, *, allow_shared: bool,
+         subjects: bool) -> None:
     name = _rel(path, root)
-    seen: set[str] = set()
+    seen: set[ox.NamedNode | ox.DefaultGraph] = set()
     for q in quads:
-        g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-        if g not in seen:
-            seen.add(g)
+        if q.graph_name not in seen:
+            seen.add(q.graph_name)
+            g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
             other = out.graph_files.get(g)
             if other is not None and other != name and not allow_shared:
                 raise InputError(f"{name}: the named graph <{g}> is also defined in {other}; "
                                  "one source, one graph, one file")
             out.graph_files.setdefault(g, name)
-        out.subject_files[q.subject.value].add(name)
-    out.quads.extend(quads)
+    if subjects:
+        for q in quads:
+            out.subject_files[q.subject.value].add(name)
     out.files.append(path)

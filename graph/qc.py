@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
-
 from .errors import Violation
 from .formats import compact
 from .library import load_library
@@ -36,7 +34,8 @@ def run_qc_on(engine: Engine, queries: dict[str, str], files_of=lambda _s: ()) -
 
 
 def run_qc(settings: Settings, checked: Checked) -> list[Violation]:
-    """Run the checks on the checked (not yet written) graph."""
-    store = ox.Store()
-    store.bulk_extend([*checked.sources.quads, *checked.inferred])
-    return run_qc_on(OxigraphEngine(store), qc_queries(settings), checked.sources.files_of)
+    """Run the checks on the checked (not yet written) graph: the check's store, whose default
+    graph is already the union."""
+    assert checked.store is not None
+    return run_qc_on(OxigraphEngine(checked.store, materialize_union=False), qc_queries(settings),
+                     checked.sources.files_of)

@@ -17,7 +17,7 @@ from .rdfconv import rdflib_graph
 from .settings import PYSHACL_MAX_QUADS
 from .shacl_sparql import Check, UnsupportedShape, compile_shapes, run_checks
 
-__all__ = ["load_shapes", "validate_quads"]
+__all__ = ["load_shapes", "validate_quads", "validate_store"]
 
 
 def load_shapes(path: Path) -> Graph:
@@ -58,6 +58,25 @@ def validate_quads(quads: Iterable[ox.Quad], shapes: Graph, sources: Sources, *,
         store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
                           for t in {q.triple for q in quads})
     return _validate_sparql(store, checks, sources)
+
+
+def validate_store(store: ox.Store, shapes: Graph, sources: Sources, *, size: int,
+                   quads: list[ox.Quad] | None = None) -> list[Violation]:
+    """Validate the data of a build's store (its default graph the union of the asserted and the
+    inferred triples), choosing the validator as :func:`validate_quads` does by ``size`` (the number
+    of quads read plus inferred). pySHACL gets ``quads`` (the quads as read, and the inferred ones)
+    when given, else the named graphs of ``sources.store`` (default: ``store``; literals then in
+    the store's canonical form)."""
+    if size > PYSHACL_MAX_QUADS:
+        try:
+            checks = compile_shapes(shapes)
+        except UnsupportedShape:
+            checks = None
+        if checks is not None:
+            return _validate_sparql(store, checks, sources)
+    if quads is None:
+        quads = [q for q in (sources.store or store) if not isinstance(q.graph_name, ox.DefaultGraph)]
+    return _validate_pyshacl(quads, shapes, sources)
 
 
 def _validate_sparql(store: ox.Store, checks: list[Check], sources: Sources) -> list[Violation]:

@@ -217,7 +217,7 @@ def test_every_writer_goes_through_write_atomic() -> None:
     """export, viz and ingest write their outputs only through :func:`graph.fileio.write_atomic`."""
     offenders = []
     for path in sorted((ROOT / "graph").rglob("*.py")):
-        if path.name in ("fileio.py", "build.py"):  # build writes inside its own temporary folder
+        if path.name in ("fileio.py", "build.py", "build_sort.py"):  # build writes inside its own temporary folder
             continue
         if path.relative_to(ROOT).as_posix() == "graph/importers/world.py":  # copies into a new folder it makes
             continue
