@@ -30,17 +30,25 @@ def _engines(report: dict) -> list[str]:  # type: ignore[type-arg]
     return names
 
 
-def _total(figures: dict, engine: str) -> float | None:  # type: ignore[type-arg]
-    """Sum of the median times of every library query; None if any query did not finish."""
-    medians = [_median(row["times"].get(engine, [])) for row in figures["queries"]]
+def _total(figures: dict, engine: str, only: set[str] | None = None) -> float | None:  # type: ignore[type-arg]
+    """Sum of the median times of every library query (or of those in ``only``); None if one did not finish."""
+    medians = [_median(row["times"].get(engine, [])) for row in figures["queries"] if only is None or row["query"] in only]
     return None if not medians or any(m is None for m in medians) else sum(medians)  # type: ignore[arg-type]
+
+
+def _build_line(figures: dict) -> str:  # type: ignore[type-arg]
+    seconds, peak = figures.get("build_s"), figures.get("build_peak_mb")
+    line = "- build (parse, infer, validate, write, store): " + (
+        f"{seconds:.1f} s = {figures['quads'] / seconds:,.0f} quads/s, peak memory {peak:,.0f} MB"
+        if seconds and peak else "not measured in this run")
+    if figures.get("prebuilt"):
+        line += f" (built beforehand{': ' + figures['build_note'] if figures.get('build_note') else ''})"
+    return line
 
 
 def _size_tables(label: str, figures: dict, engines: list[str]) -> list[str]:  # type: ignore[type-arg]
     base = engines[0]
-    lines = [f"### {label}: {figures['quads']:,} quads", "",
-             f"- build (parse, infer, validate, write, store): {figures['build_s']:.1f} s = "
-             f"{figures['quads'] / figures['build_s']:,.0f} quads/s, peak memory {figures['build_peak_mb']:,.0f} MB",
+    lines = [f"### {label}: {figures['quads']:,} quads", "", _build_line(figures),
              f"- raw pyoxigraph `bulk_load` in memory: {_ms(_median(figures['load_raw_s']))}; server loads: "
              + (", ".join(f"{n} {_ms(s)}" for n, s in figures["server_load_s"].items()) or "none"),
              "- process start to last row of `members_on_date`: "
@@ -55,6 +63,16 @@ def _size_tables(label: str, figures: dict, engines: list[str]) -> list[str]:  #
     lines.append("| **all queries (sum of medians)** | " + " | ".join(_ms(_total(figures, e)) for e in engines)
                  + " | " + " | ".join("–" for _ in engines[1:]) + " |")
     return lines + [""]
+
+
+def _common_queries(report: dict, engines: list[str]) -> set[str]:  # type: ignore[type-arg]
+    """The queries every engine answered at every size where it ran: the plot's sums compare like with like."""
+    common: set[str] | None = None
+    for figures in report["sizes"].values():
+        done = {row["query"] for row in figures["queries"]
+                if all(row["times"].get(e) or e not in row["times"] for e in engines)}
+        common = done if common is None else common & done
+    return common or set()
 
 
 def _plot(path: Path, title: str, ylabel: str, series: dict[str, list[tuple[int, float]]]) -> Path | None:
@@ -86,21 +104,34 @@ def _plot(path: Path, title: str, ylabel: str, series: dict[str, list[tuple[int,
 def _plots(report: dict, out: Path) -> list[Path]:  # type: ignore[type-arg]
     sizes = report["sizes"]
     engines = _engines(report)
-    q = {e: [(f["quads"], t) for f in sizes.values() if (t := _total(f, e)) is not None] for e in engines}
+    common = _common_queries(report, engines)
+    q = {e: [(f["quads"], t) for f in sizes.values() if (t := _total(f, e, common)) is not None] for e in engines}
     load: dict[str, list[tuple[int, float]]] = {"tkg build (all steps)": [], "raw pyoxigraph bulk_load": []}
     start: dict[str, list[tuple[int, float]]] = {}
     for f in sizes.values():
-        load["tkg build (all steps)"].append((f["quads"], f["build_s"]))
+        if f.get("build_s"):
+            load["tkg build (all steps)"].append((f["quads"], f["build_s"]))
         if (m := _median(f["load_raw_s"])) is not None:
             load["raw pyoxigraph bulk_load"].append((f["quads"], m))
         for name, seconds in f["server_load_s"].items():
             load.setdefault(f"{name} load", []).append((f["quads"], seconds))
         for engine, seconds in f["startup"].items():
             start.setdefault(f"tkg query --engine {engine}", []).append((f["quads"], seconds))
-    made = [_plot(out / "queries.png", "Every library query, sum of medians", "seconds", q),
+    total = max((len(f["queries"]) for f in sizes.values()), default=0)
+    made = [_plot(out / "queries.png", f"Library queries answered by every engine ({len(common)} of {total}), "
+                  "sum of medians", "seconds", q),
             _plot(out / "load.png", "Building and loading", "seconds", load),
             _plot(out / "startup.png", "Process start to last row (members_on_date)", "seconds", start)]
     return [p for p in made if p is not None]
+
+
+def _measured(report: dict) -> str:  # type: ignore[type-arg]
+    runs = report.get("runs") or []
+    if len(runs) < 2:
+        return (f"Measured {report['date']} on {report['machine']} with `{report['command']}` "
+                f"({report['seconds']:.0f} s in all).")
+    return f"Measured on {report['machine']} in {len(runs)} runs, merged with `--merge`: " + "; ".join(
+        f"{r['date']} `{r['command']}` ({r['seconds']:.0f} s)" for r in runs) + "."
 
 
 def write_report(report: dict, out: Path) -> list[Path]:  # type: ignore[type-arg]
@@ -108,8 +139,7 @@ def write_report(report: dict, out: Path) -> list[Path]:  # type: ignore[type-ar
     engines = _engines(report)
     plots = _plots(report, out)
     lines = ["# Benchmark results", "",
-             f"Measured {report['date']} on {report['machine']} with `{report['command']}` "
-             f"({report['seconds']:.0f} s in all). Written by `benchmarks/run.py`; medians of repeated runs, "
+             _measured(report) + " Written by `benchmarks/run.py`; medians of repeated runs, "
              "each engine side by side in the same run. Sizes: " + ", ".join(report["sizes"]) + ".", ""]
     lines += [f"![{p.stem}]({p.name})" for p in plots] + [""]
     for label in SIZES:

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_query import measure  # noqa: E402
 from report import write_report  # noqa: E402
-from sizes import SIZES, build_project, startup_times  # noqa: E402
+from sizes import SIZES, build_project, prebuilt_project, startup_times  # noqa: E402
 
 #: Benchmarks of other parts, run as scripts when present: (name, script, arguments for --quick).
 OTHER_BENCHMARKS = [
@@ -87,9 +87,14 @@ def bench_size(label: str, args: argparse.Namespace) -> dict:  # type: ignore[ty
 
     from servers import UNION_GRAPH, oxigraph_server, virtuoso_server, write_union
 
-    folder = Path(tempfile.mkdtemp(prefix=f"tkg-bench-{label}-", dir=args.tmp))
     print(f"\n## {label}", flush=True)
-    settings, figures = build_project(folder, SIZES[label])
+    prebuilt = args.prebuilt.get(label)
+    if prebuilt is not None:
+        folder = prebuilt
+        settings, figures = prebuilt_project(folder)
+    else:
+        folder = Path(tempfile.mkdtemp(prefix=f"tkg-bench-{label}-", dir=args.tmp))
+        settings, figures = build_project(folder, SIZES[label])
     print(f"build: {figures['quads']:,} quads in {figures['build_s']:.1f} s "
           f"({figures['quads'] / figures['build_s']:,.0f} quads/s), peak {figures['build_peak_mb']:.0f} MB", flush=True)
     figures["startup"] = startup_times(folder, repeats=args.startup_repeats)
@@ -99,27 +104,58 @@ def bench_size(label: str, args: argparse.Namespace) -> dict:  # type: ignore[ty
     dataset = settings.dataset_path
     figures["load_raw_s"], _ = measure(lambda: ox.Store().bulk_load(path=str(dataset), format=ox.RdfFormat.N_QUADS),
                                        repeats=args.load_repeats, limit=1800)
+    work = Path(tempfile.mkdtemp(prefix=f"tkg-bench-{label}-servers-", dir=args.tmp)) if prebuilt else folder
     with ExitStack() as stack:
         servers = {}
         if "oxigraph" in args.servers:
-            union_nt = write_union(dataset, folder / "union.nt", graph=None)
-            running = stack.enter_context(oxigraph_server(folder / "oxigraph", [dataset, union_nt]))
+            union_nt = write_union(dataset, work / "union.nt", graph=None)
+            running = stack.enter_context(oxigraph_server(work / "oxigraph", [dataset, union_nt]))
             if running:
                 servers[running.name] = running
         if "virtuoso" in args.servers:
-            union_nq = write_union(dataset, folder / "union.nq", graph=UNION_GRAPH)
-            running = stack.enter_context(virtuoso_server(folder / "virtuoso", [dataset, union_nq]))
+            union_nq = write_union(dataset, work / "union.nq", graph=UNION_GRAPH)
+            running = stack.enter_context(virtuoso_server(work / "virtuoso", [dataset, union_nq]))
             if running:
                 servers[running.name] = running
         figures["server_load_s"] = {name: r.load_seconds for name, r in servers.items()}
         print(f"server loads: {figures['server_load_s']}", flush=True)
         engines = _engines(settings, label, args, servers)
         figures["queries"] = _query_rows(engines, args)
-    if not args.keep:
-        import shutil
+    import shutil
 
+    if prebuilt:
+        shutil.rmtree(work, ignore_errors=True)  # the prebuilt project is the user's: only the servers' files go
+    elif not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
     return figures
+
+
+def _prebuilt(values: list[str]) -> dict[str, Path]:
+    """``--prebuilt 10M=DIR`` → {"10M": DIR}, checked: a known size and a folder holding a build."""
+    out = {}
+    for value in values:
+        label, _, folder = value.partition("=")
+        path = Path(folder)
+        if label not in SIZES or not (path / "build" / "manifest.json").is_file():
+            raise SystemExit(f"run.py: error: --prebuilt {value}: want SIZE=DIR with SIZE one of "
+                             f"{', '.join(SIZES)} and DIR/build/manifest.json present")
+        out[label] = path
+    return out
+
+
+def _merged(report: dict, out: Path) -> dict:  # type: ignore[type-arg]
+    """The report with the sizes and benchmarks of ``out/results.json`` that this run did not measure."""
+    import json
+
+    try:
+        old = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return report
+    report["sizes"] = {**old.get("sizes", {}), **report["sizes"]}
+    report["others"] = {**old.get("others", {}), **report["others"]}
+    report["runs"] = [*old.get("runs", [{k: old[k] for k in ("date", "command", "seconds") if k in old}]),
+                      {k: report[k] for k in ("date", "command", "seconds")}]
+    return report
 
 
 def run_other(name: str, script: str, extra: list[str], args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
@@ -162,11 +198,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
     parser.add_argument("--tmp", type=Path, default=None, help="where the synthetic builds go (default: /tmp)")
     parser.add_argument("--keep", action="store_true", help="keep the synthetic builds")
+    parser.add_argument("--prebuilt", action="append", default=[], metavar="SIZE=DIR",
+                        help="measure a synthetic project built beforehand (e.g. 10M=/data/p10M) instead of "
+                             "generating and building one; its build figures come from DIR/build-figures.json")
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the sizes and benchmarks of OUT/results.json that this run does not measure")
     args = parser.parse_args(argv)
     if args.quick:
         args.sizes, args.servers, args.repeats, args.load_repeats, args.startup_repeats, args.timeout = (
             "10k", "oxigraph", 3, 1, 2, 20.0)
         args.rdflib_max = "0"  # rdflib takes seconds per query even at 10k: the full run has it
+    args.prebuilt = _prebuilt(args.prebuilt)
     args.rdflib_max = SIZES.get(str(args.rdflib_max), 0)  # "0" or an unknown size: rdflib is left out
     started = time.perf_counter()
     report: dict = {"date": datetime.date.today().isoformat(), "machine": _machine(), "quick": args.quick,  # type: ignore[type-arg]
@@ -180,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
             report["others"][name] = run_other(name, script, extra, args)
             print(report["others"][name]["status"], flush=True)
     report["seconds"] = round(time.perf_counter() - started, 1)
+    if args.merge:
+        report = _merged(report, args.out)
     written = write_report(report, args.out)
     print(f"\ntotal {report['seconds']:.0f} s; wrote " + ", ".join(str(p) for p in written))
     return 0

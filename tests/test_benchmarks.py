@@ -61,3 +61,41 @@ def test_report_tables_and_plots(tmp_path: Path) -> None:
     assert "| summits | 10.0 ms | >20s | – |" in md
     assert "- build (parse, infer, validate, write, store): 20.0 s = 9,100 quads/s, peak memory 1,000 MB" in md
     assert json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["sizes"]["10k"]["quads"] == 19_000
+
+
+def _bench_module(name: str):  # type: ignore[no-untyped-def]
+    sys.path.insert(0, str(BENCH))
+    try:
+        return __import__(name)
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+def test_merge_keeps_the_sizes_this_run_did_not_measure(tmp_path: Path) -> None:
+    report_mod, run = _bench_module("report"), _bench_module("run")
+    old = _fake_report()
+    report_mod.write_report(old, tmp_path)
+    new = _fake_report()
+    new["sizes"] = {"10M": dict(old["sizes"]["100k"], quads=17_970_000, build_s=None, build_peak_mb=None,
+                                prebuilt="/data/p10M")}
+    new.update(command="python benchmarks/run.py --sizes 10M --prebuilt 10M=/data/p10M --merge", seconds=300.0)
+    merged = run._merged(new, tmp_path)
+    assert list(merged["sizes"]) == ["10k", "100k", "10M"]
+    assert [r["seconds"] for r in merged["runs"]] == [12.0, 300.0]
+    report_mod.write_report(merged, tmp_path)
+    md = (tmp_path / "README.md").read_text(encoding="utf-8")
+    assert ("Measured on x86_64, 2 cores in 2 runs, merged with `--merge`: 2026-12-01 `python benchmarks/run.py` "
+            "(12 s); 2026-12-01 `python benchmarks/run.py --sizes 10M --prebuilt 10M=/data/p10M --merge` (300 s).") in md
+    assert "### 10M: 17,970,000 quads\n\n- build (parse, infer, validate, write, store): not measured in this run " \
+           "(built beforehand)" in md
+
+
+def test_prebuilt_wants_a_known_size_and_a_build(tmp_path: Path) -> None:
+    run = _bench_module("run")
+    with pytest.raises(SystemExit, match="--prebuilt 5M="):
+        run._prebuilt([f"5M={tmp_path}"])
+    with pytest.raises(SystemExit, match="DIR/build/manifest.json"):
+        run._prebuilt([f"10M={tmp_path}"])
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "manifest.json").write_text("{}", encoding="utf-8")
+    assert run._prebuilt([f"10M={tmp_path}"]) == {"10M": tmp_path}
