@@ -49,15 +49,14 @@ def _engines(settings, label: str, args: argparse.Namespace, servers: dict):  # 
     from servers import with_union
 
     disk = OxigraphEngine.from_build(settings, on_disk=True)
-    memory = OxigraphEngine.from_build(settings)
-    engines = {
-        "embedded (default, on disk)": disk.query,
-        "embedded (in memory)": memory.query,
-        "raw pyoxigraph (in memory)": lambda text: _materialize(memory.store.query(text)),
-    }
-    if SIZES[label] <= args.rdflib_max:
-        rdf = RdflibEngine.from_store(memory.store)
-        engines["rdflib"] = rdf.query
+    engines = {"embedded (default, on disk)": disk.query}
+    if SIZES[label] <= args.memory_max:
+        memory = OxigraphEngine.from_build(settings)
+        engines["embedded (in memory)"] = memory.query
+        engines["raw pyoxigraph (in memory)"] = lambda text: _materialize(memory.store.query(text))
+        if SIZES[label] <= args.rdflib_max:
+            rdf = RdflibEngine.from_store(memory.store)
+            engines["rdflib"] = rdf.query
     for name, running in servers.items():
         remote = RemoteEngine(running.query_url, timeout=args.timeout)
         engines[name] = (lambda text, r=remote: r.query(with_union(text))) if name == "Virtuoso" else remote.query
@@ -97,7 +96,9 @@ def bench_size(label: str, args: argparse.Namespace) -> dict:  # type: ignore[ty
         settings, figures = build_project(folder, SIZES[label])
     print(f"build: {figures['quads']:,} quads in {figures['build_s']:.1f} s "
           f"({figures['quads'] / figures['build_s']:,.0f} quads/s), peak {figures['build_peak_mb']:.0f} MB", flush=True)
-    figures["startup"] = startup_times(folder, repeats=args.startup_repeats)
+    in_memory = SIZES[label] <= args.memory_max
+    figures["startup"] = startup_times(folder, repeats=args.startup_repeats,
+                                       engines=("oxigraph", "oxigraph-memory") if in_memory else ("oxigraph",))
     print(f"start to last row: {figures['startup']}", flush=True)
     import pyoxigraph as ox
 
@@ -193,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-repeats", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=120.0, help="limit per query and engine, seconds")
     parser.add_argument("--rdflib-max", default="100k", help="largest size rdflib runs at")
+    parser.add_argument("--memory-max", default="1M",
+                        help="largest size the in-memory engines run at (at 10M they need about 16 GB)")
     parser.add_argument("--skip-others", action="store_true", help="leave out the view, ingest, endpoint benchmarks")
     parser.add_argument("--other-timeout", type=float, default=1800.0)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks")
@@ -209,7 +212,8 @@ def main(argv: list[str] | None = None) -> int:
             "10k", "oxigraph", 3, 1, 2, 20.0)
         args.rdflib_max = "0"  # rdflib takes seconds per query even at 10k: the full run has it
     args.prebuilt = _prebuilt(args.prebuilt)
-    args.rdflib_max = SIZES.get(str(args.rdflib_max), 0)  # "0" or an unknown size: rdflib is left out
+    args.rdflib_max = SIZES.get(str(args.rdflib_max), 0)
+    args.memory_max = SIZES.get(str(args.memory_max), 0)  # "0" or an unknown size: rdflib is left out
     started = time.perf_counter()
     report: dict = {"date": datetime.date.today().isoformat(), "machine": _machine(), "quick": args.quick,  # type: ignore[type-arg]
                     "command": "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),

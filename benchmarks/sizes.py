@@ -78,10 +78,11 @@ def prebuilt_project(folder: Path):  # type: ignore[no-untyped-def]
     return load_settings(root=folder, build_dir=folder / "build"), figures
 
 
-def startup_times(folder: Path, *, repeats: int) -> dict[str, float]:
+def startup_times(folder: Path, *, repeats: int,
+                  engines: tuple[str, ...] = ("oxigraph", "oxigraph-memory")) -> dict[str, float]:
     """Median seconds from process start to last row of :data:`STARTUP_QUERY`, per embedded engine."""
     out = {}
-    for engine in ("oxigraph", "oxigraph-memory"):
+    for engine in engines:
         times = [run_cli(["--root", str(folder), *STARTUP_QUERY, "--engine", engine], cwd=folder)[0]
                  for _ in range(repeats)]
         out[engine] = statistics.median(times)
