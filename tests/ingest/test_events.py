@@ -227,3 +227,11 @@ def test_a_delegation_visiting_a_body_after_a_dateline_and_a_meeting_held_at_a_p
     assert events(gz, "Baku. 16 January. REPORT.AZ/ A delegation headed by Aron Veres has visited the Steppe Writers "
                       "Union.\n") == [
         ("Visit of Aron Veres to Steppe Writers Union", "Meeting", None, None, "Baku", None, False)]
+
+
+def test_regional_cities_are_known_and_place_the_event(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov met Emre Yalçın in Karakol on 4 March 2026. A day later they travelled on "
+                      "to Namangan and Turkmenbashi.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-03-04", None, "Karakol", None, False)]
+    ex = extraction(gz, "The delegation toured Sumqayit, Lankaran and Eskişehir.")
+    assert sorted(e.label for e in ex.entities.values() if e.kind == "City") == ["Eskişehir", "Lankaran", "Sumqayit"]
