@@ -235,3 +235,24 @@ def test_regional_cities_are_known_and_place_the_event(gz: Gazetteer) -> None:
         ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-03-04", None, "Karakol", None, False)]
     ex = extraction(gz, "The delegation toured Sumqayit, Lankaran and Eskişehir.")
     assert sorted(e.label for e in ex.entities.values() if e.kind == "City") == ["Eskişehir", "Lankaran", "Sumqayit"]
+
+
+def test_lower_case_events_described_where_they_are_reported(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov took part in the regional water conference held in Karakol on 4 March 2026.") == [
+        ("Regional water conference", "Meeting", "2026-03-04", None, "Karakol", None, False)]
+    assert events(gz, "Bishkek hosted the second Kyrgyz-Hungarian business forum on 6 March 2026.") == [
+        ("Second Kyrgyz-Hungarian business forum", "Meeting", "2026-03-06", None, "Bishkek", None, False)]
+
+
+def test_credentials_accepted_from_an_ambassador(gz: Gazetteer) -> None:
+    assert events(gz, "President Sadyr Japarov accepted the credentials of Ambassador Emre Yalçın on 2 March 2026.") == [
+        ("Presentation of credentials by Emre Yalçın", "Meeting", "2026-03-02", None, None, None, False)]
+
+
+def test_a_capitalized_sidelines_frame_and_a_meeting_during_a_visit_by_he(gz: Gazetteer) -> None:
+    assert events(gz, "On the sidelines of the Silk Road Business Forum, Azamat Bekov met Emre Yalçın.") == [
+        ("Silk Road Business Forum", "Meeting", None, None, None, None, True),
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", None, None, None, "Silk Road Business Forum", False)]
+    assert events(gz, "Azamat Bekov is on a working visit to Tashkent. On 3 March 2026, he met with Emre Yalçın.") == [
+        ("Visit of Azamat Bekov to Tashkent", "Meeting", None, None, "Tashkent", None, False),
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-03-03", None, "Tashkent", None, False)]

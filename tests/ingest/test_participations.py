@@ -63,3 +63,10 @@ def test_ministers_of_states_who_are_named_take_part_as_persons_not_states(gz: G
     got = parts(gz, "On 14 January Foreign Ministers of Kazakhstan Azamat Bekov and Türkiye Emre Yalçın took part "
                     "in a meeting with Péter Szijjártó.")
     assert sorted(g[1] for g in got) == ["Azamat Bekov", "Emre Yalçın", "Péter Szijjártó"]
+
+
+def test_the_person_an_event_is_dedicated_to_or_named_after_does_not_take_part(gz: Gazetteer) -> None:
+    assert parts(gz, "On 5 March 2026 the embassy organized an evening dedicated to the birth anniversary of the poet "
+                     "Alikul Osmonov in Bishkek.") == []
+    assert [p[1] for p in parts(gz, "Azamat Bekov met Emre Yalçın at the library named after Chingiz Aitmatov on "
+                                    "5 March 2026.")] == ["Azamat Bekov", "Emre Yalçın"]

@@ -26,6 +26,9 @@ __all__ = ["Sentence", "EventReader", "events"]
 _UNNAMED = [
     (re.compile(r"\b(?:present(?:ed|s|ing)|hand(?:ed|s|ing)(?:\s+over)?|submit(?:ted|s))\s+(?:(?:his|her|their)\s+)?(?:(?:an?\s+)?cop(?:y|ies)\s+of\s+(?:(?:his|her|the)\s+)?)?(?:letters?\s+of\s+)?(?:credentials|credence)\b", re.I),
      "Meeting", "presentation of credentials"),
+    # "the President accepted the credentials of the new Ambassador X": the ambassador presents them
+    (re.compile(r"\b(?:accept(?:ed|s)|receiv(?:ed|es))\s+(?:the\s+)?(?:letters\s+of\s+)?(?:credentials|credence)\s+(?:of|from)\b", re.I),
+     "Meeting", "presentation of credentials"),
     (re.compile(r"\b(?:held|hold|holds|will\s+hold|conducted)\s+(?:\w+\s+){0,2}(?:consultations|negotiations)\b", re.I),
      "Meeting", "consultations"),
     (re.compile(r"([\U000F0000-\U0010FFFD]\uf8ff*)\s+(?:held|holds|convened|opened)\s+(?:its|their|a|an|the)\s+(?:\w+\s+)?(meeting|session|summit|forum|conference|congress|assembly)\b", re.I),
@@ -68,6 +71,13 @@ _UNNAMED = [
     (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|festive\s+|solemn\s+|award\s+|signing\s+|opening\s+|closing\s+|[a-z]+\s+[a-z]+\s+)?ceremony\b", re.I), "CulturalEvent", "ceremony"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:concert|exhibition|festival)\b", re.I), "CulturalEvent", "cultural event"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|conference|forum|seminar|round\s?table|training)\s+(?:of|on|for|with)\b", re.I), "Meeting", "meeting"),
+    # "took part in the international conference held in Samarkand", "Baku hosted the third … summit on 9 May":
+    # a lower-case event described where it is reported
+    (re.compile(r"\b(?:participated\s+in|took\s+part\s+in|attended|addressed|spoke\s+at|hosted|hosts|will\s+host)\s+the\s+"
+                r"((?:(?:[\w-]|[\U000F0000-\U0010FFFD\uf8ff])+\s+){0,5}?(?:conference|forum|summit|seminar|workshop|symposium|"
+                r"round\s?table|congress|festival|exhibition|fair|games|championship|olympiad|competition|meeting|session|ceremony|celebration))"
+                r"(?=\s+(?:held|organi[sz]ed|hosted|dedicated|devoted|titled|entitled|on\s+the\s+theme)\b|"
+                r"(?<=ummit|forum|gress|games|nship)(?=\s+(?:on|in)\s+(?:\d|[A-Z][a-z]+\s+\d)))", re.I), "Meeting", "noun-event"),
     (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
                 r"webinar|celebration|gala|tournament|olympiad|contest|briefing|press\s+conference)s?)\b(?:\s+(?:on|of|for|dedicated\s+to|devoted\s+to)\s+[^,.;]{3,60}?)?"
                 r"(?=[,.;]|\s+(?:was|were|took|on|in|at|with|yesterday|today)\b)", re.I), "Meeting", "noun-event"),
@@ -97,6 +107,9 @@ _TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+par
 # "Deputy Foreign Ministers of … A, B and C met at the Secretariat": a group meets, no person named
 _GROUP_MET = re.compile(r"\b(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment|[Dd]elegation)s?|[Dd]elegations|"
                         r"[Rr]epresentatives|[Ss]peakers|[Cc]hairmen|[Aa]mbassadors)\b[^.;]{0,200}?\bmet\s+(?:at|in)\b")
+_PRONOUN = re.compile(r"(?:^\s*|,\s+|\band\s+)([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+|subsequently\s+)?"
+                      r"(?:met|meets|held|holds|had|received|receives|visited|attended|took\s+part|participated|addressed|delivered|"
+                      r"presented|paid)\b")
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -151,10 +164,13 @@ class EventReader:
 
     # ------------------------------------------------------------------------------ the loop
     def run(self) -> None:
+        prev_persons: list[Mention] = []
         for s, e in sentences(self.text):
             if (s, e) == self.headline:
                 continue
             sn = self._sentence(s, e)
+            self._pronoun(sn, prev_persons)
+            prev_persons = [mm for mm in sn.persons if mm[1] - mm[0] > 3]
             self._named(sn)
             self._subs(sn)
             if not sn.new_events:
@@ -166,6 +182,18 @@ class EventReader:
             self._when_and_where(sn)
             self._after(sn)
             participations(self, sn)
+
+    def _pronoun(self, sn: Sentence, prev_persons: list[Mention]) -> None:
+        """"X is on a visit to Budapest. On 4 May, he met Y": a sentence whose subject is "he" or "she",
+        with no person named before it, is about the first person of the sentence before."""
+        pm = _PRONOUN.search(sn.sm)
+        if pm is None or not prev_persons or any(mm[0] < sn.s + pm.start() for mm in sn.persons):
+            return
+        key = prev_persons[0][2]
+        if any(mm[2] == key for mm in sn.persons):
+            return
+        sn.persons.append((sn.s + pm.start(1), sn.s + pm.end(1), key, "Person"))
+        sn.persons.sort()
 
     def _noun_ref(self, sn: Sentence) -> None:
         """"… attended the meeting" after a named event of another kind was mentioned (a congress the
@@ -183,7 +211,7 @@ class EventReader:
     def _in_context(self, ev: Event, sn: Sentence) -> bool:
         """Whether a named event is only the frame of what the sentence reports ("A met B on the
         sidelines of the <Summit>"): the meeting is still to be found, as a part of it."""
-        return ev.named and bool(re.search(r"\b(?:on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|within\s+the\s+framework\s+of|"
+        return ev.named and bool(re.search(r"(?i)\b(?:on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|within\s+the\s+framework\s+of|"
                                            r"in\s+the\s+framework\s+of|[Aa]s\s+part\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}participation\s+in)\s+(?:the\s+)?$",
                                            self.text[max(sn.s, ev.span[0] - 80):ev.span[0]]))
 
@@ -232,6 +260,12 @@ class EventReader:
                     and not ev.label.startswith("Telephone") and (not ev.named or sn.happening)
                     and self.last_city is not None and self.last_city[0] == ev.date):
                 ev.city = self.last_city[1]
+        visit = sn.prev_current
+        for ev in sn.new_events:      # "X is on a visit to Budapest. On 4 May he met Y": met there
+            if (visit is not None and visit.label.startswith("Visit ") and visit.city and ev is not visit and not ev.named
+                    and ev.city is None and ev.venue is None and ev.parent is None and not ev.label.startswith("Telephone")
+                    and (visit.date is None or ev.date is None or visit.date <= ev.date <= (visit.end_date or visit.date))):
+                ev.city = visit.city
         for ev in sn.new_events:
             if ev.city is not None and ev.date is not None:
                 self.last_city = (ev.date, ev.city)
@@ -413,6 +447,8 @@ class EventReader:
         if label == "presentation of credentials":
             copies = re.search(r"cop(?:y|ies)", m.group(0), re.I)
             before_trigger = [mm for mm in persons if mm[1] <= s + m.start()]
+            if re.match(r"accept|receiv", m.group(0), re.I):
+                before_trigger = [mm for mm in persons if mm[0] >= s + m.end()][:1]   # "accepted the credentials of X"
             if before_trigger:
                 names = [out.entities[before_trigger[-1][2]].label]
             return (("Handover of copies of credentials" if copies else "Presentation of credentials")
@@ -589,9 +625,12 @@ class EventReader:
         hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b|\bvisit(?:ed|s)\s+(?:the\s+)?({MARK})"
                        rf"|\b(?:departed|left|headed|flew|travell?ed|arrived)\s+(?:for|to|in)\s+(?:{MARK}(?:['’]s)?\s+capital\s+)?({MARK})"
                        rf"\s+to\s+(?:attend|participate|take\s+part)\b"       # "departed for Astana to attend the summit"
-                       rf"|\bvisit\s+to\s+({MARK})[^.;]{{0,40}}?,?\s+where\b", sent_masked)   # "a visit to Baku, where he met …"
+                       rf"|\bvisit\s+to\s+({MARK})[^.;]{{0,40}}?,?\s+where\b"   # "a visit to Baku, where he met …"
+                       rf"|\bvisit\s+to\s+({MARK})", sent_masked)      # "is on a working visit to Budapest"
+        if hm and hm.group(5) and not ev.label.startswith("Visit"):
+            hm = None
         if hm:
-            cm = self.reader.at(s + hm.start(next(g for g in (1, 2, 3, 4) if hm.group(g))))
+            cm = self.reader.at(s + hm.start(next(g for g in (1, 2, 3, 4, 5) if hm.group(g))))
             if cm and self.out.entities[cm[2]].kind == "City":
                 ev.city = cm[2]
 

@@ -29,7 +29,10 @@ PLURAL_REF = re.compile(r"^\s*They\b|\b(?:the|both)\s+(?:two\s+)?(?:prime\s+mini
                          r"heads\s+of\s+government|sides|parties|co-chairs|delegations|participants)\b", re.I)
 _MENTIONED_ONLY = re.compile(r"(?:greetings|message|letter|congratulations|invitation|regards|name|instructions?|"
                              r"decree|portrait|memory|legacy|works?|poems?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$"
-                             r"|\bon\s+behalf\s+of\s+(?:[\w-]+\s+){0,6}$", re.I)
+                             r"|\bon\s+behalf\s+of\s+(?:[\w-]+\s+){0,6}$"
+                             # "an evening dedicated to the birth anniversary of national leader X": honoured, not present
+                             r"|\b(?:dedicated|devoted)\s+to\s+(?:[\w'’-]+\s+){0,8}$|\b(?:anniversary|memory|honou?r|tribute\s+to)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}$"
+                             r"|\bnamed\s+after\s+(?:[\w-]+\s+){0,4}$", re.I)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
 
