@@ -43,7 +43,7 @@ STATES: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("DEU", "Germany", "Federal Republic of Germany", ("German",), ()),
     ("FRA", "France", "French Republic", ("French",), ()),
     ("GBR", "United Kingdom", "United Kingdom of Great Britain and Northern Ireland", ("British",), ("UK", "Britain")),
-    ("USA", "United States", "United States of America", ("American",), ("USA", "U.S.")),
+    ("USA", "United States", "United States of America", ("American",), ("USA", "U.S.", "US")),
     ("ISR", "Israel", "State of Israel", ("Israeli",), ()),
     ("GEO", "Georgia", "Georgia", ("Georgian",), ()),
     ("UKR", "Ukraine", "Ukraine", ("Ukrainian",), ()),
@@ -382,9 +382,13 @@ class Gazetteer:
                     continue
                 if not acronym and not (surface[:1].isupper() or surface[:1].isdigit()):
                     continue
+                if kind == "State" and _CURRENCY_AFTER.match(text, end):
+                    continue        # "US dollars", "Canadian dollars": a currency, not the state
                 hits.append(NameHit(start, end, surface, kind, iri_, label))
         return hits
 
+
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 
 _EVENT_DATES = sparql_prefixes() + """
 SELECT ?e ?d ?iso ?city ?state WHERE {

@@ -256,3 +256,11 @@ def test_a_capitalized_sidelines_frame_and_a_meeting_during_a_visit_by_he(gz: Ga
     assert events(gz, "Azamat Bekov is on a working visit to Tashkent. On 3 March 2026, he met with Emre Yalçın.") == [
         ("Visit of Azamat Bekov to Tashkent", "Meeting", None, None, "Tashkent", None, False),
         ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-03-03", None, "Tashkent", None, False)]
+
+
+def test_an_event_that_will_be_held_and_a_city_after_its_states_possessive(gz: Gazetteer) -> None:
+    assert events(gz, "The annual meeting of the heads of archives of Turkic states will be held in Bishkek on "
+                      "20 April 2026.") == [
+        ("Annual meeting of the heads of archives of Turkic states", "Meeting", "2026-04-20", None, "Bishkek", None, False)]
+    assert events(gz, "Azamat Bekov met Emre Yalçın in Kyrgyzstan's Karakol on 4 March 2026.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-03-04", None, "Karakol", None, False)]

@@ -89,9 +89,10 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
 _PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}(?:['’]s)?\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
+                       rf"|{MARK}['’]s\s+(?=[\U000F0000-\U0010FFFD])"        # "in Kyrgyzstan's Cholpon-Ata"
                        rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
-_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
-                   r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|opened|began|started|commenced|continued)\b", re.I)
+_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were|will\s+be|(?:is|are)\s+(?:scheduled|set|expected|planned)\s+to\s+be)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
+                   r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|will\s+take\s+place|(?:is|are)\s+(?:scheduled|set|expected)\s+to\s+take\s+place|opened|began|started|commenced|continued)\b", re.I)
 _HELD_AT = re.compile(r"^(?:The|This)\s+(?:\w+\s+)?(?:meeting|talks|session|summit|reception|ceremony|event|gathering)\s*,\s+"
                       r"(?:which\s+was\s+)?(?:held|hosted|organi[sz]ed)\s+(?:at|in)\b")
 _HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
@@ -366,6 +367,8 @@ class EventReader:
         np = re.sub(r"\s+(?:which|that)$", "", held.group("np") or held.group("np2"))    # "the concert which was held"
         np = re.split(r"\s+(?:featured|included|includes|features|with)\s+", np)[0]     # "the celebration featured a concert which took place"
         npos = body + held.start("np" if held.group("np") else "np2")
+        if any(mm[3] == "Event" and npos <= mm[0] < npos + len(np) for mm in sn.in_sentence):
+            return      # "… the preparations for the 10th Summit that will be hosted by …": the named event's clause
         low = np.lower()
         generic = _GENERIC.fullmatch(low)
         current = self.current
