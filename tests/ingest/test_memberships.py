@@ -82,3 +82,24 @@ def test_observer_status_as_a_noun_accepted_as_granted_to_and_admission_as_an_ob
         ("Mongolia", "OTS", "observer")]
     assert rows("TURKSOY granted observer status to Georgia. They welcomed Mongolia's admission to the OTS as an "
                 "observer state.") == [("Georgia", "TURKSOY", "observer"), ("Mongolia", "OTS", "observer")]
+
+
+def test_two_lists_in_one_sentence_and_a_serial_comma(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY member states are Kazakhstan and Kyrgyzstan, and Hungary, Turkmenistan and Mongolia are "
+                    "observer states.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Hungary", "TURKSOY", "observer", None), ("Turkmenistan", "TURKSOY", "observer", None),
+        ("Mongolia", "TURKSOY", "observer", None)]
+    assert mems(gz, "The OTS has five members, while Hungary, Mongolia, and Ukraine have observer status.") == [
+        ("Hungary", "OTS", "observer", None), ("Mongolia", "OTS", "observer", None), ("Ukraine", "OTS", "observer", None)]
+
+
+def test_chairs_that_hold_the_chairmanship_and_the_organization_as_a_reference(gz: Gazetteer) -> None:
+    assert mems(gz, "Kyrgyzstan now holds the chairmanship of the TURKSOY. Hungary, as the chair of the OTS, "
+                    "spoke first.") == [("Kyrgyzstan", "TURKSOY", "chair", None), ("Hungary", "OTS", "chair", None)]
+    assert mems(gz, "The International Turkic Academy met in May. Member states of the organization are Kazakhstan "
+                    "and Kyrgyzstan. The organization also brings together Hungary and Mongolia as full members.") == [
+        ("Kazakhstan", "International Turkic Academy", "member", None),
+        ("Kyrgyzstan", "International Turkic Academy", "member", None),
+        ("Hungary", "International Turkic Academy", "member", None),
+        ("Mongolia", "International Turkic Academy", "member", None)]

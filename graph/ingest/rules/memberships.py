@@ -21,7 +21,9 @@ _CHAIRS = [
     re.compile(rf"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})\s+(?:in|of|at|over)\s+(?:the\s+)?{_ORGREF}", re.I),
     re.compile(rf"({MARK}),?\s+(?:which|that|as)\s+(?:currently\s+)?(?:chairs|holds\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Azerbaijan, the current chair of the organization"
-    re.compile(rf"({MARK}),\s+(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
+    re.compile(rf"({MARK}),\s+(?:as\s+)?(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
+    # "Azerbaijan currently holds the chairmanship of the OTS"
+    re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:holds|is\s+holding)\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}", re.I),
 ]
 # "Kyrgyzstan took over the TURKPA Chairmanship from Kazakhstan"
 _TOOK_OVER = re.compile(rf"({MARK})\s+(?:took\s+over|has\s+taken\s+over|assumed|assumes|takes\s+over|has\s+assumed)\s+(?:the\s+)?(?:rotating\s+)?"
@@ -43,15 +45,22 @@ _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|
 _JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to)\s+(?:the\s+)?{_ORGREF}\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)", re.I)
 # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
 _MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
-                           rf"(?:\s+of\s+(?:the\s+)?({MARK}))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*(?:the\s+)?{LIST}", re.I)
+                           rf"(?:\s+of\s+(?:the\s+)?(?:({MARK})|(?:[Oo]rgani[sz]ation|[Aa]ssembly)\b))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*(?:the\s+)?{LIST}", re.I)
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
 _LIST_ARE = re.compile(rf"{LIST}\s+(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
                        rf"(?:its\s+|their\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
-_ORG_HAS = re.compile(rf"({MARK})\s+(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+composed\s+of)\s+(?:the\s+)?{LIST}"
+_ORG_HAS = re.compile(rf"(?:({MARK})|\b[Tt]he\s+(?:organi[sz]ation|[Aa]ssembly))\s+(?:currently\s+|now\s+)?(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+composed\s+of)\s+(?:the\s+)?{LIST}"
                       rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+and\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
+
+
+def _first_clause(chunk: str) -> str:
+    """A list up to the ", and" where a second list of its own begins ("A and B, and C, D and E"), or
+    all of it (a serial comma before the last item, "A, B, and C", is no second list)."""
+    cut = [m.start() for m in re.finditer(r",\s*and\s", chunk) if re.search(r",|\band\b", chunk[m.end():])]
+    return chunk[:cut[-1]] if cut else chunk
 
 
 def memberships(reader: Reader) -> None:
@@ -116,17 +125,20 @@ class _Memberships:
                         org = mention[2]
             if org is None:
                 org = self.org_at(m, 1, s) if not m.group(1) else None
-            for key in self.states(s + m.start(4), m.group(4)):
+            chunk = m.group(4)
+            if m.group(2).lower() == "member" and re.match(r"\s+(?:are|is|have|hold|enjoy)\s+(?:\w+\s+){0,2}observers?\b", sm[m.end():]):
+                chunk = _first_clause(chunk)     # "the members are A and B, and C and D are observers"
+            for key in self.states(s + m.start(4), chunk):
                 self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
         for m in _ORG_HAS.finditer(sm):
-            mention = self.reader.at(s + m.start(1))
-            if mention is None or not self.is_org(mention[2]):
+            org = self.org_at(m, 1, s)       # "the organization unites …": the body named last
+            if org is None:
                 continue
             for key in self.states(s + m.start(2), m.group(2)):
-                self.add(key, mention[2], "member", (s + m.start(), s + m.end()), 0.8)
+                self.add(key, org, "member", (s + m.start(), s + m.end()), 0.8)
             if m.group(3):
                 for key in self.states(s + m.start(3), m.group(3)):
-                    self.add(key, mention[2], "observer", (s + m.start(), s + m.end()), 0.8)
+                    self.add(key, org, "observer", (s + m.start(), s + m.end()), 0.8)
         for m in _LIST_ARE.finditer(sm):
             org = None
             if m.group(3):
@@ -134,7 +146,11 @@ class _Memberships:
                 org = mention[2] if mention and self.is_org(mention[2]) else None
             if org is None:
                 org = self.last_org(s + m.start())
-            for key in self.states(s + m.start(1), m.group(1)):
+            chunk, at = m.group(1), s + m.start(1)
+            if m.group(2).lower() == "observer" and re.search(r"\bmembers?\b", sm[:m.start()], re.I) and _first_clause(chunk) != chunk:
+                at += len(_first_clause(chunk))       # "… members are A and B, and C and D are observers": only C and D
+                chunk = chunk[len(_first_clause(chunk)):]
+            for key in self.states(at, chunk):
                 self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8, sm[m.end():])
 
     def key_at(self, pos: int) -> str | None:
