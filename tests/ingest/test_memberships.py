@@ -103,3 +103,13 @@ def test_chairs_that_hold_the_chairmanship_and_the_organization_as_a_reference(g
         ("Kyrgyzstan", "International Turkic Academy", "member", None),
         ("Hungary", "International Turkic Academy", "member", None),
         ("Mongolia", "International Turkic Academy", "member", None)]
+
+
+def test_which_includes_consisting_of_founded_by_joined_in_a_year_and_as_a_member(gz: Gazetteer) -> None:
+    assert mems(gz, "She spoke about the TURKSOY, which unites Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+    assert mems(gz, "The International Turkic Academy was founded in 2010 by Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "International Turkic Academy", "member", None),
+        ("Kyrgyzstan", "International Turkic Academy", "member", None)]
+    assert mems(gz, "Mongolia joined the TURKSOY in 2012. Hungary, as an observer of the OTS, sent a minister.") == [
+        ("Mongolia", "TURKSOY", "member", "2012"), ("Hungary", "OTS", "observer", None)]
