@@ -264,3 +264,17 @@ def test_an_event_that_will_be_held_and_a_city_after_its_states_possessive(gz: G
         ("Annual meeting of the heads of archives of Turkic states", "Meeting", "2026-04-20", None, "Bishkek", None, False)]
     assert events(gz, "Azamat Bekov met Emre Yalçın in Kyrgyzstan's Karakol on 4 March 2026.") == [
         ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-03-04", None, "Karakol", None, False)]
+
+
+def test_a_bodys_or_a_citys_summit_in_lower_case_is_named(gz: Gazetteer) -> None:
+    assert events(gz, "The road map was adopted at the 7th TURKSOY forum in Karakol.") == [
+        ("7th TURKSOY forum", "Meeting", None, None, "Karakol", None, True)]
+    assert events(gz, "Kyrgyzstan will remember the Karakol summit.") == [
+        ("Karakol summit", "Summit", None, None, None, None, True)]
+    assert events(gz, "Azamat Bekov took part in an OTS summit for the first time.") == []
+
+
+def test_the_city_summit_after_a_summit_reported_in_that_city_is_the_same(gz: Gazetteer) -> None:
+    assert events(gz, "The informal summit was held in Karakol on 4 March 2026. The aim of the Karakol summit was "
+                      "to agree on transport.") == [
+        ("Informal summit", "Summit", "2026-03-04", None, "Karakol", None, False)]

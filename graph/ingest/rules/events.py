@@ -760,7 +760,25 @@ def _drop_repeats(reader: Reader) -> None:
     out.participations = [p for p in out.participations if p.event not in gone]
 
 
+def _drop_city_names(reader: Reader) -> None:
+    """"the Budapest summit" after a summit reported in Budapest is that summit again, not a second event:
+    a named "<City> summit" without a day is dropped when another event of that head is in that city."""
+    out = reader.out
+    gone: dict[str, str] = {}
+    for ev in out.events:
+        m = re.fullmatch(r"(.+)\s+(summit|forum|congress)", ev.label)
+        if not (ev.named and ev.date is None and m) or ev.key in {x.parent for x in out.events}:
+            continue
+        same = [x for x in out.events if x is not ev and x.city and m.group(2) in x.label.lower()
+                and out.entities[x.city].label.lower() == m.group(1).lower()]
+        if same:
+            gone[ev.key] = same[0].key
+    out.events = [ev for ev in out.events if ev.key not in gone]
+    out.participations = [p for p in out.participations if p.event not in gone]
+
+
 def events(reader: Reader) -> None:
     """Every event of the article, with its participations (see :class:`EventReader`)."""
     EventReader(reader).run()
     _drop_repeats(reader)
+    _drop_city_names(reader)

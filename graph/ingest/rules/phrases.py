@@ -46,6 +46,7 @@ def phrases(reader: Reader) -> None:
         right = _cut_holder(reader, left, right, m.end())
         _add_phrase(reader, left, right, m.group(0))
     numbered_sessions(reader)
+    body_summits(reader)
     places_after_at(reader)
     state_prefixes(reader)
     bodies_before_titles(reader)
@@ -82,6 +83,26 @@ def state_prefixes(reader: Reader) -> None:
 
 _NUMBERED = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?:[a-z'’-]+\s+){{0,2}}(?:session|summit|meeting|congress|forum|conference)"
                        rf"\s+of\s+(?:the\s+)?{MARK}")
+
+
+# "the 9th OTS summit", "the informal OTS summit", "the Samarkand summit": a body's or a city's summit in lower case
+_BODY_SUMMIT = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+((?:\d+(?:st|nd|rd|th)\s+|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                          rf"ninth|tenth|eleventh|twelfth)\s+)?(?:(?:informal|extraordinary|jubilee|anniversary)\s+)?({MARK})"
+                          rf"(?:\s+(?:informal|extraordinary|jubilee|anniversary))?\s+(?:summit|forum|congress|kurultai))\b(?!\s+of\b)")
+
+
+def body_summits(reader: Reader) -> None:
+    """"the 9th OTS summit in Samarkand", "the Samarkand summit": a named event, in lower case too
+    (an organization's or a city's summit, forum or congress)."""
+    for m in _BODY_SUMMIT.finditer(reader.masked_text):
+        inner = reader.at(m.start(2))
+        if inner is None or inner[3] not in ("Organization", "City"):
+            continue
+        if not (reader.free(m.start(1), inner[0]) and reader.free(inner[1], m.end(1))):
+            continue
+        reader.remove(inner)
+        key = reader.entity("Event", reader.text[m.start(1):m.end(1)], (m.start(1), m.end(1)))
+        reader.mention(m.start(1), m.end(1), key, "Event")
 
 
 def numbered_sessions(reader: Reader) -> None:
