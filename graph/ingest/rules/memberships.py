@@ -158,7 +158,7 @@ class _Memberships:
 
     def key_at(self, pos: int) -> str | None:
         mention = self.reader.at(pos)
-        return mention[2] if mention else None
+        return self.reader.event_bodies.get(mention[2], mention[2]) if mention else None   # "at the OTS summit": the OTS
 
     def is_org(self, key: str) -> bool:
         """An international organization (states are members of these, not of ministries)."""
@@ -179,8 +179,8 @@ class _Memberships:
 
     def org_at(self, m: re.Match[str], group: int, pos: int) -> str | None:
         if m.group(group):
-            mention = self.reader.at(pos + m.start(group))
-            return mention[2] if mention and self.is_org(mention[2]) else None
+            key = self.key_at(pos + m.start(group))
+            return key if key and self.is_org(key) else None
         return self.last_org(pos + m.start())
 
     def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "") -> None:

@@ -103,6 +103,8 @@ def body_summits(reader: Reader) -> None:
         reader.remove(inner)
         key = reader.entity("Event", reader.text[m.start(1):m.end(1)], (m.start(1), m.end(1)))
         reader.mention(m.start(1), m.end(1), key, "Event")
+        if inner[3] == "Organization":
+            reader.event_bodies[key] = inner[2]
 
 
 def numbered_sessions(reader: Reader) -> None:
