@@ -47,6 +47,7 @@ def phrases(reader: Reader) -> None:
         _add_phrase(reader, left, right, m.group(0))
     numbered_sessions(reader)
     body_summits(reader)
+    city_documents(reader)
     places_after_at(reader)
     state_prefixes(reader)
     bodies_before_titles(reader)
@@ -89,6 +90,19 @@ _NUMBERED = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?:[a-z'’-]+\s+){{0,2}}(?:ses
 _BODY_SUMMIT = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+((?:\d+(?:st|nd|rd|th)\s+|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
                           rf"ninth|tenth|eleventh|twelfth)\s+)?(?:(?:informal|extraordinary|jubilee|anniversary)\s+)?({MARK})"
                           rf"(?:\s+(?:informal|extraordinary|jubilee|anniversary))?\s+(?:summit|forum|congress|kurultai))\b(?!\s+of\b)")
+
+
+# "the Gabala Declaration", "the Nakhchivan Agreement": a city that names a document is not named as a place
+_CITY_DOCUMENT = re.compile(rf"({MARK})\s+(?:Declaration|Agreement|Treaty|Charter|Accords?|Protocol|Communiqu[eé]|Memorandum|"
+                            rf"Convention|Statement|Appeal|Initiative|Process|Principles|Format)\b")
+
+
+def city_documents(reader: Reader) -> None:
+    """A city's name as the first word of a document's name ("the Gabala Declaration") is no mention of the city."""
+    for m in _CITY_DOCUMENT.finditer(reader.masked_text):
+        inner = reader.at(m.start(1))
+        if inner is not None and inner[3] == "City":
+            reader.remove(inner)
 
 
 def body_summits(reader: Reader) -> None:
