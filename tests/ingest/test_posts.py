@@ -122,3 +122,9 @@ def test_elected_and_appointed_holders(gz: Gazetteer) -> None:
 def test_who_was_elected_as(gz: Gazetteer) -> None:
     assert posts(gz, "Aron Veres, who was elected as the new Secretary General of the OTS, spoke.") == [
         ("Aron Veres", "Secretary General", "OTS", None, False, 0.85)]
+
+
+def test_an_aide_to_a_president_is_no_president_and_a_holder_after_a_long_body_name(gz: Gazetteer) -> None:
+    assert posts(gz, "Adviser to the President of Kyrgyzstan Azamat Bekov spoke.") == []
+    assert [p[:3] for p in posts(gz, "The Chairman of the Kyrgyz Council of Elders Emre Yalçın spoke.")] == [
+        ("Emre Yalçın", "Chairman", "Kyrgyz Council of Elders")]

@@ -8,7 +8,7 @@ import re
 
 from ..text import CAP_WORD, MARK, Reader, is_marker
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import EVENT_HEADS, LEFT_STOP, ORG_HEADS, STOP, TITLE_WORDS, VENUE_HEADS, base_kind, event_kind
+from .lexicon import EVENT_HEADS, LEFT_STOP, NOT_NAME, ORG_HEADS, STOP, TITLE_WORDS, TOPICS, VENUE_HEADS, base_kind, event_kind
 
 __all__ = ["QUOTED", "phrases", "titled_events", "places_after_at"]
 
@@ -238,6 +238,12 @@ def _cut_holder(reader: Reader, left: int, right: int, head_end: int) -> int:
     tail = re.search(r"\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’-]+)\s+(?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’-]+)$",
                      reader.window(head_end, right))
     if tail and _FAMILY_NAME.search(tail.group(0)):
+        return head_end + tail.start()
+    # "Chairman of the OTS Council of Elders Binali Yildirim": two more words after the body's "of" words
+    # that are no plural nouns nor topics ("… of Turkic Speaking States" stays whole)
+    longer = re.search(r"\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’-]+)\s+)+?((?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’-]+))\s+"
+                       r"((?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’-]+))$", reader.window(head_end, right))
+    if tail and longer and not any(w.endswith("s") or w in TOPICS or w in NOT_NAME for w in longer.groups()):
         return head_end + tail.start()
     return right
 

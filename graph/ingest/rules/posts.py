@@ -31,6 +31,10 @@ _SERVES = (r"\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+ser
            r"|is|was|remains|became|has\s+been|had\s+been)\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
 
 
+_AIDE = re.compile(r"\b(?:Assistant|Adviser|Advisor|Aide|Envoy|Spokes(?:person|man|woman)|Counsell?or|Press\s+Secretary|"
+                   r"Representative|Special\s+Representative)\s+(?:to|of)\s+(?:the\s+)?$", re.I)
+
+
 def _person_at(reader: Reader, pos: int) -> str | None:
     mention = reader.at(pos)
     return mention[2] if mention and mention[3] == "Person" else None
@@ -42,8 +46,8 @@ def posts(reader: Reader) -> None:
     for chain in _chains(reader, find_titles(reader)):
         s, e = chain[0]["span"][0], chain[-1]["span"][1]
         person, confidence, past = _holder(reader, masked, s, e)
-        if person is None:
-            continue
+        if person is None or _AIDE.search(masked[max(0, s - 40):s]):
+            continue        # "Assistant to the President of Azerbaijan X": not the President
         if re.search(r"\b(?:former|ex|outgoing|late)\s*-?\s*$", masked[max(0, s - 12):s], re.I):
             past = True
         for rec in chain:
