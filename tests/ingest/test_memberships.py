@@ -113,3 +113,14 @@ def test_which_includes_consisting_of_founded_by_joined_in_a_year_and_as_a_membe
         ("Kyrgyzstan", "International Turkic Academy", "member", None)]
     assert mems(gz, "Mongolia joined the TURKSOY in 2012. Hungary, as an observer of the OTS, sent a minister.") == [
         ("Mongolia", "TURKSOY", "member", "2012"), ("Hungary", "OTS", "observer", None)]
+
+
+def test_an_intergovernmental_organization_that_unites_founders_and_elliptic_years(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY is an international organization that unites Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+    assert mems(gz, "Kazakhstan and Kyrgyzstan founded the International Turkic Academy in 2010.") == [
+        ("Kazakhstan", "International Turkic Academy", "member", None),
+        ("Kyrgyzstan", "International Turkic Academy", "member", None)]
+    assert sorted(mems(gz, "Hungary became an observer of the OTS in 2018, Mongolia in 2020 and Georgia in 2023.")) == [
+        ("Georgia", "OTS", "observer", "2023"), ("Hungary", "OTS", "observer", "2018"),
+        ("Mongolia", "OTS", "observer", "2020")]

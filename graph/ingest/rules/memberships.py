@@ -15,6 +15,7 @@ __all__ = ["memberships"]
 
 _BUILTIN_ORGS = {iri("organization", slug) for slug, _names, _cls in ORGANIZATIONS}
 _ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Academy))"
+_ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+in\s+((?:19|20)\d\d)\b")
 _SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
 _CHAIRS = [
     re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?(?:Chairmanship|Presidency|chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
@@ -47,14 +48,16 @@ _JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?(?:joined|was\s+admitted\s+
 # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
 _MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
                            rf"(?:\s+of\s+(?:the\s+)?(?:({MARK})|(?:[Oo]rgani[sz]ation|[Aa]ssembly)\b))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*(?:the\s+)?{LIST}", re.I)
+# "A, B and C founded the <Org>"
+_FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+(?:the\s+)?({MARK})")
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
 _LIST_ARE = re.compile(rf"{LIST}\s+(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
                        rf"(?:its\s+|their\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
-_ORG_HAS = re.compile(rf"(?:({MARK})|\b[Tt]he\s+(?:organi[sz]ation|[Aa]ssembly))(?:,\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
-                      rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+composed\s+of|consisting\s+of|comprising|"
+_ORG_HAS = re.compile(rf"(?:({MARK})|\b[Tt]he\s+(?:organi[sz]ation|[Aa]ssembly)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
+                      rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+(?:composed|made\s+up)\s+of|consisting\s+of|comprising|"
                       rf"uniting|bringing\s+together|(?:was|were)\s+(?:established|founded|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by)\s+(?:the\s+)?{LIST}"
                       rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+and\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
 
@@ -88,7 +91,7 @@ class _Memberships:
                     self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "chair", (s + m.start(), s + m.end()), 0.85)
             for m in _IS_A.finditer(sm):
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 3, s), m.group(2).lower(), (s + m.start(), s + m.end()),
-                         0.85, sm[m.end():])
+                         0.85, sm[m.end():], s + m.end())
             for m in _STATUS_OF.finditer(sm):
                 org = self.org_at(m, 2, s)
                 if org is None:     # "was granted observer status at the Samarkand summit of the OTS"
@@ -96,7 +99,7 @@ class _Memberships:
                     org = self.key_at(s + m.end() + later.start(1)) if later else None
                     org = org if org and self.is_org(org) else None
                 self.add(self.key_at(s + m.start(1)), org, "observer", (s + m.start(), s + m.end()),
-                         0.85, sm[m.end():])
+                         0.85, sm[m.end():], s + m.end())
             for m in _TOOK_OVER.finditer(sm):
                 org = next((self.key_at(s + m.start(g)) for g in (2, 3) if m.group(g)), None)
                 if org is not None and self.is_org(org):
@@ -114,7 +117,7 @@ class _Memberships:
                     self.add(self.key_at(s + m.start(member_g)), org, "observer", (s + m.start(), s + m.end()), 0.8)
             for m in _JOINED.finditer(sm):
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), (m.group(3) or "member").lower(), (s + m.start(), s + m.end()),
-                         0.85, sm[m.end():])
+                         0.85, sm[m.end():], s + m.end())
             self.lists(s, sm)
 
     def lists(self, s: int, sm: str) -> None:
@@ -142,6 +145,11 @@ class _Memberships:
             if m.group(3):
                 for key in self.states(s + m.start(3), m.group(3)):
                     self.add(key, org, "observer", (s + m.start(), s + m.end()), 0.8)
+        for m in _FOUNDED.finditer(sm):
+            org = self.key_at(s + m.start(2))
+            if org and self.is_org(org):
+                for key in self.states(s + m.start(1), m.group(1)):
+                    self.add(key, org, "member", (s + m.start(), s + m.end()), 0.8)
         for m in _LIST_ARE.finditer(sm):
             org = None
             if m.group(3):
@@ -183,13 +191,19 @@ class _Memberships:
             return key if key and self.is_org(key) else None
         return self.last_org(pos + m.start())
 
-    def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "") -> None:
+    def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "",
+            tail_at: int | None = None) -> None:
         out = self.out
         if member is None or org is None:
             return
         if out.entities[member].kind != "State" or out.entities[org].kind != "Organization":
             return
         since = _SINCE.match(tail)
+        if since and tail_at is not None:       # "… in 2018, Turkmenistan in 2021 and the TRNC in 2022": the same again
+            at = since.end()
+            while (more := _ELLIPSIS.match(tail, at)) is not None:
+                self.add(self.key_at(tail_at + more.start(1)), org, status, span, conf, tail[more.start(2) - 3:])
+                at = more.end()
         for x in out.memberships:
             if x.member == member and x.organization == org and x.status == status:
                 if since and not x.since:
