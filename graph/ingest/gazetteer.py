@@ -106,6 +106,16 @@ ORGANIZATIONS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("nato", ("North Atlantic Treaty Organization", "NATO"), "InternationalOrganization"),
     ("iaea", ("International Atomic Energy Agency", "IAEA"), "InternationalOrganization"),
     ("unido", ("United Nations Industrial Development Organization", "UNIDO"), "InternationalOrganization"),
+    ("nam", ("Non-Aligned Movement", "NAM", "Non-Aligned Movement (NAM)"), "InternationalOrganization"),
+    ("guam", ("GUAM", "GUAM Organization for Democracy and Economic Development"), "InternationalOrganization"),
+    ("csto", ("Collective Security Treaty Organization", "CSTO"), "InternationalOrganization"),
+    ("eaeu", ("Eurasian Economic Union", "EAEU", "EEU"), "InternationalOrganization"),
+    ("coe", ("Council of Europe",), "InternationalOrganization"),
+    ("bsec", ("Organization of the Black Sea Economic Cooperation", "BSEC", "Black Sea Economic Cooperation"), "InternationalOrganization"),
+    ("wto", ("World Trade Organization", "WTO"), "InternationalOrganization"),
+    ("opec", ("Organization of the Petroleum Exporting Countries", "OPEC"), "InternationalOrganization"),
+    ("asean", ("Association of Southeast Asian Nations", "ASEAN"), "InternationalOrganization"),
+    ("icesco", ("Islamic World Educational, Scientific and Cultural Organization", "ICESCO", "ISESCO"), "InternationalOrganization"),
     ("unesco", ("United Nations Educational, Scientific and Cultural Organization", "UNESCO"), "InternationalOrganization"),
 )
 

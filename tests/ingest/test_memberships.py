@@ -124,3 +124,18 @@ def test_an_intergovernmental_organization_that_unites_founders_and_elliptic_yea
     assert sorted(mems(gz, "Hungary became an observer of the OTS in 2018, Mongolia in 2020 and Georgia in 2023.")) == [
         ("Georgia", "OTS", "observer", "2023"), ("Hungary", "OTS", "observer", "2018"),
         ("Mongolia", "OTS", "observer", "2020")]
+
+
+def test_lists_of_organizations_org_member_and_chaired(gz: Gazetteer) -> None:
+    assert mems(gz, "Kyrgyzstan is a member of the CSTO, the SCO and the EAEU.") == [
+        ("Kyrgyzstan", "CSTO", "member", None), ("Kyrgyzstan", "SCO", "member", None),
+        ("Kyrgyzstan", "EAEU", "member", None)]
+    assert mems(gz, "Georgia is a GUAM and BSEC member state.") == [
+        ("Georgia", "GUAM", "member", None), ("Georgia", "BSEC", "member", None)]
+    assert mems(gz, "Uzbekistan chaired the SCO in 2022. Kazakhstan chaired the SCO summit.") == [
+        ("Uzbekistan", "SCO", "chair", None)]
+
+
+def test_a_full_stop_at_the_end_of_a_text_is_not_part_of_a_name(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The delegation visited the Osh State University of Technology.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Organization"] == ["Osh State University of Technology"]

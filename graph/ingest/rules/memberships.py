@@ -48,6 +48,14 @@ _JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?(?:joined|was\s+admitted\s+
 # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
 _MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
                            rf"(?:\s+of\s+(?:the\s+)?(?:({MARK})|(?:[Oo]rgani[sz]ation|[Aa]ssembly)\b))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*(?:the\s+)?{LIST}", re.I)
+# "Azerbaijan chaired the Non-Aligned Movement", "Kazakhstan chairs the CICA"
+_CHAIRED = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:chairs|chaired|has\s+chaired|is\s+chairing|presides\s+over|presided\s+over)\s+(?:the\s+)?({MARK})"
+                      rf"(?!\s+(?:[\w-]+\s+)?(?:meetings?|sessions?|summits?|forums?|conferences?|events?|talks|councils?|committees?)\b)")
+# "Türkiye is a NATO member", "Hungary is an EU and NATO member state"
+_IS_ORG_MEMBER = re.compile(rf"({MARK})\s+(?:is|was|became|has\s+been|remains)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?"
+                            rf"({MARK}(?:\s*(?:,|and)\s*{MARK})*)\s+(member|observer)(?:\s+(?:state|country|nation))?\b")
+# "…, the CSTO and the SCO" after a membership of one: the same membership of each
+_MORE_ORGS = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({MARK})")
 # "A, B and C founded the <Org>"
 _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+(?:the\s+)?({MARK})")
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
@@ -92,6 +100,8 @@ class _Memberships:
             for m in _IS_A.finditer(sm):
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 3, s), m.group(2).lower(), (s + m.start(), s + m.end()),
                          0.85, sm[m.end():], s + m.end())
+                for org in self.more_orgs(sm, m.end(), s):
+                    self.add(self.key_at(s + m.start(1)), org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
             for m in _STATUS_OF.finditer(sm):
                 org = self.org_at(m, 2, s)
                 if org is None:     # "was granted observer status at the Samarkand summit of the OTS"
@@ -145,6 +155,16 @@ class _Memberships:
             if m.group(3):
                 for key in self.states(s + m.start(3), m.group(3)):
                     self.add(key, org, "observer", (s + m.start(), s + m.end()), 0.8)
+        for m in _CHAIRED.finditer(sm):
+            mention = self.reader.at(s + m.start(2))
+            org = mention[2] if mention and mention[3] == "Organization" else None
+            if org and self.is_org(org):
+                self.add(self.key_at(s + m.start(1)), org, "chair", (s + m.start(), s + m.end()), 0.8)
+        for m in _IS_ORG_MEMBER.finditer(sm):
+            for om in re.finditer(MARK, m.group(2)):
+                org = self.key_at(s + m.start(2) + om.start())
+                if org and self.is_org(org):
+                    self.add(self.key_at(s + m.start(1)), org, m.group(3).lower(), (s + m.start(), s + m.end()), 0.8)
         for m in _FOUNDED.finditer(sm):
             org = self.key_at(s + m.start(2))
             if org and self.is_org(org):
@@ -163,6 +183,19 @@ class _Memberships:
                 chunk = chunk[len(_first_clause(chunk)):]
             for key in self.states(at, chunk):
                 self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8, sm[m.end():])
+                for other in self.more_orgs(sm, m.end(), s) if m.group(3) else []:
+                    self.add(key, other, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
+
+    def more_orgs(self, sm: str, at: int, s: int) -> list[str]:
+        """The organizations listed right after one ("members of the EAEU, the CSTO and the SCO")."""
+        orgs = []
+        while (m := _MORE_ORGS.match(sm, at)) is not None:
+            key = self.key_at(s + m.start(1))
+            if not (key and self.is_org(key)):
+                break
+            orgs.append(key)
+            at = m.end()
+        return orgs
 
     def key_at(self, pos: int) -> str | None:
         mention = self.reader.at(pos)

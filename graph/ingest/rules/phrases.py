@@ -266,6 +266,8 @@ def _other_body(reader: Reader, at: int) -> bool:
 def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
     """The phrase [left, right) as an entity, replacing the mentions inside it; "(YTB)" after it is its acronym."""
     text = reader.text
+    while right > left and text[right - 1] == "." and not re.search(r"(?:\b[A-Z]|\.\w+)\.$", text[left:right]):
+        right -= 1          # "… University of Economics." at the end of a text: the sentence's full stop is not the name's
     # the kind is the last head word before the first "of" ("Summit of the OTS": an event;
     # "Congress and Culture Center": a building)
     core = re.split(r"\s+of\s+", reader.window(left, right), maxsplit=1)[0]
