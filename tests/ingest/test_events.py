@@ -278,3 +278,9 @@ def test_the_city_summit_after_a_summit_reported_in_that_city_is_the_same(gz: Ga
     assert events(gz, "The informal summit was held in Karakol on 4 March 2026. The aim of the Karakol summit was "
                       "to agree on transport.") == [
         ("Informal summit", "Summit", "2026-03-04", None, "Karakol", None, False)]
+
+
+def test_a_visit_during_which_something_was_said(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov spoke on 4 March 2026 during a visit of foreign diplomats to Kyrgyzstan's "
+                      "Karakol city.") == [
+        ("Visit of Azamat Bekov to Karakol", "Meeting", "2026-03-04", None, "Karakol", None, False)]

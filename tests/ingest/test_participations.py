@@ -70,3 +70,8 @@ def test_the_person_an_event_is_dedicated_to_or_named_after_does_not_take_part(g
                      "Alikul Osmonov in Bishkek.") == []
     assert [p[1] for p in parts(gz, "Azamat Bekov met Emre Yalçın at the library named after Chingiz Aitmatov on "
                                     "5 March 2026.")] == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_persons_inside_a_quotation_do_not_take_part(gz: Gazetteer) -> None:
+    assert [p[1] for p in parts(gz, "Azamat Bekov met Emre Yalçın on 4 March 2026. “Last year President Sadyr Japarov "
+                                    "visited Ankara,” Bekov said.")] == ["Azamat Bekov", "Emre Yalçın"]

@@ -52,6 +52,9 @@ _UNNAMED = [
     (re.compile(r"\b(?:paid|pays|paying|made|makes|began|begins|started|starts|is\s+on|was\s+on|arrived\s+(?:in|at)\s+\S+\s+on)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
                 r"(?:(?:official|state|working|two-day|three-day|first|official\s+working|friendly)\s+)?visit\b(?:\s+to\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*))?", re.I),
      "Meeting", "visit"),
+    # "… during a visit of the diplomatic corps to Azerbaijan's Sumgait city"
+    (re.compile(rf"\b(?:during|amid|as\s+part\s+of)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?visit\s+(?:of\s+[^.;]{{3,100}}?\s+)?to\s+(?:the\s+)?"
+                rf"(?:{MARK}['’]s\s+)?({MARK})", re.I), "Meeting", "visit"),
     # "visited Tashkent on 14 January": a visit to a city or state named right after the verb
     (re.compile(r"\b(?:visited|visits)\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)"), "Meeting", "visit"),
     # "the delegation led by X arrived in Baku on 6 June": a visit there
@@ -629,7 +632,7 @@ class EventReader:
                        rf"|\b(?:departed|left|headed|flew|travell?ed|arrived)\s+(?:for|to|in)\s+(?:{MARK}(?:['’]s)?\s+capital\s+)?({MARK})"
                        rf"\s+to\s+(?:attend|participate|take\s+part)\b"       # "departed for Astana to attend the summit"
                        rf"|\bvisit\s+to\s+({MARK})[^.;]{{0,40}}?,?\s+where\b"   # "a visit to Baku, where he met …"
-                       rf"|\bvisit\s+to\s+({MARK})", sent_masked)      # "is on a working visit to Budapest"
+                       rf"|\bvisit\s+(?:of\s+[^.;]{{3,100}}?\s+)?to\s+(?:the\s+)?(?:{MARK}['’]s\s+)?({MARK})", sent_masked)   # "is on a working visit to Budapest"
         if hm and hm.group(5) and not ev.label.startswith("Visit"):
             hm = None
         if hm:

@@ -51,7 +51,8 @@ def participations(er: EventReader, sn: Sentence) -> None:
     if role is None:
         return
     text = er.text
-    persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])]
+    persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])
+               and not _in_quotation(text[sn.s:mm[0]])]
     for ev in targets:
         for ms, me, key, _kind in persons:
             same = [p for p in er.out.participations if p.event == ev.key and p.participant == key]
@@ -67,6 +68,12 @@ def participations(er: EventReader, sn: Sentence) -> None:
             behalf = _on_behalf_of(er, me, nxt[0][0] if nxt else sn.e)
             er.out.participations.append(Participation(ev.key, key, role, capacity, (ms, me),
                                                        round(min(ev.confidence, 0.85), 2), on_behalf_of=behalf))
+
+
+def _in_quotation(before: str) -> bool:
+    """Whether a name comes inside a quotation ("“… President X visited Baku in 2017,” he said"): the
+    speaker's words about others, not who took part."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("«") > before.count("»")
 
 
 def _role(sn: Sentence) -> str | None:
