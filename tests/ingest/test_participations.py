@@ -75,3 +75,8 @@ def test_the_person_an_event_is_dedicated_to_or_named_after_does_not_take_part(g
 def test_persons_inside_a_quotation_do_not_take_part(gz: Gazetteer) -> None:
     assert [p[1] for p in parts(gz, "Azamat Bekov met Emre Yalçın on 4 March 2026. “Last year President Sadyr Japarov "
                                     "visited Ankara,” Bekov said.")] == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_a_person_who_arrived_somewhere_for_a_named_event_takes_part(gz: Gazetteer) -> None:
+    assert [p[:3] for p in parts(gz, "Azamat Bekov arrived in Tashkent for the Silk Road Business Forum.")] == [
+        ("Silk Road Business Forum", "Azamat Bekov", "attendee")]

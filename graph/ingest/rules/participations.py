@@ -18,7 +18,7 @@ __all__ = ["SPEAK", "ATTEND", "PERFORM", "PLURAL_REF", "participations"]
 SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|speaking|said|noted|stressed|emphasi[sz]ed|underlined|"
                     r"highlighted|underscored|welcomed|opened|delivered|briefed|presented|informed|pointed\s+out|called|expressed|thanked|"
                     r"congratulated|shared)\b", re.I)
-ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|participat(?:e|es|ing)|(?:took|take|takes|taking)\s+part|joined|were\s+present|was\s+present|guests?|"
+ATTEND = re.compile(r"\b(?:arrived\s+in\s+\S+\s+(?:for|to\s+attend)|attended|attending|participation|participated|participat(?:e|es|ing)|(?:took|take|takes|taking)\s+part|joined|were\s+present|was\s+present|guests?|"
                      r"present\s+were|also\s+present|those\s+present|present\s+included|in\s+attendance|participants\s+included|in\s+the\s+presence\s+of|"
                      r"credentials|credence|"
                      r"brought\s+together|gathered|represented\s+by|chaired|hosted|hosting|led\s+by|headed\s+by|"
