@@ -80,3 +80,10 @@ def test_persons_inside_a_quotation_do_not_take_part(gz: Gazetteer) -> None:
 def test_a_person_who_arrived_somewhere_for_a_named_event_takes_part(gz: Gazetteer) -> None:
     assert [p[:3] for p in parts(gz, "Azamat Bekov arrived in Tashkent for the Silk Road Business Forum.")] == [
         ("Silk Road Business Forum", "Azamat Bekov", "attendee")]
+
+
+def test_persons_whose_decisions_initiatives_or_coming_chair_are_mentioned_take_no_part(gz: Gazetteer) -> None:
+    text = ("Azamat Bekov met Emre Yalçın on 4 March 2026. They praised the initiatives of President Sadyr Japarov and "
+            "the decisions adopted by President Ilham Aliyev, and the summit to be chaired by President Kassym-Jomart "
+            "Tokayev.")
+    assert [p[1] for p in parts(gz, text)] == ["Azamat Bekov", "Emre Yalçın"]

@@ -28,7 +28,11 @@ PERFORM = re.compile(r"\b(?:performed|performances?\s+by|(?:concert|recital)\s+b
 PLURAL_REF = re.compile(r"^\s*They\b|\b(?:the|both)\s+(?:two\s+)?(?:prime\s+ministers|ministers|foreign\s+ministers|presidents|leaders|heads\s+of\s+state|"
                          r"heads\s+of\s+government|sides|parties|co-chairs|delegations|participants)\b", re.I)
 _MENTIONED_ONLY = re.compile(r"(?:greetings|message|letter|congratulations|invitation|regards|name|instructions?|"
-                             r"decree|portrait|memory|legacy|works?|poems?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$"
+                             r"decree|portrait|memory|legacy|works?|poems?|initiatives?|decisions?|polic(?:y|ies)|efforts|leadership|"
+                             r"vision|role|contributions?|proposals?|ideas?|orders?|visits?)\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$"
+                             # "the decisions adopted by President X", "the summit to be chaired by Y"
+                             r"|\b(?:adopted|initiated|proposed|put\s+forward|founded|established|approved|to\s+be\s+(?:chaired|hosted|attended))\s+by\s+"
+                             r"(?:the\s+)?(?:[\w-]+\s+){0,6}$"
                              r"|\bon\s+behalf\s+of\s+(?:[\w-]+\s+){0,6}$"
                              # "an evening dedicated to the birth anniversary of national leader X": honoured, not present
                              r"|\b(?:dedicated|devoted)\s+to\s+(?:[\w'’-]+\s+){0,8}$|\b(?:anniversary|memory|honou?r|tribute\s+to)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}$"
