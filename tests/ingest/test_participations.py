@@ -87,3 +87,8 @@ def test_persons_whose_decisions_initiatives_or_coming_chair_are_mentioned_take_
             "the decisions adopted by President Ilham Aliyev, and the summit to be chaired by President Kassym-Jomart "
             "Tokayev.")
     assert [p[1] for p in parts(gz, text)] == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_a_speaker_at_a_named_event_without_a_day_takes_part(gz: Gazetteer) -> None:
+    assert [p[:3] for p in parts(gz, "Speaking at the Silk Road Business Forum in Tashkent, Azamat Bekov said trade "
+                                     "grew.")] == [("Silk Road Business Forum", "Azamat Bekov", "speaker")]

@@ -107,7 +107,8 @@ _EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|e
 _CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
                       rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
 _TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends|"
-                        r"(?:arrived|arrives)\s+in\s+\S+\s+(?:for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in))\s+(?:in\s+)?(?:the\s+)?"
+                        r"(?:arrived|arrives)\s+in\s+\S+\s+(?:for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)|"
+                        r"(?:[Ss]peaking|spoke|speech|remarks|statement|[Aa]ddressing|addressed)\s+at|[Aa]ddressing|addressed)\s+(?:in\s+)?(?:the\s+)?"
                         r"[\U000F0000-\U0010FFFD]")
 # "Deputy Foreign Ministers of … A, B and C met at the Secretariat": a group meets, no person named
 _GROUP_MET = re.compile(r"\b(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment|[Dd]elegation)s?|[Dd]elegations|"
