@@ -284,3 +284,15 @@ def test_a_visit_during_which_something_was_said(gz: Gazetteer) -> None:
     assert events(gz, "Azamat Bekov spoke on 4 March 2026 during a visit of foreign diplomats to Kyrgyzstan's "
                       "Karakol city.") == [
         ("Visit of Azamat Bekov to Karakol", "Meeting", "2026-03-04", None, "Karakol", None, False)]
+
+
+def test_talks_without_an_article_a_group_in_a_numbered_meeting_and_the_meeting_of_a_body_held_in(gz: Gazetteer) -> None:
+    assert events(gz, "Bilateral consultations between the ministries of Kyrgyzstan and Hungary were held in Bishkek "
+                      "on 2 March 2026.") == [
+        ("Bilateral consultations between the ministries of Kyrgyzstan and Hungary", "Meeting", "2026-03-02", None,
+         "Bishkek", None, False)]
+    assert events(gz, "The 4th meeting of the TURKSOY Ministers of Culture was held in Osh on 3 March 2026.") == [
+        ("4th meeting of the TURKSOY Ministers of Culture", "Meeting", "2026-03-03", None, "Osh", None, True)]
+    ex = extraction(gz, "Kyrgyzstan took part in the meeting of the TURKSOY held in Osh.")
+    assert [(e.label, e.city and ex.label(e.city)) for e in ex.events] == [("Meeting of the TURKSOY", "Osh")]
+    assert [ex.label(p.participant) for p in ex.participations] == ["Kyrgyzstan"]

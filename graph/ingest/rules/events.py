@@ -78,7 +78,8 @@ _UNNAMED = [
     # a lower-case event described where it is reported
     (re.compile(r"\b(?:participated\s+in|took\s+part\s+in|attended|addressed|spoke\s+at|hosted|hosts|will\s+host)\s+the\s+"
                 r"((?:(?:[\w-]|[\U000F0000-\U0010FFFD\uf8ff])+\s+){0,5}?(?:conference|forum|summit|seminar|workshop|symposium|"
-                r"round\s?table|congress|festival|exhibition|fair|games|championship|olympiad|competition|meeting|session|ceremony|celebration))"
+                r"round\s?table|congress|festival|exhibition|fair|games|championship|olympiad|competition|meeting|session|ceremony|celebration)"
+                r"(?:\s+of\s+(?:the\s+)?[\U000F0000-\U0010FFFD]\uf8ff*)?)"
                 r"(?=\s+(?:held|organi[sz]ed|hosted|dedicated|devoted|titled|entitled|on\s+the\s+theme)\b|"
                 r"(?<=ummit|forum|gress|games|nship)(?=\s+(?:on|in)\s+(?:\d|[A-Z][a-z]+\s+\d)))", re.I), "Meeting", "noun-event"),
     (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
@@ -94,7 +95,7 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
 _PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}(?:['’]s)?\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
                        rf"|{MARK}['’]s\s+(?=[\U000F0000-\U0010FFFD])"        # "in Kyrgyzstan's Cholpon-Ata"
                        rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
-_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were|will\s+be|(?:is|are)\s+(?:scheduled|set|expected|planned)\s+to\s+be)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
+_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the\s+|a\s+|an\s+|(?=(?-i:[A-Z])[a-z]+\s+(?:talks|consultations|negotiations)\b))(?P<np>[^,;:]{3,160}?)\s+(?:was|were|will\s+be|(?:is|are)\s+(?:scheduled|set|expected|planned)\s+to\s+be)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
                    r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|will\s+take\s+place|(?:is|are)\s+(?:scheduled|set|expected)\s+to\s+take\s+place|opened|began|started|commenced|continued)\b", re.I)
 _HELD_AT = re.compile(r"^(?:The|This)\s+(?:\w+\s+)?(?:meeting|talks|session|summit|reception|ceremony|event|gathering)\s*,\s+"
                       r"(?:which\s+was\s+)?(?:held|hosted|organi[sz]ed)\s+(?:at|in)\b")

@@ -128,6 +128,8 @@ def delegations(er: EventReader, sn: Sentence) -> None:
         groups.append(sm[deleg.end():])
     groups += [m.group(1) for m in re.finditer(rf"{LIST}\s+(?:sent|dispatched)\s+(?:their\s+|its\s+)?(?:\w+\s+)?delegations?", sm)]
     groups += [m.group(1) for m in re.finditer(rf"({MARK})(?:,[^,]{{0,80}},)?\s+(?:was|were)\s+represented\s+by\s+(?:a|its|their)\s+(?:\w+\s+)?delegation", sm)]
+    if not sn.persons:     # "Azerbaijan participated in the meeting …": a state takes part, no person named for it
+        groups += [m.group(1) for m in re.finditer(rf"{LIST}\s+(?:also\s+)?(?:participated|took\s+part|take\s+part|attended)\b", sm)]
     out = er.out
     for group in groups:
         pos = sn.s + sm.index(group)

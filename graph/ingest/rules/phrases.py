@@ -121,6 +121,11 @@ def body_summits(reader: Reader) -> None:
             reader.event_bodies[key] = inner[2]
 
 
+# "… of the OTS Ministers of Agriculture": the group of the body that meets, part of the event's name
+_GROUP_TAIL = re.compile(r"\s+(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:Ministers|Heads|Chairmen|Leaders|Speakers|Secretaries\s+General)"
+                         r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?:and\s+)?(?-i:[A-Z][\w-]+))*)?")
+
+
 def numbered_sessions(reader: Reader) -> None:
     """"the 11th plenary session of TURKPA": a numbered session of a body is a named event, in lower case too."""
     for m in _NUMBERED.finditer(reader.masked_text):
@@ -129,10 +134,14 @@ def numbered_sessions(reader: Reader) -> None:
             continue
         if not inner or inner[-1][3] not in ("Organization", "State"):
             continue
+        end = m.end()
+        group = _GROUP_TAIL.match(reader.masked_text, end)
+        if group and reader.free(end, group.end()):
+            end = group.end()
         for mm in inner:
             reader.remove(mm)
-        key = reader.entity("Event", reader.text[m.start():m.end()], (m.start(), m.end()))
-        reader.mention(m.start(), m.end(), key, "Event")
+        key = reader.entity("Event", reader.text[m.start():end], (m.start(), end))
+        reader.mention(m.start(), end, key, "Event")
 
 
 def titled_events(reader: Reader) -> None:
