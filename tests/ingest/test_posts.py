@@ -128,3 +128,11 @@ def test_an_aide_to_a_president_is_no_president_and_a_holder_after_a_long_body_n
     assert posts(gz, "Adviser to the President of Kyrgyzstan Azamat Bekov spoke.") == []
     assert [p[:3] for p in posts(gz, "The Chairman of the Kyrgyz Council of Elders Emre Yalçın spoke.")] == [
         ("Emre Yalçın", "Chairman", "Kyrgyz Council of Elders")]
+
+
+def test_congratulated_on_an_appointment_and_a_possessive_election(gz: Gazetteer) -> None:
+    assert [p[:3] for p in posts(gz, "Péter Szijjártó congratulated Azamat Bekov on his appointment to the post of "
+                                     "the Minister of Foreign Affairs of Kyrgyzstan.")] == [
+        ("Azamat Bekov", "Minister of Foreign Affairs", "Kyrgyzstan")]
+    assert [p[:3] for p in posts(gz, "They welcomed Emre Yalçın's election as Secretary General of the TURKSOY.")] == [
+        ("Emre Yalçın", "Secretary General", "TURKSOY")]

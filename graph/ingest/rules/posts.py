@@ -26,9 +26,11 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
 
 
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
-_SERVES = (r"\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
+_SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
            r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?|appointed\s+[\U000F0000-\U0010FFFD]\uf8ff*\s+as"
-           r"|is|was|remains|became|has\s+been|had\s+been)\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
+           r"|is|was|remains|became|has\s+been|had\s+been"
+           # "congratulated X on his appointment to the post of …", "X's appointment as …"
+           r"|on\s+(?:his|her)\s+(?:appointment|election)\s+(?:to\s+the\s+post\s+of|as)))\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
 
 
 _AIDE = re.compile(r"\b(?:Assistant|Adviser|Advisor|Aide|Envoy|Spokes(?:person|man|woman)|Counsell?or|Press\s+Secretary|"
