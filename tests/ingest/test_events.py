@@ -296,3 +296,10 @@ def test_talks_without_an_article_a_group_in_a_numbered_meeting_and_the_meeting_
     ex = extraction(gz, "Kyrgyzstan took part in the meeting of the TURKSOY held in Osh.")
     assert [(e.label, e.city and ex.label(e.city)) for e in ex.events] == [("Meeting of the TURKSOY", "Osh")]
     assert [ex.label(p.participant) for p in ex.participations] == ["Kyrgyzstan"]
+
+
+def test_a_quoted_name_after_an_event_noun_and_today_inside_a_name(gz: Gazetteer) -> None:
+    assert events(gz, "The rescue exercise “Osh-2026” was held on 5 March 2026.") == [
+        ("Osh-2026", "CulturalEvent", "2026-03-05", None, None, None, True)]
+    assert events(gz, "The forum \"Turkic Cinema Today\" was held in Bishkek on 3 March 2026.") == [
+        ("Turkic Cinema Today", "Meeting", "2026-03-03", None, "Bishkek", None, True)]

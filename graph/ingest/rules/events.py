@@ -232,6 +232,8 @@ class EventReader:
             dateline_day = bool(dates)
         lo = bisect.bisect_left(self.by_start, (s,))
         in_sentence = [mm for mm in self.by_start[lo:bisect.bisect_left(self.by_start, (e,))] if mm[1] <= e]
+        names = [(mm[0], mm[1]) for mm in in_sentence if mm[3] in ("Event", "Organization", "Venue")]
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in names)]   # "Turkic World Today": a name, not a day
         persons = sorted([mm for mm in in_sentence if mm[3] == "Person"])
         sm = self.masked[s:e]
         return Sentence(s, e, sm, dates, DAY_OF.search(text, s, e), in_sentence, persons,

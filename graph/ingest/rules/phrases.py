@@ -15,7 +15,10 @@ __all__ = ["QUOTED", "phrases", "titled_events", "places_after_at"]
 QUOTED = re.compile(r"[\"“«]([^\"”»\n]{2,80})[\"”»]")
 _TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|name))\s+[\"“«]([^\"”»\n]{2,80})[\"”»]"
                      r"|[\"“«]([^\"”»\n]{2,80})[\"”»](?=\s+(?:program(?:me)?|festival|forum|exhibition|project|competition|contest|"
-                     r"conference|campaign|marathon|games|olympiad|tournament)\b)", re.I)
+                     r"conference|campaign|marathon|games|olympiad|tournament)\b)"
+                     # "the international exercise “Baku-2023”", "the forum “Turkic World Today”"
+                     r"|\b(?:exercises?|drills|games|festival|forum|conference|competition|contest|olympiad|tournament|exhibition|"
+                     r"marathon|summit|congress|symposium|seminar|round\s?table)\s+[\"“«]([^\"”»\n]{2,80})[\"”»]", re.I)
 _VENUE_NOUNS = r"(?:concert\s+hall|hall|palace|hotel|centre|center|museum|theat(?:er|re)|residence|building|headquarters|premises|complex|library|gallery)"
 
 
@@ -149,12 +152,16 @@ def titled_events(reader: Reader) -> None:
     motto ("the session under the motto '…'") is the theme of the event named before it, not an event."""
     text = reader.text
     for m in _TITLED.finditer(text):
-        g = 1 if m.group(1) else 2
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        inner = reader.inside(m.start(g), m.end(g))
+        if g == 3 and inner and all(mm[3] in ("City", "State", "Demonym") for mm in inner):
+            for mm in inner:       # "the exercise “Baku-2023”": the city is part of the title
+                reader.remove(mm)
         if reader.free(m.start(g), m.end(g)):
             key = reader.entity("Event", m.group(g).strip(), (m.start(g), m.end(g)))
             reader.mention(m.start(g), m.end(g), key, "Event")
             noun = re.search(r"(exhibition|festival|concert|conference|forum|seminar|training|meeting|ceremony|"
-                             r"competition|contest|evening)\b[^.]{0,80}$", text[max(0, m.start() - 120):m.start()], re.I) or \
+                             r"competition|contest|evening)\b[^.]{0,80}$", text[max(0, m.start() - 120):m.start(g)], re.I) or \
                 re.match(r"[\"”»]\s+(exhibition|festival|forum|conference|competition|contest|program(?:me)?)", text[m.end(g):], re.I)
             reader.titled[key] = event_kind(noun.group(1)) if noun else "CulturalEvent"
 
