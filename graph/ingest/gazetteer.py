@@ -174,9 +174,11 @@ CITIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
 
 # Role titles: (pattern, role slug, title as the gold format writes it). Longest first.
 ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
-    (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+    (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|International\s+Cooperation|European\s+Affairs|Foreign\s+Trade))?",
+     "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Deputy\s+Foreign\s+Ministers?", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Vice\s+Minister\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+    (r"Ministers?\s+of\s+Trade\s+and\s+Foreign\s+Affairs", "minister-of-foreign-affairs", "Minister of Foreign Affairs and Trade"),
     (r"Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|International\s+Cooperation|European\s+Affairs|"
      r"Foreign\s+Trade|Worship|International\s+Trade))?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"Foreign\s+Ministers?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),

@@ -136,3 +136,10 @@ def test_congratulated_on_an_appointment_and_a_possessive_election(gz: Gazetteer
         ("Azamat Bekov", "Minister of Foreign Affairs", "Kyrgyzstan")]
     assert [p[:3] for p in posts(gz, "They welcomed Emre Yalçın's election as Secretary General of the TURKSOY.")] == [
         ("Emre Yalçın", "Secretary General", "TURKSOY")]
+
+
+def test_foreign_affairs_and_trade_in_either_order_and_for_a_deputy(gz: Gazetteer) -> None:
+    assert [p[:3] for p in posts(gz, "Deputy Minister of Foreign Affairs and Trade of Hungary Emre Yalçın met Azamat "
+                                     "Bekov. Hungarian Minister of Trade and Foreign Affairs Péter Szijjártó spoke.")] == [
+        ("Emre Yalçın", "Deputy Minister of Foreign Affairs and Trade", "Hungary"),
+        ("Péter Szijjártó", "Minister of Foreign Affairs and Trade", "Hungary")]

@@ -120,8 +120,8 @@ def titles(reader: Reader) -> list[dict]:
         rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
                      "topic": None, "title_span": (start, end)}
         extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t)
-        if role == "minister-of-foreign-affairs" and extra:
-            rec["title"] = "Minister of Foreign Affairs and " + " ".join(extra.group(1).split())
+        if role in ("minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs") and extra:
+            rec["title"] = title + " and " + " ".join(extra.group(1).split())
         if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", t):
             topic = " ".join(re.sub(r"^(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", "", t).split())
             rec["topic"] = topic
