@@ -143,3 +143,10 @@ def test_foreign_affairs_and_trade_in_either_order_and_for_a_deputy(gz: Gazettee
                                      "Bekov. Hungarian Minister of Trade and Foreign Affairs Péter Szijjártó spoke.")] == [
         ("Emre Yalçın", "Deputy Minister of Foreign Affairs and Trade", "Hungary"),
         ("Péter Szijjártó", "Minister of Foreign Affairs and Trade", "Hungary")]
+
+
+def test_an_ambassador_to_the_country_named_before_in_the_sentence(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Kyrgyz Foreign Minister Azamat Bekov received Hungarian Ambassador to the country "
+                                     "Emre Yalçın.")] == [
+        ("Azamat Bekov", "Minister of Foreign Affairs", "Kyrgyzstan", None),
+        ("Emre Yalçın", "Ambassador", "Hungary", "Kyrgyzstan")]

@@ -164,6 +164,14 @@ def titles(reader: Reader) -> list[dict]:
                                  masked[pos:], re.I)
                 if extra:
                     pos += extra.end()
+        country = re.match(r"\s+to\s+the\s+country\b", masked[pos:]) if rec["to"] is None and role == "ambassador" else None
+        if country:         # "… met with Russian Ambassador to the country X": the state named before in the sentence
+            lead = masked[max(0, start - 300):start]
+            lead_at = start - len(lead) + max(lead.rfind(". "), lead.rfind("\n")) + 1
+            host = [mm for mm in reader.inside(lead_at, start) if mm[3] in ("State", "Demonym") and mm[2] != rec["pre"]]
+            if host:
+                rec["to"] = host[-1][2]
+                pos += country.end()
         if rec["of"] is None and rec["pre"] is None:
             # "The Hungarian delegation was headed by Minister …": the delegation's state
             led = re.search(rf"({MARK})(?:['’`]s)?\s+(?:(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)"
