@@ -150,3 +150,8 @@ def test_an_ambassador_to_the_country_named_before_in_the_sentence(gz: Gazetteer
                                      "Emre Yalçın.")] == [
         ("Azamat Bekov", "Minister of Foreign Affairs", "Kyrgyzstan", None),
         ("Emre Yalçın", "Ambassador", "Hungary", "Kyrgyzstan")]
+
+
+def test_the_title_then_was_and_the_holder(gz: Gazetteer) -> None:
+    assert [p[:5] for p in posts(gz, "The previous Ambassador of Kyrgyzstan to Hungary (until 2024) was Azamat Bekov.")] == [
+        ("Azamat Bekov", "Ambassador", "Kyrgyzstan", "Hungary", True)]

@@ -191,6 +191,11 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
         person, confidence = cand_before, 0.85
     elif cand_after:
         person, confidence = cand_after, 0.8
+    if person is None:       # "The previous Ambassador of A to B (since 2017) was X"
+        was = re.match(rf"\s*(?:\([^)]{{0,40}}\)\s*)?\s+(?:was|is|has\s+been)\s+{_HONOR}({MARK})(?=\s*[.;]|$)", masked[e:])
+        if was and _person_at(reader, e + was.start(1)) and re.search(r"\b[Tt]he\s+(?:\w+\s+){0,2}$", masked[max(0, s - 30):s]):
+            person, confidence = _person_at(reader, e + was.start(1)), 0.8
+            past = bool(re.search(r"\b(?:previous|former|outgoing)\s+(?:\w+\s+)?$", masked[max(0, s - 30):s], re.I))
     return person, confidence, past
 
 
