@@ -174,6 +174,8 @@ CITIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
 
 # Role titles: (pattern, role slug, title as the gold format writes it). Longest first.
 ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
+    (r"First\s+Deputy\s+(?:Foreign\s+Ministers?|Ministers?\s+of\s+Foreign\s+Affairs)", "deputy-minister-of-foreign-affairs",
+     "First Deputy Minister of Foreign Affairs"),
     (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|International\s+Cooperation|European\s+Affairs|Foreign\s+Trade))?",
      "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Deputy\s+Foreign\s+Ministers?", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
@@ -207,6 +209,10 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Deputy\s+Speaker", "chairman", "Deputy Speaker"),
     (r"Speaker", "chairman", "Speaker"),
     (r"State\s+Secretary", "head-of-institution", "State Secretary"),
+    (r"(?<!Assistant\s)(?<!Deputy\s)(?<!Under\s)Secretary\s+of\s+State", "head-of-institution", "Secretary of State"),
+    (r"Assistant\s+Secretary\s+of\s+State", "head-of-institution", "Assistant Secretary of State"),
+    (r"Charg[ée]s?\s+d['’]\s?Affaires", "head-of-institution", "Chargé d'Affaires"),
+    (r"Head\s+of\s+(?:the\s+)?Mission", "head-of-institution", "Head of Mission"),
     (r"(?:Deputy|Vice)\s+Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Deputy Minister"),
     (r"Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Minister"),
     (r"(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)\s+Minister", "minister", "Minister"),

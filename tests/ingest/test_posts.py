@@ -155,3 +155,11 @@ def test_an_ambassador_to_the_country_named_before_in_the_sentence(gz: Gazetteer
 def test_the_title_then_was_and_the_holder(gz: Gazetteer) -> None:
     assert [p[:5] for p in posts(gz, "The previous Ambassador of Kyrgyzstan to Hungary (until 2024) was Azamat Bekov.")] == [
         ("Azamat Bekov", "Ambassador", "Kyrgyzstan", "Hungary", True)]
+
+
+def test_more_titles_and_no_owner_from_an_agency_dateline(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Chargé d'Affaires of Kyrgyzstan in Hungary Azamat Bekov and Kyrgyz First Deputy "
+                                     "Foreign Minister Emre Yalçın spoke.")] == [
+        ("Azamat Bekov", "Chargé d'Affaires", "Kyrgyzstan", "Hungary"),
+        ("Emre Yalçın", "First Deputy Minister of Foreign Affairs", "Kyrgyzstan", None)]
+    assert posts(gz, "BISHKEK. KABAR Secretary of State Azamat Bekov met the staff.") == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import ROLE_TITLES
-from ..text import MARK, Reader
+from ..text import DATELINE, MARK, Reader
 from .lexicon import NAME_TOKEN, NOT_NAME, PARTICLE, STOP
 from .phrases import QUOTED
 
@@ -109,6 +109,7 @@ def titles(reader: Reader) -> list[dict]:
     and accredited to ("to B"), in text order."""
     masked = reader.masked_text
     found: list[dict] = []
+    datelines = [(d.start(), d.end()) for d in DATELINE.finditer(reader.text)]
     for m in re.finditer(rf"(?i:{_TITLE_RE.pattern})", masked):
         t = m.group(0)
         idx = next(i for i in range(len(ROLE_TITLES)) if m.group(f"t{i}") is not None)
@@ -138,6 +139,8 @@ def titles(reader: Reader) -> list[dict]:
         pre = re.search(rf"({MARK})(?:\s*\((?:{MARK}|[A-Z]{{2,8}})\))?(?:['’`]s)?\s+$", masked[off:start])   # "… Cyprus (TRNC) President"
         if pre:
             mention = reader.at(off + pre.start(1))
+            if mention and any(a <= mention[0] < b for a, b in datelines):
+                mention = None      # "ALMATY. KAZINFORM Secretary of State X": the agency of the dateline owns no title
             if mention and mention[3] in ("State", "Demonym", "Organization"):
                 rec["pre"] = mention[2]
                 rec["span"] = (off + pre.start(1), end)
