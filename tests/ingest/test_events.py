@@ -303,3 +303,12 @@ def test_a_quoted_name_after_an_event_noun_and_today_inside_a_name(gz: Gazetteer
         ("Osh-2026", "CulturalEvent", "2026-03-05", None, None, None, True)]
     assert events(gz, "The forum \"Turkic Cinema Today\" was held in Bishkek on 3 March 2026.") == [
         ("Turkic Cinema Today", "Meeting", "2026-03-03", None, "Bishkek", None, True)]
+
+
+def test_a_coming_event_spoken_of_takes_its_place_but_no_day_nor_participants(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Azamat Bekov met Emre Yalçın in Osh on 4 March 2026. During the meeting, the sides discussed "
+                        "preparations for the upcoming annual forum of the TURKSOY, to be held in Kyrgyzstan's Karakol "
+                        "city in 2027.")
+    assert [(e.label, e.date and e.date.isoformat(), ex.label(e.city)) for e in ex.events] == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "2026-03-04", "Osh"), ("Annual forum of the TURKSOY", None, "Karakol")]
+    assert {ex.label(p.event) for p in ex.participations} == {"Meeting of Azamat Bekov and Emre Yalçın"}

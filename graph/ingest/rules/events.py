@@ -82,6 +82,10 @@ _UNNAMED = [
                 r"(?:\s+of\s+(?:the\s+)?[\U000F0000-\U0010FFFD]\uf8ff*)?)"
                 r"(?=\s+(?:held|organi[sz]ed|hosted|dedicated|devoted|titled|entitled|on\s+the\s+theme)\b|"
                 r"(?<=ummit|forum|gress|games|nship)(?=\s+(?:on|in)\s+(?:\d|[A-Z][a-z]+\s+\d)))", re.I), "Meeting", "noun-event"),
+    # "preparations for the upcoming informal summit of the OTS, to be held in Turkistan": a coming event and its place
+    (re.compile(r"\b(?:preparations?\s+for|ahead\s+of|on\s+the\s+eve\s+of|invited\s+\S+\s+to)\s+the\s+(?:upcoming\s+|forthcoming\s+|next\s+)?"
+                r"((?:[\w-]+\s+){0,3}?(?:summit|meeting|session|forum|conference|congress)(?:\s+of\s+(?:the\s+)?[\U000F0000-\U0010FFFD]\uf8ff*)?)"
+                r"(?=\s*,?\s+(?:to\s+be\s+held|which\s+will\s+be\s+held|that\s+will\s+be\s+held|scheduled)\b)", re.I), "Meeting", "coming"),
     (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
                 r"webinar|celebration|gala|tournament|olympiad|contest|briefing|press\s+conference)s?)\b(?:\s+(?:on|of|for|dedicated\s+to|devoted\s+to)\s+[^,.;]{3,60}?)?"
                 r"(?=[,.;]|\s+(?:was|were|took|on|in|at|with|yesterday|today)\b)", re.I), "Meeting", "noun-event"),
@@ -419,7 +423,10 @@ class EventReader:
                 ev.parent = current.key  # type: ignore[union-attr]
             ev.organizer = organizer
             self.out.events.append(ev)
-            sn.new_events.append(ev)
+            if label == "coming":
+                sn.referenced.append(ev)     # only spoken of: its day and place from ", to be held in …", no participants
+            else:
+                sn.new_events.append(ev)
             break
 
     def _anchored(self, sn: Sentence, m: re.Match[str], label: str, performing: bool) -> bool:
@@ -482,7 +489,7 @@ class EventReader:
             if len(persons) < 1:
                 return None
             return "Telephone conversation of " + " and ".join(names), kind, None
-        if label == "noun-event":
+        if label in ("noun-event", "coming"):
             if not (sn.dates or sn.day_of or sn.happening):
                 return None
             noun = " ".join(text[s + m.start(1):s + m.end()].split())
@@ -710,7 +717,7 @@ class EventReader:
             clause_dates = [d for d in sn.dates if ev.span[1] <= d.start < ev.span[1] + held_clause.end()]
             if clause_dates:
                 ev.date, ev.end_date = clause_dates[0].date, clause_dates[0].end_date
-            city_m = re.search(rf"\bin\s+({MARK})", held_clause.group(0))
+            city_m = re.search(rf"\bin\s+(?:{MARK}['’]s\s+)?({MARK})", held_clause.group(0))
             if city_m:
                 cm = self.reader.at(ev.span[1] + city_m.start(1))
                 if cm and out.entities[cm[2]].kind == "City":
