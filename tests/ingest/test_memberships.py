@@ -139,3 +139,10 @@ def test_lists_of_organizations_org_member_and_chaired(gz: Gazetteer) -> None:
 def test_a_full_stop_at_the_end_of_a_text_is_not_part_of_a_name(gz: Gazetteer) -> None:
     ex = extraction(gz, "The delegation visited the Osh State University of Technology.")
     assert [e.label for e in ex.entities.values() if e.kind == "Organization"] == ["Osh State University of Technology"]
+
+
+def test_one_of_the_members_of_which_is_a_member_and_chairs_stated_otherwise(gz: Gazetteer) -> None:
+    assert mems(gz, "Kyrgyzstan is one of the founding members of the TURKSOY.") == [("Kyrgyzstan", "TURKSOY", "member", None)]
+    assert mems(gz, "The TURKSOY, of which Mongolia is an observer, met.") == [("Mongolia", "TURKSOY", "observer", None)]
+    assert sorted(mems(gz, "As the TURKSOY chair, Kyrgyzstan spoke. Hungary is the current chair of the OTS.")) == [
+        ("Hungary", "OTS", "chair", None), ("Kyrgyzstan", "TURKSOY", "chair", None)]

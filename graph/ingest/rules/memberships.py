@@ -23,6 +23,8 @@ _CHAIRS = [
     re.compile(rf"({MARK}),?\s+(?:which|that|as)\s+(?:currently\s+)?(?:chairs|holds\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Azerbaijan, the current chair of the organization"
     re.compile(rf"({MARK}),\s+(?:as\s+)?(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
+    # "Uzbekistan is the chair of the OTS"
+    re.compile(rf"({MARK})\s+(?:is|was|became|remains)\s+(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Azerbaijan currently holds the chairmanship of the OTS"
     re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:holds|is\s+holding)\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}", re.I),
 ]
@@ -41,7 +43,7 @@ _OBSERVER_FORMS = [
 ]
 # "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
 _IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s+(?:is|was|became|has\s+been|remains))\s+"
-                   rf"(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation|member))?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
+                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)s?(?:\s+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
 _JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to)\s+(?:the\s+)?{_ORGREF}"
                      rf"(?:\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)|(?=\s+in\s+(?:19|20)\d\d\b|\s*[.;]))", re.I)   # "joined the OTS in 2019": a member
@@ -56,6 +58,10 @@ _IS_ORG_MEMBER = re.compile(rf"({MARK})\s+(?:is|was|became|has\s+been|remains)\s
                             rf"({MARK}(?:\s*(?:,|and)\s*{MARK})*)\s+(member|observer)(?:\s+(?:state|country|nation))?\b")
 # "…, the CSTO and the SCO" after a membership of one: the same membership of each
 _MORE_ORGS = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({MARK})")
+# "As the OTS chair, Kazakhstan …" (organization first, then the state)
+_AS_CHAIR = re.compile(rf"\b[Aa]s\s+(?:the\s+)?(?:current\s+)?({MARK})\s+(?:chair|chairman|chair\s+country)\s*,\s+({MARK})")
+# "the OTS, of which Azerbaijan is a founding member"
+_OF_WHICH = re.compile(rf"({MARK}),?\s+of\s+which\s+({MARK})\s+is\s+(?:also\s+)?(?:an?\s+)?(?:founding\s+|full\s+)?(member|observer)")
 # "A, B and C founded the <Org>"
 _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+(?:the\s+)?({MARK})")
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
@@ -165,6 +171,14 @@ class _Memberships:
                 org = self.key_at(s + m.start(2) + om.start())
                 if org and self.is_org(org):
                     self.add(self.key_at(s + m.start(1)), org, m.group(3).lower(), (s + m.start(), s + m.end()), 0.8)
+        for m in _AS_CHAIR.finditer(sm):
+            org = self.key_at(s + m.start(1))
+            if org and self.is_org(org):
+                self.add(self.key_at(s + m.start(2)), org, "chair", (s + m.start(), s + m.end()), 0.8)
+        for m in _OF_WHICH.finditer(sm):
+            org = self.key_at(s + m.start(1))
+            if org and self.is_org(org):
+                self.add(self.key_at(s + m.start(2)), org, m.group(3), (s + m.start(), s + m.end()), 0.8)
         for m in _FOUNDED.finditer(sm):
             org = self.key_at(s + m.start(2))
             if org and self.is_org(org):
