@@ -43,7 +43,7 @@ STATES: tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("DEU", "Germany", "Federal Republic of Germany", ("German",), ()),
     ("FRA", "France", "French Republic", ("French",), ()),
     ("GBR", "United Kingdom", "United Kingdom of Great Britain and Northern Ireland", ("British",), ("UK", "Britain")),
-    ("USA", "United States", "United States of America", ("American",), ("USA", "U.S.")),
+    ("USA", "United States", "United States of America", ("American",), ("USA", "U.S.", "US")),
     ("ISR", "Israel", "State of Israel", ("Israeli",), ()),
     ("GEO", "Georgia", "Georgia", ("Georgian",), ()),
     ("UKR", "Ukraine", "Ukraine", ("Ukrainian",), ()),
@@ -106,6 +106,16 @@ ORGANIZATIONS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("nato", ("North Atlantic Treaty Organization", "NATO"), "InternationalOrganization"),
     ("iaea", ("International Atomic Energy Agency", "IAEA"), "InternationalOrganization"),
     ("unido", ("United Nations Industrial Development Organization", "UNIDO"), "InternationalOrganization"),
+    ("nam", ("Non-Aligned Movement", "NAM", "Non-Aligned Movement (NAM)"), "InternationalOrganization"),
+    ("guam", ("GUAM", "GUAM Organization for Democracy and Economic Development"), "InternationalOrganization"),
+    ("csto", ("Collective Security Treaty Organization", "CSTO"), "InternationalOrganization"),
+    ("eaeu", ("Eurasian Economic Union", "EAEU", "EEU"), "InternationalOrganization"),
+    ("coe", ("Council of Europe",), "InternationalOrganization"),
+    ("bsec", ("Organization of the Black Sea Economic Cooperation", "BSEC", "Black Sea Economic Cooperation"), "InternationalOrganization"),
+    ("wto", ("World Trade Organization", "WTO"), "InternationalOrganization"),
+    ("opec", ("Organization of the Petroleum Exporting Countries", "OPEC"), "InternationalOrganization"),
+    ("asean", ("Association of Southeast Asian Nations", "ASEAN"), "InternationalOrganization"),
+    ("icesco", ("Islamic World Educational, Scientific and Cultural Organization", "ICESCO", "ISESCO"), "InternationalOrganization"),
     ("unesco", ("United Nations Educational, Scientific and Cultural Organization", "UNESCO"), "InternationalOrganization"),
 )
 
@@ -129,13 +139,48 @@ CITIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("ulaanbaatar", ("Ulaanbaatar", "Ulan Bator"), "MNG"), ("kyiv", ("Kyiv",), "UKR"),
     ("minsk", ("Minsk",), "BLR"), ("warsaw", ("Warsaw",), "POL"), ("rome", ("Rome",), "ITA"),
     ("doha", ("Doha",), "QAT"), ("islamabad", ("Islamabad",), "PAK"), ("strasbourg", ("Strasbourg",), "FRA"),
+    # regional centres of the Turkic states and other cities often in the news ("Mary" and "Oral",
+    # which are also common words or names, are left out)
+    ("sumgait", ("Sumgait", "Sumqayit"), "AZE"), ("lankaran", ("Lankaran",), "AZE"),
+    ("sheki", ("Sheki", "Shaki"), "AZE"), ("shamakhi", ("Shamakhi",), "AZE"),
+    ("mingachevir", ("Mingachevir",), "AZE"), ("khankendi", ("Khankendi",), "AZE"),
+    ("aghdam", ("Aghdam", "Agdam"), "AZE"), ("fuzuli", ("Fuzuli",), "AZE"), ("lachin", ("Lachin",), "AZE"),
+    ("kalbajar", ("Kalbajar",), "AZE"), ("zangilan", ("Zangilan",), "AZE"), ("jabrayil", ("Jabrayil",), "AZE"),
+    ("guba", ("Guba", "Quba"), "AZE"), ("shirvan", ("Shirvan",), "AZE"), ("naftalan", ("Naftalan",), "AZE"),
+    ("trabzon", ("Trabzon",), "TUR"), ("kayseri", ("Kayseri",), "TUR"), ("eskisehir", ("Eskişehir", "Eskisehir"), "TUR"),
+    ("gaziantep", ("Gaziantep",), "TUR"), ("erzurum", ("Erzurum",), "TUR"), ("edirne", ("Edirne",), "TUR"),
+    ("kars", ("Kars",), "TUR"), ("igdir", ("Iğdır", "Igdir"), "TUR"), ("adana", ("Adana",), "TUR"),
+    ("mersin", ("Mersin",), "TUR"), ("samsun", ("Samsun",), "TUR"), ("bodrum", ("Bodrum",), "TUR"),
+    ("karaganda", ("Karaganda", "Karagandy"), "KAZ"), ("aktobe", ("Aktobe",), "KAZ"), ("atyrau", ("Atyrau",), "KAZ"),
+    ("pavlodar", ("Pavlodar",), "KAZ"), ("kostanay", ("Kostanay",), "KAZ"), ("taraz", ("Taraz",), "KAZ"),
+    ("kyzylorda", ("Kyzylorda",), "KAZ"), ("semey", ("Semey",), "KAZ"), ("uralsk", ("Uralsk",), "KAZ"),
+    ("oskemen", ("Oskemen", "Ust-Kamenogorsk"), "KAZ"), ("petropavl", ("Petropavl",), "KAZ"),
+    ("kokshetau", ("Kokshetau",), "KAZ"), ("taldykorgan", ("Taldykorgan",), "KAZ"), ("baikonur", ("Baikonur",), "KAZ"),
+    ("namangan", ("Namangan",), "UZB"), ("andijan", ("Andijan",), "UZB"), ("fergana", ("Fergana",), "UZB"),
+    ("nukus", ("Nukus",), "UZB"), ("termez", ("Termez",), "UZB"), ("karshi", ("Karshi",), "UZB"),
+    ("navoi", ("Navoi", "Navoiy"), "UZB"), ("urgench", ("Urgench",), "UZB"), ("jizzakh", ("Jizzakh",), "UZB"),
+    ("kokand", ("Kokand",), "UZB"), ("karakol", ("Karakol",), "KGZ"), ("jalal-abad", ("Jalal-Abad",), "KGZ"),
+    ("naryn", ("Naryn",), "KGZ"), ("talas", ("Talas",), "KGZ"), ("batken", ("Batken",), "KGZ"),
+    ("avaza", ("Avaza",), "TKM"), ("turkmenbashi", ("Turkmenbashi",), "TKM"), ("dashoguz", ("Dashoguz",), "TKM"),
+    ("balkanabat", ("Balkanabat",), "TKM"), ("turkmenabat", ("Turkmenabat",), "TKM"), ("arkadag", ("Arkadag",), "TKM"),
+    ("debrecen", ("Debrecen",), "HUN"), ("szeged", ("Szeged",), "HUN"), ("famagusta", ("Famagusta",), "NCY"),
+    ("kyrenia", ("Kyrenia", "Girne"), "NCY"), ("ufa", ("Ufa",), "RUS"), ("sochi", ("Sochi",), "RUS"),
+    ("saint-petersburg", ("Saint Petersburg", "St. Petersburg"), "RUS"), ("yakutsk", ("Yakutsk",), "RUS"),
+    ("cheboksary", ("Cheboksary",), "RUS"), ("washington", ("Washington",), "USA"),
+    ("los-angeles", ("Los Angeles",), "USA"), ("dubai", ("Dubai",), "ARE"), ("davos", ("Davos",), "CHE"),
+    ("munich", ("Munich",), "DEU"), ("batumi", ("Batumi",), "GEO"), ("khujand", ("Khujand",), "TJK"),
+    ("tabriz", ("Tabriz",), "IRN"),
 )
 
 # Role titles: (pattern, role slug, title as the gold format writes it). Longest first.
 ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
-    (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+    (r"First\s+Deputy\s+(?:Foreign\s+Ministers?|Ministers?\s+of\s+Foreign\s+Affairs)", "deputy-minister-of-foreign-affairs",
+     "First Deputy Minister of Foreign Affairs"),
+    (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|International\s+Cooperation|European\s+Affairs|Foreign\s+Trade))?",
+     "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Deputy\s+Foreign\s+Ministers?", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Vice\s+Minister\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+    (r"Ministers?\s+of\s+Trade\s+and\s+Foreign\s+Affairs", "minister-of-foreign-affairs", "Minister of Foreign Affairs and Trade"),
     (r"Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|International\s+Cooperation|European\s+Affairs|"
      r"Foreign\s+Trade|Worship|International\s+Trade))?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"Foreign\s+Ministers?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
@@ -164,6 +209,10 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Deputy\s+Speaker", "chairman", "Deputy Speaker"),
     (r"Speaker", "chairman", "Speaker"),
     (r"State\s+Secretary", "head-of-institution", "State Secretary"),
+    (r"(?<!Assistant\s)(?<!Deputy\s)(?<!Under\s)Secretary\s+of\s+State", "head-of-institution", "Secretary of State"),
+    (r"Assistant\s+Secretary\s+of\s+State", "head-of-institution", "Assistant Secretary of State"),
+    (r"Charg[ée]s?\s+d['’]\s?Affaires", "head-of-institution", "Chargé d'Affaires"),
+    (r"Head\s+of\s+(?:the\s+)?Mission", "head-of-institution", "Head of Mission"),
     (r"(?:Deputy|Vice)\s+Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Deputy Minister"),
     (r"Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Minister"),
     (r"(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)\s+Minister", "minister", "Minister"),
@@ -351,9 +400,13 @@ class Gazetteer:
                     continue
                 if not acronym and not (surface[:1].isupper() or surface[:1].isdigit()):
                     continue
+                if kind == "State" and _CURRENCY_AFTER.match(text, end):
+                    continue        # "US dollars", "Canadian dollars": a currency, not the state
                 hits.append(NameHit(start, end, surface, kind, iri_, label))
         return hits
 
+
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 
 _EVENT_DATES = sparql_prefixes() + """
 SELECT ?e ?d ?iso ?city ?state WHERE {

@@ -265,6 +265,7 @@ class Reader:
         self.alternatives: dict[Span, dict[str, tuple[str, str]]] = {}   # span -> kind -> (iri, label)
         self.datelines: list[Span] = []
         self.titled: dict[str, str] = {}
+        self.event_bodies: dict[str, str] = {}     # "the 9th OTS summit" -> the OTS (named inside the event's name)
 
     # ---------------------------------------------------------------- entities and mentions
     def entity(self, kind: str, label: str, span: Span, *, known: str | None = None, unique: bool = False) -> str:

@@ -227,3 +227,88 @@ def test_a_delegation_visiting_a_body_after_a_dateline_and_a_meeting_held_at_a_p
     assert events(gz, "Baku. 16 January. REPORT.AZ/ A delegation headed by Aron Veres has visited the Steppe Writers "
                       "Union.\n") == [
         ("Visit of Aron Veres to Steppe Writers Union", "Meeting", None, None, "Baku", None, False)]
+
+
+def test_regional_cities_are_known_and_place_the_event(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov met Emre Yalçın in Karakol on 4 March 2026. A day later they travelled on "
+                      "to Namangan and Turkmenbashi.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-03-04", None, "Karakol", None, False)]
+    ex = extraction(gz, "The delegation toured Sumqayit, Lankaran and Eskişehir.")
+    assert sorted(e.label for e in ex.entities.values() if e.kind == "City") == ["Eskişehir", "Lankaran", "Sumqayit"]
+
+
+def test_lower_case_events_described_where_they_are_reported(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov took part in the regional water conference held in Karakol on 4 March 2026.") == [
+        ("Regional water conference", "Meeting", "2026-03-04", None, "Karakol", None, False)]
+    assert events(gz, "Bishkek hosted the second Kyrgyz-Hungarian business forum on 6 March 2026.") == [
+        ("Second Kyrgyz-Hungarian business forum", "Meeting", "2026-03-06", None, "Bishkek", None, False)]
+
+
+def test_credentials_accepted_from_an_ambassador(gz: Gazetteer) -> None:
+    assert events(gz, "President Sadyr Japarov accepted the credentials of Ambassador Emre Yalçın on 2 March 2026.") == [
+        ("Presentation of credentials by Emre Yalçın", "Meeting", "2026-03-02", None, None, None, False)]
+
+
+def test_a_capitalized_sidelines_frame_and_a_meeting_during_a_visit_by_he(gz: Gazetteer) -> None:
+    assert events(gz, "On the sidelines of the Silk Road Business Forum, Azamat Bekov met Emre Yalçın.") == [
+        ("Silk Road Business Forum", "Meeting", None, None, None, None, True),
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", None, None, None, "Silk Road Business Forum", False)]
+    assert events(gz, "Azamat Bekov is on a working visit to Tashkent. On 3 March 2026, he met with Emre Yalçın.") == [
+        ("Visit of Azamat Bekov to Tashkent", "Meeting", None, None, "Tashkent", None, False),
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-03-03", None, "Tashkent", None, False)]
+
+
+def test_an_event_that_will_be_held_and_a_city_after_its_states_possessive(gz: Gazetteer) -> None:
+    assert events(gz, "The annual meeting of the heads of archives of Turkic states will be held in Bishkek on "
+                      "20 April 2026.") == [
+        ("Annual meeting of the heads of archives of Turkic states", "Meeting", "2026-04-20", None, "Bishkek", None, False)]
+    assert events(gz, "Azamat Bekov met Emre Yalçın in Kyrgyzstan's Karakol on 4 March 2026.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-03-04", None, "Karakol", None, False)]
+
+
+def test_a_bodys_or_a_citys_summit_in_lower_case_is_named(gz: Gazetteer) -> None:
+    assert events(gz, "The road map was adopted at the 7th TURKSOY forum in Karakol.") == [
+        ("7th TURKSOY forum", "Meeting", None, None, "Karakol", None, True)]
+    assert events(gz, "Kyrgyzstan will remember the Karakol summit.") == [
+        ("Karakol summit", "Summit", None, None, None, None, True)]
+    assert events(gz, "Azamat Bekov took part in an OTS summit for the first time.") == []
+
+
+def test_the_city_summit_after_a_summit_reported_in_that_city_is_the_same(gz: Gazetteer) -> None:
+    assert events(gz, "The informal summit was held in Karakol on 4 March 2026. The aim of the Karakol summit was "
+                      "to agree on transport.") == [
+        ("Informal summit", "Summit", "2026-03-04", None, "Karakol", None, False)]
+
+
+def test_a_visit_during_which_something_was_said(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov spoke on 4 March 2026 during a visit of foreign diplomats to Kyrgyzstan's "
+                      "Karakol city.") == [
+        ("Visit of Azamat Bekov to Karakol", "Meeting", "2026-03-04", None, "Karakol", None, False)]
+
+
+def test_talks_without_an_article_a_group_in_a_numbered_meeting_and_the_meeting_of_a_body_held_in(gz: Gazetteer) -> None:
+    assert events(gz, "Bilateral consultations between the ministries of Kyrgyzstan and Hungary were held in Bishkek "
+                      "on 2 March 2026.") == [
+        ("Bilateral consultations between the ministries of Kyrgyzstan and Hungary", "Meeting", "2026-03-02", None,
+         "Bishkek", None, False)]
+    assert events(gz, "The 4th meeting of the TURKSOY Ministers of Culture was held in Osh on 3 March 2026.") == [
+        ("4th meeting of the TURKSOY Ministers of Culture", "Meeting", "2026-03-03", None, "Osh", None, True)]
+    ex = extraction(gz, "Kyrgyzstan took part in the meeting of the TURKSOY held in Osh.")
+    assert [(e.label, e.city and ex.label(e.city)) for e in ex.events] == [("Meeting of the TURKSOY", "Osh")]
+    assert [ex.label(p.participant) for p in ex.participations] == ["Kyrgyzstan"]
+
+
+def test_a_quoted_name_after_an_event_noun_and_today_inside_a_name(gz: Gazetteer) -> None:
+    assert events(gz, "The rescue exercise “Osh-2026” was held on 5 March 2026.") == [
+        ("Osh-2026", "CulturalEvent", "2026-03-05", None, None, None, True)]
+    assert events(gz, "The forum \"Turkic Cinema Today\" was held in Bishkek on 3 March 2026.") == [
+        ("Turkic Cinema Today", "Meeting", "2026-03-03", None, "Bishkek", None, True)]
+
+
+def test_a_coming_event_spoken_of_takes_its_place_but_no_day_nor_participants(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Azamat Bekov met Emre Yalçın in Osh on 4 March 2026. During the meeting, the sides discussed "
+                        "preparations for the upcoming annual forum of the TURKSOY, to be held in Kyrgyzstan's Karakol "
+                        "city in 2027.")
+    assert [(e.label, e.date and e.date.isoformat(), ex.label(e.city)) for e in ex.events] == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "2026-03-04", "Osh"), ("Annual forum of the TURKSOY", None, "Karakol")]
+    assert {ex.label(p.event) for p in ex.participations} == {"Meeting of Azamat Bekov and Emre Yalçın"}

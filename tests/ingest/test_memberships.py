@@ -82,3 +82,67 @@ def test_observer_status_as_a_noun_accepted_as_granted_to_and_admission_as_an_ob
         ("Mongolia", "OTS", "observer")]
     assert rows("TURKSOY granted observer status to Georgia. They welcomed Mongolia's admission to the OTS as an "
                 "observer state.") == [("Georgia", "TURKSOY", "observer"), ("Mongolia", "OTS", "observer")]
+
+
+def test_two_lists_in_one_sentence_and_a_serial_comma(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY member states are Kazakhstan and Kyrgyzstan, and Hungary, Turkmenistan and Mongolia are "
+                    "observer states.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Hungary", "TURKSOY", "observer", None), ("Turkmenistan", "TURKSOY", "observer", None),
+        ("Mongolia", "TURKSOY", "observer", None)]
+    assert mems(gz, "The OTS has five members, while Hungary, Mongolia, and Ukraine have observer status.") == [
+        ("Hungary", "OTS", "observer", None), ("Mongolia", "OTS", "observer", None), ("Ukraine", "OTS", "observer", None)]
+
+
+def test_chairs_that_hold_the_chairmanship_and_the_organization_as_a_reference(gz: Gazetteer) -> None:
+    assert mems(gz, "Kyrgyzstan now holds the chairmanship of the TURKSOY. Hungary, as the chair of the OTS, "
+                    "spoke first.") == [("Kyrgyzstan", "TURKSOY", "chair", None), ("Hungary", "OTS", "chair", None)]
+    assert mems(gz, "The International Turkic Academy met in May. Member states of the organization are Kazakhstan "
+                    "and Kyrgyzstan. The organization also brings together Hungary and Mongolia as full members.") == [
+        ("Kazakhstan", "International Turkic Academy", "member", None),
+        ("Kyrgyzstan", "International Turkic Academy", "member", None),
+        ("Hungary", "International Turkic Academy", "member", None),
+        ("Mongolia", "International Turkic Academy", "member", None)]
+
+
+def test_which_includes_consisting_of_founded_by_joined_in_a_year_and_as_a_member(gz: Gazetteer) -> None:
+    assert mems(gz, "She spoke about the TURKSOY, which unites Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+    assert mems(gz, "The International Turkic Academy was founded in 2010 by Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "International Turkic Academy", "member", None),
+        ("Kyrgyzstan", "International Turkic Academy", "member", None)]
+    assert mems(gz, "Mongolia joined the TURKSOY in 2012. Hungary, as an observer of the OTS, sent a minister.") == [
+        ("Mongolia", "TURKSOY", "member", "2012"), ("Hungary", "OTS", "observer", None)]
+
+
+def test_an_intergovernmental_organization_that_unites_founders_and_elliptic_years(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY is an international organization that unites Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+    assert mems(gz, "Kazakhstan and Kyrgyzstan founded the International Turkic Academy in 2010.") == [
+        ("Kazakhstan", "International Turkic Academy", "member", None),
+        ("Kyrgyzstan", "International Turkic Academy", "member", None)]
+    assert sorted(mems(gz, "Hungary became an observer of the OTS in 2018, Mongolia in 2020 and Georgia in 2023.")) == [
+        ("Georgia", "OTS", "observer", "2023"), ("Hungary", "OTS", "observer", "2018"),
+        ("Mongolia", "OTS", "observer", "2020")]
+
+
+def test_lists_of_organizations_org_member_and_chaired(gz: Gazetteer) -> None:
+    assert mems(gz, "Kyrgyzstan is a member of the CSTO, the SCO and the EAEU.") == [
+        ("Kyrgyzstan", "CSTO", "member", None), ("Kyrgyzstan", "SCO", "member", None),
+        ("Kyrgyzstan", "EAEU", "member", None)]
+    assert mems(gz, "Georgia is a GUAM and BSEC member state.") == [
+        ("Georgia", "GUAM", "member", None), ("Georgia", "BSEC", "member", None)]
+    assert mems(gz, "Uzbekistan chaired the SCO in 2022. Kazakhstan chaired the SCO summit.") == [
+        ("Uzbekistan", "SCO", "chair", None)]
+
+
+def test_a_full_stop_at_the_end_of_a_text_is_not_part_of_a_name(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The delegation visited the Osh State University of Technology.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Organization"] == ["Osh State University of Technology"]
+
+
+def test_one_of_the_members_of_which_is_a_member_and_chairs_stated_otherwise(gz: Gazetteer) -> None:
+    assert mems(gz, "Kyrgyzstan is one of the founding members of the TURKSOY.") == [("Kyrgyzstan", "TURKSOY", "member", None)]
+    assert mems(gz, "The TURKSOY, of which Mongolia is an observer, met.") == [("Mongolia", "TURKSOY", "observer", None)]
+    assert sorted(mems(gz, "As the TURKSOY chair, Kyrgyzstan spoke. Hungary is the current chair of the OTS.")) == [
+        ("Hungary", "OTS", "chair", None), ("Kyrgyzstan", "TURKSOY", "chair", None)]

@@ -63,3 +63,32 @@ def test_ministers_of_states_who_are_named_take_part_as_persons_not_states(gz: G
     got = parts(gz, "On 14 January Foreign Ministers of Kazakhstan Azamat Bekov and Türkiye Emre Yalçın took part "
                     "in a meeting with Péter Szijjártó.")
     assert sorted(g[1] for g in got) == ["Azamat Bekov", "Emre Yalçın", "Péter Szijjártó"]
+
+
+def test_the_person_an_event_is_dedicated_to_or_named_after_does_not_take_part(gz: Gazetteer) -> None:
+    assert parts(gz, "On 5 March 2026 the embassy organized an evening dedicated to the birth anniversary of the poet "
+                     "Alikul Osmonov in Bishkek.") == []
+    assert [p[1] for p in parts(gz, "Azamat Bekov met Emre Yalçın at the library named after Chingiz Aitmatov on "
+                                    "5 March 2026.")] == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_persons_inside_a_quotation_do_not_take_part(gz: Gazetteer) -> None:
+    assert [p[1] for p in parts(gz, "Azamat Bekov met Emre Yalçın on 4 March 2026. “Last year President Sadyr Japarov "
+                                    "visited Ankara,” Bekov said.")] == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_a_person_who_arrived_somewhere_for_a_named_event_takes_part(gz: Gazetteer) -> None:
+    assert [p[:3] for p in parts(gz, "Azamat Bekov arrived in Tashkent for the Silk Road Business Forum.")] == [
+        ("Silk Road Business Forum", "Azamat Bekov", "attendee")]
+
+
+def test_persons_whose_decisions_initiatives_or_coming_chair_are_mentioned_take_no_part(gz: Gazetteer) -> None:
+    text = ("Azamat Bekov met Emre Yalçın on 4 March 2026. They praised the initiatives of President Sadyr Japarov and "
+            "the decisions adopted by President Ilham Aliyev, and the summit to be chaired by President Kassym-Jomart "
+            "Tokayev.")
+    assert [p[1] for p in parts(gz, text)] == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_a_speaker_at_a_named_event_without_a_day_takes_part(gz: Gazetteer) -> None:
+    assert [p[:3] for p in parts(gz, "Speaking at the Silk Road Business Forum in Tashkent, Azamat Bekov said trade "
+                                     "grew.")] == [("Silk Road Business Forum", "Azamat Bekov", "speaker")]

@@ -78,3 +78,8 @@ def test_a_name_after_a_title_the_list_does_not_know(gz: Gazetteer) -> None:
                    "Abutalieva and Project Coordinator Ali Kilic.", phrases, persons)
     assert [r.text[m[0]:m[1]] for m in sorted(r.mentions) if m[3] == "Person"] == [
         "Lars Berg", "Ainura Abutalieva", "Ali Kilic"]
+
+
+def test_epithets_and_armed_forces_are_no_parts_of_a_name(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Great Leader Chingiz Aitmatov was honoured. The Kyrgyz Armed Forces held drills.")
+    assert sorted((e.label, e.kind) for e in ex.entities.values()) == [("Chingiz Aitmatov", "Person")]

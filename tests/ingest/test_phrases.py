@@ -6,7 +6,7 @@ from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.rules.lexicon import base_kind, event_kind
 from graph.ingest.rules.phrases import phrases
 
-from .conftest import reader
+from .conftest import extraction, reader
 
 
 def mentions(r) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -71,3 +71,8 @@ def test_a_fuller_state_name_and_groups_and_clubs(gz: Gazetteer) -> None:
     r = reader(gz, "The Republic of Cuba is no member of the OSCE Minsk Group or the Lazarev Club.", phrases)
     assert mentions(r) == [("Republic of Cuba", "State"), ("OSCE Minsk Group", "Organization"),
                            ("Lazarev Club", "Organization")]
+
+
+def test_a_city_that_names_a_document_is_no_place(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The ministers recalled the Karakol Declaration and met in Osh on 3 March 2026.")
+    assert sorted((e.label, e.kind) for e in ex.entities.values() if e.kind != "Event") == [("Osh", "City")]

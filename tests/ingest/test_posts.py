@@ -122,3 +122,44 @@ def test_elected_and_appointed_holders(gz: Gazetteer) -> None:
 def test_who_was_elected_as(gz: Gazetteer) -> None:
     assert posts(gz, "Aron Veres, who was elected as the new Secretary General of the OTS, spoke.") == [
         ("Aron Veres", "Secretary General", "OTS", None, False, 0.85)]
+
+
+def test_an_aide_to_a_president_is_no_president_and_a_holder_after_a_long_body_name(gz: Gazetteer) -> None:
+    assert posts(gz, "Adviser to the President of Kyrgyzstan Azamat Bekov spoke.") == []
+    assert [p[:3] for p in posts(gz, "The Chairman of the Kyrgyz Council of Elders Emre Yalçın spoke.")] == [
+        ("Emre Yalçın", "Chairman", "Kyrgyz Council of Elders")]
+
+
+def test_congratulated_on_an_appointment_and_a_possessive_election(gz: Gazetteer) -> None:
+    assert [p[:3] for p in posts(gz, "Péter Szijjártó congratulated Azamat Bekov on his appointment to the post of "
+                                     "the Minister of Foreign Affairs of Kyrgyzstan.")] == [
+        ("Azamat Bekov", "Minister of Foreign Affairs", "Kyrgyzstan")]
+    assert [p[:3] for p in posts(gz, "They welcomed Emre Yalçın's election as Secretary General of the TURKSOY.")] == [
+        ("Emre Yalçın", "Secretary General", "TURKSOY")]
+
+
+def test_foreign_affairs_and_trade_in_either_order_and_for_a_deputy(gz: Gazetteer) -> None:
+    assert [p[:3] for p in posts(gz, "Deputy Minister of Foreign Affairs and Trade of Hungary Emre Yalçın met Azamat "
+                                     "Bekov. Hungarian Minister of Trade and Foreign Affairs Péter Szijjártó spoke.")] == [
+        ("Emre Yalçın", "Deputy Minister of Foreign Affairs and Trade", "Hungary"),
+        ("Péter Szijjártó", "Minister of Foreign Affairs and Trade", "Hungary")]
+
+
+def test_an_ambassador_to_the_country_named_before_in_the_sentence(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Kyrgyz Foreign Minister Azamat Bekov received Hungarian Ambassador to the country "
+                                     "Emre Yalçın.")] == [
+        ("Azamat Bekov", "Minister of Foreign Affairs", "Kyrgyzstan", None),
+        ("Emre Yalçın", "Ambassador", "Hungary", "Kyrgyzstan")]
+
+
+def test_the_title_then_was_and_the_holder(gz: Gazetteer) -> None:
+    assert [p[:5] for p in posts(gz, "The previous Ambassador of Kyrgyzstan to Hungary (until 2024) was Azamat Bekov.")] == [
+        ("Azamat Bekov", "Ambassador", "Kyrgyzstan", "Hungary", True)]
+
+
+def test_more_titles_and_no_owner_from_an_agency_dateline(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Chargé d'Affaires of Kyrgyzstan in Hungary Azamat Bekov and Kyrgyz First Deputy "
+                                     "Foreign Minister Emre Yalçın spoke.")] == [
+        ("Azamat Bekov", "Chargé d'Affaires", "Kyrgyzstan", "Hungary"),
+        ("Emre Yalçın", "First Deputy Minister of Foreign Affairs", "Kyrgyzstan", None)]
+    assert posts(gz, "BISHKEK. KABAR Secretary of State Azamat Bekov met the staff.") == []

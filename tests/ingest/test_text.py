@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.text import DATELINE, headline, is_marker, sentences
 
-from .conftest import reader
+from .conftest import extraction, reader
 
 TEXT = "Envoys meet in Vienna\n\nVIENNA, 15 January 2026 – The envoys met Mr. Aliyev. They talked."
 
@@ -32,3 +32,8 @@ def test_private_use_characters_of_the_text_are_blanked(gz: Gazetteer) -> None:
     r = reader(gz, "A \ue000 mark and \U000f0001 other")
     assert r.masked_text == "A   mark and   other"
     assert r.mentions == []
+
+
+def test_us_is_a_state_but_not_in_us_dollars(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The US envoy said trade reached 40 million US dollars.\n")
+    assert [(e.label, len(e.spans)) for e in ex.entities.values() if e.kind == "State"] == [("US", 1)]

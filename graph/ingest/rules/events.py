@@ -26,6 +26,9 @@ __all__ = ["Sentence", "EventReader", "events"]
 _UNNAMED = [
     (re.compile(r"\b(?:present(?:ed|s|ing)|hand(?:ed|s|ing)(?:\s+over)?|submit(?:ted|s))\s+(?:(?:his|her|their)\s+)?(?:(?:an?\s+)?cop(?:y|ies)\s+of\s+(?:(?:his|her|the)\s+)?)?(?:letters?\s+of\s+)?(?:credentials|credence)\b", re.I),
      "Meeting", "presentation of credentials"),
+    # "the President accepted the credentials of the new Ambassador X": the ambassador presents them
+    (re.compile(r"\b(?:accept(?:ed|s)|receiv(?:ed|es))\s+(?:the\s+)?(?:letters\s+of\s+)?(?:credentials|credence)\s+(?:of|from)\b", re.I),
+     "Meeting", "presentation of credentials"),
     (re.compile(r"\b(?:held|hold|holds|will\s+hold|conducted)\s+(?:\w+\s+){0,2}(?:consultations|negotiations)\b", re.I),
      "Meeting", "consultations"),
     (re.compile(r"([\U000F0000-\U0010FFFD]\uf8ff*)\s+(?:held|holds|convened|opened)\s+(?:its|their|a|an|the)\s+(?:\w+\s+)?(meeting|session|summit|forum|conference|congress|assembly)\b", re.I),
@@ -49,6 +52,9 @@ _UNNAMED = [
     (re.compile(r"\b(?:paid|pays|paying|made|makes|began|begins|started|starts|is\s+on|was\s+on|arrived\s+(?:in|at)\s+\S+\s+on)\s+(?:an?\s+|his\s+|her\s+|their\s+)?"
                 r"(?:(?:official|state|working|two-day|three-day|first|official\s+working|friendly)\s+)?visit\b(?:\s+to\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*))?", re.I),
      "Meeting", "visit"),
+    # "… during a visit of the diplomatic corps to Azerbaijan's Sumgait city"
+    (re.compile(rf"\b(?:during|amid|as\s+part\s+of)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?visit\s+(?:of\s+[^.;]{{3,100}}?\s+)?to\s+(?:the\s+)?"
+                rf"(?:{MARK}['’]s\s+)?({MARK})", re.I), "Meeting", "visit"),
     # "visited Tashkent on 14 January": a visit to a city or state named right after the verb
     (re.compile(r"\b(?:visited|visits)\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)"), "Meeting", "visit"),
     # "the delegation led by X arrived in Baku on 6 June": a visit there
@@ -68,6 +74,18 @@ _UNNAMED = [
     (re.compile(r"\b(?:a|an|the)\s+(?:official\s+|festive\s+|solemn\s+|award\s+|signing\s+|opening\s+|closing\s+|[a-z]+\s+[a-z]+\s+)?ceremony\b", re.I), "CulturalEvent", "ceremony"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:concert|exhibition|festival)\b", re.I), "CulturalEvent", "cultural event"),
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|conference|forum|seminar|round\s?table|training)\s+(?:of|on|for|with)\b", re.I), "Meeting", "meeting"),
+    # "took part in the international conference held in Samarkand", "Baku hosted the third … summit on 9 May":
+    # a lower-case event described where it is reported
+    (re.compile(r"\b(?:participated\s+in|took\s+part\s+in|attended|addressed|spoke\s+at|hosted|hosts|will\s+host)\s+the\s+"
+                r"((?:(?:[\w-]|[\U000F0000-\U0010FFFD\uf8ff])+\s+){0,5}?(?:conference|forum|summit|seminar|workshop|symposium|"
+                r"round\s?table|congress|festival|exhibition|fair|games|championship|olympiad|competition|meeting|session|ceremony|celebration)"
+                r"(?:\s+of\s+(?:the\s+)?[\U000F0000-\U0010FFFD]\uf8ff*)?)"
+                r"(?=\s+(?:held|organi[sz]ed|hosted|dedicated|devoted|titled|entitled|on\s+the\s+theme)\b|"
+                r"(?<=ummit|forum|gress|games|nship)(?=\s+(?:on|in)\s+(?:\d|[A-Z][a-z]+\s+\d)))", re.I), "Meeting", "noun-event"),
+    # "preparations for the upcoming informal summit of the OTS, to be held in Turkistan": a coming event and its place
+    (re.compile(r"\b(?:preparations?\s+for|ahead\s+of|on\s+the\s+eve\s+of|invited\s+\S+\s+to)\s+the\s+(?:upcoming\s+|forthcoming\s+|next\s+)?"
+                r"((?:[\w-]+\s+){0,3}?(?:summit|meeting|session|forum|conference|congress)(?:\s+of\s+(?:the\s+)?[\U000F0000-\U0010FFFD]\uf8ff*)?)"
+                r"(?=\s*,?\s+(?:to\s+be\s+held|which\s+will\s+be\s+held|that\s+will\s+be\s+held|scheduled)\b)", re.I), "Meeting", "coming"),
     (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
                 r"webinar|celebration|gala|tournament|olympiad|contest|briefing|press\s+conference)s?)\b(?:\s+(?:on|of|for|dedicated\s+to|devoted\s+to)\s+[^,.;]{3,60}?)?"
                 r"(?=[,.;]|\s+(?:was|were|took|on|in|at|with|yesterday|today)\b)", re.I), "Meeting", "noun-event"),
@@ -79,9 +97,10 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
 _PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}(?:['’]s)?\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
+                       rf"|{MARK}['’]s\s+(?=[\U000F0000-\U0010FFFD])"        # "in Kyrgyzstan's Cholpon-Ata"
                        rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
-_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the|a|an)\s+(?P<np>[^,;:]{3,160}?)\s+(?:was|were)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
-                   r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|opened|began|started|commenced|continued)\b", re.I)
+_HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the\s+|a\s+|an\s+|(?=(?-i:[A-Z])[a-z]+\s+(?:talks|consultations|negotiations)\b))(?P<np>[^,;:]{3,160}?)\s+(?:was|were|will\s+be|(?:is|are)\s+(?:scheduled|set|expected|planned)\s+to\s+be)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
+                   r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|will\s+take\s+place|(?:is|are)\s+(?:scheduled|set|expected)\s+to\s+take\s+place|opened|began|started|commenced|continued)\b", re.I)
 _HELD_AT = re.compile(r"^(?:The|This)\s+(?:\w+\s+)?(?:meeting|talks|session|summit|reception|ceremony|event|gathering)\s*,\s+"
                       r"(?:which\s+was\s+)?(?:held|hosted|organi[sz]ed)\s+(?:at|in)\b")
 _HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
@@ -92,11 +111,16 @@ _EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|e
                          r"talks|consultations|training|exhibition|festival|evening|discussion|gathering|celebration)s?\b")
 _CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
                       rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
-_TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends)\s+(?:in\s+)?(?:the\s+)?"
+_TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends|"
+                        r"(?:arrived|arrives)\s+in\s+\S+\s+(?:for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)|"
+                        r"(?:[Ss]peaking|spoke|speech|remarks|statement|[Aa]ddressing|addressed)\s+at|[Aa]ddressing|addressed)\s+(?:in\s+)?(?:the\s+)?"
                         r"[\U000F0000-\U0010FFFD]")
 # "Deputy Foreign Ministers of … A, B and C met at the Secretariat": a group meets, no person named
 _GROUP_MET = re.compile(r"\b(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment|[Dd]elegation)s?|[Dd]elegations|"
                         r"[Rr]epresentatives|[Ss]peakers|[Cc]hairmen|[Aa]mbassadors)\b[^.;]{0,200}?\bmet\s+(?:at|in)\b")
+_PRONOUN = re.compile(r"(?:^\s*|,\s+|\band\s+)([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+|subsequently\s+)?"
+                      r"(?:met|meets|held|holds|had|received|receives|visited|attended|took\s+part|participated|addressed|delivered|"
+                      r"presented|paid)\b")
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -151,10 +175,13 @@ class EventReader:
 
     # ------------------------------------------------------------------------------ the loop
     def run(self) -> None:
+        prev_persons: list[Mention] = []
         for s, e in sentences(self.text):
             if (s, e) == self.headline:
                 continue
             sn = self._sentence(s, e)
+            self._pronoun(sn, prev_persons)
+            prev_persons = [mm for mm in sn.persons if mm[1] - mm[0] > 3]
             self._named(sn)
             self._subs(sn)
             if not sn.new_events:
@@ -166,6 +193,18 @@ class EventReader:
             self._when_and_where(sn)
             self._after(sn)
             participations(self, sn)
+
+    def _pronoun(self, sn: Sentence, prev_persons: list[Mention]) -> None:
+        """"X is on a visit to Budapest. On 4 May, he met Y": a sentence whose subject is "he" or "she",
+        with no person named before it, is about the first person of the sentence before."""
+        pm = _PRONOUN.search(sn.sm)
+        if pm is None or not prev_persons or any(mm[0] < sn.s + pm.start() for mm in sn.persons):
+            return
+        key = prev_persons[0][2]
+        if any(mm[2] == key for mm in sn.persons):
+            return
+        sn.persons.append((sn.s + pm.start(1), sn.s + pm.end(1), key, "Person"))
+        sn.persons.sort()
 
     def _noun_ref(self, sn: Sentence) -> None:
         """"… attended the meeting" after a named event of another kind was mentioned (a congress the
@@ -183,7 +222,7 @@ class EventReader:
     def _in_context(self, ev: Event, sn: Sentence) -> bool:
         """Whether a named event is only the frame of what the sentence reports ("A met B on the
         sidelines of the <Summit>"): the meeting is still to be found, as a part of it."""
-        return ev.named and bool(re.search(r"\b(?:on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|within\s+the\s+framework\s+of|"
+        return ev.named and bool(re.search(r"(?i)\b(?:on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|within\s+the\s+framework\s+of|"
                                            r"in\s+the\s+framework\s+of|[Aa]s\s+part\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}participation\s+in)\s+(?:the\s+)?$",
                                            self.text[max(sn.s, ev.span[0] - 80):ev.span[0]]))
 
@@ -197,6 +236,8 @@ class EventReader:
             dateline_day = bool(dates)
         lo = bisect.bisect_left(self.by_start, (s,))
         in_sentence = [mm for mm in self.by_start[lo:bisect.bisect_left(self.by_start, (e,))] if mm[1] <= e]
+        names = [(mm[0], mm[1]) for mm in in_sentence if mm[3] in ("Event", "Organization", "Venue")]
+        dates = [d for d in dates if not any(a <= d.start < b for a, b in names)]   # "Turkic World Today": a name, not a day
         persons = sorted([mm for mm in in_sentence if mm[3] == "Person"])
         sm = self.masked[s:e]
         return Sentence(s, e, sm, dates, DAY_OF.search(text, s, e), in_sentence, persons,
@@ -232,6 +273,12 @@ class EventReader:
                     and not ev.label.startswith("Telephone") and (not ev.named or sn.happening)
                     and self.last_city is not None and self.last_city[0] == ev.date):
                 ev.city = self.last_city[1]
+        visit = sn.prev_current
+        for ev in sn.new_events:      # "X is on a visit to Budapest. On 4 May he met Y": met there
+            if (visit is not None and visit.label.startswith("Visit ") and visit.city and ev is not visit and not ev.named
+                    and ev.city is None and ev.venue is None and ev.parent is None and not ev.label.startswith("Telephone")
+                    and (visit.date is None or ev.date is None or visit.date <= ev.date <= (visit.end_date or visit.date))):
+                ev.city = visit.city
         for ev in sn.new_events:
             if ev.city is not None and ev.date is not None:
                 self.last_city = (ev.date, ev.city)
@@ -332,6 +379,8 @@ class EventReader:
         np = re.sub(r"\s+(?:which|that)$", "", held.group("np") or held.group("np2"))    # "the concert which was held"
         np = re.split(r"\s+(?:featured|included|includes|features|with)\s+", np)[0]     # "the celebration featured a concert which took place"
         npos = body + held.start("np" if held.group("np") else "np2")
+        if any(mm[3] == "Event" and npos <= mm[0] < npos + len(np) for mm in sn.in_sentence):
+            return      # "… the preparations for the 10th Summit that will be hosted by …": the named event's clause
         low = np.lower()
         generic = _GENERIC.fullmatch(low)
         current = self.current
@@ -374,7 +423,10 @@ class EventReader:
                 ev.parent = current.key  # type: ignore[union-attr]
             ev.organizer = organizer
             self.out.events.append(ev)
-            sn.new_events.append(ev)
+            if label == "coming":
+                sn.referenced.append(ev)     # only spoken of: its day and place from ", to be held in …", no participants
+            else:
+                sn.new_events.append(ev)
             break
 
     def _anchored(self, sn: Sentence, m: re.Match[str], label: str, performing: bool) -> bool:
@@ -413,6 +465,8 @@ class EventReader:
         if label == "presentation of credentials":
             copies = re.search(r"cop(?:y|ies)", m.group(0), re.I)
             before_trigger = [mm for mm in persons if mm[1] <= s + m.start()]
+            if re.match(r"accept|receiv", m.group(0), re.I):
+                before_trigger = [mm for mm in persons if mm[0] >= s + m.end()][:1]   # "accepted the credentials of X"
             if before_trigger:
                 names = [out.entities[before_trigger[-1][2]].label]
             return (("Handover of copies of credentials" if copies else "Presentation of credentials")
@@ -435,7 +489,7 @@ class EventReader:
             if len(persons) < 1:
                 return None
             return "Telephone conversation of " + " and ".join(names), kind, None
-        if label == "noun-event":
+        if label in ("noun-event", "coming"):
             if not (sn.dates or sn.day_of or sn.happening):
                 return None
             noun = " ".join(text[s + m.start(1):s + m.end()].split())
@@ -589,9 +643,12 @@ class EventReader:
         hm = re.search(rf"({MARK})\s+(?:hosted|hosts|will\s+host|is\s+hosting|welcomed)\b|\bvisit(?:ed|s)\s+(?:the\s+)?({MARK})"
                        rf"|\b(?:departed|left|headed|flew|travell?ed|arrived)\s+(?:for|to|in)\s+(?:{MARK}(?:['’]s)?\s+capital\s+)?({MARK})"
                        rf"\s+to\s+(?:attend|participate|take\s+part)\b"       # "departed for Astana to attend the summit"
-                       rf"|\bvisit\s+to\s+({MARK})[^.;]{{0,40}}?,?\s+where\b", sent_masked)   # "a visit to Baku, where he met …"
+                       rf"|\bvisit\s+to\s+({MARK})[^.;]{{0,40}}?,?\s+where\b"   # "a visit to Baku, where he met …"
+                       rf"|\bvisit\s+(?:of\s+[^.;]{{3,100}}?\s+)?to\s+(?:the\s+)?(?:{MARK}['’]s\s+)?({MARK})", sent_masked)   # "is on a working visit to Budapest"
+        if hm and hm.group(5) and not ev.label.startswith("Visit"):
+            hm = None
         if hm:
-            cm = self.reader.at(s + hm.start(next(g for g in (1, 2, 3, 4) if hm.group(g))))
+            cm = self.reader.at(s + hm.start(next(g for g in (1, 2, 3, 4, 5) if hm.group(g))))
             if cm and self.out.entities[cm[2]].kind == "City":
                 ev.city = cm[2]
 
@@ -660,7 +717,7 @@ class EventReader:
             clause_dates = [d for d in sn.dates if ev.span[1] <= d.start < ev.span[1] + held_clause.end()]
             if clause_dates:
                 ev.date, ev.end_date = clause_dates[0].date, clause_dates[0].end_date
-            city_m = re.search(rf"\bin\s+({MARK})", held_clause.group(0))
+            city_m = re.search(rf"\bin\s+(?:{MARK}['’]s\s+)?({MARK})", held_clause.group(0))
             if city_m:
                 cm = self.reader.at(ev.span[1] + city_m.start(1))
                 if cm and out.entities[cm[2]].kind == "City":
@@ -718,7 +775,25 @@ def _drop_repeats(reader: Reader) -> None:
     out.participations = [p for p in out.participations if p.event not in gone]
 
 
+def _drop_city_names(reader: Reader) -> None:
+    """"the Budapest summit" after a summit reported in Budapest is that summit again, not a second event:
+    a named "<City> summit" without a day is dropped when another event of that head is in that city."""
+    out = reader.out
+    gone: dict[str, str] = {}
+    for ev in out.events:
+        m = re.fullmatch(r"(.+)\s+(summit|forum|congress)", ev.label)
+        if not (ev.named and ev.date is None and m) or ev.key in {x.parent for x in out.events}:
+            continue
+        same = [x for x in out.events if x is not ev and x.city and m.group(2) in x.label.lower()
+                and out.entities[x.city].label.lower() == m.group(1).lower()]
+        if same:
+            gone[ev.key] = same[0].key
+    out.events = [ev for ev in out.events if ev.key not in gone]
+    out.participations = [p for p in out.participations if p.event not in gone]
+
+
 def events(reader: Reader) -> None:
     """Every event of the article, with its participations (see :class:`EventReader`)."""
     EventReader(reader).run()
     _drop_repeats(reader)
+    _drop_city_names(reader)

@@ -71,7 +71,12 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             "Sec", "Gen", "Humanitarian", "Assistance", "Disaster", "Emergency", "Management", "Response",
             # job titles that are not in the role list
             "Coordinator", "Project", "Secretaries", "Counselor", "Counsellor", "Adviser", "Advisor", "Attaché", "Attache",
-            "Spokesperson", "Spokesman", "Officer", "Commission", "Office", "Service", "Department"}
+            "Spokesperson", "Spokesman", "Officer", "Commission", "Office", "Service", "Department",
+            # documents ("the Gabala Declaration")
+            "Declaration", "Agreement", "Treaty", "Charter", "Accord", "Accords", "Protocol", "Memorandum", "Convention",
+            "Statement", "Communique", "Communiqué", "Initiative", "Vision", "Roadmap",
+            # epithets before a name ("Great Leader X", "national leader X") and bodies of the state
+            "Great", "Leader", "National", "Nation", "Armed", "Forces", "Army", "Border", "Guard", "Troops"}
 NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 

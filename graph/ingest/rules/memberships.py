@@ -15,13 +15,18 @@ __all__ = ["memberships"]
 
 _BUILTIN_ORGS = {iri("organization", slug) for slug, _names, _cls in ORGANIZATIONS}
 _ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Academy))"
+_ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+in\s+((?:19|20)\d\d)\b")
 _SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
 _CHAIRS = [
     re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?(?:Chairmanship|Presidency|chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
     re.compile(rf"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})\s+(?:in|of|at|over)\s+(?:the\s+)?{_ORGREF}", re.I),
     re.compile(rf"({MARK}),?\s+(?:which|that|as)\s+(?:currently\s+)?(?:chairs|holds\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Azerbaijan, the current chair of the organization"
-    re.compile(rf"({MARK}),\s+(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
+    re.compile(rf"({MARK}),\s+(?:as\s+)?(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
+    # "Uzbekistan is the chair of the OTS"
+    re.compile(rf"({MARK})\s+(?:is|was|became|remains)\s+(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
+    # "Azerbaijan currently holds the chairmanship of the OTS"
+    re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:holds|is\s+holding)\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}", re.I),
 ]
 # "Kyrgyzstan took over the TURKPA Chairmanship from Kazakhstan"
 _TOOK_OVER = re.compile(rf"({MARK})\s+(?:took\s+over|has\s+taken\s+over|assumed|assumes|takes\s+over|has\s+assumed)\s+(?:the\s+)?(?:rotating\s+)?"
@@ -37,21 +42,45 @@ _OBSERVER_FORMS = [
     (re.compile(rf"({MARK})\s+(?:granted|gave|has\s+granted)\s+(?:the\s+)?observer\s+status\s+to\s+(?:the\s+)?({MARK})"), 2, 1),
 ]
 # "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
-_IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,|\s+(?:is|was|became|has\s+been|remains))\s+"
-                   rf"(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation|member))?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
+_IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s+(?:is|was|became|has\s+been|remains))\s+"
+                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)s?(?:\s+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
-_JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to)\s+(?:the\s+)?{_ORGREF}\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)", re.I)
+_JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to)\s+(?:the\s+)?{_ORGREF}"
+                     rf"(?:\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)|(?=\s+in\s+(?:19|20)\d\d\b|\s*[.;]))", re.I)   # "joined the OTS in 2019": a member
 # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
 _MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
-                           rf"(?:\s+of\s+(?:the\s+)?({MARK}))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*(?:the\s+)?{LIST}", re.I)
+                           rf"(?:\s+of\s+(?:the\s+)?(?:({MARK})|(?:[Oo]rgani[sz]ation|[Aa]ssembly)\b))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*(?:the\s+)?{LIST}", re.I)
+# "Azerbaijan chaired the Non-Aligned Movement", "Kazakhstan chairs the CICA"
+_CHAIRED = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:chairs|chaired|has\s+chaired|is\s+chairing|presides\s+over|presided\s+over)\s+(?:the\s+)?({MARK})"
+                      rf"(?!\s+(?:[\w-]+\s+)?(?:meetings?|sessions?|summits?|forums?|conferences?|events?|talks|councils?|committees?)\b)")
+# "Türkiye is a NATO member", "Hungary is an EU and NATO member state"
+_IS_ORG_MEMBER = re.compile(rf"({MARK})\s+(?:is|was|became|has\s+been|remains)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?"
+                            rf"({MARK}(?:\s*(?:,|and)\s*{MARK})*)\s+(member|observer)(?:\s+(?:state|country|nation))?\b")
+# "…, the CSTO and the SCO" after a membership of one: the same membership of each
+_MORE_ORGS = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({MARK})")
+# "As the OTS chair, Kazakhstan …" (organization first, then the state)
+_AS_CHAIR = re.compile(rf"\b[Aa]s\s+(?:the\s+)?(?:current\s+)?({MARK})\s+(?:chair|chairman|chair\s+country)\s*,\s+({MARK})")
+# "the OTS, of which Azerbaijan is a founding member"
+_OF_WHICH = re.compile(rf"({MARK}),?\s+of\s+which\s+({MARK})\s+is\s+(?:also\s+)?(?:an?\s+)?(?:founding\s+|full\s+)?(member|observer)")
+# "A, B and C founded the <Org>"
+_FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+(?:the\s+)?({MARK})")
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
 _LIST_ARE = re.compile(rf"{LIST}\s+(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
                        rf"(?:its\s+|their\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
-_ORG_HAS = re.compile(rf"({MARK})\s+(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+composed\s+of)\s+(?:the\s+)?{LIST}"
+_ORG_HAS = re.compile(rf"(?:({MARK})|\b[Tt]he\s+(?:organi[sz]ation|[Aa]ssembly)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
+                      rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+(?:composed|made\s+up)\s+of|consisting\s+of|comprising|"
+                      rf"uniting|bringing\s+together|(?:was|were)\s+(?:established|founded|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by)\s+(?:the\s+)?{LIST}"
                       rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+and\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
+
+
+def _first_clause(chunk: str) -> str:
+    """A list up to the ", and" where a second list of its own begins ("A and B, and C, D and E"), or
+    all of it (a serial comma before the last item, "A, B, and C", is no second list)."""
+    cut = [m.start() for m in re.finditer(r",\s*and\s", chunk) if re.search(r",|\band\b", chunk[m.end():])]
+    return chunk[:cut[-1]] if cut else chunk
 
 
 def memberships(reader: Reader) -> None:
@@ -76,7 +105,9 @@ class _Memberships:
                     self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "chair", (s + m.start(), s + m.end()), 0.85)
             for m in _IS_A.finditer(sm):
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 3, s), m.group(2).lower(), (s + m.start(), s + m.end()),
-                         0.85, sm[m.end():])
+                         0.85, sm[m.end():], s + m.end())
+                for org in self.more_orgs(sm, m.end(), s):
+                    self.add(self.key_at(s + m.start(1)), org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
             for m in _STATUS_OF.finditer(sm):
                 org = self.org_at(m, 2, s)
                 if org is None:     # "was granted observer status at the Samarkand summit of the OTS"
@@ -84,7 +115,7 @@ class _Memberships:
                     org = self.key_at(s + m.end() + later.start(1)) if later else None
                     org = org if org and self.is_org(org) else None
                 self.add(self.key_at(s + m.start(1)), org, "observer", (s + m.start(), s + m.end()),
-                         0.85, sm[m.end():])
+                         0.85, sm[m.end():], s + m.end())
             for m in _TOOK_OVER.finditer(sm):
                 org = next((self.key_at(s + m.start(g)) for g in (2, 3) if m.group(g)), None)
                 if org is not None and self.is_org(org):
@@ -101,8 +132,8 @@ class _Memberships:
                         org = org if org and self.is_org(org) else None
                     self.add(self.key_at(s + m.start(member_g)), org, "observer", (s + m.start(), s + m.end()), 0.8)
             for m in _JOINED.finditer(sm):
-                self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), m.group(3).lower(), (s + m.start(), s + m.end()),
-                         0.85, sm[m.end():])
+                self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), (m.group(3) or "member").lower(), (s + m.start(), s + m.end()),
+                         0.85, sm[m.end():], s + m.end())
             self.lists(s, sm)
 
     def lists(self, s: int, sm: str) -> None:
@@ -116,17 +147,43 @@ class _Memberships:
                         org = mention[2]
             if org is None:
                 org = self.org_at(m, 1, s) if not m.group(1) else None
-            for key in self.states(s + m.start(4), m.group(4)):
+            chunk = m.group(4)
+            if m.group(2).lower() == "member" and re.match(r"\s+(?:are|is|have|hold|enjoy)\s+(?:\w+\s+){0,2}observers?\b", sm[m.end():]):
+                chunk = _first_clause(chunk)     # "the members are A and B, and C and D are observers"
+            for key in self.states(s + m.start(4), chunk):
                 self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
         for m in _ORG_HAS.finditer(sm):
-            mention = self.reader.at(s + m.start(1))
-            if mention is None or not self.is_org(mention[2]):
+            org = self.org_at(m, 1, s)       # "the organization unites …": the body named last
+            if org is None:
                 continue
             for key in self.states(s + m.start(2), m.group(2)):
-                self.add(key, mention[2], "member", (s + m.start(), s + m.end()), 0.8)
+                self.add(key, org, "member", (s + m.start(), s + m.end()), 0.8)
             if m.group(3):
                 for key in self.states(s + m.start(3), m.group(3)):
-                    self.add(key, mention[2], "observer", (s + m.start(), s + m.end()), 0.8)
+                    self.add(key, org, "observer", (s + m.start(), s + m.end()), 0.8)
+        for m in _CHAIRED.finditer(sm):
+            mention = self.reader.at(s + m.start(2))
+            org = mention[2] if mention and mention[3] == "Organization" else None
+            if org and self.is_org(org):
+                self.add(self.key_at(s + m.start(1)), org, "chair", (s + m.start(), s + m.end()), 0.8)
+        for m in _IS_ORG_MEMBER.finditer(sm):
+            for om in re.finditer(MARK, m.group(2)):
+                org = self.key_at(s + m.start(2) + om.start())
+                if org and self.is_org(org):
+                    self.add(self.key_at(s + m.start(1)), org, m.group(3).lower(), (s + m.start(), s + m.end()), 0.8)
+        for m in _AS_CHAIR.finditer(sm):
+            org = self.key_at(s + m.start(1))
+            if org and self.is_org(org):
+                self.add(self.key_at(s + m.start(2)), org, "chair", (s + m.start(), s + m.end()), 0.8)
+        for m in _OF_WHICH.finditer(sm):
+            org = self.key_at(s + m.start(1))
+            if org and self.is_org(org):
+                self.add(self.key_at(s + m.start(2)), org, m.group(3), (s + m.start(), s + m.end()), 0.8)
+        for m in _FOUNDED.finditer(sm):
+            org = self.key_at(s + m.start(2))
+            if org and self.is_org(org):
+                for key in self.states(s + m.start(1), m.group(1)):
+                    self.add(key, org, "member", (s + m.start(), s + m.end()), 0.8)
         for m in _LIST_ARE.finditer(sm):
             org = None
             if m.group(3):
@@ -134,12 +191,29 @@ class _Memberships:
                 org = mention[2] if mention and self.is_org(mention[2]) else None
             if org is None:
                 org = self.last_org(s + m.start())
-            for key in self.states(s + m.start(1), m.group(1)):
+            chunk, at = m.group(1), s + m.start(1)
+            if m.group(2).lower() == "observer" and re.search(r"\bmembers?\b", sm[:m.start()], re.I) and _first_clause(chunk) != chunk:
+                at += len(_first_clause(chunk))       # "… members are A and B, and C and D are observers": only C and D
+                chunk = chunk[len(_first_clause(chunk)):]
+            for key in self.states(at, chunk):
                 self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8, sm[m.end():])
+                for other in self.more_orgs(sm, m.end(), s) if m.group(3) else []:
+                    self.add(key, other, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
+
+    def more_orgs(self, sm: str, at: int, s: int) -> list[str]:
+        """The organizations listed right after one ("members of the EAEU, the CSTO and the SCO")."""
+        orgs = []
+        while (m := _MORE_ORGS.match(sm, at)) is not None:
+            key = self.key_at(s + m.start(1))
+            if not (key and self.is_org(key)):
+                break
+            orgs.append(key)
+            at = m.end()
+        return orgs
 
     def key_at(self, pos: int) -> str | None:
         mention = self.reader.at(pos)
-        return mention[2] if mention else None
+        return self.reader.event_bodies.get(mention[2], mention[2]) if mention else None   # "at the OTS summit": the OTS
 
     def is_org(self, key: str) -> bool:
         """An international organization (states are members of these, not of ministries)."""
@@ -160,17 +234,23 @@ class _Memberships:
 
     def org_at(self, m: re.Match[str], group: int, pos: int) -> str | None:
         if m.group(group):
-            mention = self.reader.at(pos + m.start(group))
-            return mention[2] if mention and self.is_org(mention[2]) else None
+            key = self.key_at(pos + m.start(group))
+            return key if key and self.is_org(key) else None
         return self.last_org(pos + m.start())
 
-    def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "") -> None:
+    def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "",
+            tail_at: int | None = None) -> None:
         out = self.out
         if member is None or org is None:
             return
         if out.entities[member].kind != "State" or out.entities[org].kind != "Organization":
             return
         since = _SINCE.match(tail)
+        if since and tail_at is not None:       # "… in 2018, Turkmenistan in 2021 and the TRNC in 2022": the same again
+            at = since.end()
+            while (more := _ELLIPSIS.match(tail, at)) is not None:
+                self.add(self.key_at(tail_at + more.start(1)), org, status, span, conf, tail[more.start(2) - 3:])
+                at = more.end()
         for x in out.memberships:
             if x.member == member and x.organization == org and x.status == status:
                 if since and not x.since:

@@ -18,7 +18,7 @@ __all__ = ["SPEAK", "ATTEND", "PERFORM", "PLURAL_REF", "participations"]
 SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|speaking|said|noted|stressed|emphasi[sz]ed|underlined|"
                     r"highlighted|underscored|welcomed|opened|delivered|briefed|presented|informed|pointed\s+out|called|expressed|thanked|"
                     r"congratulated|shared)\b", re.I)
-ATTEND = re.compile(r"\b(?:attended|attending|participation|participated|participat(?:e|es|ing)|(?:took|take|takes|taking)\s+part|joined|were\s+present|was\s+present|guests?|"
+ATTEND = re.compile(r"\b(?:arrived\s+in\s+\S+\s+(?:for|to\s+attend)|attended|attending|participation|participated|participat(?:e|es|ing)|(?:took|take|takes|taking)\s+part|joined|were\s+present|was\s+present|guests?|"
                      r"present\s+were|also\s+present|those\s+present|present\s+included|in\s+attendance|participants\s+included|in\s+the\s+presence\s+of|"
                      r"credentials|credence|"
                      r"brought\s+together|gathered|represented\s+by|chaired|hosted|hosting|led\s+by|headed\s+by|"
@@ -28,8 +28,15 @@ PERFORM = re.compile(r"\b(?:performed|performances?\s+by|(?:concert|recital)\s+b
 PLURAL_REF = re.compile(r"^\s*They\b|\b(?:the|both)\s+(?:two\s+)?(?:prime\s+ministers|ministers|foreign\s+ministers|presidents|leaders|heads\s+of\s+state|"
                          r"heads\s+of\s+government|sides|parties|co-chairs|delegations|participants)\b", re.I)
 _MENTIONED_ONLY = re.compile(r"(?:greetings|message|letter|congratulations|invitation|regards|name|instructions?|"
-                             r"decree|portrait|memory|legacy|works?|poems?)\s+(?:of|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$"
-                             r"|\bon\s+behalf\s+of\s+(?:[\w-]+\s+){0,6}$", re.I)
+                             r"decree|portrait|memory|legacy|works?|poems?|initiatives?|decisions?|polic(?:y|ies)|efforts|leadership|"
+                             r"vision|role|contributions?|proposals?|ideas?|orders?|visits?)\s+(?:of|from|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,6}$"
+                             # "the decisions adopted by President X", "the summit to be chaired by Y"
+                             r"|\b(?:adopted|initiated|proposed|put\s+forward|founded|established|approved|to\s+be\s+(?:chaired|hosted|attended))\s+by\s+"
+                             r"(?:the\s+)?(?:[\w-]+\s+){0,6}$"
+                             r"|\bon\s+behalf\s+of\s+(?:[\w-]+\s+){0,6}$"
+                             # "an evening dedicated to the birth anniversary of national leader X": honoured, not present
+                             r"|\b(?:dedicated|devoted)\s+to\s+(?:[\w'’-]+\s+){0,8}$|\b(?:anniversary|memory|honou?r|tribute\s+to)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}$"
+                             r"|\bnamed\s+after\s+(?:[\w-]+\s+){0,4}$", re.I)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
 
@@ -48,7 +55,8 @@ def participations(er: EventReader, sn: Sentence) -> None:
     if role is None:
         return
     text = er.text
-    persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])]
+    persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])
+               and not _in_quotation(text[sn.s:mm[0]])]
     for ev in targets:
         for ms, me, key, _kind in persons:
             same = [p for p in er.out.participations if p.event == ev.key and p.participant == key]
@@ -64,6 +72,12 @@ def participations(er: EventReader, sn: Sentence) -> None:
             behalf = _on_behalf_of(er, me, nxt[0][0] if nxt else sn.e)
             er.out.participations.append(Participation(ev.key, key, role, capacity, (ms, me),
                                                        round(min(ev.confidence, 0.85), 2), on_behalf_of=behalf))
+
+
+def _in_quotation(before: str) -> bool:
+    """Whether a name comes inside a quotation ("“… President X visited Baku in 2017,” he said"): the
+    speaker's words about others, not who took part."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or before.count("«") > before.count("»")
 
 
 def _role(sn: Sentence) -> str | None:
@@ -114,6 +128,8 @@ def delegations(er: EventReader, sn: Sentence) -> None:
         groups.append(sm[deleg.end():])
     groups += [m.group(1) for m in re.finditer(rf"{LIST}\s+(?:sent|dispatched)\s+(?:their\s+|its\s+)?(?:\w+\s+)?delegations?", sm)]
     groups += [m.group(1) for m in re.finditer(rf"({MARK})(?:,[^,]{{0,80}},)?\s+(?:was|were)\s+represented\s+by\s+(?:a|its|their)\s+(?:\w+\s+)?delegation", sm)]
+    if not sn.persons:     # "Azerbaijan participated in the meeting …": a state takes part, no person named for it
+        groups += [m.group(1) for m in re.finditer(rf"{LIST}\s+(?:also\s+)?(?:participated|took\s+part|take\s+part|attended)\b", sm)]
     out = er.out
     for group in groups:
         pos = sn.s + sm.index(group)

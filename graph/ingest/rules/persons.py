@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import ROLE_TITLES
-from ..text import MARK, Reader
+from ..text import DATELINE, MARK, Reader
 from .lexicon import NAME_TOKEN, NOT_NAME, PARTICLE, STOP
 from .phrases import QUOTED
 
@@ -109,6 +109,7 @@ def titles(reader: Reader) -> list[dict]:
     and accredited to ("to B"), in text order."""
     masked = reader.masked_text
     found: list[dict] = []
+    datelines = [(d.start(), d.end()) for d in DATELINE.finditer(reader.text)]
     for m in re.finditer(rf"(?i:{_TITLE_RE.pattern})", masked):
         t = m.group(0)
         idx = next(i for i in range(len(ROLE_TITLES)) if m.group(f"t{i}") is not None)
@@ -120,8 +121,8 @@ def titles(reader: Reader) -> list[dict]:
         rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
                      "topic": None, "title_span": (start, end)}
         extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t)
-        if role == "minister-of-foreign-affairs" and extra:
-            rec["title"] = "Minister of Foreign Affairs and " + " ".join(extra.group(1).split())
+        if role in ("minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs") and extra:
+            rec["title"] = title + " and " + " ".join(extra.group(1).split())
         if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", t):
             topic = " ".join(re.sub(r"^(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", "", t).split())
             rec["topic"] = topic
@@ -138,6 +139,8 @@ def titles(reader: Reader) -> list[dict]:
         pre = re.search(rf"({MARK})(?:\s*\((?:{MARK}|[A-Z]{{2,8}})\))?(?:['’`]s)?\s+$", masked[off:start])   # "… Cyprus (TRNC) President"
         if pre:
             mention = reader.at(off + pre.start(1))
+            if mention and any(a <= mention[0] < b for a, b in datelines):
+                mention = None      # "ALMATY. KAZINFORM Secretary of State X": the agency of the dateline owns no title
             if mention and mention[3] in ("State", "Demonym", "Organization"):
                 rec["pre"] = mention[2]
                 rec["span"] = (off + pre.start(1), end)
@@ -164,6 +167,14 @@ def titles(reader: Reader) -> list[dict]:
                                  masked[pos:], re.I)
                 if extra:
                     pos += extra.end()
+        country = re.match(r"\s+to\s+the\s+country\b", masked[pos:]) if rec["to"] is None and role == "ambassador" else None
+        if country:         # "… met with Russian Ambassador to the country X": the state named before in the sentence
+            lead = masked[max(0, start - 300):start]
+            lead_at = start - len(lead) + max(lead.rfind(". "), lead.rfind("\n")) + 1
+            host = [mm for mm in reader.inside(lead_at, start) if mm[3] in ("State", "Demonym") and mm[2] != rec["pre"]]
+            if host:
+                rec["to"] = host[-1][2]
+                pos += country.end()
         if rec["of"] is None and rec["pre"] is None:
             # "The Hungarian delegation was headed by Minister …": the delegation's state
             led = re.search(rf"({MARK})(?:['’`]s)?\s+(?:(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)"

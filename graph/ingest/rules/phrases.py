@@ -8,14 +8,17 @@ import re
 
 from ..text import CAP_WORD, MARK, Reader, is_marker
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import EVENT_HEADS, LEFT_STOP, ORG_HEADS, STOP, TITLE_WORDS, VENUE_HEADS, base_kind, event_kind
+from .lexicon import EVENT_HEADS, LEFT_STOP, NOT_NAME, ORG_HEADS, STOP, TITLE_WORDS, TOPICS, VENUE_HEADS, base_kind, event_kind
 
 __all__ = ["QUOTED", "phrases", "titled_events", "places_after_at"]
 
 QUOTED = re.compile(r"[\"“«]([^\"”»\n]{2,80})[\"”»]")
 _TITLED = re.compile(r"\b(?:titled|entitled|called|named|under\s+the\s+(?:title|name))\s+[\"“«]([^\"”»\n]{2,80})[\"”»]"
                      r"|[\"“«]([^\"”»\n]{2,80})[\"”»](?=\s+(?:program(?:me)?|festival|forum|exhibition|project|competition|contest|"
-                     r"conference|campaign|marathon|games|olympiad|tournament)\b)", re.I)
+                     r"conference|campaign|marathon|games|olympiad|tournament)\b)"
+                     # "the international exercise “Baku-2023”", "the forum “Turkic World Today”"
+                     r"|\b(?:exercises?|drills|games|festival|forum|conference|competition|contest|olympiad|tournament|exhibition|"
+                     r"marathon|summit|congress|symposium|seminar|round\s?table)\s+[\"“«]([^\"”»\n]{2,80})[\"”»]", re.I)
 _VENUE_NOUNS = r"(?:concert\s+hall|hall|palace|hotel|centre|center|museum|theat(?:er|re)|residence|building|headquarters|premises|complex|library|gallery)"
 
 
@@ -46,6 +49,8 @@ def phrases(reader: Reader) -> None:
         right = _cut_holder(reader, left, right, m.end())
         _add_phrase(reader, left, right, m.group(0))
     numbered_sessions(reader)
+    body_summits(reader)
+    city_documents(reader)
     places_after_at(reader)
     state_prefixes(reader)
     bodies_before_titles(reader)
@@ -84,6 +89,46 @@ _NUMBERED = re.compile(rf"\b\d+(?:st|nd|rd|th)\s+(?:[a-z'’-]+\s+){{0,2}}(?:ses
                        rf"\s+of\s+(?:the\s+)?{MARK}")
 
 
+# "the 9th OTS summit", "the informal OTS summit", "the Samarkand summit": a body's or a city's summit in lower case
+_BODY_SUMMIT = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+((?:\d+(?:st|nd|rd|th)\s+|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                          rf"ninth|tenth|eleventh|twelfth)\s+)?(?:(?:informal|extraordinary|jubilee|anniversary)\s+)?({MARK})"
+                          rf"(?:\s+(?:informal|extraordinary|jubilee|anniversary))?\s+(?:summit|forum|congress|kurultai))\b(?!\s+of\b)")
+
+
+# "the Gabala Declaration", "the Nakhchivan Agreement": a city that names a document is not named as a place
+_CITY_DOCUMENT = re.compile(rf"({MARK})\s+(?:Declaration|Agreement|Treaty|Charter|Accords?|Protocol|Communiqu[eé]|Memorandum|"
+                            rf"Convention|Statement|Appeal|Initiative|Process|Principles|Format)\b")
+
+
+def city_documents(reader: Reader) -> None:
+    """A city's name as the first word of a document's name ("the Gabala Declaration") is no mention of the city."""
+    for m in _CITY_DOCUMENT.finditer(reader.masked_text):
+        inner = reader.at(m.start(1))
+        if inner is not None and inner[3] == "City":
+            reader.remove(inner)
+
+
+def body_summits(reader: Reader) -> None:
+    """"the 9th OTS summit in Samarkand", "the Samarkand summit": a named event, in lower case too
+    (an organization's or a city's summit, forum or congress)."""
+    for m in _BODY_SUMMIT.finditer(reader.masked_text):
+        inner = reader.at(m.start(2))
+        if inner is None or inner[3] not in ("Organization", "City"):
+            continue
+        if not (reader.free(m.start(1), inner[0]) and reader.free(inner[1], m.end(1))):
+            continue
+        reader.remove(inner)
+        key = reader.entity("Event", reader.text[m.start(1):m.end(1)], (m.start(1), m.end(1)))
+        reader.mention(m.start(1), m.end(1), key, "Event")
+        if inner[3] == "Organization":
+            reader.event_bodies[key] = inner[2]
+
+
+# "… of the OTS Ministers of Agriculture": the group of the body that meets, part of the event's name
+_GROUP_TAIL = re.compile(r"\s+(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:Ministers|Heads|Chairmen|Leaders|Speakers|Secretaries\s+General)"
+                         r"(?:\s+(?:of|for|on)\s+(?:the\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?:and\s+)?(?-i:[A-Z][\w-]+))*)?")
+
+
 def numbered_sessions(reader: Reader) -> None:
     """"the 11th plenary session of TURKPA": a numbered session of a body is a named event, in lower case too."""
     for m in _NUMBERED.finditer(reader.masked_text):
@@ -92,10 +137,14 @@ def numbered_sessions(reader: Reader) -> None:
             continue
         if not inner or inner[-1][3] not in ("Organization", "State"):
             continue
+        end = m.end()
+        group = _GROUP_TAIL.match(reader.masked_text, end)
+        if group and reader.free(end, group.end()):
+            end = group.end()
         for mm in inner:
             reader.remove(mm)
-        key = reader.entity("Event", reader.text[m.start():m.end()], (m.start(), m.end()))
-        reader.mention(m.start(), m.end(), key, "Event")
+        key = reader.entity("Event", reader.text[m.start():end], (m.start(), end))
+        reader.mention(m.start(), end, key, "Event")
 
 
 def titled_events(reader: Reader) -> None:
@@ -103,12 +152,16 @@ def titled_events(reader: Reader) -> None:
     motto ("the session under the motto '…'") is the theme of the event named before it, not an event."""
     text = reader.text
     for m in _TITLED.finditer(text):
-        g = 1 if m.group(1) else 2
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        inner = reader.inside(m.start(g), m.end(g))
+        if g == 3 and inner and all(mm[3] in ("City", "State", "Demonym") for mm in inner):
+            for mm in inner:       # "the exercise “Baku-2023”": the city is part of the title
+                reader.remove(mm)
         if reader.free(m.start(g), m.end(g)):
             key = reader.entity("Event", m.group(g).strip(), (m.start(g), m.end(g)))
             reader.mention(m.start(g), m.end(g), key, "Event")
             noun = re.search(r"(exhibition|festival|concert|conference|forum|seminar|training|meeting|ceremony|"
-                             r"competition|contest|evening)\b[^.]{0,80}$", text[max(0, m.start() - 120):m.start()], re.I) or \
+                             r"competition|contest|evening)\b[^.]{0,80}$", text[max(0, m.start() - 120):m.start(g)], re.I) or \
                 re.match(r"[\"”»]\s+(exhibition|festival|forum|conference|competition|contest|program(?:me)?)", text[m.end(g):], re.I)
             reader.titled[key] = event_kind(noun.group(1)) if noun else "CulturalEvent"
 
@@ -202,6 +255,12 @@ def _cut_holder(reader: Reader, left: int, right: int, head_end: int) -> int:
                      reader.window(head_end, right))
     if tail and _FAMILY_NAME.search(tail.group(0)):
         return head_end + tail.start()
+    # "Chairman of the OTS Council of Elders Binali Yildirim": two more words after the body's "of" words
+    # that are no plural nouns nor topics ("… of Turkic Speaking States" stays whole)
+    longer = re.search(r"\s+of\s+(?:the\s+)?(?:(?-i:[A-Z][\w'’-]+)\s+)+?((?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’-]+))\s+"
+                       r"((?-i:[A-ZÀ-ÖØ-ÞĀ-ſ][a-zà-öø-ÿā-ſ'’-]+))$", reader.window(head_end, right))
+    if tail and longer and not any(w.endswith("s") or w in TOPICS or w in NOT_NAME for w in longer.groups()):
+        return head_end + tail.start()
     return right
 
 
@@ -223,6 +282,8 @@ def _other_body(reader: Reader, at: int) -> bool:
 def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
     """The phrase [left, right) as an entity, replacing the mentions inside it; "(YTB)" after it is its acronym."""
     text = reader.text
+    while right > left and text[right - 1] == "." and not re.search(r"(?:\b[A-Z]|\.\w+)\.$", text[left:right]):
+        right -= 1          # "… University of Economics." at the end of a text: the sentence's full stop is not the name's
     # the kind is the last head word before the first "of" ("Summit of the OTS": an event;
     # "Congress and Culture Center": a building)
     core = re.split(r"\s+of\s+", reader.window(left, right), maxsplit=1)[0]

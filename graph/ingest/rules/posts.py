@@ -26,9 +26,15 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
 
 
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
-_SERVES = (r"\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
+_SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
            r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?|appointed\s+[\U000F0000-\U0010FFFD]\uf8ff*\s+as"
-           r"|is|was|remains|became|has\s+been|had\s+been)\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
+           r"|is|was|remains|became|has\s+been|had\s+been"
+           # "congratulated X on his appointment to the post of …", "X's appointment as …"
+           r"|on\s+(?:his|her)\s+(?:appointment|election)\s+(?:to\s+the\s+post\s+of|as)))\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
+
+
+_AIDE = re.compile(r"\b(?:Assistant|Adviser|Advisor|Aide|Envoy|Spokes(?:person|man|woman)|Counsell?or|Press\s+Secretary|"
+                   r"Representative|Special\s+Representative)\s+(?:to|of)\s+(?:the\s+)?$", re.I)
 
 
 def _person_at(reader: Reader, pos: int) -> str | None:
@@ -42,8 +48,8 @@ def posts(reader: Reader) -> None:
     for chain in _chains(reader, find_titles(reader)):
         s, e = chain[0]["span"][0], chain[-1]["span"][1]
         person, confidence, past = _holder(reader, masked, s, e)
-        if person is None:
-            continue
+        if person is None or _AIDE.search(masked[max(0, s - 40):s]):
+            continue        # "Assistant to the President of Azerbaijan X": not the President
         if re.search(r"\b(?:former|ex|outgoing|late)\s*-?\s*$", masked[max(0, s - 12):s], re.I):
             past = True
         for rec in chain:
@@ -185,6 +191,11 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
         person, confidence = cand_before, 0.85
     elif cand_after:
         person, confidence = cand_after, 0.8
+    if person is None:       # "The previous Ambassador of A to B (since 2017) was X"
+        was = re.match(rf"\s*(?:\([^)]{{0,40}}\)\s*)?\s+(?:was|is|has\s+been)\s+{_HONOR}({MARK})(?=\s*[.;]|$)", masked[e:])
+        if was and _person_at(reader, e + was.start(1)) and re.search(r"\b[Tt]he\s+(?:\w+\s+){0,2}$", masked[max(0, s - 30):s]):
+            person, confidence = _person_at(reader, e + was.start(1)), 0.8
+            past = bool(re.search(r"\b(?:previous|former|outgoing)\s+(?:\w+\s+)?$", masked[max(0, s - 30):s], re.I))
     return person, confidence, past
 
 
