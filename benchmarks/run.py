@@ -187,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="10k only, fewer repeats, Oxigraph server only, no rdflib: under two minutes")
-    parser.add_argument("--sizes", default="10k,100k,1M", help="comma-separated of " + ", ".join(SIZES))
+    parser.add_argument("--sizes", default="10k,100k,1M",
+                        help="comma-separated of " + ", ".join(SIZES) + " ('' for the other benchmarks only)")
     parser.add_argument("--servers", default="oxigraph,virtuoso", help="servers to compare (or 'none')")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--load-repeats", type=int, default=2)
@@ -212,13 +213,16 @@ def main(argv: list[str] | None = None) -> int:
             "10k", "oxigraph", 3, 1, 2, 20.0)
         args.rdflib_max = "0"  # rdflib takes seconds per query even at 10k: the full run has it
     args.prebuilt = _prebuilt(args.prebuilt)
+    unknown = [s for s in args.sizes.split(",") if s and s not in SIZES]
+    if unknown:
+        parser.error(f"--sizes: unknown size {unknown[0]!r}; known: {', '.join(SIZES)}")
     args.rdflib_max = SIZES.get(str(args.rdflib_max), 0)
     args.memory_max = SIZES.get(str(args.memory_max), 0)  # "0" or an unknown size: rdflib is left out
     started = time.perf_counter()
     report: dict = {"date": datetime.date.today().isoformat(), "machine": _machine(), "quick": args.quick,  # type: ignore[type-arg]
                     "command": "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
                     "sizes": {}, "others": {}}
-    for label in args.sizes.split(","):
+    for label in [s for s in args.sizes.split(",") if s]:  # --sizes "" runs only the other benchmarks
         report["sizes"][label] = bench_size(label, args)
     if not args.skip_others:
         for name, script, extra in OTHER_BENCHMARKS:

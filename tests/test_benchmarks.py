@@ -99,3 +99,14 @@ def test_prebuilt_wants_a_known_size_and_a_build(tmp_path: Path) -> None:
     (tmp_path / "build").mkdir()
     (tmp_path / "build" / "manifest.json").write_text("{}", encoding="utf-8")
     assert run._prebuilt([f"10M={tmp_path}"]) == {"10M": tmp_path}
+
+
+def test_unknown_size_is_one_line(tmp_path: Path) -> None:
+    import subprocess
+
+    proc = subprocess.run([sys.executable, str(BENCH / "run.py"), "--sizes", "10k,5M", "--out", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1] == (
+        "run.py: error: --sizes: unknown size '5M'; known: 10k, 100k, 1M, 10M")
+    assert not list(tmp_path.iterdir())
