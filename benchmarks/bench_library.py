@@ -39,7 +39,8 @@ def _engine(project: Path, engine: str):  # type: ignore[no-untyped-def]
 
 
 def bench_library(project: Path, *, repeats: int, limit: float | None, engine: str = "oxigraph",
-                  folders: list[Path] | None = None, only: set[str] | None = None) -> list[dict]:  # type: ignore[type-arg]
+                  folders: list[Path] | None = None, only: set[str] | None = None,
+                  count_rows: bool = True) -> list[dict]:  # type: ignore[type-arg]
     """One row per library query and folder: name, rows (first run), times, note (``>30s`` past the limit).
 
     ``limit`` None: each query's own limit (its ``# timeout:`` header, else the settings' default)."""
@@ -61,7 +62,7 @@ def bench_library(project: Path, *, repeats: int, limit: float | None, engine: s
             text = render(q)
             lim = limit if limit is not None else (q.timeout or DEFAULT_TIMEOUT)
             times, note = measure(lambda text=text: eng.query(text), repeats=repeats, limit=lim)
-            count = len(eng.query(text).rows) if times else None  # once more, outside the timing
+            count = len(eng.query(text).rows) if times and count_rows else None  # once more, outside the timing
             rows.append({"query": name, "folder": str(folder), "rows": count, "times": times, "note": note,
                          "limit": lim, "within_limit": bool(times) and statistics.median(times) <= lim})
             cells.append(f"{count if count is not None else '–'} | {fmt(times, note)} | {lim:g} s")
@@ -80,13 +81,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=Path, action="append", default=None,
                         help="a folder of .rq files (repeatable: side by side); default the library")
     parser.add_argument("--only", default="", help="comma-separated query names")
+    parser.add_argument("--no-rows", action="store_true", help="do not run each query once more to count its rows")
     parser.add_argument("--json", type=Path, default=None, help="write the rows here")
     args = parser.parse_args(argv)
     folders = args.queries or [ROOT / "queries"]
     head = " | ".join(f"{f.name}: rows | {args.engine}, median (min–max) | limit" for f in folders)
     print(f"| query | {head} |\n|---|{'---:|' * 3 * len(folders)}", flush=True)
     rows = bench_library(args.project, repeats=args.repeats, limit=args.limit, engine=args.engine,
-                         folders=folders, only={n for n in args.only.split(",") if n} or None)
+                         folders=folders, only={n for n in args.only.split(",") if n} or None,
+                         count_rows=not args.no_rows)
     over = [f"{r['query']} ({Path(r['folder']).name})" for r in rows if not r["within_limit"]]
     print(f"\nover their limit: {', '.join(over) or 'none'}")
     if args.json is not None:

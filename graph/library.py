@@ -15,8 +15,9 @@ type: ``date`` is a real day in ASCII digits (``YYYY-MM-DD``), ``gYear``, ``inte
 ``decimal`` take ASCII digits only, strings are escaped.
 
 ``# timeout:`` (optional, seconds) is the query's own time limit, for a whole-graph audit that
-cannot answer within the default limit on a large build: ``tkg query``, the Python API and
-``tkg serve`` use it when the user gave no limit of their own (:func:`effective_timeout`).
+cannot answer within the default limit on a large build: ``tkg query`` and ``tkg serve`` use it
+when the user gave no limit of their own (:func:`effective_timeout`); the Python API sets no limit
+unless given ``timeout=``.
 """
 
 from __future__ import annotations

@@ -26,8 +26,8 @@ def serve(ctx: click.Context, host: str, port: int, timeout: float | None, worke
     from ..server import ServeSettings, serve as run
     from ..server.config import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, default_workers
 
-    options = ServeSettings(host=host, port=port, timeout=timeout or DEFAULT_TIMEOUT, timeout_given=timeout is not None,
-                            workers=workers or default_workers(), max_bytes=max_bytes or DEFAULT_MAX_BYTES)
+    options = ServeSettings(host=host, port=port, timeout=timeout or DEFAULT_TIMEOUT,
+                            timeout_given=timeout is not None, workers=workers or default_workers(), max_bytes=max_bytes or DEFAULT_MAX_BYTES)
     settings = settings_of(ctx)
     click.echo(f"tkg: serving {settings.build_dir} at http://{host}:{port}/ (SPARQL endpoint /sparql; "
                f"{options.workers} query workers, {options.timeout:g} s limit); Ctrl-C stops", err=True)
