@@ -33,10 +33,13 @@ from report import write_report  # noqa: E402
 from sizes import SIZES, build_project, prebuilt_project, startup_times  # noqa: E402
 
 #: Benchmarks of other parts, run as scripts when present: (name, script, arguments for --quick).
+#: --quick keeps to two minutes: views at 1k nodes with pyvis's wait capped at 10 s (its defaults
+#: never settle at 1k: ">10 s" is the answer), the endpoint on the 10k build just made (no second
+#: build of the project's data) with one round of 20 requests per client.
 OTHER_BENCHMARKS = [
-    ("views", "bench_views.py", ["--quick"]),
+    ("views", "bench_views.py", ["--quick", "--sizes", "1000", "--cap", "10"]),
     ("ingest", "eval_ingest.py", []),
-    ("endpoint", "bench_serve.py", ["--rounds", "1", "--requests", "50"]),  # it has no --quick
+    ("endpoint", "bench_serve.py", ["--rounds", "1", "--requests", "20", "--build-dir", "{build_dir}"]),
 ]
 
 
@@ -122,12 +125,11 @@ def bench_size(label: str, args: argparse.Namespace) -> dict:  # type: ignore[ty
         print(f"server loads: {figures['server_load_s']}", flush=True)
         engines = _engines(settings, label, args, servers)
         figures["queries"] = _query_rows(engines, args)
-    import shutil
-
     if prebuilt:
+        import shutil
+
         shutil.rmtree(work, ignore_errors=True)  # the prebuilt project is the user's: only the servers' files go
-    elif not args.keep:
-        shutil.rmtree(folder, ignore_errors=True)
+    figures["folder"] = str(folder)  # a generated one is removed by main() once the other benchmarks ran
     return figures
 
 
@@ -159,11 +161,15 @@ def _merged(report: dict, out: Path) -> dict:  # type: ignore[type-arg]
     return report
 
 
-def run_other(name: str, script: str, extra: list[str], args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
+def run_other(name: str, script: str, extra: list[str], args: argparse.Namespace, *,
+              build_dir: Path | None = None) -> dict:  # type: ignore[type-arg]
     path = ROOT / "benchmarks" / script
     if not path.is_file():
         return {"status": "not present"}
     started = time.perf_counter()
+    if "{build_dir}" in extra:  # a build of this run, when there is one; else the script builds its own
+        extra = ([a.replace("{build_dir}", str(build_dir)) for a in extra] if build_dir is not None
+                 else extra[:extra.index("--build-dir")] + extra[extra.index("--build-dir") + 2:])
     proc = subprocess.run([sys.executable, str(path), *(extra if args.quick else [])], capture_output=True,
                           text=True, timeout=args.other_timeout)
     return {"status": "ok" if proc.returncode == 0 else f"exit {proc.returncode}",
@@ -224,11 +230,18 @@ def main(argv: list[str] | None = None) -> int:
                     "sizes": {}, "others": {}}
     for label in [s for s in args.sizes.split(",") if s]:  # --sizes "" runs only the other benchmarks
         report["sizes"][label] = bench_size(label, args)
+    folders = [Path(f.pop("folder")) for f in report["sizes"].values()]
     if not args.skip_others:
         for name, script, extra in OTHER_BENCHMARKS:
             print(f"\n## {name} ({script})", flush=True)
-            report["others"][name] = run_other(name, script, extra, args)
-            print(report["others"][name]["status"], flush=True)
+            report["others"][name] = run_other(name, script, extra, args, build_dir=folders[0] / "build" if folders else None)
+            print(f"{report['others'][name]['status']} ({report['others'][name].get('seconds', 0):.0f} s)", flush=True)
+    if not args.keep:
+        import shutil
+
+        for folder in folders:
+            if folder not in args.prebuilt.values():
+                shutil.rmtree(folder, ignore_errors=True)
     report["seconds"] = round(time.perf_counter() - started, 1)
     if args.merge:
         report = _merged(report, args.out)

@@ -30,13 +30,13 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import InputError, QuerySyntaxError
-from .library import LibraryQuery, load_library, load_query, render, with_prefixes
+from .library import LibraryQuery, effective_timeout, load_library, load_query, render, with_prefixes
 from .names import Match, NameIndex, Resolved, resolve_name
 from .results import Result, python_value
 from .settings import Settings, load_settings
 from .store import Engine, open_engine
 
-__all__ = ["KnowledgeGraph", "open_graph", "resolve_query", "run_text"]
+__all__ = ["KnowledgeGraph", "open_graph", "resolve_query", "run_text", "query_timeout"]
 
 
 def run_text(engine: Engine, sparql: str, *, timeout: float | None = None) -> Result:
@@ -66,6 +66,15 @@ def resolve_query(settings: Settings, name_or_file: str | None, text: str | None
     if lang_given and "lang" not in {p.name for p in q.params}:
         params.pop("lang", None)
     return render(q, params)
+
+
+def query_timeout(settings: Settings, name_or_file: str | None, *, given: float | None) -> float:
+    """The time limit of one ``tkg query`` run: ``given`` (``--timeout``) or ``TKG_TIMEOUT`` if the
+    user set one, else the library query's or file's own ``# timeout:``, else 30 s."""
+    if given is None and settings.timeout_set:
+        given = settings.timeout
+    query = _library_or_file(settings, name_or_file) if name_or_file is not None and given is None else None
+    return effective_timeout(query, given=given, default=settings.timeout)
 
 
 def _library_or_file(settings: Settings, name: str) -> LibraryQuery:

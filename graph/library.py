@@ -5,6 +5,7 @@ A file opens with comment lines::
     # title: Posts held by a person
     # description: Every post a person has held, with dates and sources.
     # param: person iri person:kubanychbek-omuraliev  The person (IRI or prefixed name).
+    # timeout: 600
 
 and uses each parameter as ``$name`` in its body (``$name`` is a plain SPARQL variable, so the file
 stays valid SPARQL; never project a parameter in ``SELECT``). :func:`render` replaces ``$name`` by
@@ -12,6 +13,11 @@ the value as a SPARQL term, the same text for every engine: every parameter in o
 original text, so a value that holds ``$other`` is never substituted again. Values are checked by
 type: ``date`` is a real day in ASCII digits (``YYYY-MM-DD``), ``gYear``, ``integer`` and
 ``decimal`` take ASCII digits only, strings are escaped.
+
+``# timeout:`` (optional, seconds) is the query's own time limit, for a whole-graph audit that
+cannot answer within the default limit on a large build: ``tkg query`` and ``tkg serve`` use it
+when the user gave no limit of their own (:func:`effective_timeout`); the Python API sets no limit
+unless given ``timeout=``.
 """
 
 from __future__ import annotations
@@ -26,10 +32,10 @@ from .load import read_bytes
 from .namespaces import ALL_PREFIXES, ID_PREFIXES, PREFIXES
 
 __all__ = ["Param", "LibraryQuery", "load_query", "load_library", "render", "sparql_term",
-           "ID_PREFIXES", "expand_name", "with_prefixes"]
+           "ID_PREFIXES", "expand_name", "with_prefixes", "effective_timeout"]
 
 _TYPES = {"iri", "string", "date", "gYear", "integer", "decimal", "lang"}
-_HEADER = re.compile(r"^#\s*(title|description|param)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(title|description|param|timeout)\s*:\s*(.*)$")
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,7 @@ class LibraryQuery:
     description: str
     text: str
     params: tuple[Param, ...] = field(default=())
+    timeout: float | None = None
 
     @property
     def kind(self) -> str:
@@ -81,7 +88,33 @@ def load_query(path: Path) -> LibraryQuery:
         else:
             meta[key] = value.strip()
     return LibraryQuery(name=path.stem, path=path, title=meta.get("title", ""),
-                        description=meta.get("description", ""), text=text, params=tuple(params))
+                        description=meta.get("description", ""), text=text, params=tuple(params),
+                        timeout=_timeout(path, meta.get("timeout")))
+
+
+def _timeout(path: Path, value: str | None) -> float | None:
+    """The ``# timeout:`` header: a positive number of seconds."""
+    if value is None:
+        return None
+    if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", value) or float(value) <= 0:
+        raise InputError(f"{path}: bad '# timeout:' line (a positive number of seconds): {value}")
+    return float(value)
+
+
+def effective_timeout(query: LibraryQuery | None, *, given: float | None, default: float) -> float:
+    """The time limit of one run: the user's own limit if they gave one (``--timeout``,
+    ``TKG_TIMEOUT``), else the query's ``# timeout:``, else the default (30 s).
+
+    >>> q = LibraryQuery("q", Path("q.rq"), "", "", "", timeout=600.0)
+    >>> [effective_timeout(q, given=None, default=30.0), effective_timeout(q, given=5.0, default=30.0),
+    ...  effective_timeout(None, given=None, default=30.0)]
+    [600.0, 5.0, 30.0]
+    """
+    if given is not None:
+        return given
+    if query is not None and query.timeout is not None:
+        return query.timeout
+    return default
 
 
 def load_library(queries_dir: Path) -> dict[str, LibraryQuery]:

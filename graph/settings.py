@@ -81,6 +81,8 @@ class Settings:
     build_dir: Path
     endpoint: str | None = None
     timeout: float = DEFAULT_TIMEOUT
+    #: whether the user set the time limit (``TKG_TIMEOUT``): then it wins over a query's own ``# timeout:``
+    timeout_set: bool = False
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
@@ -124,9 +126,10 @@ def load_settings(*, root: Path | None = None, build_dir: Path | None = None) ->
     root = root.resolve()
     if build_dir is None:
         build_dir = Path(env["TKG_BUILD_DIR"]) if env.get("TKG_BUILD_DIR") else root / "build"
-    timeout = float(env.get("TKG_TIMEOUT", DEFAULT_TIMEOUT))
+    timeout = float(env.get("TKG_TIMEOUT") or DEFAULT_TIMEOUT)
     return Settings(root=root, build_dir=build_dir.resolve(), endpoint=env.get("TKG_ENDPOINT") or None,
-                    timeout=timeout, max_file_bytes=_byte_count(env.get("TKG_MAX_FILE_BYTES")),
+                    timeout=timeout, timeout_set=bool(env.get("TKG_TIMEOUT")),
+                    max_file_bytes=_byte_count(env.get("TKG_MAX_FILE_BYTES")),
                     max_response_bytes=_byte_count(env.get("TKG_MAX_RESPONSE_BYTES"), name="TKG_MAX_RESPONSE_BYTES",
                                                    default=DEFAULT_MAX_RESPONSE_BYTES))
 

@@ -174,3 +174,42 @@ def test_python_api(built: Settings) -> None:
         "Kyrgyz Republic", "Republic of Azerbaijan", "Republic of Kazakhstan", "Republic of Türkiye"]
     facts = dict(kg.describe("Levent Eler"))
     assert facts["http://www.w3.org/2004/02/skos/core#prefLabel"] == "Levent Eler"
+
+
+SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_a_query_files_own_timeout_applies_unless_the_user_gives_one(built: Settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """``# timeout:`` in the header is the query's limit; ``--timeout`` and ``TKG_TIMEOUT`` win over it."""
+    import os
+
+    slow = tmp_path / "slow.rq"
+    slow.write_text(f"# title: Slow\n# description: A cross join.\n# timeout: 0.5\n{SLOW}\n", encoding="utf-8")
+    base = ("--root", str(built.root), "--build-dir", str(built.build_dir), "query", str(slow), "-f", "csv")
+    env = {k: v for k, v in os.environ.items() if k != "TKG_TIMEOUT"}
+    for extra, env_limit, limit in (((), None, "0.5"), (("--timeout", "0.3"), None, "0.3"),
+                                     ((), "0.4", "0.4"), (("--timeout", "0.3"), "0.4", "0.3")):
+        run_env = {**env, "TKG_TIMEOUT": env_limit} if env_limit else env
+        proc = subprocess.run([sys.executable, "-m", "graph.cli", *base, *extra], capture_output=True, text=True,
+                              timeout=120, env=run_env)
+        assert (proc.returncode, proc.stdout) == (3, "")
+        assert proc.stderr == f"tkg: error: oxigraph: the query ran longer than its time limit of {limit} s\n"
+
+
+def test_query_timeout_resolution(built: Settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from graph.api import query_timeout
+
+    own = tmp_path / "own.rq"
+    own.write_text("# title: T\n# description: D\n# timeout: 600\nASK {}\n", encoding="utf-8")
+    assert query_timeout(built, str(own), given=None) == 600.0
+    assert query_timeout(built, str(own), given=2.0) == 2.0
+    assert query_timeout(replace(built, timeout=7.0, timeout_set=True), str(own), given=None) == 7.0
+    assert query_timeout(built, "summits", given=None) == 30.0  # no line of its own: the default
+    assert query_timeout(built, None, given=None) == 30.0  # -e TEXT
+    bad = tmp_path / "bad.rq"
+    bad.write_text("# title: T\n# description: D\n# timeout: soon\nASK {}\n", encoding="utf-8")
+    result = q(built, str(bad))
+    assert (result.exit_code, result.stderr) == (2, f"tkg: error: {bad}: bad '# timeout:' line (a positive number "
+                                                    "of seconds): soon\n")

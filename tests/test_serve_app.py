@@ -202,3 +202,25 @@ def test_views_and_paths_that_leave_their_folder(client: TestClient, fixture_set
     assert client.get("/views/..%2fstore%2fCURRENT").status_code == 404
     r = client.get("/entity/state/KGZ%3E%20%3Fp%20%3Fo%20%7D")
     assert (r.status_code, r.text) == (400, "not an entity path: 'state/KGZ> ?p ?o }'\n")
+
+
+RUNAWAY_LIBRARY = ("# title: Runaway\n# description: A cross join that runs for minutes.\n# timeout: 0.5\n"
+                   "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?o ?p . ?q ?r ?s ."
+                   " ?t ?u ?v . ?w ?x ?y . ?z ?a2 ?b2 . ?c2 ?d2 ?e2 . ?f2 ?g2 ?h2 }\n")
+
+
+def test_a_library_query_sent_as_is_gets_its_own_limit(fixture_settings: Settings, tmp_path: Path) -> None:
+    """Without --timeout, the exact text of a library query with '# timeout:' runs under that limit;
+    other text (even the same query with a comment added) under the server's; --timeout wins."""
+    from dataclasses import replace
+
+    (tmp_path / "queries").mkdir()
+    (tmp_path / "queries" / "runaway.rq").write_text(RUNAWAY_LIBRARY, encoding="utf-8")
+    settings = replace(fixture_settings, root=tmp_path)
+    for serve, query, limit in ((ServeSettings(workers=1, timeout=1.5), RUNAWAY_LIBRARY.replace("\n", "\r\n"), 0.5),
+                                (ServeSettings(workers=1, timeout=1.5), "# x\n" + RUNAWAY_LIBRARY, 1.5),
+                                (ServeSettings(workers=1, timeout=1.0, timeout_given=True), RUNAWAY_LIBRARY, 1.0)):
+        app = create_app(settings, serve, warm=False)
+        with TestClient(app, base_url="http://127.0.0.1:8000", raise_server_exceptions=False) as c:
+            r = c.post("/sparql", content=query, headers={"Content-Type": "application/sparql-query"})
+        assert (r.status_code, r.text) == (503, f"the query ran longer than its time limit of {limit:g} s and was stopped\n")

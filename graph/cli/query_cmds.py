@@ -32,8 +32,8 @@ FORMATS = ["table", "csv", "tsv", "json", "turtle", "jsonld"]
               help="Embedded engine: the on-disk store read-only (oxigraph, instant start), the build loaded "
                    "into memory (oxigraph-memory, for long runs), or rdflib (reference).")
 @click.option("--timeout", type=float, default=None, metavar="SECONDS",
-              help="Time limit for the query (default: TKG_TIMEOUT or 30); on an endpoint, for the whole "
-                   "request.")
+              help="Time limit for the query (default: TKG_TIMEOUT, else the library query's own "
+                   "'# timeout:' line, else 30); on an endpoint, for the whole request.")
 @click.option("--allow-service", is_flag=True,
               help="Let a query on the build call SERVICE (a request to another server); refused otherwise.")
 @click.pass_context
@@ -51,7 +51,7 @@ def query(ctx: click.Context, query: str | None, text: str | None, params: tuple
     SERVICE or a bad URL; 3 when the endpoint is unreachable, answers nonsense or too much
     (TKG_MAX_RESPONSE_BYTES), or the time limit passes.
     """
-    from ..api import resolve_query, run_text
+    from ..api import query_timeout, resolve_query, run_text
     from ..formats import format_result
     from ..names import preferred_labels
     from ..store import open_engine
@@ -63,7 +63,8 @@ def query(ctx: click.Context, query: str | None, text: str | None, params: tuple
     sparql = resolve_query(settings, query, text, parsed, lang_given=lang is not None)
     eng = open_engine(settings, engine=engine, endpoint=endpoint, user=user, password=password,
                       allow_service=allow_service)
-    result = run_text(eng, sparql, timeout=timeout if timeout is not None else settings.timeout)
+    limit = query_timeout(settings, query if text is None else None, given=timeout)
+    result = run_text(eng, sparql, timeout=limit)
     if fmt is None:
         if sys.stdout.isatty():
             fmt = "table"

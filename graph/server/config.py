@@ -30,5 +30,8 @@ class ServeSettings:
     host: str = "127.0.0.1"
     port: int = 8000
     timeout: float = DEFAULT_TIMEOUT
+    #: whether the operator gave ``--timeout``: then it is every query's limit; otherwise a request
+    #: whose text is exactly a library query with its own ``# timeout:`` gets that limit
+    timeout_given: bool = False
     workers: int = field(default_factory=default_workers)
     max_bytes: int = DEFAULT_MAX_BYTES

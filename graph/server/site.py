@@ -51,12 +51,34 @@ class Site:
     def library(self) -> dict[str, LibraryQuery]:
         return self._once("_library", lambda: load_library(self.settings.queries_dir))
 
+    @cached_property
+    def library_limits(self) -> dict[str, float]:
+        """The library queries that declare their own ``# timeout:``, by their text as the query
+        page shows it (parameters at their defaults; :func:`same_text` form). Read apart from
+        :meth:`library`, without the lock: a request never waits for the warm-up."""
+        out = {}
+        for q in load_library(self.settings.queries_dir).values():
+            if q.timeout is not None and all(p.default is not None for p in q.params):
+                out[same_text(render(q))] = q.timeout
+        return out
+
+    def query_limit(self, query: str, default: float) -> float:
+        """A request's time limit when the operator gave none: a library query's own
+        ``# timeout:`` if the text is exactly that query, else ``default``. Only the library's
+        own text gets a longer limit, so a client cannot raise its limit by adding a comment."""
+        return self.library_limits.get(same_text(query), default)
+
     def warm(self) -> None:
         """Build every part (at start-up, in a thread), so the first page is quick."""
         self.graph()
         self.names()
         self.ontology()
         self.library()
+
+
+def same_text(query: str) -> str:
+    """A query's text for comparison: line ends and the spaces around it do not count."""
+    return query.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def examples(library: dict[str, LibraryQuery]) -> list[dict[str, str]]:

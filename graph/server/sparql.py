@@ -93,7 +93,8 @@ async def run_query(request: Request, query: str, *, accept: str | None, default
               named_graphs=named_graphs, max_bytes=state.serve.max_bytes, prefixes=DEFAULT_PREFIXES)
     try:
         check_no_service(query)
-        reply = await state.pool.run(job, timeout=state.serve.timeout)
+        limit = state.serve.timeout if state.serve.timeout_given else state.site.query_limit(query, state.serve.timeout)
+        reply = await state.pool.run(job, timeout=limit)
     except GraphError as exc:
         return error_response(status_of(exc), str(exc))
     if reply.status == 400 and reply.kind == "syntax" and is_update(query):
