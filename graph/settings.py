@@ -33,6 +33,8 @@ __all__ = ["Settings", "load_settings", "USER_AGENT", "DEFAULT_TIMEOUT", "DEFAUL
 
 USER_AGENT = "turkic-kg/0.1 (+https://w3id.org/turkic-kg)"
 DEFAULT_TIMEOUT = 30.0
+#: ``tkg ingest``: facts whose confidence is below this are written commented out, marked ``# REVIEW``.
+REVIEW_BELOW = 0.65
 DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024
 
 #: Where ``tkg push`` writes the union of all graphs, each triple once (the default graph that

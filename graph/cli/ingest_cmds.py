@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..ingest.write import REVIEW_BELOW
+from ..settings import REVIEW_BELOW
 from ._common import echo_table, settings_of
 
 

@@ -162,8 +162,7 @@ def _post_node(post: Post, ex: Extraction, links: dict[str, Link], gz: Gazetteer
     return None
 
 
-#: Facts whose confidence is below this are written commented out, marked ``# REVIEW``.
-REVIEW_BELOW = 0.65
+from ..settings import REVIEW_BELOW  # noqa: E402  (one place for settings; the CLI reads it without importing the rules)
 
 
 def draft(ex: Extraction, links: dict[str, Link], gz: Gazetteer, *, slug: str, url: str | None,
