@@ -146,3 +146,14 @@ def test_one_of_the_members_of_which_is_a_member_and_chairs_stated_otherwise(gz:
     assert mems(gz, "The TURKSOY, of which Mongolia is an observer, met.") == [("Mongolia", "TURKSOY", "observer", None)]
     assert sorted(mems(gz, "As the TURKSOY chair, Kyrgyzstan spoke. Hungary is the current chair of the OTS.")) == [
         ("Hungary", "OTS", "chair", None), ("Kyrgyzstan", "TURKSOY", "chair", None)]
+
+
+def test_lists_with_also_a_described_list_after_a_colon_and_observers_to(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY has five members. Its members are Kazakhstan and Kyrgyzstan. Mongolia and Georgia "
+                    "also have observer status.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
+    assert mems(gz, "The TURKSOY is an international organization uniting several Turkic-speaking states: Kazakhstan and "
+                    "Kyrgyzstan. Mongolia and Georgia are observer states to the organization.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
