@@ -163,3 +163,17 @@ def test_more_titles_and_no_owner_from_an_agency_dateline(gz: Gazetteer) -> None
         ("Azamat Bekov", "Chargé d'Affaires", "Kyrgyzstan", "Hungary"),
         ("Emre Yalçın", "First Deputy Minister of Foreign Affairs", "Kyrgyzstan", None)]
     assert posts(gz, "BISHKEK. KABAR Secretary of State Azamat Bekov met the staff.") == []
+
+
+def test_a_demonym_reference_gives_a_state_less_minister_his_state(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Trade grew, said Aigul Sarsenova, Minister of Energy, on Monday. \"We are ready,\" the Kazakh "
+                        "minister added.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of) if p.of else None) for p in ex.posts] == [
+        ("Aigul Sarsenova", "Minister of Energy", "Kazakhstan")]
+    ex = extraction(gz, "Foreign Minister Daniyar Kurmanov spoke on Monday. On Tuesday, the top Kyrgyz diplomat met "
+                        "students.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of) if p.of else None) for p in ex.posts] == [
+        ("Daniyar Kurmanov", "Minister of Foreign Affairs", "Kyrgyzstan")]
+    ex = extraction(gz, "Foreign Minister Daniyar Kurmanov and Minister of Energy Aigul Sarsenova spoke. The Kazakh "
+                        "minister added more.")     # two state-less ministers: which one is not known
+    assert [ex.label(p.of) if p.of else None for p in ex.posts] == [None, None]

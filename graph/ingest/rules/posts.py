@@ -64,6 +64,33 @@ def posts(reader: Reader) -> None:
     respective_posts(reader)
     counterpart_posts(reader)
     _drop_unowned_repeats(reader)
+    demonym_reference_posts(reader)
+
+
+# "the Azerbaijani minister said", "The top Turkish diplomat": a reference back to a state-less title
+_DEMONYM_REF = re.compile(rf"\b[Tt]he\s+(?:top\s+({MARK})\s+(diplomat)|({MARK})\s+(top\s+diplomat|foreign\s+minister|minister))\b(?!\s*,?\s*{MARK})")
+_REF_ROLES = {"top diplomat": ("minister-of-foreign-affairs",), "foreign minister": ("minister-of-foreign-affairs",),
+              "minister": ("minister", "minister-of-foreign-affairs")}
+
+
+def demonym_reference_posts(reader: Reader) -> None:
+    """"Shahin Mustafayev, Minister of Economy, … the Azerbaijani minister said": the one state-less
+    minister's post named before the reference is that state's."""
+    out = reader.out
+    for m in _DEMONYM_REF.finditer(reader.masked_text):
+        g = 1 if m.group(1) else 3
+        state = reader.at(m.start(g))
+        if not state or state[3] != "Demonym" or out.entities[state[2]].kind != "State":
+            continue
+        roles = _REF_ROLES["top diplomat" if g == 1 else " ".join(m.group(4).split())]
+        cands = [p for p in out.posts if p.of is None and p.to is None and not p.past and p.role in roles and p.span[0] < m.start()]
+        if len({p.person for p in cands}) != 1 or any(p.person != cands[0].person and p.role in roles and p.of == state[2]
+                                                      and p.span[0] < m.start() and p.span[0] > cands[0].span[0]
+                                                      for p in out.posts):
+            continue
+        for p in cands:
+            p.of = state[2]
+            p.confidence = 0.7
 
 
 _COUNTERPART = re.compile(rf"({MARK})(?:['’`]s)?\s+counterpart\s*,?\s+({MARK})")
