@@ -170,6 +170,24 @@ CITIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("los-angeles", ("Los Angeles",), "USA"), ("dubai", ("Dubai",), "ARE"), ("davos", ("Davos",), "CHE"),
     ("munich", ("Munich",), "DEU"), ("batumi", ("Batumi",), "GEO"), ("khujand", ("Khujand",), "TJK"),
     ("tabriz", ("Tabriz",), "IRN"),
+    # more capitals and cities in the news of the Turkic states' diplomacy ("Sofia" left out: a given name)
+    ("odesa", ("Odesa", "Odessa"), "UKR"), ("kharkiv", ("Kharkiv",), "UKR"), ("lviv", ("Lviv",), "UKR"),
+    ("tokyo", ("Tokyo",), "JPN"), ("seoul", ("Seoul",), "KOR"), ("new-delhi", ("New Delhi",), "IND"),
+    ("cairo", ("Cairo",), "EGY"), ("riyadh", ("Riyadh",), "SAU"), ("jeddah", ("Jeddah",), "SAU"), ("kabul", ("Kabul",), "AFG"),
+    ("bratislava", ("Bratislava",), "SVK"), ("prague", ("Prague",), "CZE"), ("bucharest", ("Bucharest",), "ROU"),
+    ("belgrade", ("Belgrade",), "SRB"), ("madrid", ("Madrid",), "ESP"), ("lisbon", ("Lisbon",), "PRT"),
+    ("stockholm", ("Stockholm",), "SWE"), ("helsinki", ("Helsinki",), "FIN"), ("oslo", ("Oslo",), "NOR"),
+    ("copenhagen", ("Copenhagen",), "DNK"), ("amsterdam", ("Amsterdam",), "NLD"), ("the-hague", ("The Hague",), "NLD"),
+    ("zagreb", ("Zagreb",), "HRV"), ("ljubljana", ("Ljubljana",), "SVN"), ("sarajevo", ("Sarajevo",), "BIH"),
+    ("skopje", ("Skopje",), "MKD"), ("tirana", ("Tirana",), "ALB"), ("chisinau", ("Chisinau",), "MDA"),
+    ("riga", ("Riga",), "LVA"), ("vilnius", ("Vilnius",), "LTU"), ("tallinn", ("Tallinn",), "EST"),
+    ("yerevan", ("Yerevan",), "ARM"), ("kuala-lumpur", ("Kuala Lumpur",), "MYS"), ("jakarta", ("Jakarta",), "IDN"),
+    ("bangkok", ("Bangkok",), "THA"), ("hanoi", ("Hanoi",), "VNM"), ("ottawa", ("Ottawa",), "CAN"),
+    ("urumqi", ("Urumqi",), "CHN"), ("shanghai", ("Shanghai",), "CHN"), ("lahore", ("Lahore",), "PAK"),
+    ("karachi", ("Karachi",), "PAK"), ("abu-dhabi", ("Abu Dhabi",), "ARE"), ("muscat", ("Muscat",), "OMN"),
+    ("amman", ("Amman",), "JOR"), ("beirut", ("Beirut",), "LBN"), ("tunis", ("Tunis",), "TUN"),
+    ("algiers", ("Algiers",), "DZA"), ("rabat", ("Rabat",), "MAR"), ("addis-ababa", ("Addis Ababa",), "ETH"),
+    ("novosibirsk", ("Novosibirsk",), "RUS"), ("grozny", ("Grozny",), "RUS"), ("athens", ("Athens",), "GRC"),
 )
 
 # Role titles: (pattern, role slug, title as the gold format writes it). Longest first.

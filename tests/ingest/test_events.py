@@ -312,3 +312,10 @@ def test_a_coming_event_spoken_of_takes_its_place_but_no_day_nor_participants(gz
     assert [(e.label, e.date and e.date.isoformat(), ex.label(e.city)) for e in ex.events] == [
         ("Meeting of Azamat Bekov and Emre Yalçın", "2026-03-04", "Osh"), ("Annual forum of the TURKSOY", None, "Karakol")]
     assert {ex.label(p.event) for p in ex.participations} == {"Meeting of Azamat Bekov and Emre Yalçın"}
+
+
+def test_a_meeting_in_a_city_of_the_larger_gazetteer(gz: Gazetteer) -> None:
+    assert events(gz, "The Consul of Kazakhstan, Nurlan Abenov, met with members of the Kazakh community in Odessa.") == [
+        ("Meeting of Nurlan Abenov", "Meeting", None, None, "Odessa", None, False)]
+    ex = extraction(gz, "The forum moved from Riga to Tallinn and then to Seoul.")
+    assert sorted(e.label for e in ex.entities.values() if e.kind == "City") == ["Riga", "Seoul", "Tallinn"]
