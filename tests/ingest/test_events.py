@@ -319,3 +319,18 @@ def test_a_meeting_in_a_city_of_the_larger_gazetteer(gz: Gazetteer) -> None:
         ("Meeting of Nurlan Abenov", "Meeting", None, None, "Odessa", None, False)]
     ex = extraction(gz, "The forum moved from Riga to Tallinn and then to Seoul.")
     assert sorted(e.label for e in ex.entities.values() if e.kind == "City") == ["Riga", "Seoul", "Tallinn"]
+
+
+def test_two_persons_who_discussed_met(gz: Gazetteer) -> None:
+    assert events(gz, "Kazakh Energy Minister Aigul Sarsenova and Hungarian Foreign Minister Péter Szijjártó have "
+                      "discussed energy projects.") == [
+        ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", None, None, None, None, False)]
+    assert [e[0] for e in events(gz, "Aigul Sarsenova and Péter Szijjártó discussed gas by telephone.")] == [
+        "Telephone conversation of Aigul Sarsenova and Péter Szijjártó"]
+    assert events(gz, "Aigul Sarsenova said that Péter Szijjártó discussed gas.") == []
+
+
+def test_the_meeting_after_a_meeting_gives_it_its_city_and_day(gz: Gazetteer) -> None:
+    assert events(gz, "Aigul Sarsenova and Péter Szijjártó discussed energy projects. The Astana-based meeting held "
+                      "on 12 January also touched on transport.") == [
+        ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", "2026-01-12", None, "Astana", None, False)]

@@ -89,6 +89,8 @@ _UNNAMED = [
     (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
                 r"webinar|celebration|gala|tournament|olympiad|contest|briefing|press\s+conference)s?)\b(?:\s+(?:on|of|for|dedicated\s+to|devoted\s+to)\s+[^,.;]{3,60}?)?"
                 r"(?=[,.;]|\s+(?:was|were|took|on|in|at|with|yesterday|today)\b)", re.I), "Meeting", "noun-event"),
+    # "A and B (have) discussed …": two persons who discussed something met (a call is found first)
+    (re.compile(r"\b(?:have\s+|has\s+|had\s+|also\s+)?discussed\b"), "Meeting", "discussed"),
 ]
 _SUB = re.compile(r"\b(?:the\s+)?(opening\s+(?:session|ceremony)|closing\s+(?:session|ceremony)|plenary\s+session|panel\s+(?:session|discussion)|"
                   r"interactive\s+sessions?|working\s+session|main\s+(?:training\s+)?(?:program(?:me)?|session|day)|gala\s+concert|official\s+dinner)\b", re.I)
@@ -188,6 +190,7 @@ class EventReader:
                 self._held(sn)
             if not sn.new_events and not sn.refs:
                 self._noun_ref(sn)
+                self._meeting_again(sn)
             if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 self._unnamed(sn)
             self._when_and_where(sn)
@@ -218,6 +221,20 @@ class EventReader:
         if earlier:
             sn.refs.append(earlier[-1])
             self.current = earlier[-1]
+
+    def _meeting_again(self, sn: Sentence) -> None:
+        """"A and B discussed … . The Baku-based meeting held on 9 September …": a sentence that opens
+        with "the meeting" is about the unnamed meeting just reported, and gives its day and city."""
+        current = self.current
+        m = re.match(rf"\s*(?:The|This)\s+(?:({MARK})-based\s+)?(?:meeting|talks)\b(?!\s+(?:of|with|between)\b)", sn.sm)
+        if m is None or current is None or current.named or current.kind != "Meeting" or sn.refs or current.label.startswith("Telephone"):
+            return
+        sn.refs.append(current)
+        city = self.reader.at(sn.s + m.start(1)) if m.group(1) else None
+        if city and self.out.entities[city[2]].kind == "City":
+            current.city = city[2]         # said of the meeting itself: over a city guessed from its sentence
+        if current.date is None and sn.dates and re.match(r"\s*held\s+on\b", sn.sm[m.end():]):
+            current.date, current.end_date = sn.dates[0].date, sn.dates[0].end_date
 
     def _in_context(self, ev: Event, sn: Sentence) -> bool:
         """Whether a named event is only the frame of what the sentence reports ("A met B on the
@@ -452,9 +469,22 @@ class EventReader:
             return False
         if label == "consultations" and not (dates or persons):
             return False
+        if label == "discussed" and not self._two_discussed(sn, m):
+            return False
         if FUTURE.search(sn.sm[:m.start()]) and not dates:
             return False
         return True
+
+    def _two_discussed(self, sn: Sentence, m: re.Match[str]) -> bool:
+        """"A, <title>, and B have discussed …": the two first persons, joined by "and", are the subject
+        of "discussed"; not over the phone, not in a quotation or a relative clause."""
+        before = [mm for mm in sn.persons if mm[1] <= sn.s + m.start()]
+        if len(before) != 2 or re.search(r"\b(?:tele)?phone\b|\bvideo\b|\bonline\b", sn.sm, re.I):
+            return False
+        between = self.masked[before[0][1]:before[1][0]]
+        after = self.masked[before[1][1]:sn.s + m.start()]
+        return (re.search(r"\band\b", between) is not None and not re.search(r"\b(?:who|which|that|said|says|with|met)\b|[;:]", between + after)
+                and len(after) < 40 and not re.search(rf"[.;]", after))
 
     def _unnamed_label(self, sn: Sentence, m: re.Match[str], kind: str, label: str,
                        performing: bool) -> tuple[str, str, str | None] | None:
@@ -519,6 +549,8 @@ class EventReader:
             noun = re.search(r"concert|exhibition|festival", m.group(0), re.I).group(0).capitalize()  # type: ignore[union-attr]
             kind = "Concert" if noun == "Concert" else "CulturalEvent"
             return noun + (f" by {names[0]}" if names and performing else ""), kind, None
+        if label == "discussed":
+            label = "meeting"
         return label.capitalize() + (" of " + " and ".join(names) if names else ""), kind, None
 
     def _visit_label(self, sn: Sentence, m: re.Match[str], kind: str) -> tuple[str, str, str | None] | None:
