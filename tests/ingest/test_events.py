@@ -334,3 +334,9 @@ def test_the_meeting_after_a_meeting_gives_it_its_city_and_day(gz: Gazetteer) ->
     assert events(gz, "Aigul Sarsenova and Péter Szijjártó discussed energy projects. The Astana-based meeting held "
                       "on 12 January also touched on transport.") == [
         ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", "2026-01-12", None, "Astana", None, False)]
+
+
+def test_a_lower_case_forum_held_in_a_city_where_something_was_said(gz: Gazetteer) -> None:
+    assert events(gz, "Trade grew fast, Aigul Sarsenova said at the Kazakhstan-Hungary investment forum held in "
+                      "Almaty.") == [
+        ("Kazakhstan-Hungary investment forum", "Meeting", None, None, "Almaty", None, False)]

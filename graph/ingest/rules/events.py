@@ -76,7 +76,7 @@ _UNNAMED = [
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|conference|forum|seminar|round\s?table|training)\s+(?:of|on|for|with)\b", re.I), "Meeting", "meeting"),
     # "took part in the international conference held in Samarkand", "Baku hosted the third … summit on 9 May":
     # a lower-case event described where it is reported
-    (re.compile(r"\b(?:participated\s+in|took\s+part\s+in|attended|addressed|spoke\s+at|hosted|hosts|will\s+host)\s+the\s+"
+    (re.compile(r"\b(?:participated\s+in|took\s+part\s+in|attended|addressed|spoke\s+at|hosted|hosts|will\s+host|(?<=[a-z,]\s)at)\s+the\s+"
                 r"((?:(?:[\w-]|[\U000F0000-\U0010FFFD\uf8ff])+\s+){0,5}?(?:conference|forum|summit|seminar|workshop|symposium|"
                 r"round\s?table|congress|festival|exhibition|fair|games|championship|olympiad|competition|meeting|session|ceremony|celebration)"
                 r"(?:\s+of\s+(?:the\s+)?[\U000F0000-\U0010FFFD]\uf8ff*)?)"
