@@ -192,6 +192,10 @@ CITIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
 
 # Role titles: (pattern, role slug, title as the gold format writes it). Longest first.
 ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
+    (r"Honorary\s+Consuls?[\s-]+General", "consul-general", "Honorary Consul General"),
+    (r"Honorary\s+Consuls?", "consul-general", "Honorary Consul"),
+    (r"Honorary\s+(?:Chairman|Chairwoman|Chairperson|Chair)", "chairman", "Honorary Chairman"),
+    (r"Honorary\s+President", "president", "Honorary President"),
     (r"First\s+Deputy\s+(?:Foreign\s+Ministers?|Ministers?\s+of\s+Foreign\s+Affairs)", "deputy-minister-of-foreign-affairs",
      "First Deputy Minister of Foreign Affairs"),
     (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|International\s+Cooperation|European\s+Affairs|Foreign\s+Trade))?",

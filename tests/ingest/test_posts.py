@@ -177,3 +177,12 @@ def test_a_demonym_reference_gives_a_state_less_minister_his_state(gz: Gazetteer
     ex = extraction(gz, "Foreign Minister Daniyar Kurmanov and Minister of Energy Aigul Sarsenova spoke. The Kazakh "
                         "minister added more.")     # two state-less ministers: which one is not known
     assert [ex.label(p.of) if p.of else None for p in ex.posts] == [None, None]
+
+
+def test_honorary_titles_and_awarded_the_status_of(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The talks were attended by Aigul Sarsenova, Honorary Consul of Hungary in Kazakhstan.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), ex.label(p.to)) for p in ex.posts] == [
+        ("Aigul Sarsenova", "Honorary Consul", "Hungary", "Kazakhstan")]
+    ex = extraction(gz, "Askar Akayev was awarded the status of honorary president of the TURKSOY for his work.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), p.past) for p in ex.posts] == [
+        ("Askar Akayev", "Honorary President", "TURKSOY", False)]

@@ -28,6 +28,8 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
 _SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
            r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?|appointed\s+[\U000F0000-\U0010FFFD]\uf8ff*\s+as"
+           # "X was awarded the status of honorary president of …"
+           r"|(?:was|has\s+been|is|will\s+be)\s+(?:awarded|granted|given)\s+(?:the\s+|a\s+)?(?:status|title)\s+of"
            r"|is|was|remains|became|has\s+been|had\s+been"
            # "congratulated X on his appointment to the post of …", "X's appointment as …"
            r"|on\s+(?:his|her)\s+(?:appointment|election)\s+(?:to\s+the\s+post\s+of|as)))\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
@@ -213,7 +215,7 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
     elif serves and _person_at(reader, off + serves.start(1)):
         person, confidence = _person_at(reader, off + serves.start(1)), 0.85
         past = bool(re.search(r"\b(?:served|was|worked|acted|had\s+served|previously|formerly)\b", serves.group(0))) and not re.search(
-            r"appointed|elected|named", serves.group(0))
+            r"appointed|elected|named|awarded|granted|given", serves.group(0))
     elif cand_before:
         person, confidence = cand_before, 0.85
     elif cand_after:
