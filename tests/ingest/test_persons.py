@@ -90,3 +90,8 @@ def test_jan_is_a_given_name_too(gz: Gazetteer) -> None:
     assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Jan Kuatbekov"]
     assert [(ex.label(p.person), p.title, ex.label(p.of), ex.label(p.to)) for p in ex.posts] == [
         ("Jan Kuatbekov", "Ambassador", "Kazakhstan", "Rome")]
+
+
+def test_geographic_features_are_no_persons(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Trade across the Caspian Sea grew, and tourists visited Lake Issyk-Kul, said Aigul Sarsenova.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Aigul Sarsenova"]

@@ -78,7 +78,9 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             "Declaration", "Agreement", "Treaty", "Charter", "Accord", "Accords", "Protocol", "Memorandum", "Convention",
             "Statement", "Communique", "Communiqué", "Initiative", "Vision", "Roadmap",
             # epithets before a name ("Great Leader X", "national leader X") and bodies of the state
-            "Great", "Leader", "National", "Nation", "Armed", "Forces", "Army", "Border", "Guard", "Troops"}
+            "Great", "Leader", "National", "Nation", "Armed", "Forces", "Army", "Border", "Guard", "Troops",
+            # geographic features ("the Caspian Sea", "Lake Issyk-Kul")
+            "Sea", "Lake", "River", "Ocean", "Gulf", "Mountains", "Desert", "Valley", "Basin", "Steppe", "Plateau"}
 NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 
