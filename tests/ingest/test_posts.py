@@ -186,3 +186,12 @@ def test_honorary_titles_and_awarded_the_status_of(gz: Gazetteer) -> None:
     ex = extraction(gz, "Askar Akayev was awarded the status of honorary president of the TURKSOY for his work.")
     assert [(ex.label(p.person), p.title, ex.label(p.of), p.past) for p in ex.posts] == [
         ("Askar Akayev", "Honorary President", "TURKSOY", False)]
+
+
+def test_assumed_the_position_of_head_of_the_delegation(gz: Gazetteer) -> None:
+    ex = extraction(gz, "On 3 March, Mr. Aidar Omarov, Ambassador of Kazakhstan to Belgium, met Ms. Anna Berg, the NATO Secretary General, and "
+                        "officially assumed the position of the Head of the Delegation of Kazakhstan to NATO.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), ex.label(p.to)) for p in ex.posts] == [
+        ("Aidar Omarov", "Ambassador", "Kazakhstan", "Belgium"),
+        ("Anna Berg", "Secretary General", "NATO", None),
+        ("Aidar Omarov", "Head of the Delegation", "Kazakhstan", "NATO")]

@@ -199,6 +199,22 @@ def _chains(reader: Reader, titles: list[dict]) -> list[list[dict]]:
     return chains
 
 
+_ASSUMED = re.compile(r"\b(?:and\s+)?(?:officially\s+|formally\s+)?(?:assumed|assumes|took\s+up|takes\s+up)\s+"
+                      r"(?:the\s+)?(?:position|post|office|duties)\s+(?:of|as)\s+(?:the\s+)?$")
+
+
+def _assumed_subject(reader: Reader, masked: str, off: int, s: int) -> str | None:
+    """"X, …, presented his credentials and officially assumed the position of <title>": the subject
+    of the sentence holds the title."""
+    lead = masked[off:s]
+    if not _ASSUMED.search(lead):
+        return None
+    ends = [m.end() for m in re.finditer(r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!Prof)\.\s|\n", lead)]   # not "H.E. Mr. "
+    lead_at = off + (ends[-1] if ends else 0)
+    subject = re.match(rf"\s*(?:On\s[^,]{{2,40}},\s+)?{_HONOR}(?:{_HONOR})?({MARK})", masked[lead_at:s])
+    return _person_at(reader, lead_at + subject.start(1)) if subject else None
+
+
 def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, float, bool]:
     """Who holds the titles at [s, e): (person key, confidence, a past post)."""
     person, confidence, past = None, 0.9, False
@@ -210,7 +226,10 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
     serves = re.search(rf"({MARK}){_SERVES}", masked[off:s])
     cand_after = _person_at(reader, e + after.start(2)) if after else None
     cand_before = _person_at(reader, off + before.start(1)) if before else None
-    if cand_after and not after.group(1):
+    person = _assumed_subject(reader, masked, off, s)     # before all else
+    if person is not None:
+        confidence = 0.8
+    elif cand_after and not after.group(1):
         person = cand_after
     elif serves and _person_at(reader, off + serves.start(1)):
         person, confidence = _person_at(reader, off + serves.start(1)), 0.85
