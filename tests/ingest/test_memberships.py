@@ -157,3 +157,14 @@ def test_lists_with_also_a_described_list_after_a_colon_and_observers_to(gz: Gaz
                     "Kyrgyzstan. Mongolia and Georgia are observer states to the organization.") == [
         ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
         ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
+
+
+def test_which_joined_participates_as_observer_with_observers_and_list_appositions(gz: Gazetteer) -> None:
+    assert mems(gz, "Mongolia, which joined the TURKSOY as an observer in 2019, sent a choir.") == [
+        ("Mongolia", "TURKSOY", "observer", "2019")]
+    assert mems(gz, "Georgia participates in the TURKSOY as an observer.") == [("Georgia", "TURKSOY", "observer", None)]
+    assert mems(gz, "The TURKSOY unites Kazakhstan and Kyrgyzstan, with Mongolia and Georgia as observers.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
+    assert mems(gz, "Leaders of Kazakhstan and Kyrgyzstan, both members of the TURKSOY, spoke.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
