@@ -340,3 +340,10 @@ def test_a_lower_case_forum_held_in_a_city_where_something_was_said(gz: Gazettee
     assert events(gz, "Trade grew fast, Aigul Sarsenova said at the Kazakhstan-Hungary investment forum held in "
                       "Almaty.") == [
         ("Kazakhstan-Hungary investment forum", "Meeting", None, None, "Almaty", None, False)]
+
+
+def test_a_dateline_of_city_and_agency_in_brackets(gz: Gazetteer) -> None:
+    assert events(gz, "Almaty (KazTAG) – Aigul Sarsenova met Péter Szijjártó yesterday.") == [
+        ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", "2026-01-15", None, "Almaty", None, False)]
+    assert events(gz, "Tashkent, Uzbekistan (UzA) -- Aigul Sarsenova met Péter Szijjártó yesterday.") == [
+        ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", "2026-01-15", None, "Tashkent", None, False)]
