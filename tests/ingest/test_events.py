@@ -347,3 +347,14 @@ def test_a_dateline_of_city_and_agency_in_brackets(gz: Gazetteer) -> None:
         ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", "2026-01-15", None, "Almaty", None, False)]
     assert events(gz, "Tashkent, Uzbekistan (UzA) -- Aigul Sarsenova met Péter Szijjártó yesterday.") == [
         ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", "2026-01-15", None, "Tashkent", None, False)]
+
+
+def test_a_welcome_at_the_airport_after_an_arrival_and_the_leader_as_reference(gz: Gazetteer) -> None:
+    ex = extraction(gz, "President of Kyrgyzstan Sadyr Japarov arrived in Budapest for the 3rd Informal Summit of "
+                        "Turkic Leaders. The Kyrgyz leader was welcomed by Hungarian Foreign Minister Péter Szijjártó at "
+                        "the airport.")
+    assert [(e.label, ex.label(e.city)) for e in ex.events] == [
+        ("3rd Informal Summit of Turkic Leaders", "Budapest"), ("Welcome of Sadyr Japarov at the airport", "Budapest")]
+    assert sorted((ex.label(p.participant), ex.label(p.event)) for p in ex.participations) == [
+        ("Péter Szijjártó", "Welcome of Sadyr Japarov at the airport"), ("Sadyr Japarov", "3rd Informal Summit of Turkic Leaders"),
+        ("Sadyr Japarov", "Welcome of Sadyr Japarov at the airport")]

@@ -40,6 +40,10 @@ _UNNAMED = [
     # "will gather in Istanbul on March 7 for an informal meeting"
     (re.compile(r"\b(?:gather(?:ed|s)?|convene[sd]?)\b[^.;]{0,60}?\bfor\s+(?:an?|the|their)\s+((?:[\w-]+\s+){0,3}?"
                 r"(?:meeting|summit|talks|session|conference|forum|consultations))\b", re.I), "Meeting", "noun-event"),
+    # "X was welcomed by Y at the airport", "At the airport, X was met by Y"
+    (re.compile(r"\b(?:was|were)\s+(?:warmly\s+|solemnly\s+|officially\s+)?(?:welcomed|greeted|met)\b[^.;]{0,120}?\bat\s+the\s+(?:[\w-]+\s+){0,2}airport\b"
+                r"|\b[Aa]t\s+the\s+(?:[\w-]+\s+){0,2}airport\b[^.;]{0,120}?\b(?:was|were)\s+(?:warmly\s+|solemnly\s+|officially\s+)?(?:welcomed|greeted|met)\s+by\b"),
+     "Meeting", "airport"),
     (re.compile(r"\b(?:hosted|welcomed|hosts|welcomes)\s+(?:his|her|their)\s+(?:\S+\s+){0,2}?(?:counterpart|colleague|guest)s?\b"
                 r"|\b(?:held|holds|hold|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bwelcomed\s+(?=[\U000F0000-\U0010FFFD])|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b"
                 r"|\b(?:talks|a\s+meeting|negotiations)\s+(?:was|were)\s+held\s+between\b|\bmeeting\s+held\s+(?:in|on|at)\b", re.I),
@@ -123,6 +127,9 @@ _GROUP_MET = re.compile(r"\b(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]ta
 _PRONOUN = re.compile(r"(?:^\s*|,\s+|\band\s+)([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+|subsequently\s+)?"
                       r"(?:met|meets|held|holds|had|received|receives|visited|attended|took\s+part|participated|addressed|delivered|"
                       r"presented|paid)\b")
+# "The Azerbaijani leader was welcomed by …": the first person of the sentence before
+_NOMINAL = re.compile(rf"\s*The\s+((?:{MARK})\s+(?:leader|president|head\s+of\s+state|guest|prime\s+minister|minister|foreign\s+minister|top\s+diplomat))\s+"
+                      r"(?:was|were|is|has|had|arrived|met|held|paid|visited|attended|took\s+part|participated|addressed)\b")
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -200,7 +207,7 @@ class EventReader:
     def _pronoun(self, sn: Sentence, prev_persons: list[Mention]) -> None:
         """"X is on a visit to Budapest. On 4 May, he met Y": a sentence whose subject is "he" or "she",
         with no person named before it, is about the first person of the sentence before."""
-        pm = _PRONOUN.search(sn.sm)
+        pm = _PRONOUN.search(sn.sm) or _NOMINAL.match(sn.sm)
         if pm is None or not prev_persons or any(mm[0] < sn.s + pm.start() for mm in sn.persons):
             return
         key = prev_persons[0][2]
@@ -290,6 +297,9 @@ class EventReader:
                     and not ev.label.startswith("Telephone") and (not ev.named or sn.happening)
                     and self.last_city is not None and self.last_city[0] == ev.date):
                 ev.city = self.last_city[1]
+        for ev in sn.new_events:      # "X arrived in Astana for the summit. He was welcomed at the airport": there
+            if ev.label.startswith("Welcome of") and ev.city is None and sn.prev_current is not None:
+                ev.city = sn.prev_current.city
         visit = sn.prev_current
         for ev in sn.new_events:      # "X is on a visit to Budapest. On 4 May he met Y": met there
             if (visit is not None and visit.label.startswith("Visit ") and visit.city and ev is not visit and not ev.named
@@ -457,6 +467,8 @@ class EventReader:
                       or (plural_ref is not None and self.current is not None) or (took_part is not None and bool(persons)))
         if label == "visit" and m.lastindex and m.group(1) and persons:
             has_anchor = True        # "a delegation headed by X visited the State Committee"
+        if label == "airport":
+            return bool(persons)
         if not has_anchor:
             return False
         held_at = re.match(r"meeting\s+held\s+(?:in|at)\b", m.group(0), re.I) and _PLACE_AT.search(sn.sm)
@@ -551,6 +563,11 @@ class EventReader:
             return noun + (f" by {names[0]}" if names and performing else ""), kind, None
         if label == "discussed":
             label = "meeting"
+        if label == "airport":      # the guest is the subject, before "was welcomed"
+            guest = [mm for mm in persons if mm[1] <= s + m.start() + len(m.group(0).split(" by ")[0])]
+            if not guest:
+                return None
+            return f"Welcome of {out.entities[guest[0][2]].label} at the airport", kind, None
         return label.capitalize() + (" of " + " and ".join(names) if names else ""), kind, None
 
     def _visit_label(self, sn: Sentence, m: re.Match[str], kind: str) -> tuple[str, str, str | None] | None:
