@@ -168,3 +168,10 @@ def test_which_joined_participates_as_observer_with_observers_and_list_appositio
         ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
     assert mems(gz, "Leaders of Kazakhstan and Kyrgyzstan, both members of the TURKSOY, spoke.") == [
         ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+
+
+def test_the_parliaments_of_the_states_make_the_states_members(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY brings together the parliaments of Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+    assert mems(gz, "The TURKSOY members are the national parliaments of Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
