@@ -358,3 +358,10 @@ def test_a_welcome_at_the_airport_after_an_arrival_and_the_leader_as_reference(g
     assert sorted((ex.label(p.participant), ex.label(p.event)) for p in ex.participations) == [
         ("Péter Szijjártó", "Welcome of Sadyr Japarov at the airport"), ("Sadyr Japarov", "3rd Informal Summit of Turkic Leaders"),
         ("Sadyr Japarov", "Welcome of Sadyr Japarov at the airport")]
+
+
+def test_at_the_same_forum_is_the_forum_again(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Trade grew, Aigul Sarsenova said at the Kazakhstan-Hungary investment forum held in Almaty. "
+                        "Investment will double, as reported by Daniyar Kurmanov at the same forum.")
+    assert [e.label for e in ex.events] == ["Kazakhstan-Hungary investment forum"]
+    assert sorted(ex.label(p.participant) for p in ex.participations) == ["Aigul Sarsenova", "Daniyar Kurmanov"]

@@ -198,6 +198,8 @@ class EventReader:
             if not sn.new_events and not sn.refs:
                 self._noun_ref(sn)
                 self._meeting_again(sn)
+            if not sn.new_events and not sn.refs:
+                self._same_event(sn)
             if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 self._unnamed(sn)
             self._when_and_where(sn)
@@ -228,6 +230,13 @@ class EventReader:
         if earlier:
             sn.refs.append(earlier[-1])
             self.current = earlier[-1]
+
+    def _same_event(self, sn: Sentence) -> None:
+        """"…, said X at the same forum": the event just reported again (its participants)."""
+        current = self.current
+        if current is not None and re.search(r"\b(?:at|during|in)\s+the\s+same\s+(?:meeting|forum|event|conference|summit|session|"
+                                             r"ceremony|reception|talks|gathering)\b", sn.sm):
+            sn.refs.append(current)
 
     def _meeting_again(self, sn: Sentence) -> None:
         """"A and B discussed … . The Baku-based meeting held on 9 September …": a sentence that opens
