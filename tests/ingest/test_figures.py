@@ -41,3 +41,10 @@ def test_bilateral_trade_and_the_countries_without_names_a_goal_is_no_figure(gz:
     assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value, f.unit) for f in ex.figures] == [
         ("Georgia", "Hungary", "trade-volume", 460.0, "usd-million"),
         ("Georgia", "Hungary", "trade-volume", 120.5, "usd-million")]
+
+
+def test_a_body_and_its_acronym_are_one_party(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Trade among the members of the International Organization of Turkic Culture (TURKSOY) reached "
+                        "$3 billion in 2024.")
+    assert [(ex.label(f.subject), f.counterparty, f.value) for f in ex.figures] == [
+        ("International Organization of Turkic Culture", None, 3.0)]

@@ -92,6 +92,7 @@ def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str
     scope = sm[:money.start()]
     parties = [reader.at(s + mm.start()) for mm in re.finditer(MARK, scope)]
     parties = [p for p in parties if p and out.entities[p[2]].kind in ("State", "Organization")]
+    parties = [p for i, p in enumerate(parties) if all(q[2] != p[2] for q in parties[:i])]   # "the OTS (TDT)": one party
     between = re.search(rf"between\s+(?:the\s+)?({MARK})\s+and\s+(?:the\s+)?({MARK})", scope)
     poss = re.search(rf"({MARK})['’]s\s+(?:\w+\s+){{0,3}}?(?:trade|exports?|imports?|investments?)(?:\s+\w+){{0,3}}?\s+(?:with|to|from|in)\s+(?:the\s+)?({MARK})", scope)
     withm = re.search(rf"({MARK})\s+(?:\w+\s+){{0,4}}?(?:trade|exports?|imports?|investments?)\s+(?:\w+\s+){{0,2}}?(?:with|to|from|in)\s+(?:the\s+)?({MARK})", scope)
@@ -103,7 +104,7 @@ def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str
     for m in (between, poss, withm):
         if m:
             a, b = reader.at(s + m.start(1)), reader.at(s + m.start(2))
-            if a and b:
+            if a and b and a[2] != b[2]:
                 return a[2], b[2], 0.85
     two = re.search(r"\b(?:the\s+two|both|the|our\s+two|our)\s+(?:countries|states|sides|nations)(?:['’]s?)?\b", scope, re.I)
     if not parties and re.search(r"\bbilateral\s+(?:trade|commodity)", scope, re.I):
