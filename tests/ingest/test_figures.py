@@ -48,3 +48,13 @@ def test_a_body_and_its_acronym_are_one_party(gz: Gazetteer) -> None:
                         "$3 billion in 2024.")
     assert [(ex.label(f.subject), f.counterparty, f.value) for f in ex.figures] == [
         ("International Organization of Turkic Culture", None, 3.0)]
+
+
+def test_thousands_commas_compound_amounts_and_whole_numbers(gz: Gazetteer) -> None:
+    def values(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return [(f.value, f.unit) for f in ex.figures]
+    assert values("Trade between Georgia and Hungary amounted to 2,300 million USD in 2024.") == [(2300.0, "usd-million")]
+    assert values("Trade between Georgia and Hungary amounted to USD 2,3 billion in 2024.") == [(2.3, "usd-billion")]
+    assert values("Trade between Georgia and Hungary totaled $2 billion 300 million.") == [(2.3, "usd-billion")]
+    assert values("Trade between Georgia and Hungary reached $2,300,000,000 in 2024.") == [(2.3, "usd-billion")]

@@ -22,7 +22,28 @@ _MEASURES = [
 ]
 _MONEY = re.compile(
     r"(?:(?:USD|US\$|\$|U\.S\.\s+dollars?)\s?(?P<v1>\d+(?:[.,]\d+)?)\s*(?P<u1>billion|bln|bn|million|mln|m)\b"
-    r"|(?P<v2>\d+(?:[.,]\d+)?)\s*(?P<u2>billion|bln|bn|million|mln)\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars))", re.I)
+    r"(?:\s+(?:and\s+)?(?P<r1>\d{1,3})\s+(?:million|mln)\b)?"           # "$1 billion 500 million"
+    r"|(?P<v2>\d+(?:[.,]\d+)?)\s*(?P<u2>billion|bln|bn|million|mln)(?:\s+(?:and\s+)?(?P<r2>\d{1,3})\s+(?:million|mln))?"
+    r"\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars)"
+    # "$1,500,000,000", "1,500,000,000 US dollars": the whole number
+    r"|(?:USD|US\$|\$)\s?(?P<v3>\d{1,3}(?:,\d{3}){2,})(?!\d|,\d)|(?P<v4>\d{1,3}(?:,\d{3}){2,})\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars))", re.I)
+
+
+def _amount(money: re.Match[str]) -> tuple[float, str]:
+    """(value, unit) of a money match: "1,500 million" is 1500 (a thousands comma), "1,5 billion" 1.5,
+    "1 billion 200 million" 1.2 billion, "$1,500,000,000" 1.5 billion."""
+    whole = money.group("v3") or money.group("v4")
+    if whole:
+        n = float(whole.replace(",", ""))
+        return (round(n / 1e9, 4), "usd-billion") if n >= 1e9 else (round(n / 1e6, 4), "usd-million")
+    raw = money.group("v1") or money.group("v2")
+    value = float(raw.replace(",", "") if re.fullmatch(r"\d{1,3},\d{3}", raw) else raw.replace(",", "."))
+    unit_word = (money.group("u1") or money.group("u2")).lower()
+    unit = "usd-billion" if unit_word in ("billion", "bln", "bn") else "usd-million"
+    rest = money.group("r1") or money.group("r2")
+    if rest and unit == "usd-billion":
+        value = round(value + int(rest) / 1000, 4)
+    return value, unit
 _PERIOD = re.compile(
     r"\b(?:in|for|during|over)\s+(?:the\s+)?(?:(?P<first>first|last)\s+(?P<n>\w+)\s+months\s+of\s+(?P<y1>(?:19|20)\d\d)"
     r"|(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\s*[-–]\s*"
@@ -78,9 +99,7 @@ def figures(reader: Reader) -> None:
             if parties is None:
                 continue
             subject, counter, conf = parties
-            value = float((money.group("v1") or money.group("v2")).replace(",", "."))
-            unit_word = (money.group("u1") or money.group("u2")).lower()
-            unit = "usd-billion" if unit_word in ("billion", "bln", "bn") else "usd-million"
+            value, unit = _amount(money)
             out.figures.append(Figure(subject, counter, measure, value, unit, period(sm, reader.article.date),
                                       (s + money.start(), s + money.end()), conf))
 
