@@ -58,3 +58,10 @@ def test_thousands_commas_compound_amounts_and_whole_numbers(gz: Gazetteer) -> N
     assert values("Trade between Georgia and Hungary amounted to USD 2,3 billion in 2024.") == [(2.3, "usd-billion")]
     assert values("Trade between Georgia and Hungary totaled $2 billion 300 million.") == [(2.3, "usd-billion")]
     assert values("Trade between Georgia and Hungary reached $2,300,000,000 in 2024.") == [(2.3, "usd-billion")]
+
+
+def test_a_trade_figure_without_parties_takes_the_two_states_just_named(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Georgia is one of the main partners of Hungary. Trade turnover reached 2.3 billion dollars last year.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.value, f.confidence) for f in ex.figures] == [
+        ("Georgia", "Hungary", 2.3, 0.5)]
+    assert extraction(gz, "Georgia, Hungary and Serbia met. Trade reached $2 billion.").figures == []

@@ -24,7 +24,7 @@ _MONEY = re.compile(
     r"(?:(?:USD|US\$|\$|U\.S\.\s+dollars?)\s?(?P<v1>\d+(?:[.,]\d+)?)\s*(?P<u1>billion|bln|bn|million|mln|m)\b"
     r"(?:\s+(?:and\s+)?(?P<r1>\d{1,3})\s+(?:million|mln)\b)?"           # "$1 billion 500 million"
     r"|(?P<v2>\d+(?:[.,]\d+)?)\s*(?P<u2>billion|bln|bn|million|mln)(?:\s+(?:and\s+)?(?P<r2>\d{1,3})\s+(?:million|mln))?"
-    r"\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars)"
+    r"\s*(?:\s(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars)|\s?US\$|\s?\$)"
     # "$1,500,000,000", "1,500,000,000 US dollars": the whole number
     r"|(?:USD|US\$|\$)\s?(?P<v3>\d{1,3}(?:,\d{3}){2,})(?!\d|,\d)|(?P<v4>\d{1,3}(?:,\d{3}){2,})\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars))", re.I)
 
@@ -96,12 +96,25 @@ def figures(reader: Reader) -> None:
             if measure is None:
                 continue
             parties = _parties(reader, s, sm, money)
+            if parties is None and measure == "trade-volume":
+                parties = _pair_before(reader, s)
             if parties is None:
                 continue
             subject, counter, conf = parties
             value, unit = _amount(money)
             out.figures.append(Figure(subject, counter, measure, value, unit, period(sm, reader.article.date),
                                       (s + money.start(), s + money.end()), conf))
+
+
+def _pair_before(reader: Reader, s: int) -> tuple[str, str, float] | None:
+    """"Turkey is among Turkmenistan's main partners. Trade reached $2 billion": a trade figure whose
+    sentence names no party is between the only two states named in the text just before it."""
+    out = reader.out
+    states = [mm for mm in reader.mentions if s - 600 <= mm[0] < s and out.entities[mm[2]].kind == "State"]
+    keys = list(dict.fromkeys(mm[2] for mm in states))
+    if len(keys) != 2:
+        return None
+    return keys[0], keys[1], 0.5
 
 
 def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str, str | None, float] | None:
