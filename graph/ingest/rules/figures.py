@@ -96,7 +96,7 @@ def figures(reader: Reader) -> None:
             if measure is None:
                 continue
             parties = _parties(reader, s, sm, money)
-            if parties is None and measure == "trade-volume":
+            if parties is None and measure == "trade-volume" and not _TARGET.search(before[-80:]):
                 parties = _pair_before(reader, s)
             if parties is None:
                 continue
