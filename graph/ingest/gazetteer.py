@@ -219,6 +219,10 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Prime\s+Ministers?", "prime-minister", "Prime Minister"),
     (r"(?-i:\bPM\b)", "prime-minister", "Prime Minister"),
     (r"Governor", "head-of-institution", "Governor"),
+    (r"Akim", "head-of-institution", "Akim"),                     # a Kazakh region's or city's governor
+    (r"[KH]h?okim", "head-of-institution", "Hokim"),              # an Uzbek one
+    (r"Executive\s+Secretary", "head-of-institution", "Executive Secretary"),
+    (r"Vice[\s-]+Speaker", "chairman", "Vice Speaker"),
     (r"Mayor", "head-of-institution", "Mayor"),
     (r"Rector", "head-of-institution", "Rector"),
     (r"Vice[\s-]+President(?!ial)", "vice-president", "Vice President"),
@@ -246,7 +250,9 @@ _TOPIC_WORDS = ("Culture|Information|Tourism|Education|Science|Energy|Economy|Fi
                 "Sports?|Youth|Ecology|Environment|Emergency\\s+Situations|Emergencies|Social\\s+Protection|Investments?|"
                 "Innovation|Communications|Media|Family|Integration|Technolog(?:y|ies)|Economic\\s+Development|"
                 "National\\s+Economy|Natural\\s+Resources|Water\\s+Resources|Higher\\s+Education|Science|Healthcare|"
-                "Foreign\\s+Trade|Trade\\s+and\\s+Integration|Population|Public\\s+Health|Construction|Infrastructure")
+                "Foreign\\s+Trade|Trade\\s+and\\s+Integration|Population|Public\\s+Health|Construction|Infrastructure|"
+                "Diaspora\\s+Affairs|Religious\\s+Affairs|Economic\\s+Affairs|Digital\\s+Technologies|Tourism\\s+and\\s+Sports?|"
+                "Culture\\s+and\\s+Tourism|Labou?r\\s+and\\s+Social\\s+Protection|Investments?\\s+and\\s+Foreign\\s+Trade")
 ROLE_TITLES = tuple((p.replace("TOPIC", _TOPIC_WORDS), r, t) for p, r, t in ROLE_TITLES)
 
 _ACRONYM = re.compile(r"^[A-Z0-9.ÜÖÇŞİĞ]{2,8}$")

@@ -195,3 +195,15 @@ def test_assumed_the_position_of_head_of_the_delegation(gz: Gazetteer) -> None:
         ("Aidar Omarov", "Ambassador", "Kazakhstan", "Belgium"),
         ("Anna Berg", "Secretary General", "NATO", None),
         ("Aidar Omarov", "Head of the Delegation", "Kazakhstan", "NATO")]
+
+
+def test_akim_hokim_vice_speaker_executive_secretary_and_more_portfolios(gz: Gazetteer) -> None:
+    def got(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return [(ex.label(p.person), p.title, ex.label(p.of)) for p in ex.posts]
+    assert got("Akim of Almaty Yerbolat Dossayev met the guests.") == [("Yerbolat Dossayev", "Akim", "Almaty")]
+    assert got("Hokim of Samarkand region Erkinjon Turdimov met the guests.") == [("Erkinjon Turdimov", "Hokim", "Samarkand")]
+    assert got("Executive Secretary of the TURKSOY Aigul Sarsenova spoke.") == [("Aigul Sarsenova", "Executive Secretary", "TURKSOY")]
+    assert got("Minister of Diaspora Affairs of Türkiye Aigul Sarsenova spoke.") == [
+        ("Aigul Sarsenova", "Minister of Diaspora Affairs", "Türkiye")]
+    assert [t for _p, t, _o in got("Vice Speaker of the Parliament of Hungary Aigul Sarsenova spoke.")] == ["Vice Speaker"]

@@ -150,12 +150,15 @@ def titles(reader: Reader) -> list[dict]:
         if of:
             mention = reader.at(pos + of.start(1))
             if mention and (mention[3] in ("State", "Organization", "Demonym")
-                            or (mention[3] == "City" and title in ("Governor", "Mayor"))):
+                            or (mention[3] == "City" and title in ("Governor", "Mayor", "Akim", "Hokim"))):
                 rec["of"] = mention[2]
                 pos += of.end()
                 acronym = re.match(rf"\s*\((?:{MARK}|[A-Z]{{2,8}})\)", masked[pos:])     # "of the Turkic Council (CCTS) X"
                 if acronym:
                     pos += acronym.end()
+                region = re.match(r"\s+(?:region|province|oblast|district)\b", masked[pos:])    # "Hokim of Samarkand region X"
+                if region and mention[3] == "City":
+                    pos += region.end()
         to = re.match(rf"\s+(?:to|in|at)\s+(?:the\s+)?({MARK})", masked[pos:])
         if to and not (rec["pre"] is None and rec["of"] is None and role in ("president", "chairman", "minister")):
             mention = reader.at(pos + to.start(1))
