@@ -207,3 +207,9 @@ def test_akim_hokim_vice_speaker_executive_secretary_and_more_portfolios(gz: Gaz
     assert got("Minister of Diaspora Affairs of Türkiye Aigul Sarsenova spoke.") == [
         ("Aigul Sarsenova", "Minister of Diaspora Affairs", "Türkiye")]
     assert [t for _p, t, _o in got("Vice Speaker of the Parliament of Hungary Aigul Sarsenova spoke.")] == ["Vice Speaker"]
+
+
+def test_a_lower_case_foreign_affairs_and_trade(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Aigul Sarsenova, Georgia's minister of foreign affairs and trade, met the guests.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of)) for p in ex.posts] == [
+        ("Aigul Sarsenova", "Minister of Foreign Affairs and Trade", "Georgia")]

@@ -120,9 +120,9 @@ def titles(reader: Reader) -> list[dict]:
         start, end = m.start(), m.end()
         rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
                      "topic": None, "title_span": (start, end)}
-        extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t)
+        extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t, re.I)
         if role in ("minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs") and extra:
-            rec["title"] = title + " and " + " ".join(extra.group(1).split())
+            rec["title"] = title + " and " + " ".join(w if w == "and" else w[:1].upper() + w[1:] for w in extra.group(1).split())
         if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", t):
             topic = " ".join(re.sub(r"^(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", "", t).split())
             rec["topic"] = topic
