@@ -365,3 +365,11 @@ def test_at_the_same_forum_is_the_forum_again(gz: Gazetteer) -> None:
                         "Investment will double, as reported by Daniyar Kurmanov at the same forum.")
     assert [e.label for e in ex.events] == ["Kazakhstan-Hungary investment forum"]
     assert sorted(ex.label(p.participant) for p in ex.participations) == ["Aigul Sarsenova", "Daniyar Kurmanov"]
+
+
+def test_groups_of_officials_that_gathered_or_met_in_a_city(gz: Gazetteer) -> None:
+    assert events(gz, "Foreign ministers of the TURKSOY member states gathered in Istanbul on 12 November 2021.") == [
+        ("Meeting", "Meeting", "2021-11-12", None, "Istanbul", None, False)]
+    assert events(gz, "The Secretaries General of the parliaments of TURKSOY member states met in Ankara on 20 February "
+                      "2018.") == [("Meeting", "Meeting", "2018-02-20", None, "Ankara", None, False)]
+    assert events(gz, "Hundreds of fans gathered in Baku on 3 May to watch the final.") == []

@@ -46,7 +46,8 @@ _UNNAMED = [
      "Meeting", "airport"),
     (re.compile(r"\b(?:hosted|welcomed|hosts|welcomes)\s+(?:his|her|their)\s+(?:\S+\s+){0,2}?(?:counterpart|colleague|guest)s?\b"
                 r"|\b(?:held|holds|hold|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bwelcomed\s+(?=[\U000F0000-\U0010FFFD])|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b"
-                r"|\b(?:talks|a\s+meeting|negotiations)\s+(?:was|were)\s+held\s+between\b|\bmeeting\s+held\s+(?:in|on|at)\b", re.I),
+                r"|\b(?:talks|a\s+meeting|negotiations)\s+(?:was|were)\s+held\s+between\b|\bmeeting\s+held\s+(?:in|on|at)\b"
+                r"|\b(?:gathered|convened)\s+(?=(?:in|at)\s)", re.I),      # "foreign ministers … gathered in Istanbul": with a group only
      "Meeting", "meeting"),
     (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
                 r"(?:evening|concert|exhibition|festival|conference|forum|seminar|round\s?table|ceremony|celebration|"
@@ -123,7 +124,8 @@ _TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+par
                         r"[\U000F0000-\U0010FFFD]")
 # "Deputy Foreign Ministers of … A, B and C met at the Secretariat": a group meets, no person named
 _GROUP_MET = re.compile(r"\b(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment|[Dd]elegation)s?|[Dd]elegations|"
-                        r"[Rr]epresentatives|[Ss]peakers|[Cc]hairmen|[Aa]mbassadors)\b[^.;]{0,200}?\bmet\s+(?:at|in)\b")
+                        r"[Rr]epresentatives|[Ss]peakers|[Cc]hairmen|[Aa]mbassadors|[Ss]ecretaries[\s-]+[Gg]eneral|[Pp]arliamentarians)\b"
+                        r"[^.;]{0,200}?\b(?:met|gathered|convened)\s+(?:at|in)\b")
 _PRONOUN = re.compile(r"(?:^\s*|,\s+|\band\s+)([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+|subsequently\s+)?"
                       r"(?:met|meets|held|holds|had|received|receives|visited|attended|took\s+part|participated|addressed|delivered|"
                       r"presented|paid)\b")
