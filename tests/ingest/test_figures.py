@@ -65,3 +65,20 @@ def test_a_trade_figure_without_parties_takes_the_two_states_just_named(gz: Gaze
     assert [(ex.label(f.subject), ex.label(f.counterparty), f.value, f.confidence) for f in ex.figures] == [
         ("Georgia", "Hungary", 2.3, 0.5)]
     assert extraction(gz, "Georgia, Hungary and Serbia met. Trade reached $2 billion.").figures == []
+
+
+def test_turnover_between_exported_goods_worth_and_amounts_in_words(gz: Gazetteer) -> None:
+    def got(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value, f.unit) for f in ex.figures]
+    assert got("The turnover between Georgia and Hungary reached $1 billion in 2024.") == [
+        ("Georgia", "Hungary", "trade-volume", 1.0, "usd-billion")]
+    assert got("Georgia exported goods worth $300 million to Hungary in 2024.") == [
+        ("Georgia", "Hungary", "exports", 300.0, "usd-million")]
+    assert got("The trade volume between Georgia and Hungary exceeded two billion dollars.") == [
+        ("Georgia", "Hungary", "trade-volume", 2.0, "usd-billion")]
+
+
+def test_a_hoped_for_amount_is_no_figure(gz: Gazetteer) -> None:
+    assert extraction(gz, "Aigul Sarsenova said: “I hope that we will reach mutual trade between Georgia and Hungary of "
+                          "one billion dollars.”").figures == []

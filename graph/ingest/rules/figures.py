@@ -15,15 +15,15 @@ __all__ = ["figures", "period"]
 
 _MEASURES = [
     (re.compile(r"\b(?:trade\s+turnover|commodity\s+turnover|trade\s+volume|volume\s+of\s+(?:mutual\s+|bilateral\s+)?trade|mutual\s+trade|bilateral\s+trade|"
-                r"foreign\s+trade|trade|traded\s+goods)\b", re.I), "trade-volume", "trade volume"),
-    (re.compile(r"\bexports?\b", re.I), "exports", "exports"),
-    (re.compile(r"\bimports?\b", re.I), "imports", "imports"),
+                r"foreign\s+trade|trade|traded\s+goods|turnover(?=\s+(?:between|with)\b))\b", re.I), "trade-volume", "trade volume"),
+    (re.compile(r"\bexport(?:s|ed)?\b", re.I), "exports", "exports"),
+    (re.compile(r"\bimport(?:s|ed)?\b", re.I), "imports", "imports"),
     (re.compile(r"\binvest(?:ments?|ed|s)?\b|\bcapital\b", re.I), "investment", "investment"),
 ]
 _MONEY = re.compile(
     r"(?:(?:USD|US\$|\$|U\.S\.\s+dollars?)\s?(?P<v1>\d+(?:[.,]\d+)?)\s*(?P<u1>billion|bln|bn|million|mln|m)\b"
     r"(?:\s+(?:and\s+)?(?P<r1>\d{1,3})\s+(?:million|mln)\b)?"           # "$1 billion 500 million"
-    r"|(?P<v2>\d+(?:[.,]\d+)?)\s*(?P<u2>billion|bln|bn|million|mln)(?:\s+(?:and\s+)?(?P<r2>\d{1,3})\s+(?:million|mln))?"
+    r"|(?P<v2>\d+(?:[.,]\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*(?P<u2>billion|bln|bn|million|mln)(?:\s+(?:and\s+)?(?P<r2>\d{1,3})\s+(?:million|mln))?"
     r"\s*(?:\s(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars)|\s?US\$|\s?\$)"
     # "$1,500,000,000", "1,500,000,000 US dollars": the whole number
     r"|(?:USD|US\$|\$)\s?(?P<v3>\d{1,3}(?:,\d{3}){2,})(?!\d|,\d)|(?P<v4>\d{1,3}(?:,\d{3}){2,})\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars))", re.I)
@@ -37,6 +37,8 @@ def _amount(money: re.Match[str]) -> tuple[float, str]:
         n = float(whole.replace(",", ""))
         return (round(n / 1e9, 4), "usd-billion") if n >= 1e9 else (round(n / 1e6, 4), "usd-million")
     raw = money.group("v1") or money.group("v2")
+    words = {"one": 1, "ten": 10, **_NUMBERS}
+    raw = str(words[raw.lower()]) if raw.lower() in words else raw
     value = float(raw.replace(",", "") if re.fullmatch(r"\d{1,3},\d{3}", raw) else raw.replace(",", "."))
     unit_word = (money.group("u1") or money.group("u2")).lower()
     unit = "usd-billion" if unit_word in ("billion", "bln", "bn") else "usd-million"
@@ -69,7 +71,8 @@ def period(sentence: str, ref: dt.date) -> str | None:
     if m.group("y3"):
         return m.group("y3")
     return str(ref.year - 1)
-_TARGET = re.compile(r"\b(?:aim|aims|aimed|aiming|target|targets|goal|plan|plans|planning|intend|seek|seeks|raise|bring|increase)\b[^.]{0,60}$"
+_TARGET = re.compile(r"\b(?:aim|aims|aimed|aiming|target|targets|goal|plan|plans|planning|intend|seek|seeks|raise|bring|increase|"
+                     r"will\s+reach|to\s+reach|hope|hopes|expect|expects|expected)\b[^.]{0,60}$"
                      r"|\b(?:to|up\s+to)\s+$", re.I)
 _STATED = re.compile(r"\b(?:reached|amounted|totaled|totalled|stood|hit|grew|exceeded|rose|increased|climbed|jumped|"
                      r"surged|fell|dropped|declined|decreased|was|were|is|are)\b")
