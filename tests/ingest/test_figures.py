@@ -82,3 +82,10 @@ def test_turnover_between_exported_goods_worth_and_amounts_in_words(gz: Gazettee
 def test_a_hoped_for_amount_is_no_figure(gz: Gazetteer) -> None:
     assert extraction(gz, "Aigul Sarsenova said: “I hope that we will reach mutual trade between Georgia and Hungary of "
                           "one billion dollars.”").figures == []
+
+
+def test_a_trade_measure_written_after_the_amount(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Georgia and Hungary reached $2 billion in bilateral trade in 2024.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Georgia", "Hungary", "trade-volume", 2.0)]
+    assert extraction(gz, "Georgia and Hungary signed deals worth $2 billion.").figures == []

@@ -96,6 +96,9 @@ def figures(reader: Reader) -> None:
                 for mm in pattern.finditer(before):
                     if mm.start() > best:
                         best, measure = mm.start(), slug
+            if measure is None and re.match(r"\s*(?:(?:in|of|worth\s+of)\s+)?(?:annual\s+|bilateral\s+|mutual\s+)?trade(?:\s+(?:turnover|volume))?\b",
+                                            sm[money.end():]):
+                measure = "trade-volume"      # "$2 billion in bilateral trade", "a $2 billion trade volume"
             if measure is None:
                 continue
             parties = _parties(reader, s, sm, money)
