@@ -373,3 +373,13 @@ def test_groups_of_officials_that_gathered_or_met_in_a_city(gz: Gazetteer) -> No
     assert events(gz, "The Secretaries General of the parliaments of TURKSOY member states met in Ankara on 20 February "
                       "2018.") == [("Meeting", "Meeting", "2018-02-20", None, "Ankara", None, False)]
     assert events(gz, "Hundreds of fans gathered in Baku on 3 May to watch the final.") == []
+
+
+def test_the_head_of_state_or_the_secretary_general_is_the_one_holder_named_before(gz: Gazetteer) -> None:
+    ex = extraction(gz, "President of Uzbekistan Shavkat Mirziyoyev arrived in Samarkand on 10 May. The Head of State "
+                        "met with Aigul Sarsenova.")
+    assert [e.label for e in ex.events] == ["Visit of Shavkat Mirziyoyev to Samarkand",
+                                            "Meeting of Shavkat Mirziyoyev and Aigul Sarsenova"]
+    ex = extraction(gz, "Secretary General of the TURKSOY Aigul Sarsenova and Secretary General of the OTS Daniyar "
+                        "Kurmanov arrived in Baku on 3 May. The Secretary General met with Askar Bekov on 4 May.")
+    assert all(e.label.startswith("Visit") for e in ex.events)     # two holders: which one met him is not known

@@ -132,6 +132,14 @@ _PRONOUN = re.compile(r"(?:^\s*|,\s+|\band\s+)([Hh]e|[Ss]he)\s+(?:also\s+|later\
 # "The Azerbaijani leader was welcomed by …": the first person of the sentence before
 _NOMINAL = re.compile(rf"\s*The\s+((?:{MARK})\s+(?:leader|president|head\s+of\s+state|guest|prime\s+minister|minister|foreign\s+minister|top\s+diplomat))\s+"
                       r"(?:was|were|is|has|had|arrived|met|held|paid|visited|attended|took\s+part|participated|addressed)\b")
+# "The Head of State received …", "The Secretary General met …": the one holder of that role named before
+_ROLE_REF = re.compile(r"\s*(?:(?:On|In)\s[^,]{2,40},\s+)?[Tt]he\s+(head\s+of\s+(?:state|our\s+state)|Head\s+of\s+State|President|Secretary[\s-]+General|"
+                       r"Ambassador|Foreign\s+Minister|Prime\s+Minister|Speaker)\s+"
+                       r"(?:also\s+|then\s+|later\s+)?(?:met|received|held|visited|attended|took\s+part|participated|addressed|delivered|"
+                       r"presented|paid|hosted|welcomed|spoke|noted|said|stressed|opened|chaired)\b")
+_REF_ROLE_WORDS = {r"head of (?:state|our state)|president": ("president",), r"secretary general": ("secretary-general",),
+                   r"ambassador": ("ambassador",), r"foreign minister": ("minister-of-foreign-affairs",),
+                   r"prime minister": ("prime-minister",), r"speaker": ("chairman",)}
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -211,6 +219,7 @@ class EventReader:
     def _pronoun(self, sn: Sentence, prev_persons: list[Mention]) -> None:
         """"X is on a visit to Budapest. On 4 May, he met Y": a sentence whose subject is "he" or "she",
         with no person named before it, is about the first person of the sentence before."""
+        self._role_reference(sn)
         pm = _PRONOUN.search(sn.sm) or _NOMINAL.match(sn.sm)
         if pm is None or not prev_persons or any(mm[0] < sn.s + pm.start() for mm in sn.persons):
             return
@@ -218,6 +227,20 @@ class EventReader:
         if any(mm[2] == key for mm in sn.persons):
             return
         sn.persons.append((sn.s + pm.start(1), sn.s + pm.end(1), key, "Person"))
+        sn.persons.sort()
+
+    def _role_reference(self, sn: Sentence) -> None:
+        """"The Head of State received …", "The Secretary General met …": the one person who holds that
+        role in a post named before the sentence."""
+        rm = _ROLE_REF.match(sn.sm)
+        if rm is None or any(mm[0] < sn.s + rm.end(1) for mm in sn.persons):
+            return
+        word = " ".join(rm.group(1).lower().replace("-", " ").split())
+        roles = next(r for k, r in _REF_ROLE_WORDS.items() if re.fullmatch(k, word))
+        holders = {p.person for p in self.out.posts if p.role in roles and p.span[0] < sn.s and not p.past}
+        if len(holders) != 1:
+            return
+        sn.persons.append((sn.s + rm.start(1), sn.s + rm.end(1), holders.pop(), "Person"))
         sn.persons.sort()
 
     def _noun_ref(self, sn: Sentence) -> None:
