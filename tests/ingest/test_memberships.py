@@ -175,3 +175,9 @@ def test_the_parliaments_of_the_states_make_the_states_members(gz: Gazetteer) ->
         ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
     assert mems(gz, "The TURKSOY members are the national parliaments of Kazakhstan and Kyrgyzstan.") == [
         ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+
+
+def test_a_state_along_with_others_is_a_member(gz: Gazetteer) -> None:
+    assert mems(gz, "Kazakhstan, along with Kyrgyzstan and Mongolia, is a member of the TURKSOY.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "member", None)]

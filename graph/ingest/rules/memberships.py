@@ -72,6 +72,11 @@ _LIST_ARE = re.compile(rf"{LIST}\s+(?:also\s+|now\s+|currently\s+)?(?:are|were|a
                        rf"(?:its\s+|their\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in|to)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
+# "Kazakhstan, along with A and B, is a member of the OTS"
+_ALONG_WITH = re.compile(rf"({MARK}),?\s+(?:along|together)\s+with\s+(?:the\s+)?{LIST},?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+                         rf"(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?(member|observer)s?(?:\s+(?:states?|countries|country))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
+
+
 # "A, B and C – the member states of the OTS –", "A and B, both members of the OTS"
 _LIST_APPOS = re.compile(rf"{LIST}(?:\s*,|\s+[–—-])\s+(?:all\s+|both\s+)?(?:the\s+)?(?:full\s+|founding\s+)?(member|observer)"
                          rf"(?:s|\s+states|\s+countries)\s+of\s+(?:the\s+)?({MARK})")
@@ -170,6 +175,11 @@ class _Memberships:
             if m.group(3):
                 for key in self.states(s + m.start(3), m.group(3)):
                     self.add(key, org, "observer", (s + m.start(), s + m.end()), 0.8)
+        for m in _ALONG_WITH.finditer(sm):
+            org = self.key_at(s + m.start(4))
+            if org and self.is_org(org):
+                for key in [self.key_at(s + m.start(1)), *self.states(s + m.start(2), m.group(2))]:
+                    self.add(key, org, m.group(3).lower(), (s + m.start(), s + m.end()), 0.8)
         for m in _LIST_APPOS.finditer(sm):
             org = self.key_at(s + m.start(3))
             if org and self.is_org(org) and re.search(r",|\band\b", m.group(1)):
