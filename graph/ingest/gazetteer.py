@@ -170,18 +170,40 @@ CITIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("los-angeles", ("Los Angeles",), "USA"), ("dubai", ("Dubai",), "ARE"), ("davos", ("Davos",), "CHE"),
     ("munich", ("Munich",), "DEU"), ("batumi", ("Batumi",), "GEO"), ("khujand", ("Khujand",), "TJK"),
     ("tabriz", ("Tabriz",), "IRN"),
+    # more capitals and cities in the news of the Turkic states' diplomacy ("Sofia" left out: a given name)
+    ("odesa", ("Odesa", "Odessa"), "UKR"), ("kharkiv", ("Kharkiv",), "UKR"), ("lviv", ("Lviv",), "UKR"),
+    ("tokyo", ("Tokyo",), "JPN"), ("seoul", ("Seoul",), "KOR"), ("new-delhi", ("New Delhi",), "IND"),
+    ("cairo", ("Cairo",), "EGY"), ("riyadh", ("Riyadh",), "SAU"), ("jeddah", ("Jeddah",), "SAU"), ("kabul", ("Kabul",), "AFG"),
+    ("bratislava", ("Bratislava",), "SVK"), ("prague", ("Prague",), "CZE"), ("bucharest", ("Bucharest",), "ROU"),
+    ("belgrade", ("Belgrade",), "SRB"), ("madrid", ("Madrid",), "ESP"), ("lisbon", ("Lisbon",), "PRT"),
+    ("stockholm", ("Stockholm",), "SWE"), ("helsinki", ("Helsinki",), "FIN"), ("oslo", ("Oslo",), "NOR"),
+    ("copenhagen", ("Copenhagen",), "DNK"), ("amsterdam", ("Amsterdam",), "NLD"), ("the-hague", ("The Hague",), "NLD"),
+    ("zagreb", ("Zagreb",), "HRV"), ("ljubljana", ("Ljubljana",), "SVN"), ("sarajevo", ("Sarajevo",), "BIH"),
+    ("skopje", ("Skopje",), "MKD"), ("tirana", ("Tirana",), "ALB"), ("chisinau", ("Chisinau",), "MDA"),
+    ("riga", ("Riga",), "LVA"), ("vilnius", ("Vilnius",), "LTU"), ("tallinn", ("Tallinn",), "EST"),
+    ("yerevan", ("Yerevan",), "ARM"), ("kuala-lumpur", ("Kuala Lumpur",), "MYS"), ("jakarta", ("Jakarta",), "IDN"),
+    ("bangkok", ("Bangkok",), "THA"), ("hanoi", ("Hanoi",), "VNM"), ("ottawa", ("Ottawa",), "CAN"),
+    ("urumqi", ("Urumqi",), "CHN"), ("shanghai", ("Shanghai",), "CHN"), ("lahore", ("Lahore",), "PAK"),
+    ("karachi", ("Karachi",), "PAK"), ("abu-dhabi", ("Abu Dhabi",), "ARE"), ("muscat", ("Muscat",), "OMN"),
+    ("amman", ("Amman",), "JOR"), ("beirut", ("Beirut",), "LBN"), ("tunis", ("Tunis",), "TUN"),
+    ("algiers", ("Algiers",), "DZA"), ("rabat", ("Rabat",), "MAR"), ("addis-ababa", ("Addis Ababa",), "ETH"),
+    ("novosibirsk", ("Novosibirsk",), "RUS"), ("grozny", ("Grozny",), "RUS"), ("athens", ("Athens",), "GRC"),
 )
 
 # Role titles: (pattern, role slug, title as the gold format writes it). Longest first.
 ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
+    (r"Honorary\s+Consuls?[\s-]+General", "consul-general", "Honorary Consul General"),
+    (r"Honorary\s+Consuls?", "consul-general", "Honorary Consul"),
+    (r"Honorary\s+(?:Chairman|Chairwoman|Chairperson|Chair)", "chairman", "Honorary Chairman"),
+    (r"Honorary\s+President", "president", "Honorary President"),
     (r"First\s+Deputy\s+(?:Foreign\s+Ministers?|Ministers?\s+of\s+Foreign\s+Affairs)", "deputy-minister-of-foreign-affairs",
      "First Deputy Minister of Foreign Affairs"),
-    (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|International\s+Cooperation|European\s+Affairs|Foreign\s+Trade))?",
+    (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|trade(?!\s+(?:relations|representatives|cooperation|ties|turnover|volume|missions?|houses?|policy|issues|and\s+economic))|International\s+Cooperation|European\s+Affairs|Foreign\s+Trade))?",
      "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Deputy\s+Foreign\s+Ministers?", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Vice\s+Minister\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Ministers?\s+of\s+Trade\s+and\s+Foreign\s+Affairs", "minister-of-foreign-affairs", "Minister of Foreign Affairs and Trade"),
-    (r"Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|International\s+Cooperation|European\s+Affairs|"
+    (r"Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|trade(?!\s+(?:relations|representatives|cooperation|ties|turnover|volume|missions?|houses?|policy|issues|and\s+economic))|International\s+Cooperation|European\s+Affairs|"
      r"Foreign\s+Trade|Worship|International\s+Trade))?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"Foreign\s+Ministers?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"(?-i:\bDeputy\s+FM\b)", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
@@ -197,6 +219,10 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Prime\s+Ministers?", "prime-minister", "Prime Minister"),
     (r"(?-i:\bPM\b)", "prime-minister", "Prime Minister"),
     (r"Governor", "head-of-institution", "Governor"),
+    (r"Akim", "head-of-institution", "Akim"),                     # a Kazakh region's or city's governor
+    (r"[KH]h?okim", "head-of-institution", "Hokim"),              # an Uzbek one
+    (r"Executive\s+Secretary", "head-of-institution", "Executive Secretary"),
+    (r"Vice[\s-]+Speaker", "chairman", "Vice Speaker"),
     (r"Mayor", "head-of-institution", "Mayor"),
     (r"Rector", "head-of-institution", "Rector"),
     (r"Vice[\s-]+President(?!ial)", "vice-president", "Vice President"),
@@ -204,6 +230,8 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"(?:Deputy|Vice|First\s+Deputy)[\s-]+(?:Chairman|Chairwoman|Chairperson)", "chairman", "Deputy Chairman"),
     (r"Chairman|Chairwoman|Chairperson", "chairman", "Chairman"),
     (r"Director[\s-]+General", "director-general", "Director General"),
+    (r"Head\s+of\s+(?:the\s+)?Mission", "head-of-institution", "Head of Mission"),
+    (r"Head\s+of\s+(?:the\s+)?(?:Permanent\s+)?Delegation", "head-of-institution", "Head of the Delegation"),
     (r"\bHead\b(?=\s+of\b)", "head-of-institution", "Head"),
     (r"First\s+Deputy\s+Speaker", "chairman", "First Deputy Speaker"),
     (r"Deputy\s+Speaker", "chairman", "Deputy Speaker"),
@@ -212,7 +240,6 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"(?<!Assistant\s)(?<!Deputy\s)(?<!Under\s)Secretary\s+of\s+State", "head-of-institution", "Secretary of State"),
     (r"Assistant\s+Secretary\s+of\s+State", "head-of-institution", "Assistant Secretary of State"),
     (r"Charg[ée]s?\s+d['’]\s?Affaires", "head-of-institution", "Chargé d'Affaires"),
-    (r"Head\s+of\s+(?:the\s+)?Mission", "head-of-institution", "Head of Mission"),
     (r"(?:Deputy|Vice)\s+Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Deputy Minister"),
     (r"Minister\s+of\s+(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)", "minister", "Minister"),
     (r"(?-i:(?:TOPIC)(?:,?\s+(?:and\s+)?(?:TOPIC))*)\s+Minister", "minister", "Minister"),
@@ -223,7 +250,9 @@ _TOPIC_WORDS = ("Culture|Information|Tourism|Education|Science|Energy|Economy|Fi
                 "Sports?|Youth|Ecology|Environment|Emergency\\s+Situations|Emergencies|Social\\s+Protection|Investments?|"
                 "Innovation|Communications|Media|Family|Integration|Technolog(?:y|ies)|Economic\\s+Development|"
                 "National\\s+Economy|Natural\\s+Resources|Water\\s+Resources|Higher\\s+Education|Science|Healthcare|"
-                "Foreign\\s+Trade|Trade\\s+and\\s+Integration|Population|Public\\s+Health|Construction|Infrastructure")
+                "Foreign\\s+Trade|Trade\\s+and\\s+Integration|Population|Public\\s+Health|Construction|Infrastructure|"
+                "Diaspora\\s+Affairs|Religious\\s+Affairs|Economic\\s+Affairs|Digital\\s+Technologies|Tourism\\s+and\\s+Sports?|"
+                "Culture\\s+and\\s+Tourism|Labou?r\\s+and\\s+Social\\s+Protection|Investments?\\s+and\\s+Foreign\\s+Trade")
 ROLE_TITLES = tuple((p.replace("TOPIC", _TOPIC_WORDS), r, t) for p, r, t in ROLE_TITLES)
 
 _ACRONYM = re.compile(r"^[A-Z0-9.ÜÖÇŞİĞ]{2,8}$")

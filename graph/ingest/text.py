@@ -373,6 +373,8 @@ DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z\u00c0-\u024f .'’-]{1,40},?[ \t
                       r"|^[ \t]*[A-Z][A-Z'’-]{2,20},[ \t]+[A-Z][a-z]+,[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)"
                       r"(?:,?[ \t]+\d{4})?[ \t]*[.–—:-]"
                       r"|^[ \t]*[A-Z][A-Z'’-]{2,20}\.[ \t]+[A-Z]{3,12}\b(?![a-z])"
+                      # "Budapest (MTI) –", "Tashkent, Uzbekistan (UzDaily.com) --" (city, country, agency in brackets)
+                      r"|^[ \t]*[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?(?:,[ \t]*[A-Z][a-z]+)?[ \t]*\([A-Za-z][^)\n]{1,30}\)[ \t]*(?:[–—-]{1,2}|:)"
                       # "Baku, July 11, AZERTAC" and "Bishkek, Sept. 24, 2021 . / Kabar / ." (city, day, agency)
                       r"|^[ \t]*[A-Z][A-Za-z'’-]+,[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)"
                       r"(?:,?[ \t]+\d{4})?[ \t]*[.,][ \t]*(?:/[ \t]*[A-Z][A-Za-z]+[ \t]*/[ \t]*\.?|[A-Z]{3,12}\b(?![a-z]))")

@@ -312,3 +312,74 @@ def test_a_coming_event_spoken_of_takes_its_place_but_no_day_nor_participants(gz
     assert [(e.label, e.date and e.date.isoformat(), ex.label(e.city)) for e in ex.events] == [
         ("Meeting of Azamat Bekov and Emre Yalçın", "2026-03-04", "Osh"), ("Annual forum of the TURKSOY", None, "Karakol")]
     assert {ex.label(p.event) for p in ex.participations} == {"Meeting of Azamat Bekov and Emre Yalçın"}
+
+
+def test_a_meeting_in_a_city_of_the_larger_gazetteer(gz: Gazetteer) -> None:
+    assert events(gz, "The Consul of Kazakhstan, Nurlan Abenov, met with members of the Kazakh community in Odessa.") == [
+        ("Meeting of Nurlan Abenov", "Meeting", None, None, "Odessa", None, False)]
+    ex = extraction(gz, "The forum moved from Riga to Tallinn and then to Seoul.")
+    assert sorted(e.label for e in ex.entities.values() if e.kind == "City") == ["Riga", "Seoul", "Tallinn"]
+
+
+def test_two_persons_who_discussed_met(gz: Gazetteer) -> None:
+    assert events(gz, "Kazakh Energy Minister Aigul Sarsenova and Hungarian Foreign Minister Péter Szijjártó have "
+                      "discussed energy projects.") == [
+        ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", None, None, None, None, False)]
+    assert [e[0] for e in events(gz, "Aigul Sarsenova and Péter Szijjártó discussed gas by telephone.")] == [
+        "Telephone conversation of Aigul Sarsenova and Péter Szijjártó"]
+    assert events(gz, "Aigul Sarsenova said that Péter Szijjártó discussed gas.") == []
+
+
+def test_the_meeting_after_a_meeting_gives_it_its_city_and_day(gz: Gazetteer) -> None:
+    assert events(gz, "Aigul Sarsenova and Péter Szijjártó discussed energy projects. The Astana-based meeting held "
+                      "on 12 January also touched on transport.") == [
+        ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", "2026-01-12", None, "Astana", None, False)]
+
+
+def test_a_lower_case_forum_held_in_a_city_where_something_was_said(gz: Gazetteer) -> None:
+    assert events(gz, "Trade grew fast, Aigul Sarsenova said at the Kazakhstan-Hungary investment forum held in "
+                      "Almaty.") == [
+        ("Kazakhstan-Hungary investment forum", "Meeting", None, None, "Almaty", None, False)]
+
+
+def test_a_dateline_of_city_and_agency_in_brackets(gz: Gazetteer) -> None:
+    assert events(gz, "Almaty (KazTAG) – Aigul Sarsenova met Péter Szijjártó yesterday.") == [
+        ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", "2026-01-15", None, "Almaty", None, False)]
+    assert events(gz, "Tashkent, Uzbekistan (UzA) -- Aigul Sarsenova met Péter Szijjártó yesterday.") == [
+        ("Meeting of Aigul Sarsenova and Péter Szijjártó", "Meeting", "2026-01-15", None, "Tashkent", None, False)]
+
+
+def test_a_welcome_at_the_airport_after_an_arrival_and_the_leader_as_reference(gz: Gazetteer) -> None:
+    ex = extraction(gz, "President of Kyrgyzstan Sadyr Japarov arrived in Budapest for the 3rd Informal Summit of "
+                        "Turkic Leaders. The Kyrgyz leader was welcomed by Hungarian Foreign Minister Péter Szijjártó at "
+                        "the airport.")
+    assert [(e.label, ex.label(e.city)) for e in ex.events] == [
+        ("3rd Informal Summit of Turkic Leaders", "Budapest"), ("Welcome of Sadyr Japarov at the airport", "Budapest")]
+    assert sorted((ex.label(p.participant), ex.label(p.event)) for p in ex.participations) == [
+        ("Péter Szijjártó", "Welcome of Sadyr Japarov at the airport"), ("Sadyr Japarov", "3rd Informal Summit of Turkic Leaders"),
+        ("Sadyr Japarov", "Welcome of Sadyr Japarov at the airport")]
+
+
+def test_at_the_same_forum_is_the_forum_again(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Trade grew, Aigul Sarsenova said at the Kazakhstan-Hungary investment forum held in Almaty. "
+                        "Investment will double, as reported by Daniyar Kurmanov at the same forum.")
+    assert [e.label for e in ex.events] == ["Kazakhstan-Hungary investment forum"]
+    assert sorted(ex.label(p.participant) for p in ex.participations) == ["Aigul Sarsenova", "Daniyar Kurmanov"]
+
+
+def test_groups_of_officials_that_gathered_or_met_in_a_city(gz: Gazetteer) -> None:
+    assert events(gz, "Foreign ministers of the TURKSOY member states gathered in Istanbul on 12 November 2021.") == [
+        ("Meeting", "Meeting", "2021-11-12", None, "Istanbul", None, False)]
+    assert events(gz, "The Secretaries General of the parliaments of TURKSOY member states met in Ankara on 20 February "
+                      "2018.") == [("Meeting", "Meeting", "2018-02-20", None, "Ankara", None, False)]
+    assert events(gz, "Hundreds of fans gathered in Baku on 3 May to watch the final.") == []
+
+
+def test_the_head_of_state_or_the_secretary_general_is_the_one_holder_named_before(gz: Gazetteer) -> None:
+    ex = extraction(gz, "President of Uzbekistan Shavkat Mirziyoyev arrived in Samarkand on 10 May. The Head of State "
+                        "met with Aigul Sarsenova.")
+    assert [e.label for e in ex.events] == ["Visit of Shavkat Mirziyoyev to Samarkand",
+                                            "Meeting of Shavkat Mirziyoyev and Aigul Sarsenova"]
+    ex = extraction(gz, "Secretary General of the TURKSOY Aigul Sarsenova and Secretary General of the OTS Daniyar "
+                        "Kurmanov arrived in Baku on 3 May. The Secretary General met with Askar Bekov on 4 May.")
+    assert all(e.label.startswith("Visit") for e in ex.events)     # two holders: which one met him is not known

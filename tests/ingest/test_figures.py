@@ -41,3 +41,51 @@ def test_bilateral_trade_and_the_countries_without_names_a_goal_is_no_figure(gz:
     assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value, f.unit) for f in ex.figures] == [
         ("Georgia", "Hungary", "trade-volume", 460.0, "usd-million"),
         ("Georgia", "Hungary", "trade-volume", 120.5, "usd-million")]
+
+
+def test_a_body_and_its_acronym_are_one_party(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Trade among the members of the International Organization of Turkic Culture (TURKSOY) reached "
+                        "$3 billion in 2024.")
+    assert [(ex.label(f.subject), f.counterparty, f.value) for f in ex.figures] == [
+        ("International Organization of Turkic Culture", None, 3.0)]
+
+
+def test_thousands_commas_compound_amounts_and_whole_numbers(gz: Gazetteer) -> None:
+    def values(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return [(f.value, f.unit) for f in ex.figures]
+    assert values("Trade between Georgia and Hungary amounted to 2,300 million USD in 2024.") == [(2300.0, "usd-million")]
+    assert values("Trade between Georgia and Hungary amounted to USD 2,3 billion in 2024.") == [(2.3, "usd-billion")]
+    assert values("Trade between Georgia and Hungary totaled $2 billion 300 million.") == [(2.3, "usd-billion")]
+    assert values("Trade between Georgia and Hungary reached $2,300,000,000 in 2024.") == [(2.3, "usd-billion")]
+
+
+def test_a_trade_figure_without_parties_takes_the_two_states_just_named(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Georgia is one of the main partners of Hungary. Trade turnover reached 2.3 billion dollars last year.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.value, f.confidence) for f in ex.figures] == [
+        ("Georgia", "Hungary", 2.3, 0.5)]
+    assert extraction(gz, "Georgia, Hungary and Serbia met. Trade reached $2 billion.").figures == []
+
+
+def test_turnover_between_exported_goods_worth_and_amounts_in_words(gz: Gazetteer) -> None:
+    def got(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value, f.unit) for f in ex.figures]
+    assert got("The turnover between Georgia and Hungary reached $1 billion in 2024.") == [
+        ("Georgia", "Hungary", "trade-volume", 1.0, "usd-billion")]
+    assert got("Georgia exported goods worth $300 million to Hungary in 2024.") == [
+        ("Georgia", "Hungary", "exports", 300.0, "usd-million")]
+    assert got("The trade volume between Georgia and Hungary exceeded two billion dollars.") == [
+        ("Georgia", "Hungary", "trade-volume", 2.0, "usd-billion")]
+
+
+def test_a_hoped_for_amount_is_no_figure(gz: Gazetteer) -> None:
+    assert extraction(gz, "Aigul Sarsenova said: “I hope that we will reach mutual trade between Georgia and Hungary of "
+                          "one billion dollars.”").figures == []
+
+
+def test_a_trade_measure_written_after_the_amount(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Georgia and Hungary reached $2 billion in bilateral trade in 2024.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Georgia", "Hungary", "trade-volume", 2.0)]
+    assert extraction(gz, "Georgia and Hungary signed deals worth $2 billion.").figures == []

@@ -146,3 +146,38 @@ def test_one_of_the_members_of_which_is_a_member_and_chairs_stated_otherwise(gz:
     assert mems(gz, "The TURKSOY, of which Mongolia is an observer, met.") == [("Mongolia", "TURKSOY", "observer", None)]
     assert sorted(mems(gz, "As the TURKSOY chair, Kyrgyzstan spoke. Hungary is the current chair of the OTS.")) == [
         ("Hungary", "OTS", "chair", None), ("Kyrgyzstan", "TURKSOY", "chair", None)]
+
+
+def test_lists_with_also_a_described_list_after_a_colon_and_observers_to(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY has five members. Its members are Kazakhstan and Kyrgyzstan. Mongolia and Georgia "
+                    "also have observer status.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
+    assert mems(gz, "The TURKSOY is an international organization uniting several Turkic-speaking states: Kazakhstan and "
+                    "Kyrgyzstan. Mongolia and Georgia are observer states to the organization.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
+
+
+def test_which_joined_participates_as_observer_with_observers_and_list_appositions(gz: Gazetteer) -> None:
+    assert mems(gz, "Mongolia, which joined the TURKSOY as an observer in 2019, sent a choir.") == [
+        ("Mongolia", "TURKSOY", "observer", "2019")]
+    assert mems(gz, "Georgia participates in the TURKSOY as an observer.") == [("Georgia", "TURKSOY", "observer", None)]
+    assert mems(gz, "The TURKSOY unites Kazakhstan and Kyrgyzstan, with Mongolia and Georgia as observers.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
+    assert mems(gz, "Leaders of Kazakhstan and Kyrgyzstan, both members of the TURKSOY, spoke.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+
+
+def test_the_parliaments_of_the_states_make_the_states_members(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY brings together the parliaments of Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+    assert mems(gz, "The TURKSOY members are the national parliaments of Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+
+
+def test_a_state_along_with_others_is_a_member(gz: Gazetteer) -> None:
+    assert mems(gz, "Kazakhstan, along with Kyrgyzstan and Mongolia, is a member of the TURKSOY.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "member", None)]

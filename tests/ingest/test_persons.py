@@ -83,3 +83,15 @@ def test_a_name_after_a_title_the_list_does_not_know(gz: Gazetteer) -> None:
 def test_epithets_and_armed_forces_are_no_parts_of_a_name(gz: Gazetteer) -> None:
     ex = extraction(gz, "Great Leader Chingiz Aitmatov was honoured. The Kyrgyz Armed Forces held drills.")
     assert sorted((e.label, e.kind) for e in ex.entities.values()) == [("Chingiz Aitmatov", "Person")]
+
+
+def test_jan_is_a_given_name_too(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The concert was attended by the Ambassador of Kazakhstan to Rome H. E. Jan Kuatbekov.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Jan Kuatbekov"]
+    assert [(ex.label(p.person), p.title, ex.label(p.of), ex.label(p.to)) for p in ex.posts] == [
+        ("Jan Kuatbekov", "Ambassador", "Kazakhstan", "Rome")]
+
+
+def test_geographic_features_are_no_persons(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Trade across the Caspian Sea grew, and tourists visited Lake Issyk-Kul, said Aigul Sarsenova.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Aigul Sarsenova"]

@@ -76,3 +76,9 @@ def test_a_fuller_state_name_and_groups_and_clubs(gz: Gazetteer) -> None:
 def test_a_city_that_names_a_document_is_no_place(gz: Gazetteer) -> None:
     ex = extraction(gz, "The ministers recalled the Karakol Declaration and met in Osh on 3 March 2026.")
     assert sorted((e.label, e.kind) for e in ex.entities.values() if e.kind != "Event") == [("Osh", "City")]
+
+
+def test_a_second_and_with_a_head_word_cuts_only_its_own_item(gz: Gazetteer) -> None:
+    r = reader(gz, "A deal was signed between the Kyrgyz Institute of Standards and Metrology and the Turkish Agency "
+                   "for Quality.", phrases)
+    assert ("Kyrgyz Institute of Standards and Metrology", "Organization") in mentions(r)

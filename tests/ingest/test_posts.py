@@ -163,3 +163,53 @@ def test_more_titles_and_no_owner_from_an_agency_dateline(gz: Gazetteer) -> None
         ("Azamat Bekov", "Chargé d'Affaires", "Kyrgyzstan", "Hungary"),
         ("Emre Yalçın", "First Deputy Minister of Foreign Affairs", "Kyrgyzstan", None)]
     assert posts(gz, "BISHKEK. KABAR Secretary of State Azamat Bekov met the staff.") == []
+
+
+def test_a_demonym_reference_gives_a_state_less_minister_his_state(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Trade grew, said Aigul Sarsenova, Minister of Energy, on Monday. \"We are ready,\" the Kazakh "
+                        "minister added.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of) if p.of else None) for p in ex.posts] == [
+        ("Aigul Sarsenova", "Minister of Energy", "Kazakhstan")]
+    ex = extraction(gz, "Foreign Minister Daniyar Kurmanov spoke on Monday. On Tuesday, the top Kyrgyz diplomat met "
+                        "students.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of) if p.of else None) for p in ex.posts] == [
+        ("Daniyar Kurmanov", "Minister of Foreign Affairs", "Kyrgyzstan")]
+    ex = extraction(gz, "Foreign Minister Daniyar Kurmanov and Minister of Energy Aigul Sarsenova spoke. The Kazakh "
+                        "minister added more.")     # two state-less ministers: which one is not known
+    assert [ex.label(p.of) if p.of else None for p in ex.posts] == [None, None]
+
+
+def test_honorary_titles_and_awarded_the_status_of(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The talks were attended by Aigul Sarsenova, Honorary Consul of Hungary in Kazakhstan.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), ex.label(p.to)) for p in ex.posts] == [
+        ("Aigul Sarsenova", "Honorary Consul", "Hungary", "Kazakhstan")]
+    ex = extraction(gz, "Askar Akayev was awarded the status of honorary president of the TURKSOY for his work.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), p.past) for p in ex.posts] == [
+        ("Askar Akayev", "Honorary President", "TURKSOY", False)]
+
+
+def test_assumed_the_position_of_head_of_the_delegation(gz: Gazetteer) -> None:
+    ex = extraction(gz, "On 3 March, Mr. Aidar Omarov, Ambassador of Kazakhstan to Belgium, met Ms. Anna Berg, the NATO Secretary General, and "
+                        "officially assumed the position of the Head of the Delegation of Kazakhstan to NATO.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), ex.label(p.to)) for p in ex.posts] == [
+        ("Aidar Omarov", "Ambassador", "Kazakhstan", "Belgium"),
+        ("Anna Berg", "Secretary General", "NATO", None),
+        ("Aidar Omarov", "Head of the Delegation", "Kazakhstan", "NATO")]
+
+
+def test_akim_hokim_vice_speaker_executive_secretary_and_more_portfolios(gz: Gazetteer) -> None:
+    def got(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return [(ex.label(p.person), p.title, ex.label(p.of)) for p in ex.posts]
+    assert got("Akim of Almaty Yerbolat Dossayev met the guests.") == [("Yerbolat Dossayev", "Akim", "Almaty")]
+    assert got("Hokim of Samarkand region Erkinjon Turdimov met the guests.") == [("Erkinjon Turdimov", "Hokim", "Samarkand")]
+    assert got("Executive Secretary of the TURKSOY Aigul Sarsenova spoke.") == [("Aigul Sarsenova", "Executive Secretary", "TURKSOY")]
+    assert got("Minister of Diaspora Affairs of Türkiye Aigul Sarsenova spoke.") == [
+        ("Aigul Sarsenova", "Minister of Diaspora Affairs", "Türkiye")]
+    assert [t for _p, t, _o in got("Vice Speaker of the Parliament of Hungary Aigul Sarsenova spoke.")] == ["Vice Speaker"]
+
+
+def test_a_lower_case_foreign_affairs_and_trade(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Aigul Sarsenova, Georgia's minister of foreign affairs and trade, met the guests.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of)) for p in ex.posts] == [
+        ("Aigul Sarsenova", "Minister of Foreign Affairs and Trade", "Georgia")]

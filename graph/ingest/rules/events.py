@@ -40,9 +40,14 @@ _UNNAMED = [
     # "will gather in Istanbul on March 7 for an informal meeting"
     (re.compile(r"\b(?:gather(?:ed|s)?|convene[sd]?)\b[^.;]{0,60}?\bfor\s+(?:an?|the|their)\s+((?:[\w-]+\s+){0,3}?"
                 r"(?:meeting|summit|talks|session|conference|forum|consultations))\b", re.I), "Meeting", "noun-event"),
+    # "X was welcomed by Y at the airport", "At the airport, X was met by Y"
+    (re.compile(r"\b(?:was|were)\s+(?:warmly\s+|solemnly\s+|officially\s+)?(?:welcomed|greeted|met)\b[^.;]{0,120}?\bat\s+the\s+(?:[\w-]+\s+){0,2}airport\b"
+                r"|\b[Aa]t\s+the\s+(?:[\w-]+\s+){0,2}airport\b[^.;]{0,120}?\b(?:was|were)\s+(?:warmly\s+|solemnly\s+|officially\s+)?(?:welcomed|greeted|met)\s+by\b"),
+     "Meeting", "airport"),
     (re.compile(r"\b(?:hosted|welcomed|hosts|welcomes)\s+(?:his|her|their)\s+(?:\S+\s+){0,2}?(?:counterpart|colleague|guest)s?\b"
                 r"|\b(?:held|holds|hold|had|has)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:meeting|talks)\b|\bmet\s+(?:with\s+)?|\bmeets\s+(?:with\s+)?|\breceived\b|\bwelcomed\s+(?=[\U000F0000-\U0010FFFD])|\bmeeting\s+(?:with|between)\b|\btalks\s+(?:with|between)\b"
-                r"|\b(?:talks|a\s+meeting|negotiations)\s+(?:was|were)\s+held\s+between\b|\bmeeting\s+held\s+(?:in|on|at)\b", re.I),
+                r"|\b(?:talks|a\s+meeting|negotiations)\s+(?:was|were)\s+held\s+between\b|\bmeeting\s+held\s+(?:in|on|at)\b"
+                r"|\b(?:gathered|convened)\s+(?=(?:in|at)\s)", re.I),      # "foreign ministers … gathered in Istanbul": with a group only
      "Meeting", "meeting"),
     (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
                 r"(?:evening|concert|exhibition|festival|conference|forum|seminar|round\s?table|ceremony|celebration|"
@@ -76,7 +81,7 @@ _UNNAMED = [
     (re.compile(r"\b(?:a|an|the)\s+(?:\w+\s+)?(?:meeting|conference|forum|seminar|round\s?table|training)\s+(?:of|on|for|with)\b", re.I), "Meeting", "meeting"),
     # "took part in the international conference held in Samarkand", "Baku hosted the third … summit on 9 May":
     # a lower-case event described where it is reported
-    (re.compile(r"\b(?:participated\s+in|took\s+part\s+in|attended|addressed|spoke\s+at|hosted|hosts|will\s+host)\s+the\s+"
+    (re.compile(r"\b(?:participated\s+in|took\s+part\s+in|attended|addressed|spoke\s+at|hosted|hosts|will\s+host|(?<=[a-z,]\s)at)\s+the\s+"
                 r"((?:(?:[\w-]|[\U000F0000-\U0010FFFD\uf8ff])+\s+){0,5}?(?:conference|forum|summit|seminar|workshop|symposium|"
                 r"round\s?table|congress|festival|exhibition|fair|games|championship|olympiad|competition|meeting|session|ceremony|celebration)"
                 r"(?:\s+of\s+(?:the\s+)?[\U000F0000-\U0010FFFD]\uf8ff*)?)"
@@ -89,6 +94,8 @@ _UNNAMED = [
     (re.compile(r"\b(?:a|an)\s+((?:[\w-]+\s+){0,4}?(?:conference|forum|summit|seminar|workshop|symposium|round\s?table|competition|congress|"
                 r"webinar|celebration|gala|tournament|olympiad|contest|briefing|press\s+conference)s?)\b(?:\s+(?:on|of|for|dedicated\s+to|devoted\s+to)\s+[^,.;]{3,60}?)?"
                 r"(?=[,.;]|\s+(?:was|were|took|on|in|at|with|yesterday|today)\b)", re.I), "Meeting", "noun-event"),
+    # "A and B (have) discussed …": two persons who discussed something met (a call is found first)
+    (re.compile(r"\b(?:have\s+|has\s+|had\s+|also\s+)?discussed\b"), "Meeting", "discussed"),
 ]
 _SUB = re.compile(r"\b(?:the\s+)?(opening\s+(?:session|ceremony)|closing\s+(?:session|ceremony)|plenary\s+session|panel\s+(?:session|discussion)|"
                   r"interactive\s+sessions?|working\s+session|main\s+(?:training\s+)?(?:program(?:me)?|session|day)|gala\s+concert|official\s+dinner)\b", re.I)
@@ -117,10 +124,22 @@ _TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+par
                         r"[\U000F0000-\U0010FFFD]")
 # "Deputy Foreign Ministers of … A, B and C met at the Secretariat": a group meets, no person named
 _GROUP_MET = re.compile(r"\b(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment|[Dd]elegation)s?|[Dd]elegations|"
-                        r"[Rr]epresentatives|[Ss]peakers|[Cc]hairmen|[Aa]mbassadors)\b[^.;]{0,200}?\bmet\s+(?:at|in)\b")
+                        r"[Rr]epresentatives|[Ss]peakers|[Cc]hairmen|[Aa]mbassadors|[Ss]ecretaries[\s-]+[Gg]eneral|[Pp]arliamentarians)\b"
+                        r"[^.;]{0,200}?\b(?:met|gathered|convened)\s+(?:at|in)\b")
 _PRONOUN = re.compile(r"(?:^\s*|,\s+|\band\s+)([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+|subsequently\s+)?"
                       r"(?:met|meets|held|holds|had|received|receives|visited|attended|took\s+part|participated|addressed|delivered|"
                       r"presented|paid)\b")
+# "The Azerbaijani leader was welcomed by …": the first person of the sentence before
+_NOMINAL = re.compile(rf"\s*The\s+((?:{MARK})\s+(?:leader|president|head\s+of\s+state|guest|prime\s+minister|minister|foreign\s+minister|top\s+diplomat))\s+"
+                      r"(?:was|were|is|has|had|arrived|met|held|paid|visited|attended|took\s+part|participated|addressed)\b")
+# "The Head of State received …", "The Secretary General met …": the one holder of that role named before
+_ROLE_REF = re.compile(r"\s*(?:(?:On|In)\s[^,]{2,40},\s+)?[Tt]he\s+(head\s+of\s+(?:state|our\s+state)|Head\s+of\s+State|President|Secretary[\s-]+General|"
+                       r"Ambassador|Foreign\s+Minister|Prime\s+Minister|Speaker)\s+"
+                       r"(?:also\s+|then\s+|later\s+)?(?:met|received|held|visited|attended|took\s+part|participated|addressed|delivered|"
+                       r"presented|paid|hosted|welcomed|spoke|noted|said|stressed|opened|chaired)\b")
+_REF_ROLE_WORDS = {r"head of (?:state|our state)|president": ("president",), r"secretary general": ("secretary-general",),
+                   r"ambassador": ("ambassador",), r"foreign minister": ("minister-of-foreign-affairs",),
+                   r"prime minister": ("prime-minister",), r"speaker": ("chairman",)}
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -188,6 +207,9 @@ class EventReader:
                 self._held(sn)
             if not sn.new_events and not sn.refs:
                 self._noun_ref(sn)
+                self._meeting_again(sn)
+            if not sn.new_events and not sn.refs:
+                self._same_event(sn)
             if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 self._unnamed(sn)
             self._when_and_where(sn)
@@ -197,13 +219,28 @@ class EventReader:
     def _pronoun(self, sn: Sentence, prev_persons: list[Mention]) -> None:
         """"X is on a visit to Budapest. On 4 May, he met Y": a sentence whose subject is "he" or "she",
         with no person named before it, is about the first person of the sentence before."""
-        pm = _PRONOUN.search(sn.sm)
+        self._role_reference(sn)
+        pm = _PRONOUN.search(sn.sm) or _NOMINAL.match(sn.sm)
         if pm is None or not prev_persons or any(mm[0] < sn.s + pm.start() for mm in sn.persons):
             return
         key = prev_persons[0][2]
         if any(mm[2] == key for mm in sn.persons):
             return
         sn.persons.append((sn.s + pm.start(1), sn.s + pm.end(1), key, "Person"))
+        sn.persons.sort()
+
+    def _role_reference(self, sn: Sentence) -> None:
+        """"The Head of State received …", "The Secretary General met …": the one person who holds that
+        role in a post named before the sentence."""
+        rm = _ROLE_REF.match(sn.sm)
+        if rm is None or any(mm[0] < sn.s + rm.end(1) for mm in sn.persons):
+            return
+        word = " ".join(rm.group(1).lower().replace("-", " ").split())
+        roles = next(r for k, r in _REF_ROLE_WORDS.items() if re.fullmatch(k, word))
+        holders = {p.person for p in self.out.posts if p.role in roles and p.span[0] < sn.s and not p.past}
+        if len(holders) != 1:
+            return
+        sn.persons.append((sn.s + rm.start(1), sn.s + rm.end(1), holders.pop(), "Person"))
         sn.persons.sort()
 
     def _noun_ref(self, sn: Sentence) -> None:
@@ -218,6 +255,27 @@ class EventReader:
         if earlier:
             sn.refs.append(earlier[-1])
             self.current = earlier[-1]
+
+    def _same_event(self, sn: Sentence) -> None:
+        """"…, said X at the same forum": the event just reported again (its participants)."""
+        current = self.current
+        if current is not None and re.search(r"\b(?:at|during|in)\s+the\s+same\s+(?:meeting|forum|event|conference|summit|session|"
+                                             r"ceremony|reception|talks|gathering)\b", sn.sm):
+            sn.refs.append(current)
+
+    def _meeting_again(self, sn: Sentence) -> None:
+        """"A and B discussed … . The Baku-based meeting held on 9 September …": a sentence that opens
+        with "the meeting" is about the unnamed meeting just reported, and gives its day and city."""
+        current = self.current
+        m = re.match(rf"\s*(?:The|This)\s+(?:({MARK})-based\s+)?(?:meeting|talks)\b(?!\s+(?:of|with|between)\b)", sn.sm)
+        if m is None or current is None or current.named or current.kind != "Meeting" or sn.refs or current.label.startswith("Telephone"):
+            return
+        sn.refs.append(current)
+        city = self.reader.at(sn.s + m.start(1)) if m.group(1) else None
+        if city and self.out.entities[city[2]].kind == "City":
+            current.city = city[2]         # said of the meeting itself: over a city guessed from its sentence
+        if current.date is None and sn.dates and re.match(r"\s*held\s+on\b", sn.sm[m.end():]):
+            current.date, current.end_date = sn.dates[0].date, sn.dates[0].end_date
 
     def _in_context(self, ev: Event, sn: Sentence) -> bool:
         """Whether a named event is only the frame of what the sentence reports ("A met B on the
@@ -273,6 +331,9 @@ class EventReader:
                     and not ev.label.startswith("Telephone") and (not ev.named or sn.happening)
                     and self.last_city is not None and self.last_city[0] == ev.date):
                 ev.city = self.last_city[1]
+        for ev in sn.new_events:      # "X arrived in Astana for the summit. He was welcomed at the airport": there
+            if ev.label.startswith("Welcome of") and ev.city is None and sn.prev_current is not None:
+                ev.city = sn.prev_current.city
         visit = sn.prev_current
         for ev in sn.new_events:      # "X is on a visit to Budapest. On 4 May he met Y": met there
             if (visit is not None and visit.label.startswith("Visit ") and visit.city and ev is not visit and not ev.named
@@ -440,6 +501,8 @@ class EventReader:
                       or (plural_ref is not None and self.current is not None) or (took_part is not None and bool(persons)))
         if label == "visit" and m.lastindex and m.group(1) and persons:
             has_anchor = True        # "a delegation headed by X visited the State Committee"
+        if label == "airport":
+            return bool(persons)
         if not has_anchor:
             return False
         held_at = re.match(r"meeting\s+held\s+(?:in|at)\b", m.group(0), re.I) and _PLACE_AT.search(sn.sm)
@@ -452,9 +515,22 @@ class EventReader:
             return False
         if label == "consultations" and not (dates or persons):
             return False
+        if label == "discussed" and not self._two_discussed(sn, m):
+            return False
         if FUTURE.search(sn.sm[:m.start()]) and not dates:
             return False
         return True
+
+    def _two_discussed(self, sn: Sentence, m: re.Match[str]) -> bool:
+        """"A, <title>, and B have discussed …": the two first persons, joined by "and", are the subject
+        of "discussed"; not over the phone, not in a quotation or a relative clause."""
+        before = [mm for mm in sn.persons if mm[1] <= sn.s + m.start()]
+        if len(before) != 2 or re.search(r"\b(?:tele)?phone\b|\bvideo\b|\bonline\b", sn.sm, re.I):
+            return False
+        between = self.masked[before[0][1]:before[1][0]]
+        after = self.masked[before[1][1]:sn.s + m.start()]
+        return (re.search(r"\band\b", between) is not None and not re.search(r"\b(?:who|which|that|said|says|with|met)\b|[;:]", between + after)
+                and len(after) < 40 and not re.search(rf"[.;]", after))
 
     def _unnamed_label(self, sn: Sentence, m: re.Match[str], kind: str, label: str,
                        performing: bool) -> tuple[str, str, str | None] | None:
@@ -519,6 +595,13 @@ class EventReader:
             noun = re.search(r"concert|exhibition|festival", m.group(0), re.I).group(0).capitalize()  # type: ignore[union-attr]
             kind = "Concert" if noun == "Concert" else "CulturalEvent"
             return noun + (f" by {names[0]}" if names and performing else ""), kind, None
+        if label == "discussed":
+            label = "meeting"
+        if label == "airport":      # the guest is the subject, before "was welcomed"
+            guest = [mm for mm in persons if mm[1] <= s + m.start() + len(m.group(0).split(" by ")[0])]
+            if not guest:
+                return None
+            return f"Welcome of {out.entities[guest[0][2]].label} at the airport", kind, None
         return label.capitalize() + (" of " + " and ".join(names) if names else ""), kind, None
 
     def _visit_label(self, sn: Sentence, m: re.Match[str], kind: str) -> tuple[str, str, str | None] | None:

@@ -15,14 +15,37 @@ __all__ = ["figures", "period"]
 
 _MEASURES = [
     (re.compile(r"\b(?:trade\s+turnover|commodity\s+turnover|trade\s+volume|volume\s+of\s+(?:mutual\s+|bilateral\s+)?trade|mutual\s+trade|bilateral\s+trade|"
-                r"foreign\s+trade|trade|traded\s+goods)\b", re.I), "trade-volume", "trade volume"),
-    (re.compile(r"\bexports?\b", re.I), "exports", "exports"),
-    (re.compile(r"\bimports?\b", re.I), "imports", "imports"),
+                r"foreign\s+trade|trade|traded\s+goods|turnover(?=\s+(?:between|with)\b))\b", re.I), "trade-volume", "trade volume"),
+    (re.compile(r"\bexport(?:s|ed)?\b", re.I), "exports", "exports"),
+    (re.compile(r"\bimport(?:s|ed)?\b", re.I), "imports", "imports"),
     (re.compile(r"\binvest(?:ments?|ed|s)?\b|\bcapital\b", re.I), "investment", "investment"),
 ]
 _MONEY = re.compile(
     r"(?:(?:USD|US\$|\$|U\.S\.\s+dollars?)\s?(?P<v1>\d+(?:[.,]\d+)?)\s*(?P<u1>billion|bln|bn|million|mln|m)\b"
-    r"|(?P<v2>\d+(?:[.,]\d+)?)\s*(?P<u2>billion|bln|bn|million|mln)\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars))", re.I)
+    r"(?:\s+(?:and\s+)?(?P<r1>\d{1,3})\s+(?:million|mln)\b)?"           # "$1 billion 500 million"
+    r"|(?P<v2>\d+(?:[.,]\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*(?P<u2>billion|bln|bn|million|mln)(?:\s+(?:and\s+)?(?P<r2>\d{1,3})\s+(?:million|mln))?"
+    r"\s*(?:\s(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars)|\s?US\$|\s?\$)"
+    # "$1,500,000,000", "1,500,000,000 US dollars": the whole number
+    r"|(?:USD|US\$|\$)\s?(?P<v3>\d{1,3}(?:,\d{3}){2,})(?!\d|,\d)|(?P<v4>\d{1,3}(?:,\d{3}){2,})\s+(?:US\s+dollars|dollars|USD|U\.S\.\s+dollars))", re.I)
+
+
+def _amount(money: re.Match[str]) -> tuple[float, str]:
+    """(value, unit) of a money match: "1,500 million" is 1500 (a thousands comma), "1,5 billion" 1.5,
+    "1 billion 200 million" 1.2 billion, "$1,500,000,000" 1.5 billion."""
+    whole = money.group("v3") or money.group("v4")
+    if whole:
+        n = float(whole.replace(",", ""))
+        return (round(n / 1e9, 4), "usd-billion") if n >= 1e9 else (round(n / 1e6, 4), "usd-million")
+    raw = money.group("v1") or money.group("v2")
+    words = {"one": 1, "ten": 10, **_NUMBERS}
+    raw = str(words[raw.lower()]) if raw.lower() in words else raw
+    value = float(raw.replace(",", "") if re.fullmatch(r"\d{1,3},\d{3}", raw) else raw.replace(",", "."))
+    unit_word = (money.group("u1") or money.group("u2")).lower()
+    unit = "usd-billion" if unit_word in ("billion", "bln", "bn") else "usd-million"
+    rest = money.group("r1") or money.group("r2")
+    if rest and unit == "usd-billion":
+        value = round(value + int(rest) / 1000, 4)
+    return value, unit
 _PERIOD = re.compile(
     r"\b(?:in|for|during|over)\s+(?:the\s+)?(?:(?P<first>first|last)\s+(?P<n>\w+)\s+months\s+of\s+(?P<y1>(?:19|20)\d\d)"
     r"|(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)\s*[-–]\s*"
@@ -48,7 +71,8 @@ def period(sentence: str, ref: dt.date) -> str | None:
     if m.group("y3"):
         return m.group("y3")
     return str(ref.year - 1)
-_TARGET = re.compile(r"\b(?:aim|aims|aimed|aiming|target|targets|goal|plan|plans|planning|intend|seek|seeks|raise|bring|increase)\b[^.]{0,60}$"
+_TARGET = re.compile(r"\b(?:aim|aims|aimed|aiming|target|targets|goal|plan|plans|planning|intend|seek|seeks|raise|bring|increase|"
+                     r"will\s+reach|to\s+reach|hope|hopes|expect|expects|expected)\b[^.]{0,60}$"
                      r"|\b(?:to|up\s+to)\s+$", re.I)
 _STATED = re.compile(r"\b(?:reached|amounted|totaled|totalled|stood|hit|grew|exceeded|rose|increased|climbed|jumped|"
                      r"surged|fell|dropped|declined|decreased|was|were|is|are)\b")
@@ -72,17 +96,31 @@ def figures(reader: Reader) -> None:
                 for mm in pattern.finditer(before):
                     if mm.start() > best:
                         best, measure = mm.start(), slug
+            if measure is None and re.match(r"\s*(?:(?:in|of|worth\s+of)\s+)?(?:annual\s+|bilateral\s+|mutual\s+)?trade(?:\s+(?:turnover|volume))?\b",
+                                            sm[money.end():]):
+                measure = "trade-volume"      # "$2 billion in bilateral trade", "a $2 billion trade volume"
             if measure is None:
                 continue
             parties = _parties(reader, s, sm, money)
+            if parties is None and measure == "trade-volume" and not _TARGET.search(before[-80:]):
+                parties = _pair_before(reader, s)
             if parties is None:
                 continue
             subject, counter, conf = parties
-            value = float((money.group("v1") or money.group("v2")).replace(",", "."))
-            unit_word = (money.group("u1") or money.group("u2")).lower()
-            unit = "usd-billion" if unit_word in ("billion", "bln", "bn") else "usd-million"
+            value, unit = _amount(money)
             out.figures.append(Figure(subject, counter, measure, value, unit, period(sm, reader.article.date),
                                       (s + money.start(), s + money.end()), conf))
+
+
+def _pair_before(reader: Reader, s: int) -> tuple[str, str, float] | None:
+    """"Turkey is among Turkmenistan's main partners. Trade reached $2 billion": a trade figure whose
+    sentence names no party is between the only two states named in the text just before it."""
+    out = reader.out
+    states = [mm for mm in reader.mentions if s - 600 <= mm[0] < s and out.entities[mm[2]].kind == "State"]
+    keys = list(dict.fromkeys(mm[2] for mm in states))
+    if len(keys) != 2:
+        return None
+    return keys[0], keys[1], 0.5
 
 
 def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str, str | None, float] | None:
@@ -92,6 +130,7 @@ def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str
     scope = sm[:money.start()]
     parties = [reader.at(s + mm.start()) for mm in re.finditer(MARK, scope)]
     parties = [p for p in parties if p and out.entities[p[2]].kind in ("State", "Organization")]
+    parties = [p for i, p in enumerate(parties) if all(q[2] != p[2] for q in parties[:i])]   # "the OTS (TDT)": one party
     between = re.search(rf"between\s+(?:the\s+)?({MARK})\s+and\s+(?:the\s+)?({MARK})", scope)
     poss = re.search(rf"({MARK})['’]s\s+(?:\w+\s+){{0,3}}?(?:trade|exports?|imports?|investments?)(?:\s+\w+){{0,3}}?\s+(?:with|to|from|in)\s+(?:the\s+)?({MARK})", scope)
     withm = re.search(rf"({MARK})\s+(?:\w+\s+){{0,4}}?(?:trade|exports?|imports?|investments?)\s+(?:\w+\s+){{0,2}}?(?:with|to|from|in)\s+(?:the\s+)?({MARK})", scope)
@@ -103,7 +142,7 @@ def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str
     for m in (between, poss, withm):
         if m:
             a, b = reader.at(s + m.start(1)), reader.at(s + m.start(2))
-            if a and b:
+            if a and b and a[2] != b[2]:
                 return a[2], b[2], 0.85
     two = re.search(r"\b(?:the\s+two|both|the|our\s+two|our)\s+(?:countries|states|sides|nations)(?:['’]s?)?\b", scope, re.I)
     if not parties and re.search(r"\bbilateral\s+(?:trade|commodity)", scope, re.I):

@@ -56,7 +56,9 @@ TOPICS = {"Culture", "Information", "Tourism", "Education", "Science", "Energy",
            "Transport", "Digital", "Development", "Sports", "Sport", "Youth", "Ecology", "Environment", "Emergency",
            "Internal", "Social", "Protection", "Investment", "Investments", "Innovation", "Communications", "Media",
            "Family", "Religious", "Integration", "Technology", "Technologies", "Policy", "Relations"}
-STOP |= {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS} | TOPICS | {
+#: "Jan" is a given name as well as a month's abbreviation ("H. E. Jan Galiyev"): never a stop word
+_NAME_MONTHS = {m.capitalize() for m in MONTHS} - {"Jan"}
+STOP |= _NAME_MONTHS | {d.capitalize() for d in WEEKDAYS} | TOPICS | {
     "Professor", "Academician", "Governor", "Mayor", "Rector", "Consulate", "Parliament", "Speaker"}
 #: Words that are never part of a person's name (regions, abstract nouns of headlines, lead-in nouns).
 NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe", "European", "Caucasus", "Eurasia",
@@ -76,7 +78,9 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             "Declaration", "Agreement", "Treaty", "Charter", "Accord", "Accords", "Protocol", "Memorandum", "Convention",
             "Statement", "Communique", "Communiqué", "Initiative", "Vision", "Roadmap",
             # epithets before a name ("Great Leader X", "national leader X") and bodies of the state
-            "Great", "Leader", "National", "Nation", "Armed", "Forces", "Army", "Border", "Guard", "Troops"}
+            "Great", "Leader", "National", "Nation", "Armed", "Forces", "Army", "Border", "Guard", "Troops",
+            # geographic features ("the Caspian Sea", "Lake Issyk-Kul")
+            "Sea", "Lake", "River", "Ocean", "Gulf", "Mountains", "Desert", "Valley", "Basin", "Steppe", "Plateau"}
 NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 
@@ -88,7 +92,7 @@ LEFT_STOP = {
     "Following", "Among", "Besides", "Moreover", "However", "Mr", "Mrs", "Ms", "Dr", "Minister", "Ambassador",
     "Secretary", "President", "Deputy", "Permanent", "Representative", "Consul", "Chairman", "Head", "Director",
     "Prime", "Speaker", "Rector", "Governor", "Mayor", "Today", "Yesterday", "Tomorrow", "Then", "Next", "Since", "Until", "When", "While",
-} | {m.capitalize() for m in MONTHS} | {d.capitalize() for d in WEEKDAYS}
+} | _NAME_MONTHS | {d.capitalize() for d in WEEKDAYS}
 TITLE_WORDS = r"Minister|Ambassador|President|Secretary|Deputy|Vice|Chairman|Chairwoman|Chairperson|Consul|Permanent|Prime|Speaker|Director|Head|Governor|Mayor"
 
 

@@ -14,6 +14,8 @@ from ..text import LIST, MARK, Mention, Reader, headline, sentences
 __all__ = ["memberships"]
 
 _BUILTIN_ORGS = {iri("organization", slug) for slug, _names, _cls in ORGANIZATIONS}
+# "TURKPA unites the parliaments of A, B and C": the states are its members
+_BODIES_OF = r"(?:(?:the\s+)?(?:national\s+)?(?:parliaments|legislatures|governments)\s+of\s+)?"
 _ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Academy))"
 _ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+in\s+((?:19|20)\d\d)\b")
 _SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
@@ -45,11 +47,12 @@ _OBSERVER_FORMS = [
 _IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s+(?:is|was|became|has\s+been|remains))\s+"
                    rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)s?(?:\s+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
-_JOINED = re.compile(rf"({MARK})\s+(?:officially\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to)\s+(?:the\s+)?{_ORGREF}"
+_JOINED = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:officially\s+|later\s+|also\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to|"
+                     rf"(?:participates|participated|takes\s+part|took\s+part)\s+in(?=\s+(?:the\s+)?\S+\s+as\s+(?:an?\s+)?observer))\s+(?:the\s+)?{_ORGREF}"
                      rf"(?:\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)|(?=\s+in\s+(?:19|20)\d\d\b|\s*[.;]))", re.I)   # "joined the OTS in 2019": a member
 # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
 _MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
-                           rf"(?:\s+of\s+(?:the\s+)?(?:({MARK})|(?:[Oo]rgani[sz]ation|[Aa]ssembly)\b))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*(?:the\s+)?{LIST}", re.I)
+                           rf"(?:\s+of\s+(?:the\s+)?(?:({MARK})|(?:[Oo]rgani[sz]ation|[Aa]ssembly)\b))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*{_BODIES_OF}(?:the\s+)?{LIST}", re.I)
 # "Azerbaijan chaired the Non-Aligned Movement", "Kazakhstan chairs the CICA"
 _CHAIRED = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:chairs|chaired|has\s+chaired|is\s+chairing|presides\s+over|presided\s+over)\s+(?:the\s+)?({MARK})"
                       rf"(?!\s+(?:[\w-]+\s+)?(?:meetings?|sessions?|summits?|forums?|conferences?|events?|talks|councils?|committees?)\b)")
@@ -65,15 +68,26 @@ _OF_WHICH = re.compile(rf"({MARK}),?\s+of\s+which\s+({MARK})\s+is\s+(?:also\s+)?
 # "A, B and C founded the <Org>"
 _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+(?:the\s+)?({MARK})")
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
-_LIST_ARE = re.compile(rf"{LIST}\s+(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
-                       rf"(?:its\s+|their\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?", re.I)
+_LIST_ARE = re.compile(rf"{LIST}\s+(?:also\s+|now\s+|currently\s+)?(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
+                       rf"(?:its\s+|their\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in|to)\s+(?:the\s+)?({MARK}))?", re.I)
+
+
+# "Kazakhstan, along with A and B, is a member of the OTS"
+_ALONG_WITH = re.compile(rf"({MARK}),?\s+(?:along|together)\s+with\s+(?:the\s+)?{LIST},?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
+                         rf"(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?(member|observer)s?(?:\s+(?:states?|countries|country))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
+
+
+# "A, B and C – the member states of the OTS –", "A and B, both members of the OTS"
+_LIST_APPOS = re.compile(rf"{LIST}(?:\s*,|\s+[–—-])\s+(?:all\s+|both\s+)?(?:the\s+)?(?:full\s+|founding\s+)?(member|observer)"
+                         rf"(?:s|\s+states|\s+countries)\s+of\s+(?:the\s+)?({MARK})")
 
 
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
 _ORG_HAS = re.compile(rf"(?:({MARK})|\b[Tt]he\s+(?:organi[sz]ation|[Aa]ssembly)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
                       rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+(?:composed|made\s+up)\s+of|consisting\s+of|comprising|"
-                      rf"uniting|bringing\s+together|(?:was|were)\s+(?:established|founded|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by)\s+(?:the\s+)?{LIST}"
-                      rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+and\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
+                      rf"uniting|bringing\s+together|(?:was|were)\s+(?:established|founded|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by)\s+"
+                      rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,4}}(?:countries|states|nations)\s*:\s*)?{_BODIES_OF}(?:the\s+)?{LIST}"
+                      rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+(?:and|with|while)\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
 
 
 def _first_clause(chunk: str) -> str:
@@ -161,6 +175,16 @@ class _Memberships:
             if m.group(3):
                 for key in self.states(s + m.start(3), m.group(3)):
                     self.add(key, org, "observer", (s + m.start(), s + m.end()), 0.8)
+        for m in _ALONG_WITH.finditer(sm):
+            org = self.key_at(s + m.start(4))
+            if org and self.is_org(org):
+                for key in [self.key_at(s + m.start(1)), *self.states(s + m.start(2), m.group(2))]:
+                    self.add(key, org, m.group(3).lower(), (s + m.start(), s + m.end()), 0.8)
+        for m in _LIST_APPOS.finditer(sm):
+            org = self.key_at(s + m.start(3))
+            if org and self.is_org(org) and re.search(r",|\band\b", m.group(1)):
+                for key in self.states(s + m.start(1), m.group(1)):
+                    self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
         for m in _CHAIRED.finditer(sm):
             mention = self.reader.at(s + m.start(2))
             org = mention[2] if mention and mention[3] == "Organization" else None

@@ -104,6 +104,32 @@ def family_only(reader: Reader) -> None:
 _TITLE_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _r, _t) in enumerate(ROLE_TITLES)))
 
 
+def _to_the_country(reader: Reader, masked: str, rec: dict, start: int, pos: int) -> int:
+    """"… met with Russian Ambassador to the country X": accredited to the state named before in the
+    sentence; returns where the title ends."""
+    country = re.match(r"\s+to\s+the\s+country\b", masked[pos:])
+    if country:
+        lead = masked[max(0, start - 300):start]
+        lead_at = start - len(lead) + max(lead.rfind(". "), lead.rfind("\n")) + 1
+        host = [mm for mm in reader.inside(lead_at, start) if mm[3] in ("State", "Demonym") and mm[2] != rec["pre"]]
+        if host:
+            rec["to"] = host[-1][2]
+            pos += country.end()
+    return pos
+
+
+def _delegation_state(reader: Reader, masked: str, start: int) -> str | None:
+    """"The Hungarian delegation was headed by Minister …": the delegation's state owns the title."""
+    led = re.search(rf"({MARK})(?:['’`]s)?\s+(?:(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)"
+                    rf"|(?:was|is|were)\s+represented)\s+by\s+(?:the\s+)?$",
+                    masked[max(0, start - 120):start])
+    if led:
+        mention = reader.at(max(0, start - 120) + led.start(1))
+        if mention and mention[3] in ("State", "Demonym"):
+            return mention[2]
+    return None
+
+
 def titles(reader: Reader) -> list[dict]:
     """Every role title with what it is of (before it: "Kazakh", "Kazakhstan's"; after it: "of A")
     and accredited to ("to B"), in text order."""
@@ -120,9 +146,9 @@ def titles(reader: Reader) -> list[dict]:
         start, end = m.start(), m.end()
         rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
                      "topic": None, "title_span": (start, end)}
-        extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t)
+        extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t, re.I)
         if role in ("minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs") and extra:
-            rec["title"] = title + " and " + " ".join(extra.group(1).split())
+            rec["title"] = title + " and " + " ".join(w if w == "and" else w[:1].upper() + w[1:] for w in extra.group(1).split())
         if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", t):
             topic = " ".join(re.sub(r"^(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", "", t).split())
             rec["topic"] = topic
@@ -150,12 +176,15 @@ def titles(reader: Reader) -> list[dict]:
         if of:
             mention = reader.at(pos + of.start(1))
             if mention and (mention[3] in ("State", "Organization", "Demonym")
-                            or (mention[3] == "City" and title in ("Governor", "Mayor"))):
+                            or (mention[3] == "City" and title in ("Governor", "Mayor", "Akim", "Hokim"))):
                 rec["of"] = mention[2]
                 pos += of.end()
                 acronym = re.match(rf"\s*\((?:{MARK}|[A-Z]{{2,8}})\)", masked[pos:])     # "of the Turkic Council (CCTS) X"
                 if acronym:
                     pos += acronym.end()
+                region = re.match(r"\s+(?:region|province|oblast|district)\b", masked[pos:])    # "Hokim of Samarkand region X"
+                if region and mention[3] == "City":
+                    pos += region.end()
         to = re.match(rf"\s+(?:to|in|at)\s+(?:the\s+)?({MARK})", masked[pos:])
         if to and not (rec["pre"] is None and rec["of"] is None and role in ("president", "chairman", "minister")):
             mention = reader.at(pos + to.start(1))
@@ -167,23 +196,10 @@ def titles(reader: Reader) -> list[dict]:
                                  masked[pos:], re.I)
                 if extra:
                     pos += extra.end()
-        country = re.match(r"\s+to\s+the\s+country\b", masked[pos:]) if rec["to"] is None and role == "ambassador" else None
-        if country:         # "… met with Russian Ambassador to the country X": the state named before in the sentence
-            lead = masked[max(0, start - 300):start]
-            lead_at = start - len(lead) + max(lead.rfind(". "), lead.rfind("\n")) + 1
-            host = [mm for mm in reader.inside(lead_at, start) if mm[3] in ("State", "Demonym") and mm[2] != rec["pre"]]
-            if host:
-                rec["to"] = host[-1][2]
-                pos += country.end()
+        if rec["to"] is None and role == "ambassador":
+            pos = _to_the_country(reader, masked, rec, start, pos)
         if rec["of"] is None and rec["pre"] is None:
-            # "The Hungarian delegation was headed by Minister …": the delegation's state
-            led = re.search(rf"({MARK})(?:['’`]s)?\s+(?:(?:delegation|side|team)\s+(?:was\s+|is\s+)?(?:headed|led)"
-                            rf"|(?:was|is|were)\s+represented)\s+by\s+(?:the\s+)?$",
-                            masked[max(0, start - 120):start])
-            if led:
-                mention = reader.at(max(0, start - 120) + led.start(1))
-                if mention and mention[3] in ("State", "Demonym"):
-                    rec["pre"] = mention[2]
+            rec["pre"] = _delegation_state(reader, masked, start)
         if rec["of"] is None and rec["pre"] is not None:
             rec["of"] = rec["pre"]
         if lower and rec["of"] is None and rec["to"] is None:

@@ -226,7 +226,9 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
     # its own head word ("… Embassy of Turkmenistan and the Sokhumi State University")
     tail = reader.window(m.end(), right)
     end = re.search(r"\.\s", tail)
-    second = next((a for a in re.finditer(r"\s+and\s+", tail) if _HEAD_RE.search(tail, a.end())
+    ands = list(re.finditer(r"\s+and\s+", tail))
+    second = next((a for i, a in enumerate(ands)
+                   if _HEAD_RE.search(tail, a.end(), ands[i + 1].start() if i + 1 < len(ands) else len(tail))   # in its own item only
                    or _other_body(reader, m.end() + a.end()) or _HEADED.match(reader.window(m.end() + a.end(), m.end() + a.end() + 200))),
                   None)
     cuts = [x.start() for x in (end, second) if x is not None]

@@ -17,7 +17,7 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
     """Whether what a title is "of" suits its role (an ambassador is a state's, a mayor a city's)."""
     of_kind = reader.out.entities[rec["of"]].kind if rec["of"] else None
     role = rec["role"]
-    if rec["title"] in ("Governor", "Mayor"):
+    if rec["title"] in ("Governor", "Mayor", "Akim", "Hokim"):
         return of_kind in ("City", "State")
     if role in ("ambassador", "permanent-representative", "consul-general", "prime-minister",
                 "minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs", "minister"):
@@ -28,6 +28,8 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
 _SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
            r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?|appointed\s+[\U000F0000-\U0010FFFD]\uf8ff*\s+as"
+           # "X was awarded the status of honorary president of …"
+           r"|(?:was|has\s+been|is|will\s+be)\s+(?:awarded|granted|given)\s+(?:the\s+|a\s+)?(?:status|title)\s+of"
            r"|is|was|remains|became|has\s+been|had\s+been"
            # "congratulated X on his appointment to the post of …", "X's appointment as …"
            r"|on\s+(?:his|her)\s+(?:appointment|election)\s+(?:to\s+the\s+post\s+of|as)))\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
@@ -64,6 +66,33 @@ def posts(reader: Reader) -> None:
     respective_posts(reader)
     counterpart_posts(reader)
     _drop_unowned_repeats(reader)
+    demonym_reference_posts(reader)
+
+
+# "the Azerbaijani minister said", "The top Turkish diplomat": a reference back to a state-less title
+_DEMONYM_REF = re.compile(rf"\b[Tt]he\s+(?:top\s+({MARK})\s+(diplomat)|({MARK})\s+(top\s+diplomat|foreign\s+minister|minister))\b(?!\s*,?\s*{MARK})")
+_REF_ROLES = {"top diplomat": ("minister-of-foreign-affairs",), "foreign minister": ("minister-of-foreign-affairs",),
+              "minister": ("minister", "minister-of-foreign-affairs")}
+
+
+def demonym_reference_posts(reader: Reader) -> None:
+    """"Shahin Mustafayev, Minister of Economy, … the Azerbaijani minister said": the one state-less
+    minister's post named before the reference is that state's."""
+    out = reader.out
+    for m in _DEMONYM_REF.finditer(reader.masked_text):
+        g = 1 if m.group(1) else 3
+        state = reader.at(m.start(g))
+        if not state or state[3] != "Demonym" or out.entities[state[2]].kind != "State":
+            continue
+        roles = _REF_ROLES["top diplomat" if g == 1 else " ".join(m.group(4).split())]
+        cands = [p for p in out.posts if p.of is None and p.to is None and not p.past and p.role in roles and p.span[0] < m.start()]
+        if len({p.person for p in cands}) != 1 or any(p.person != cands[0].person and p.role in roles and p.of == state[2]
+                                                      and p.span[0] < m.start() and p.span[0] > cands[0].span[0]
+                                                      for p in out.posts):
+            continue
+        for p in cands:
+            p.of = state[2]
+            p.confidence = 0.7
 
 
 _COUNTERPART = re.compile(rf"({MARK})(?:['’`]s)?\s+counterpart\s*,?\s+({MARK})")
@@ -170,6 +199,22 @@ def _chains(reader: Reader, titles: list[dict]) -> list[list[dict]]:
     return chains
 
 
+_ASSUMED = re.compile(r"\b(?:and\s+)?(?:officially\s+|formally\s+)?(?:assumed|assumes|took\s+up|takes\s+up)\s+"
+                      r"(?:the\s+)?(?:position|post|office|duties)\s+(?:of|as)\s+(?:the\s+)?$")
+
+
+def _assumed_subject(reader: Reader, masked: str, off: int, s: int) -> str | None:
+    """"X, …, presented his credentials and officially assumed the position of <title>": the subject
+    of the sentence holds the title."""
+    lead = masked[off:s]
+    if not _ASSUMED.search(lead):
+        return None
+    ends = [m.end() for m in re.finditer(r"(?<![A-Z])(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!Prof)\.\s|\n", lead)]   # not "H.E. Mr. "
+    lead_at = off + (ends[-1] if ends else 0)
+    subject = re.match(rf"\s*(?:On\s[^,]{{2,40}},\s+)?{_HONOR}(?:{_HONOR})?({MARK})", masked[lead_at:s])
+    return _person_at(reader, lead_at + subject.start(1)) if subject else None
+
+
 def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, float, bool]:
     """Who holds the titles at [s, e): (person key, confidence, a past post)."""
     person, confidence, past = None, 0.9, False
@@ -181,12 +226,15 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
     serves = re.search(rf"({MARK}){_SERVES}", masked[off:s])
     cand_after = _person_at(reader, e + after.start(2)) if after else None
     cand_before = _person_at(reader, off + before.start(1)) if before else None
-    if cand_after and not after.group(1):
+    person = _assumed_subject(reader, masked, off, s)     # before all else
+    if person is not None:
+        confidence = 0.8
+    elif cand_after and not after.group(1):
         person = cand_after
     elif serves and _person_at(reader, off + serves.start(1)):
         person, confidence = _person_at(reader, off + serves.start(1)), 0.85
         past = bool(re.search(r"\b(?:served|was|worked|acted|had\s+served|previously|formerly)\b", serves.group(0))) and not re.search(
-            r"appointed|elected|named", serves.group(0))
+            r"appointed|elected|named|awarded|granted|given", serves.group(0))
     elif cand_before:
         person, confidence = cand_before, 0.85
     elif cand_after:
