@@ -171,7 +171,10 @@ def test_a_trickling_server_meets_one_deadline(where: str, built: Settings) -> N
         took = time.monotonic() - started
     assert result.exit_code == 3
     assert one_line(result) == f"tkg: error: {url}: no answer within the time limit of 3 s\n"
-    assert 2.9 <= took < 4.5, took
+    # The trickle never ends: without one deadline the call would never return. The upper bound only
+    # has to tell those apart, with room for a loaded 2-core machine (a fresh-clone run under load
+    # took 4.49 s for `push --timeout 2`, over the old bound of 3.5 s).
+    assert 2.9 <= took < 15, took
 
 
 def test_stats_and_push_meet_the_deadline_too(built: Settings) -> None:
@@ -183,7 +186,7 @@ def test_stats_and_push_meet_the_deadline_too(built: Settings) -> None:
             took = time.monotonic() - started
             assert result.exit_code == 3, args
             assert one_line(result) == f"tkg: error: {url}: no answer within the time limit of 2 s\n"
-            assert 1.9 <= took < 3.5, (args, took)
+            assert 1.9 <= took < 14, (args, took)  # the trickle never ends; room for a loaded machine
 
 
 def test_a_huge_answer_stops_at_the_cap(built: Settings) -> None:
