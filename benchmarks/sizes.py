@@ -57,10 +57,15 @@ def build_project(folder: Path, triples: int):  # type: ignore[no-untyped-def]
     write_data(folder / "data", triples)  # files of at most 48 MiB: the build reads at most 64 MiB per file
     figures: dict = {"triples_asked": triples, "generate_s": time.perf_counter() - started}  # type: ignore[type-arg]
     wall, peak, _ = run_cli(["--root", str(folder), "build"], cwd=folder)
-    manifest = json.loads((folder / "build" / "manifest.json").read_text(encoding="utf-8"))
-    figures.update(build_s=wall, build_peak_mb=peak, asserted=manifest["asserted"], inferred=manifest["inferred"],
-                   quads=manifest["asserted"] + manifest["inferred"])
+    figures.update(build_s=wall, build_peak_mb=peak, **_counts(folder))
     return load_settings(root=folder, build_dir=folder / "build"), figures
+
+
+def _counts(folder: Path) -> dict[str, int]:
+    """Asserted, inferred and all quads of the project's build, from its manifest."""
+    manifest = json.loads((folder / "build" / "manifest.json").read_text(encoding="utf-8"))
+    return {"asserted": manifest["asserted"], "inferred": manifest["inferred"],
+            "quads": manifest["asserted"] + manifest["inferred"]}
 
 
 def prebuilt_project(folder: Path):  # type: ignore[no-untyped-def]
@@ -68,11 +73,9 @@ def prebuilt_project(folder: Path):  # type: ignore[no-untyped-def]
     figures recorded beside it in ``build-figures.json`` (``build_s``, ``build_peak_mb``)."""
     from graph.settings import load_settings
 
-    manifest = json.loads((folder / "build" / "manifest.json").read_text(encoding="utf-8"))
     recorded = folder / "build-figures.json"
     figures: dict = json.loads(recorded.read_text(encoding="utf-8")) if recorded.is_file() else {}  # type: ignore[type-arg]
-    figures.update(asserted=manifest["asserted"], inferred=manifest["inferred"],
-                   quads=manifest["asserted"] + manifest["inferred"], prebuilt=str(folder))
+    figures.update(_counts(folder), prebuilt=str(folder))
     figures.setdefault("build_s", None)
     figures.setdefault("build_peak_mb", None)
     return load_settings(root=folder, build_dir=folder / "build"), figures
