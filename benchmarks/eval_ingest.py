@@ -2,7 +2,7 @@
 
 Usage:
   python benchmarks/eval_ingest.py [ARTICLES_DIR] [--per-article]
-  python benchmarks/eval_ingest.py --real [--split dev|test|all] [--per-article] [--record [--note TEXT]]
+  python benchmarks/eval_ingest.py --real [--split dev|test|all] [--gold DIR] [--per-article] [--record [--note TEXT]]
 
 Self-written articles: every ARTICLES_DIR/**/NN-slug.txt with a NN-slug.gold.json beside it is
 ingested (its date is the gold file's) and scored as /work/shared/GOLD-FORMAT.md defines; the table
@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="which real articles (default dev)")
     p.add_argument("--record", action="store_true", help="append this real-article run to docs/ingest.md")
     p.add_argument("--note", default="", help="the note of the recorded run")
+    p.add_argument("--gold", type=Path, default=None, metavar="DIR",
+                   help="score the real articles against the gold files of DIR (default benchmarks/real/gold; "
+                        "e.g. a second annotator's); a recorded run's note names it")
     return p
 
 
@@ -139,13 +142,25 @@ def record(row: str, doc: Path = DOC) -> None:
     doc.write_text("\n".join(lines), encoding="utf-8")
 
 
+def _shown(path: Path) -> str:
+    path = path.resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def real(args: argparse.Namespace) -> int:
     cache = real_cache.cache_dir()
     entries = [e for e in real_cache.load_index() if args.split in ("all", e.split)]
     if not entries:
         print(f"no real articles in the split {args.split!r}", file=sys.stderr)
         return 2
-    total, each, missing = score_real(entries, cache=cache, gold_dir=real_cache.GOLD_DIR,
+    gold_dir = args.gold or real_cache.GOLD_DIR
+    if not gold_dir.is_dir():
+        print(f"eval_ingest.py: error: {gold_dir}: not a folder of gold files", file=sys.stderr)
+        return 2
+    no_gold = [e.id for e in entries if not (gold_dir / f"{e.id}.gold.json").is_file()]
+    for id_ in no_gold:
+        print(f"skipped {id_}: no gold file in {gold_dir}")
+    total, each, missing = score_real([e for e in entries if e.id not in no_gold], cache=cache, gold_dir=gold_dir,
                                       gz=load_gazetteer(load_settings(root=ROOT)))
     for id_ in missing:
         print(f"skipped {id_}: its text is missing from the cache or altered ({cache})")
@@ -156,11 +171,12 @@ def real(args: argparse.Namespace) -> int:
         _per_article_table(each, with_pr=True)
     echo_table(format_scores(total), ["list", "tp", "predicted", "gold", "precision", "recall", "F1"],
                title=f"{len(each)} of {len(entries)} real articles, split {args.split} (micro-averaged)")
-    print(f"entity precision {total['entities'].precision:.3f}; scored {len(each)}, skipped {len(missing)}")
+    print(f"entity precision {total['entities'].precision:.3f}; scored {len(each)}, skipped {len(missing) + len(no_gold)}")
     if args.record:
-        row = run_row(total, split=args.split, n=len(each), note=args.note)
-        record(row)
-        print(f"recorded in {DOC.relative_to(ROOT)}: {row}")
+        note = args.note if args.gold is None else f"gold: {_shown(gold_dir)}; {args.note}"
+        row = run_row(total, split=args.split, n=len(each), note=note)
+        record(row, DOC)
+        print(f"recorded in {_shown(DOC)}: {row}")
     return 0
 
 
