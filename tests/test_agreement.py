@@ -112,3 +112,23 @@ def test_eval_ingest_against_another_gold_folder(tmp_path: Path, monkeypatch: py
     assert row.startswith("| ") and row.endswith(f" | gold: {other}; n |")
     assert eval_ingest.main(["--real", "--gold", str(tmp_path / "absent")]) == 2
     assert capsys.readouterr().err == f"eval_ingest.py: error: {tmp_path / 'absent'}: not a folder of gold files\n"
+
+
+def test_the_committed_real_set_keeps_the_protocol() -> None:
+    """The committed index and gold folders: every article has a gold file that loads, the second and first
+    annotations name only indexed articles, and the test split keeps ≥ 15 articles and ≥ 4 publishers absent
+    from dev (issue #10)."""
+    from graph.ingest.gold import load_gold
+
+    entries = real_cache.load_index()
+    ids = {e.id for e in entries}
+    assert len(ids) == len(entries)
+    for e in entries:
+        load_gold(real_cache.GOLD_DIR / f"{e.id}.gold.json")
+    for folder in ("gold-a", "gold-b"):
+        extra = {p.name[: -len(".gold.json")] for p in (real_cache.REAL / folder).glob("*.gold.json")} - ids
+        assert extra == set(), folder
+    test = [e for e in entries if e.split == "test"]
+    dev_publishers = {e.publisher for e in entries if e.split == "dev"}
+    assert len(test) >= 15
+    assert len({e.publisher for e in test} - dev_publishers) >= 4
