@@ -82,3 +82,13 @@ def test_a_second_and_with_a_head_word_cuts_only_its_own_item(gz: Gazetteer) -> 
     r = reader(gz, "A deal was signed between the Kyrgyz Institute of Standards and Metrology and the Turkish Agency "
                    "for Quality.", phrases)
     assert ("Kyrgyz Institute of Standards and Metrology", "Organization") in mentions(r)
+
+
+def test_an_acronym_after_a_phrase_ending_in_a_body_is_the_bodys(gz: Gazetteer) -> None:
+    r = reader(gz, "Ministers gathered for the Forum of Culture Ministers of the International Organization of Turkic "
+                   "Culture (TURKSOY) in Baku.", phrases)
+    assert mentions(r) == [("Forum of Culture Ministers of the International Organization of Turkic Culture", "Event"),
+                           ("TURKSOY", "Organization"), ("Baku", "City")]
+    # the acronym of the whole phrase stays the phrase's
+    r = reader(gz, "The Conference of Ministers of the Organization of Turkic States (CMOTS) opened.", phrases)
+    assert [m for m in mentions(r) if m[0] == "CMOTS"] == [("CMOTS", "Event")]

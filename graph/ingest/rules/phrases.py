@@ -308,6 +308,8 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
     key = reader.entity(kind, text[start:right], (start, right))
     reader.mention(start, right, key, kind)
     acr = re.match(r"\s*\(([A-ZÀ-ÞÜÖİ][A-Za-zÀ-ÿİıÜÖ.-]{1,9})\)", text[right:])
+    if acr and _acronym_of_last_body(reader, inner, right, acr):
+        return
     if acr:
         a_s, a_e = right + acr.start(1), right + acr.end(1)
         for mm in reader.inside(a_s, a_e):
@@ -322,6 +324,28 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
             ent = reader.out.entities[key]
             ent.label = " ".join(f"{text[start:right]}{text[right + acr.end():org[1]]}".split())
             ent.names.insert(0, ent.label)
+
+
+def _initials(label: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-ZÀ-ÞÜÖİ][\w'’-]*", label))
+
+
+def _acronym_of_last_body(reader: Reader, inner: list, right: int, acr: re.Match[str]) -> bool:
+    """"the Meeting of the Council of Foreign Ministers of the Organization of Turkic States (OTS)": the
+    acronym in brackets is the organization's that ends the phrase (one of its names, or its initials),
+    not the whole phrase's; it stays a mention of that organization."""
+    last = inner[-1] if inner else None
+    if last is None or last[1] != right or last[3] != "Organization":
+        return False
+    org, short = reader.out.entities[last[2]], acr.group(1).replace(".", "")
+    if short not in org.names and _initials(reader.text[last[0]:last[1]]) != short:
+        return False
+    a_s, a_e = right + acr.start(1), right + acr.end(1)
+    for mm in reader.inside(a_s, a_e):
+        reader.remove(mm)
+    org.add(acr.group(1), (a_s, a_e))
+    reader.mention(a_s, a_e, last[2], "Organization")
+    return True
 
 
 def places_after_at(reader: Reader) -> None:
