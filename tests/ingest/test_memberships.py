@@ -181,3 +181,13 @@ def test_a_state_along_with_others_is_a_member(gz: Gazetteer) -> None:
     assert mems(gz, "Kazakhstan, along with Kyrgyzstan and Mongolia, is a member of the TURKSOY.") == [
         ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
         ("Mongolia", "TURKSOY", "member", None)]
+
+
+def test_the_council_is_the_last_body_named_with_that_head_word(gz: Gazetteer) -> None:
+    assert mems(gz, "The Turkic Council opened an office in Budapest, a step for EU-Turkic relations. "
+                    "Hungary has held observer status in the Council since 2018.") == [
+        ("Hungary", "Turkic Council", "observer", "2018")]
+    # lower case, and another head word: the organization, not the EU named after it
+    assert mems(gz, "Leaders of the Organization of Turkic States met EU envoys. Turkmenistan, which joined the "
+                    "organisation as an observer, sent its deputy premier.") == [
+        ("Turkmenistan", "Organization of Turkic States", "observer", None)]

@@ -249,18 +249,27 @@ class _Memberships:
                         ) or ent.known_iri in _BUILTIN_ORGS
         return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community)\b", ent.label))
 
-    def last_org(self, pos: int) -> str | None:
-        """The last organization named before ``pos``, not one used as a modifier ("EU state Hungary")."""
+    def last_org(self, pos: int, head: str | None = None) -> str | None:
+        """The last organization named before ``pos``, not one used as a modifier ("EU state Hungary");
+        for "the Council" the last one whose name has that head word, if any ("the Turkic Council … EU-Turkic
+        ties … observer status in the Council": the Turkic Council)."""
         i = bisect.bisect_right(self.org_ends, (pos, "\U0010ffff"))
         while i and re.match(r"\s+(?:member\s+)?(?:state|country|nation)\b", self.reader.masked_text[self.org_ends[i - 1][0]:]):
             i -= 1
+        if head is not None:
+            fold = head.lower().replace("organisation", "organization")
+            for _end, key in reversed(self.org_ends[:i]):
+                names = " ".join(self.out.entities[key].names).lower().replace("organisation", "organization")
+                if re.search(rf"\b{fold}\b", names):
+                    return key
         return self.org_ends[i - 1][1] if i else None
 
     def org_at(self, m: re.Match[str], group: int, pos: int) -> str | None:
         if m.group(group):
             key = self.key_at(pos + m.start(group))
             return key if key and self.is_org(key) else None
-        return self.last_org(pos + m.start())
+        heads = re.findall(r"\b(?:the|its|this)\s+(organi[sz]ation|assembly|council|union|fund|academy)\b", m.group(0), re.I)
+        return self.last_org(pos + m.start(), heads[-1] if heads else None)
 
     def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "",
             tail_at: int | None = None) -> None:
