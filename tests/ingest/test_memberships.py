@@ -191,3 +191,15 @@ def test_the_council_is_the_last_body_named_with_that_head_word(gz: Gazetteer) -
     assert mems(gz, "Leaders of the Organization of Turkic States met EU envoys. Turkmenistan, which joined the "
                     "organisation as an observer, sent its deputy premier.") == [
         ("Turkmenistan", "Organization of Turkic States", "observer", None)]
+
+
+def test_lists_that_make_up_the_members_or_were_recognised_as_observers(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY met in Ankara. Kazakhstan, Kyrgyzstan and Türkiye make up the group's members, "
+                    "while Mongolia and Georgia were recognised as observers within the group.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Türkiye", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
+    assert mems(gz, "Azerbaijan and Uzbekistan together formed the membership of the OTS in its first year. "
+                    "Hungary and Turkmenistan have been officially accepted as observers.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Uzbekistan", "OTS", "member", None),
+        ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]

@@ -68,8 +68,11 @@ _OF_WHICH = re.compile(rf"({MARK}),?\s+of\s+which\s+({MARK})\s+is\s+(?:also\s+)?
 # "A, B and C founded the <Org>"
 _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+(?:the\s+)?({MARK})")
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
-_LIST_ARE = re.compile(rf"{LIST}\s+(?:also\s+|now\s+|currently\s+)?(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
-                       rf"(?:its\s+|their\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in|to)\s+(?:the\s+)?({MARK}))?", re.I)
+# "A, B and C make up the group's members", "A and B were recognised as observers within the bloc"
+_MAKE_UP = r"make\s+up|made\s+up|constitute|constituted|form|formed"
+_RECOGNISED = r"(?:are|were|have\s+been|had\s+been)\s+(?:officially\s+)?(?:recogni[sz]ed|accepted|admitted|designated|included|listed)\s+as"
+_LIST_ARE = re.compile(rf"{LIST}\s+(?:also\s+|now\s+|currently\s+|together\s+)?(?:{_RECOGNISED}|are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy|{_MAKE_UP})\s+"
+                       rf"(?:its\s+|their\s+|the\s+(?:group|bloc|organi[sz]ation|alliance|union|council|assembly)['’]s\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:ship|s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in|to|within)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
 # "Kazakhstan, along with A and B, is a member of the OTS"
