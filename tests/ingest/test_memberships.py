@@ -203,3 +203,12 @@ def test_lists_that_make_up_the_members_or_were_recognised_as_observers(gz: Gaze
                     "Hungary and Turkmenistan have been officially accepted as observers.") == [
         ("Azerbaijan", "OTS", "member", None), ("Uzbekistan", "OTS", "member", None),
         ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]
+
+
+def test_a_state_as_the_new_term_president_of_the_body_is_its_chair(gz: Gazetteer) -> None:
+    assert mems(gz, "Delegates wished success to Kyrgyzstan, as the new Term President of the TURKSOY.") == [
+        ("Kyrgyzstan", "TURKSOY", "chair", None)]
+    assert mems(gz, "The OTS met in Baku. Hungary, the incoming rotating president of the organisation, spoke first.") == [
+        ("Hungary", "OTS", "chair", None)]
+    # a person is no chair state
+    assert mems(gz, "Kubanychbek Omuraliev, the new president of the TURKSOY, spoke.") == []

@@ -23,8 +23,9 @@ _CHAIRS = [
     re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?(?:Chairmanship|Presidency|chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
     re.compile(rf"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})\s+(?:in|of|at|over)\s+(?:the\s+)?{_ORGREF}", re.I),
     re.compile(rf"({MARK}),?\s+(?:which|that|as)\s+(?:currently\s+)?(?:chairs|holds\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?{_ORGREF}", re.I),
-    # "Azerbaijan, the current chair of the organization"
-    re.compile(rf"({MARK}),\s+(?:as\s+)?(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
+    # "Azerbaijan, the current chair of the organization", "Uzbekistan, as the new Term President of the OTS"
+    re.compile(rf"({MARK}),\s+(?:as\s+)?(?:the\s+)?(?:(?:current|incumbent|new|rotating|outgoing|incoming)\s+){{0,2}}(?:term\s+)?"
+               rf"(?:chair|chairman|chair(?:ing)?\s+country|president|presiding\s+(?:country|state))\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Uzbekistan is the chair of the OTS"
     re.compile(rf"({MARK})\s+(?:is|was|became|remains)\s+(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Azerbaijan currently holds the chairmanship of the OTS"
