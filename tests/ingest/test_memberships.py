@@ -212,3 +212,10 @@ def test_a_state_as_the_new_term_president_of_the_body_is_its_chair(gz: Gazettee
         ("Hungary", "OTS", "chair", None)]
     # a person is no chair state
     assert mems(gz, "Kubanychbek Omuraliev, the new president of the TURKSOY, spoke.") == []
+
+
+def test_a_founder_of_the_body_is_a_member(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY met. Kazakhstan, as one of the founders of the Organization, pledged support.") == [
+        ("Kazakhstan", "TURKSOY", "member", None)]
+    assert mems(gz, "Azerbaijan was a founding state of the OTS and Türkiye is a co-founder of the TURKSOY.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Türkiye", "TURKSOY", "member", None)]

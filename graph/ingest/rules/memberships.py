@@ -46,7 +46,7 @@ _OBSERVER_FORMS = [
 ]
 # "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
 _IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s+(?:is|was|became|has\s+been|remains))\s+"
-                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)s?(?:\s+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
+                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer|(?:co-?)?founder|founding(?=\s+(?:state|country|nation)s?\b))s?(?:\s+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
 _JOINED = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:officially\s+|later\s+|also\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to|"
                      rf"(?:participates|participated|takes\s+part|took\s+part)\s+in(?=\s+(?:the\s+)?\S+\s+as\s+(?:an?\s+)?observer))\s+(?:the\s+)?{_ORGREF}"
@@ -121,11 +121,12 @@ class _Memberships:
             for pattern in _CHAIRS:
                 for m in pattern.finditer(sm):
                     self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "chair", (s + m.start(), s + m.end()), 0.85)
-            for m in _IS_A.finditer(sm):
-                self.add(self.key_at(s + m.start(1)), self.org_at(m, 3, s), m.group(2).lower(), (s + m.start(), s + m.end()),
+            for m in _IS_A.finditer(sm):      # a founder ("one of the founders of", "a founding state of") is a member
+                status = "observer" if m.group(2).lower() == "observer" else "member"
+                self.add(self.key_at(s + m.start(1)), self.org_at(m, 3, s), status, (s + m.start(), s + m.end()),
                          0.85, sm[m.end():], s + m.end())
                 for org in self.more_orgs(sm, m.end(), s):
-                    self.add(self.key_at(s + m.start(1)), org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
+                    self.add(self.key_at(s + m.start(1)), org, status, (s + m.start(), s + m.end()), 0.8)
             for m in _STATUS_OF.finditer(sm):
                 org = self.org_at(m, 2, s)
                 if org is None:     # "was granted observer status at the Samarkand summit of the OTS"
