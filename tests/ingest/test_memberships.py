@@ -219,3 +219,10 @@ def test_a_founder_of_the_body_is_a_member(gz: Gazetteer) -> None:
         ("Kazakhstan", "TURKSOY", "member", None)]
     assert mems(gz, "Azerbaijan was a founding state of the OTS and Türkiye is a co-founder of the TURKSOY.") == [
         ("Azerbaijan", "OTS", "member", None), ("Türkiye", "TURKSOY", "member", None)]
+
+
+def test_the_organization_after_an_event_named_after_it(gz: Gazetteer) -> None:
+    assert mems(gz, "The OTS summit opened in Baku. Hungary, the incoming rotating president of the organisation, "
+                    "spoke first.") == [("Hungary", "OTS", "chair", None)]
+    assert mems(gz, "Delegates left the 12th TURKSOY meeting. Georgia was admitted to the organization as an observer.") == [
+        ("Georgia", "TURKSOY", "observer", None)]

@@ -109,7 +109,10 @@ def memberships(reader: Reader) -> None:
 class _Memberships:
     def __init__(self, reader: Reader):
         self.reader, self.out = reader, reader.out
-        self.org_ends = sorted((mm[1], mm[2]) for mm in reader.mentions if mm[3] == "Organization" and self.is_org(mm[2]))
+        # the organizations named, also inside an event's name ("the OTS summit … the organization": the OTS)
+        self.org_ends = sorted((mm[1], reader.event_bodies.get(mm[2], mm[2])) for mm in reader.mentions
+                               if (mm[3] == "Organization" and self.is_org(mm[2]))
+                               or (mm[3] == "Event" and mm[2] in reader.event_bodies and self.is_org(reader.event_bodies[mm[2]])))
 
     def run(self) -> None:
         text, masked = self.reader.text, self.reader.masked_text
