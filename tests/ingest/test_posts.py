@@ -213,3 +213,15 @@ def test_a_lower_case_foreign_affairs_and_trade(gz: Gazetteer) -> None:
     ex = extraction(gz, "Aigul Sarsenova, Georgia's minister of foreign affairs and trade, met the guests.")
     assert [(ex.label(p.person), p.title, ex.label(p.of)) for p in ex.posts] == [
         ("Aigul Sarsenova", "Minister of Foreign Affairs and Trade", "Georgia")]
+
+
+def test_a_counterpart_named_before_the_words_his_counterpart(gz: Gazetteer) -> None:
+    # "Y, his <demonym> counterpart": a foreign minister's title without his other portfolios, and no state needed
+    assert posts(gz, "Levan Kapanadze, Minister of Foreign Affairs and Trade, spoke in Tbilisi. Minister Kapanadze "
+                     "later held talks with Daniyar Orazov, his Kazakh counterpart, on transit.") == [
+        ("Levan Kapanadze", "Minister of Foreign Affairs and Trade", None, None, False, 0.6),
+        ("Daniyar Orazov", "Minister of Foreign Affairs", "Kazakhstan", None, False, 0.7)]
+    assert posts(gz, "The Minister of Foreign Affairs of Georgia Levan Kapanadze received Daniyar Orazov, her newly "
+                     "appointed Kazakh counterpart.") == [
+        ("Levan Kapanadze", "Minister of Foreign Affairs", "Georgia", None, False, 0.9),
+        ("Daniyar Orazov", "Minister of Foreign Affairs", "Kazakhstan", None, False, 0.7)]

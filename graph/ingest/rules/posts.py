@@ -95,29 +95,35 @@ def demonym_reference_posts(reader: Reader) -> None:
             p.confidence = 0.7
 
 
-_COUNTERPART = re.compile(rf"({MARK})(?:['’`]s)?\s+counterpart\s*,?\s+({MARK})")
+# "his Uzbek counterpart Y", "Uzbekistan's counterpart, Y" (state, person); "Y, his Kyrgyz counterpart" (person, state)
+_COUNTERPART = re.compile(rf"({MARK})(?:['’`]s)?\s+counterpart\s*,?\s+({MARK})"
+                          rf"|({MARK})\s*,\s+(?:his|her|their)\s+(?:(?:new|newly\s+appointed)\s+)?({MARK})\s+counterpart\b")
+_ROLE_TITLES = {"minister-of-foreign-affairs": "Minister of Foreign Affairs",
+                "deputy-minister-of-foreign-affairs": "Deputy Minister of Foreign Affairs"}
 
 
 def counterpart_posts(reader: Reader) -> None:
-    """"A's Foreign Minister X met his Uzbek counterpart Y": Y holds X's title, of Uzbekistan."""
+    """"A's Foreign Minister X met his Uzbek counterpart Y", "X held talks with Y, his Kyrgyz counterpart":
+    Y holds X's title (a foreign minister's as such, without X's other portfolios), of that state."""
     masked, out = reader.masked_text, reader.out
     for m in _COUNTERPART.finditer(masked):
-        state, person = reader.at(m.start(1)), reader.at(m.start(2))
+        g_state, g_person = (1, 2) if m.group(1) else (4, 3)
+        state, person = reader.at(m.start(g_state)), reader.at(m.start(g_person))
         if not (state and person and state[3] in ("State", "Demonym") and person[3] == "Person"):
             continue
         lead = masked[max(0, m.start() - 300):m.start()]
         lead = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1:]
         base = m.start() - len(lead)
         holders = [reader.at(base + x.start()) for x in re.finditer(MARK, lead)]
-        titled = [p for h in reversed(holders) if h and h[3] == "Person"
-                  for p in out.posts if p.person == h[2] and p.of is not None and not p.past]
+        titled = [p for h in reversed(holders) if h and h[3] == "Person" and h[2] != person[2]
+                  for p in out.posts if p.person == h[2] and not p.past and (p.of is not None or p.role in _ROLE_TITLES)]
         if not titled or titled[0].of == state[2] or titled[0].role in ("ambassador", "permanent-representative", "consul-general"):
             continue
         model = titled[0]
         if any(p.person == person[2] and p.role == model.role for p in out.posts):
             continue
-        out.posts.append(Post(person=person[2], role=model.role, title=model.title, of=state[2], to=None,
-                              span=(m.start(), m.end()), confidence=0.7, topic=model.topic))
+        out.posts.append(Post(person=person[2], role=model.role, title=_ROLE_TITLES.get(model.role, model.title), of=state[2],
+                              to=None, span=(m.start(), m.end()), confidence=0.7, topic=model.topic))
 
 
 def _drop_unowned_repeats(reader: Reader) -> None:
