@@ -92,3 +92,10 @@ def test_an_acronym_after_a_phrase_ending_in_a_body_is_the_bodys(gz: Gazetteer) 
     # the acronym of the whole phrase stays the phrase's
     r = reader(gz, "The Conference of Ministers of the Organization of Turkic States (CMOTS) opened.", phrases)
     assert [m for m in mentions(r) if m[0] == "CMOTS"] == [("CMOTS", "Event")]
+
+
+def test_a_phrase_stops_before_and_with_an_honorific(gz: Gazetteer) -> None:
+    r = reader(gz, "He met Ms. Ayla Demir, Chair of the Committee on Culture and Dr. Ali Kaya, Head of the Research Institute.",
+               phrases)
+    assert [m for m in mentions(r) if m[1] != "Person"] == [("Committee on Culture", "Organization"),
+                                                           ("Research Institute", "Organization")]

@@ -231,7 +231,8 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
                    if _HEAD_RE.search(tail, a.end(), ands[i + 1].start() if i + 1 < len(ands) else len(tail))   # in its own item only
                    or _other_body(reader, m.end() + a.end()) or _HEADED.match(reader.window(m.end() + a.end(), m.end() + a.end() + 200))),
                   None)
-    cuts = [x.start() for x in (end, second) if x is not None]
+    honorific = re.search(r"\s+and\s+(?-i:Mr|Mrs|Ms|Dr|Prof|Madam|Mme|Sir|H\.\s?E)\b\.?", tail)   # "… Affairs and Mr. X"
+    cuts = [x.start() for x in (end, second, honorific) if x is not None]
     if cuts:
         right = m.end() + min(cuts)
     if base_kind(m.group(0)) == "Venue" and right == m.end():
