@@ -95,3 +95,13 @@ def test_jan_is_a_given_name_too(gz: Gazetteer) -> None:
 def test_geographic_features_are_no_persons(gz: Gazetteer) -> None:
     ex = extraction(gz, "Trade across the Caspian Sea grew, and tourists visited Lake Issyk-Kul, said Aigul Sarsenova.")
     assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Aigul Sarsenova"]
+
+
+def test_capitalized_words_of_a_title_case_headline_are_names_only_when_the_text_repeats_them(gz: Gazetteer) -> None:
+    r = reader(gz, "Recently Elected Kazakh Envoy Hands Over Letters to Nurlan Abenov\n\n"
+                   "The new envoy of Kazakhstan handed over copies of his letters to Mr. Abenov on Monday.\n",
+               phrases, persons)
+    assert [e.label for e in r.out.entities.values() if e.kind == "Person"] == ["Nurlan Abenov"]
+    # a headline in sentence case keeps its names
+    r = reader(gz, "Envoy meets Emre Yalçın in Ankara\n\nThe talks covered transport.\n", phrases, persons)
+    assert [e.label for e in r.out.entities.values() if e.kind == "Person"] == ["Emre Yalçın"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import ROLE_TITLES
-from ..text import DATELINE, MARK, Reader
+from ..text import DATELINE, MARK, Reader, headline
 from .lexicon import NAME_TOKEN, NOT_NAME, PARTICLE, STOP
 from .phrases import QUOTED
 
@@ -23,6 +23,7 @@ def persons(reader: Reader) -> None:
     """Persons: capitalized names not yet taken, linked to the graph by a unique transliteration variant."""
     masked = reader.masked_text
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(reader.text)]
+    caps_head = _title_case_headline(reader.text)
     for m in _PERSON_RE.finditer(masked):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(rf"{NAME_TOKEN}|{PARTICLE}", m.group(0))]
         while tokens and any(re.search(r"\w['’]s$", masked[a:b]) for a, b in tokens[:-1]):
@@ -50,6 +51,8 @@ def persons(reader: Reader) -> None:
         if re.search(r"\bat\s+(?:the\s+)?$|\bthe\s+$", masked[max(0, start - 8):start], re.I):
             continue   # "at the Carmelite Monastery" is a place; "the Middle Corridor" is no one
         name = reader.text[start:end]
+        if caps_head and start < caps_head[1] and not re.search(rf"\b{re.escape(name.split()[-1])}\b", reader.text[caps_head[1]:]):
+            continue   # "Newly Appointed Ambassador Presents Credentials": capitalized words of a headline the text never repeats
         if name.endswith("’s") or name.endswith("'s"):
             end -= 2
             name = reader.text[start:end]
@@ -81,6 +84,19 @@ def persons(reader: Reader) -> None:
                     ent.spans.append((m.start(), m.end()))
                 reader.mention(m.start(), m.end(), ent.key, "Person")
     family_only(reader)
+
+
+def _title_case_headline(text: str) -> tuple[int, int] | None:
+    """The headline, when it capitalizes (nearly) every word ("Ambassador Presents Credentials to …")."""
+    head = headline(text)
+    if head is None:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[head[0]:head[1]]) if len(w) > 3 and w not in _SMALL_WORDS]
+    return head if len(words) >= 3 and all(w[0].isupper() for w in words) else None
+
+
+_SMALL_WORDS = {"with", "from", "into", "over", "after", "upon", "about", "under", "amid", "during", "between", "against",
+                "through", "than", "that", "this", "their"}
 
 
 _FAMILY_ONLY = re.compile(rf"\b(?:Ambassador|Consul(?:[\s-]General)?|Secretary[\s-]General|Permanent\s+Representative)"
