@@ -252,7 +252,11 @@ _TOPIC_WORDS = ("Culture|Information|Tourism|Education|Science|Energy|Economy|Fi
                 "National\\s+Economy|Natural\\s+Resources|Water\\s+Resources|Higher\\s+Education|Science|Healthcare|"
                 "Foreign\\s+Trade|Trade\\s+and\\s+Integration|Population|Public\\s+Health|Construction|Infrastructure|"
                 "Diaspora\\s+Affairs|Religious\\s+Affairs|Economic\\s+Affairs|Digital\\s+Technologies|Tourism\\s+and\\s+Sports?|"
-                "Culture\\s+and\\s+Tourism|Labou?r\\s+and\\s+Social\\s+Protection|Investments?\\s+and\\s+Foreign\\s+Trade")
+                "Culture\\s+and\\s+Tourism|Labou?r\\s+and\\s+Social\\s+Protection|Investments?\\s+and\\s+Foreign\\s+Trade|"
+                # more portfolios ("… Social Protection, and Migration", "Economy and Commerce", "Energy and Mines")
+                "Migration|Commerce|Employment|Mines|Mining|Petroleum|Housing|Urban\\s+Development|Railways|Roads|"
+                "Telecommunications|Home\\s+Affairs|Refugees|Fisheries|Forestry|Food|Land\\s+Resources|Statistics|"
+                "Entrepreneurship|Privati[sz]ation|Civil\\s+Service|Veterans|Sports?\\s+and\\s+Youth|Physical\\s+Culture")
 ROLE_TITLES = tuple((p.replace("TOPIC", _TOPIC_WORDS), r, t) for p, r, t in ROLE_TITLES)
 
 _ACRONYM = re.compile(r"^[A-Z0-9.ÜÖÇŞİĞ]{2,8}$")

@@ -225,3 +225,12 @@ def test_a_counterpart_named_before_the_words_his_counterpart(gz: Gazetteer) -> 
                      "appointed Kazakh counterpart.") == [
         ("Levan Kapanadze", "Minister of Foreign Affairs", "Georgia", None, False, 0.9),
         ("Daniyar Orazov", "Minister of Foreign Affairs", "Kazakhstan", None, False, 0.7)]
+
+
+def test_more_portfolios_with_a_serial_comma(gz: Gazetteer) -> None:
+    assert posts(gz, "Aida Bekova, the Minister of Labor, Employment, and Migration of Kyrgyzstan, opened the fair.") == [
+        ("Aida Bekova", "Minister of Labor, Employment, and Migration", "Kyrgyzstan", None, False, 0.85)]
+    assert posts(gz, "Minister of Economy and Commerce of Kazakhstan Nurlan Abenov met Minister of Energy and Mines "
+                     "of Azerbaijan Emre Aliyev.") == [
+        ("Nurlan Abenov", "Minister of Economy and Commerce", "Kazakhstan", None, False, 0.9),
+        ("Emre Aliyev", "Minister of Energy and Mines", "Azerbaijan", None, False, 0.9)]
