@@ -234,3 +234,10 @@ def test_more_portfolios_with_a_serial_comma(gz: Gazetteer) -> None:
                      "of Azerbaijan Emre Aliyev.") == [
         ("Nurlan Abenov", "Minister of Economy and Commerce", "Kazakhstan", None, False, 0.9),
         ("Emre Aliyev", "Minister of Energy and Mines", "Azerbaijan", None, False, 0.9)]
+
+
+def test_a_consul_general_in_a_city_without_a_state_is_a_post_an_ambassador_alone_is_not(gz: Gazetteer) -> None:
+    assert posts(gz, "The office is led by Aron Veres, Consul General in Istanbul, who spoke.") == [
+        ("Aron Veres", "Consul General", None, "Istanbul", False, 0.6)]
+    assert posts(gz, "Consul General in Tashkent Emre Yalçın and Ambassador Levan Kapanadze attended.") == [
+        ("Emre Yalçın", "Consul General", None, "Tashkent", False, 0.6)]

@@ -262,8 +262,9 @@ def _add_post(reader: Reader, rec: dict, person: str, confidence: float, past: b
         return
     if rec["of"] is not None and not _owner_ok(reader, rec):
         return
-    if rec["role"] in ("ambassador", "permanent-representative", "consul-general") and rec["of"] is None:
-        return
+    if rec["role"] in ("ambassador", "permanent-representative", "consul-general") and rec["of"] is None and (
+            rec["to"] is None or rec["role"] == "ambassador"):
+        return      # "X, Consul General in Istanbul" is a post (of no state written); "Ambassador X" is not
     conf = confidence
     if rec["role"] == "ambassador" and rec["to"] is None:
         conf -= 0.15
