@@ -89,3 +89,16 @@ def test_a_trade_measure_written_after_the_amount(gz: Gazetteer) -> None:
     assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
         ("Georgia", "Hungary", "trade-volume", 2.0)]
     assert extraction(gz, "Georgia and Hungary signed deals worth $2 billion.").figures == []
+
+
+def test_the_two_countries_in_the_order_of_the_last_sentence_naming_both(gz: Gazetteer) -> None:
+    def parties(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return [(ex.label(f.subject), ex.label(f.counterparty), f.value) for f in ex.figures]
+
+    # the president of Georgia is named first in the text, but the pair is stated "Hungary and Georgia"
+    assert parties("The President of Georgia arrived in Budapest.\n\nHungary and Georgia have close ties. The two "
+                   "countries' trade turnover rose to 529 million US dollars last year.") == [("Hungary", "Georgia", 529.0)]
+    # "Georgia is Hungary's partner": seen from Hungary
+    assert parties("Georgia is Hungary's main partner in the region. In 2024, bilateral trade reached $460 million.") == [
+        ("Hungary", "Georgia", 460.0)]

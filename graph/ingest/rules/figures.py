@@ -123,6 +123,20 @@ def _pair_before(reader: Reader, s: int) -> tuple[str, str, float] | None:
     return keys[0], keys[1], 0.5
 
 
+def _pair_order(reader: Reader, pair: list[str], at: int) -> tuple[str, str]:
+    """"A and B enjoy good relations. The two countries' trade …": the two states in the order of the last
+    sentence before ``at`` that names both, else in the order the text first names them."""
+    for s, e in reversed([x for x in sentences(reader.text) if x[0] < at]):
+        firsts = {k: min((m[0] for m in reader.mentions if m[2] == k and s <= m[0] < min(e, at)), default=None) for k in pair}
+        if all(v is not None for v in firsts.values()):
+            a, b = sorted(pair, key=lambda k: firsts[k])   # type: ignore[arg-type, return-value]
+            owner = [m for m in reader.mentions if m[2] == b and s <= m[0] < min(e, at)
+                     and re.match(r"['’]s\s", reader.text[m[1]:m[1] + 3])]
+            return (b, a) if owner else (a, b)     # "A is B's main partner": seen from B
+    a, b = sorted(pair, key=lambda k: min(x[0] for x in reader.mentions if x[2] == k))
+    return a, b
+
+
 def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str, str | None, float] | None:
     """(subject, counterparty, confidence) of a figure: "trade between A and B", "A's exports to B",
     "the two countries" (the last two states named), else the states and organizations before it."""
@@ -155,8 +169,7 @@ def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str
             if len(earlier) == 2:
                 break
         if len(earlier) == 2:
-            first = min(earlier, key=lambda k: min(x[0] for x in reader.mentions if x[2] == k))
-            second = next(k for k in earlier if k != first)
+            first, second = _pair_order(reader, earlier, s + money.start())
             return first, second, 0.6
     if len(parties) >= 2:
         return parties[0][2], parties[1][2], 0.6
