@@ -102,3 +102,13 @@ def test_the_two_countries_in_the_order_of_the_last_sentence_naming_both(gz: Gaz
     # "Georgia is Hungary's partner": seen from Hungary
     assert parties("Georgia is Hungary's main partner in the region. In 2024, bilateral trade reached $460 million.") == [
         ("Hungary", "Georgia", 460.0)]
+
+
+def test_this_figure_takes_the_measure_and_parties_of_the_sentence_before(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Georgia and Hungary raised their mutual trade turnover by 20% in 2023. In 2024, this figure "
+                        "stood at $900 million. The sides plan to bring this figure to $2 billion.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value, f.unit, f.period) for f in ex.figures] == [
+        ("Georgia", "Hungary", "trade-volume", 900.0, "usd-million", "2024")]
+    ex = extraction(gz, "Uzbek exports to Türkiye grew by a tenth. The same indicator reached 1.1 billion US dollars.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Uzbekistan", "Türkiye", "exports", 1.1)]

@@ -99,6 +99,15 @@ def figures(reader: Reader) -> None:
             if measure is None and re.match(r"\s*(?:(?:in|of|worth\s+of)\s+)?(?:annual\s+|bilateral\s+|mutual\s+)?trade(?:\s+(?:turnover|volume))?\b",
                                             sm[money.end():]):
                 measure = "trade-volume"      # "$2 billion in bilateral trade", "a $2 billion trade volume"
+            prev = _previous_measure(reader, s, before) if measure is None else None
+            if prev is not None:                 # "Trade grew by 41% in 2021. This year, this figure is $1.3 billion"
+                measure, parties = prev
+                if parties is None:
+                    continue
+                value, unit = _amount(money)
+                out.figures.append(Figure(parties[0], parties[1], measure, value, unit, period(sm, reader.article.date),
+                                          (s + money.start(), s + money.end()), min(parties[2], 0.6)))
+                continue
             if measure is None:
                 continue
             parties = _parties(reader, s, sm, money)
@@ -110,6 +119,39 @@ def figures(reader: Reader) -> None:
             value, unit = _amount(money)
             out.figures.append(Figure(subject, counter, measure, value, unit, period(sm, reader.article.date),
                                       (s + money.start(), s + money.end()), conf))
+
+
+_THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same|the\s+said)\s+(?:figure|indicator|number|amount|volume)\b[^.;]{0,40}$", re.I)
+
+
+class _End:
+    """A zero-length place at the end of a sentence, where :func:`_parties` reads a figure's parties."""
+
+    def __init__(self, at: int):
+        self.at = at
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at
+
+
+def _previous_measure(reader: Reader, s: int, before: str) -> tuple[str, tuple[str, str | None, float] | None] | None:
+    """"this figure is $1.3 billion": the measure of the sentence before (its last measure word) and its parties."""
+    if not _THIS_FIGURE.search(before):
+        return None
+    prev = [x for x in sentences(reader.text) if x[1] <= s]
+    if not prev:
+        return None
+    ps, pe = prev[-1]
+    psm = reader.masked_text[ps:pe]
+    found = [(mm.start(), slug) for pattern, slug, _label in _MEASURES for mm in pattern.finditer(psm)]
+    if not found:
+        return None
+    measure = max(found)[1]
+    parties = _parties(reader, ps, psm, _End(len(psm)))  # type: ignore[arg-type]
+    return measure, parties
 
 
 def _pair_before(reader: Reader, s: int) -> tuple[str, str, float] | None:
