@@ -112,3 +112,10 @@ def test_this_figure_takes_the_measure_and_parties_of_the_sentence_before(gz: Ga
     ex = extraction(gz, "Uzbek exports to Türkiye grew by a tenth. The same indicator reached 1.1 billion US dollars.")
     assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
         ("Uzbekistan", "Türkiye", "exports", 1.1)]
+
+
+def test_a_change_by_an_amount_is_no_figure(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Trade between Georgia and Hungary grew by $50 million to $700 million in 2024. Exports of "
+                        "wine from Georgia to Hungary rose by nearly $5 million, an increase of $2 million over 2023.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Georgia", "Hungary", "trade-volume", 700.0)]

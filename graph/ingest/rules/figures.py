@@ -90,6 +90,9 @@ def figures(reader: Reader) -> None:
             before = sm[:money.start()]
             if _TARGET.search(before[-80:]) and not _STATED.search(before[-60:]):
                 continue
+            if re.search(r"\b(?:by|an?\s+(?:increase|growth|rise|decrease|drop|decline)\s+of)\s+(?:almost\s+|nearly\s+|about\s+|over\s+)?$",
+                         before, re.I):
+                continue      # "grew by $7.5 million", "an increase of $50 million": a change, not the level
             measure = None
             best = -1
             for pattern, slug, _label in _MEASURES:
