@@ -119,3 +119,14 @@ def test_a_change_by_an_amount_is_no_figure(gz: Gazetteer) -> None:
                         "wine from Georgia to Hungary rose by nearly $5 million, an increase of $2 million over 2023.")
     assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
         ("Georgia", "Hungary", "trade-volume", 700.0)]
+
+
+def test_the_possessive_statement_nearest_the_amount_gives_the_parties(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Georgia's exports to Hungary are growing fast, while Hungary's exports to the Georgian market "
+                        "totaled about $40 million in 2024.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Hungary", "Georgia", "exports", 40.0)]
+    ex = extraction(gz, "Georgia's export to Hungary reached $30 million, whereas Hungary's import into Georgia "
+                        "amounted to $90 million.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Georgia", "Hungary", "exports", 30.0), ("Georgia", "Hungary", "imports", 90.0)]

@@ -191,7 +191,9 @@ def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str
     parties = [p for p in parties if p and out.entities[p[2]].kind in ("State", "Organization")]
     parties = [p for i, p in enumerate(parties) if all(q[2] != p[2] for q in parties[:i])]   # "the OTS (TDT)": one party
     between = re.search(rf"between\s+(?:the\s+)?({MARK})\s+and\s+(?:the\s+)?({MARK})", scope)
-    poss = re.search(rf"({MARK})['’]s\s+(?:\w+\s+){{0,3}}?(?:trade|exports?|imports?|investments?)(?:\s+\w+){{0,3}}?\s+(?:with|to|from|in)\s+(?:the\s+)?({MARK})", scope)
+    # "A's investments in B …, while B's investments in A totaled $X": the statement nearest the amount
+    poss = ([*re.finditer(rf"({MARK})['’]s\s+(?:\w+\s+){{0,3}}?(?:trade|exports?|imports?|investments?)(?:\s+\w+){{0,3}}?\s+(?:with|to|from|in)\s+(?:the\s+)?({MARK})", scope)]
+            or [None])[-1]
     withm = re.search(rf"({MARK})\s+(?:\w+\s+){{0,4}}?(?:trade|exports?|imports?|investments?)\s+(?:\w+\s+){{0,2}}?(?:with|to|from|in)\s+(?:the\s+)?({MARK})", scope)
     after_in = re.match(rf"[^.;]{{0,30}}?\b(?:in|into|with|to)\s+(?:the\s+)?({MARK})", sm[money.end():])
     if after_in and len(parties) == 1:
@@ -201,6 +203,8 @@ def _parties(reader: Reader, s: int, sm: str, money: re.Match[str]) -> tuple[str
     for m in (between, poss, withm):
         if m:
             a, b = reader.at(s + m.start(1)), reader.at(s + m.start(2))
+            if a and b and a[2] != b[2] and m is poss and re.search(r"\bimports?\b(?:\s+\w+){0,3}?\s+(?:to|into)\s+(?:the\s+)?\S+$", m.group(0)):
+                return b[2], a[2], 0.85      # "A's import to B": goods of A that B imports
             if a and b and a[2] != b[2]:
                 return a[2], b[2], 0.85
     two = re.search(r"\b(?:the\s+two|both|the|our\s+two|our)\s+(?:countries|states|sides|nations)(?:['’]s?)?\b", scope, re.I)
