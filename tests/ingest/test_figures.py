@@ -130,3 +130,10 @@ def test_the_possessive_statement_nearest_the_amount_gives_the_parties(gz: Gazet
                         "amounted to $90 million.")
     assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
         ("Georgia", "Hungary", "exports", 30.0), ("Georgia", "Hungary", "imports", 90.0)]
+
+
+def test_an_amount_someone_is_poised_to_or_will_invest_is_no_figure(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Hungary is poised to invest over 500 million US dollars in Georgia. Georgia will export "
+                        "goods worth $80 million to Hungary. Georgia's exports to Hungary were $60 million in 2024.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Georgia", "Hungary", "exports", 60.0)]

@@ -74,6 +74,9 @@ def period(sentence: str, ref: dt.date) -> str | None:
 _TARGET = re.compile(r"\b(?:aim|aims|aimed|aiming|target|targets|goal|plan|plans|planning|intend|seek|seeks|raise|bring|increase|"
                      r"will\s+reach|to\s+reach|hope|hopes|expect|expects|expected)\b[^.]{0,60}$"
                      r"|\b(?:to|up\s+to)\s+$", re.I)
+# "A is poised to invest over $500 million", "B will invest $1 billion": an intention, whatever verb comes before
+_FUTURE = re.compile(r"\b(?:(?:poised|set|ready|going|due|about|planning|plans?|intends?|aims?|expected|hoping|hopes?)\s+to|will|would|shall)"
+                     r"\s+(?:\w+\s+){1,3}$", re.I)
 _STATED = re.compile(r"\b(?:reached|amounted|totaled|totalled|stood|hit|grew|exceeded|rose|increased|climbed|jumped|"
                      r"surged|fell|dropped|declined|decreased|was|were|is|are)\b")
 
@@ -88,7 +91,7 @@ def figures(reader: Reader) -> None:
             continue
         for money in _MONEY.finditer(sm):
             before = sm[:money.start()]
-            if _TARGET.search(before[-80:]) and not _STATED.search(before[-60:]):
+            if _TARGET.search(before[-80:]) and not _STATED.search(before[-60:]) or _FUTURE.search(before[-80:]):
                 continue
             if re.search(r"\b(?:by|an?\s+(?:increase|growth|rise|decrease|drop|decline)\s+of)\s+(?:almost\s+|nearly\s+|about\s+|over\s+)?$",
                          before, re.I):
