@@ -99,3 +99,9 @@ def test_a_phrase_stops_before_and_with_an_honorific(gz: Gazetteer) -> None:
                phrases)
     assert [m for m in mentions(r) if m[1] != "Person"] == [("Committee on Culture", "Organization"),
                                                            ("Research Institute", "Organization")]
+
+
+def test_capitalized_words_after_at_before_an_event_noun_are_no_place(gz: Gazetteer) -> None:
+    r = reader(gz, "He spoke at the 7th meeting of experts and at the XII congress. She sang at the Golden Steppe "
+                   "annual music festival and at the Grand Meridian Hotel.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Venue"] == [("Grand Meridian Hotel", "Venue")]

@@ -349,6 +349,10 @@ def _acronym_of_last_body(reader: Reader, inner: list, right: int, acr: re.Match
     return True
 
 
+_AT_EVENT = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:meeting|summit|session|forum|conference|congress|ceremony|festival|"
+                       r"event|talks|sitting|celebration|concert|exhibition|plenary|gathering|consultations?)s?\b")
+
+
 def places_after_at(reader: Reader) -> None:
     """Places after "at": "at the Carmelite Monastery", "at the CSO Ada Ankara concert hall",
     "at the TURKSOY headquarters"."""
@@ -359,6 +363,8 @@ def places_after_at(reader: Reader) -> None:
         if words[0] in LEFT_STOP or not words or re.fullmatch(r"(?:USD|EUR|GBP|AZN|KZT|TRY|UZS|KGS|TMT|RUB)", words[0]) \
                 or words[-1].endswith(("’", "'")):
             continue       # "at USD 2 billion", "at the Presidents’ level" name no place
+        if not m.group(2) and (_AT_EVENT.match(reader.masked_text, m.end(1)) or re.fullmatch(r"\d+(?:st|nd|rd|th)|[IVXLC]+", words[0])):
+            continue       # "at the 13th meeting", "at the X summit", "at the Dushanbe plenary session": an event, no place
         inner = reader.inside(body_s, body_e)
         noun = m.group(2)
         if len(inner) == 1 and (inner[0][0], inner[0][1]) == (body_s, body_e):
