@@ -105,3 +105,11 @@ def test_capitalized_words_after_at_before_an_event_noun_are_no_place(gz: Gazett
     r = reader(gz, "He spoke at the 7th meeting of experts and at the XII congress. She sang at the Golden Steppe "
                    "annual music festival and at the Grand Meridian Hotel.", phrases)
     assert [m for m in mentions(r) if m[1] == "Venue"] == [("Grand Meridian Hotel", "Venue")]
+
+
+def test_a_department_is_a_body_and_its_words_no_person(gz: Gazetteer) -> None:
+    r = reader(gz, "The delegation visited the Department of Migration Studies of the Eurasian Literature Foundation.",
+               phrases)
+    assert mentions(r) == [("Department of Migration Studies of the Eurasian Literature Foundation", "Organization")]
+    assert [e for e in extraction(gz, "Officials of the State Department of Archives met.").entities.values()
+            if e.kind == "Person"] == []
