@@ -226,3 +226,14 @@ def test_the_organization_after_an_event_named_after_it(gz: Gazetteer) -> None:
                     "spoke first.") == [("Hungary", "OTS", "chair", None)]
     assert mems(gz, "Delegates left the 12th TURKSOY meeting. Georgia was admitted to the organization as an observer.") == [
         ("Georgia", "TURKSOY", "observer", None)]
+
+
+def test_chairmanships_held_under_and_handed_over(gz: Gazetteer) -> None:
+    assert mems(gz, "Kazakhstan holds the TURKSOY chairmanship this year.") == [("Kazakhstan", "TURKSOY", "chair", None)]
+    assert mems(gz, "The summit of the OTS was held under Kyrgyzstan's rotating presidency.") == [
+        ("Kyrgyzstan", "OTS", "chair", None)]
+    assert mems(gz, "The TURKSOY met. The chairmanship of the organization passed to Azerbaijan.") == [
+        ("Azerbaijan", "TURKSOY", "chair", None)]
+    assert mems(gz, "At the OTS summit Türkiye handed over the chairmanship to Uzbekistan.") == [
+        ("Uzbekistan", "OTS", "chair", None)]
+    assert mems(gz, "At the OTS summit Türkiye will hand over the chairmanship to Uzbekistan.") == []

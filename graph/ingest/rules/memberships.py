@@ -31,6 +31,16 @@ _CHAIRS = [
     # "Azerbaijan currently holds the chairmanship of the OTS"
     re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:holds|is\s+holding)\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}", re.I),
 ]
+# "Kazakhstan holds the OTS chairmanship", "(the summit of the OTS) under Kyrgyzstan's chairmanship"
+_CHAIRS += [
+    re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:holds|held|is\s+holding|has\s+held)\s+the\s+(?:rotating\s+)?({MARK})\s+"
+               rf"(?:[Cc]hairmanship|[Pp]residency)"),
+    re.compile(rf"\b[Uu]nder\s+(?:the\s+)?({MARK})['’]s\s+(?:rotating\s+)?(?:[Cc]hairmanship|[Pp]residency)(?:\s+(?:of|in)\s+(?:the\s+)?{_ORGREF})?"),
+]
+# "the chairmanship of the OTS passed to Azerbaijan", "Türkiye handed over the chairmanship to Uzbekistan" (done, not "will hand")
+_HANDED = re.compile(rf"(?:(?:[Cc]hairmanship|[Pp]residency)(?:\s+of\s+(?:the\s+)?{_ORGREF})?\s+(?:passed|(?:was|has\s+been)\s+(?:handed\s+over|passed|transferred))"
+                     rf"|(?<!will\s)(?:handed|passed|transferred)\s+(?:over\s+)?the\s+(?:rotating\s+)?(?:[Cc]hairmanship|[Pp]residency)"
+                     rf"(?:\s+of\s+(?:the\s+)?{_ORGREF})?(?:\s+over)?)\s+to\s+(?:the\s+)?({MARK})")
 # "Kyrgyzstan took over the TURKPA Chairmanship from Kazakhstan"
 _TOOK_OVER = re.compile(rf"({MARK})\s+(?:took\s+over|has\s+taken\s+over|assumed|assumes|takes\s+over|has\s+assumed)\s+(?:the\s+)?(?:rotating\s+)?"
                         rf"(?:({MARK})\s+)?(?:Chairmanship|chairmanship|Presidency|presidency)(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?")
@@ -138,6 +148,9 @@ class _Memberships:
                     org = org if org and self.is_org(org) else None
                 self.add(self.key_at(s + m.start(1)), org, "observer", (s + m.start(), s + m.end()),
                          0.85, sm[m.end():], s + m.end())
+            for m in _HANDED.finditer(sm):
+                org = self.org_at(m, 1, s) if m.group(1) or not m.group(2) else self.org_at(m, 2, s)
+                self.add(self.key_at(s + m.start(3)), org, "chair", (s + m.start(), s + m.end()), 0.8)
             for m in _TOOK_OVER.finditer(sm):
                 org = next((self.key_at(s + m.start(g)) for g in (2, 3) if m.group(g)), None)
                 if org is not None and self.is_org(org):
