@@ -237,3 +237,12 @@ def test_chairmanships_held_under_and_handed_over(gz: Gazetteer) -> None:
     assert mems(gz, "At the OTS summit Türkiye handed over the chairmanship to Uzbekistan.") == [
         ("Uzbekistan", "OTS", "chair", None)]
     assert mems(gz, "At the OTS summit Türkiye will hand over the chairmanship to Uzbekistan.") == []
+
+
+def test_a_list_whose_body_is_named_later_and_a_single_state_that_became_an_observer(gz: Gazetteer) -> None:
+    assert mems(gz, "Kazakhstan and Kyrgyzstan are full members, while Mongolia and Georgia are observers of the "
+                    "TURKSOY.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
+    assert mems(gz, "The TURKSOY held a session in Ankara. Hungary became an observer in 2018.") == [
+        ("Hungary", "TURKSOY", "observer", "2018")]

@@ -83,7 +83,7 @@ _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+
 _MAKE_UP = r"make\s+up|made\s+up|constitute|constituted|form|formed"
 _RECOGNISED = r"(?:are|were|have\s+been|had\s+been)\s+(?:officially\s+)?(?:recogni[sz]ed|accepted|admitted|designated|included|listed)\s+as"
 _LIST_ARE = re.compile(rf"{LIST}\s+(?:also\s+|now\s+|currently\s+|together\s+)?(?:{_RECOGNISED}|are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy|{_MAKE_UP})\s+"
-                       rf"(?:its\s+|their\s+|the\s+(?:group|bloc|organi[sz]ation|alliance|union|council|assembly)['’]s\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:ship|s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in|to|within)\s+(?:the\s+)?({MARK}))?", re.I)
+                       rf"(?:its\s+|their\s+|(?<!as\s)an?\s+|the\s+(?:group|bloc|organi[sz]ation|alliance|union|council|assembly)['’]s\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:ship|s|\s+status)?(?:\s+(?:states?|countries|country|members?))?(?:\s+(?:of|in|to|within)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
 # "Kazakhstan, along with A and B, is a member of the OTS"
@@ -236,6 +236,9 @@ class _Memberships:
                 org = mention[2] if mention and self.is_org(mention[2]) else None
             if org is None:
                 org = self.last_org(s + m.start())
+            if org is None:      # "A and B are full members, while C is an observer of the OTS": the body named later
+                later = [k for end, k in self.org_ends if s + m.end() < end <= s + len(sm)]
+                org = later[0] if len(set(later)) == 1 else None
             chunk, at = m.group(1), s + m.start(1)
             if m.group(2).lower() == "observer" and re.search(r"\bmembers?\b", sm[:m.start()], re.I) and _first_clause(chunk) != chunk:
                 at += len(_first_clause(chunk))       # "… members are A and B, and C and D are observers": only C and D
