@@ -241,3 +241,14 @@ def test_a_consul_general_in_a_city_without_a_state_is_a_post_an_ambassador_alon
         ("Aron Veres", "Consul General", None, "Istanbul", False, 0.6)]
     assert posts(gz, "Consul General in Tashkent Emre Yalçın and Ambassador Levan Kapanadze attended.") == [
         ("Emre Yalçın", "Consul General", None, "Tashkent", False, 0.6)]
+
+
+def test_persons_with_their_states_in_brackets_after_a_plural_title(gz: Gazetteer) -> None:
+    assert posts(gz, "Talks were held by the deputy foreign ministers Aibek Moldogaziev (Kyrgyzstan) and Nurlan Abenov "
+                     "(the Kazakhstan). Emre Yalçın (Türkiye) arrived later.") == [
+        ("Aibek Moldogaziev", "Deputy Minister of Foreign Affairs", "Kyrgyzstan", None, False, 0.75),
+        ("Nurlan Abenov", "Deputy Minister of Foreign Affairs", "Kazakhstan", None, False, 0.75)]
+    assert posts(gz, "The Ambassadors of the TURKSOY member states, Aron Veres (Hungary) and Levan Kapanadze "
+                     "(Georgia), attended.") == [
+        ("Aron Veres", "Ambassador", "Hungary", None, False, 0.6),
+        ("Levan Kapanadze", "Ambassador", "Georgia", None, False, 0.6)]

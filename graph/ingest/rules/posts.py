@@ -63,6 +63,7 @@ def posts(reader: Reader) -> None:
             for rec in chain:
                 _add_post(reader, rec, other, confidence, past)
     listed_posts(reader)
+    parenthesized_posts(reader)
     respective_posts(reader)
     counterpart_posts(reader)
     _drop_unowned_repeats(reader)
@@ -159,6 +160,28 @@ def respective_posts(reader: Reader) -> None:
         for state, person in ((found[0], found[2]), (found[1], found[3])):
             post = Post(person=person[2], role=role, title=title, of=state[2], to=None,  # type: ignore[index]
                         span=(m.start(), m.end()), confidence=0.75)
+            if not any(p.person == post.person and p.role == role for p in reader.out.posts):
+                reader.out.posts.append(post)
+
+
+_PLURAL_TITLE = re.compile(r"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|"
+                           r"(?-i:Ambassadors)|ambassadors(?=\s+of\s+(?:the\s+)?(?:\S+\s+)?(?:member|participating)))\b", re.I)
+_PERSON_STATE = re.compile(rf"({MARK})\s*\(\s*(?:the\s+)?({MARK})\s*\)")
+
+
+def parenthesized_posts(reader: Reader) -> None:
+    """"foreign ministers Jeyhun Bayramov (Azerbaijan), Murat Nurtleu (Kazakhstan) and …": after a plural
+    title, each person followed by a state in brackets holds the title of that state (to the end of the sentence)."""
+    masked = reader.masked_text
+    for m in _PLURAL_TITLE.finditer(masked):
+        role, title = _LISTED_ROLES[" ".join(m.group(1).lower().split())]
+        end = re.search(r"[.;]\s|\n|$", masked[m.end():])
+        for pair in _PERSON_STATE.finditer(masked, m.end(), m.end() + (end.start() if end else 0)):
+            person, state = reader.at(pair.start(1)), reader.at(pair.start(2))
+            if not (person and state and person[3] == "Person" and state[3] == "State"):
+                continue
+            post = Post(person=person[2], role=role, title=title, of=state[2], to=None, span=pair.span(),
+                        confidence=0.6 if role == "ambassador" else 0.75)    # an ambassador's "to" is not written
             if not any(p.person == post.person and p.role == role for p in reader.out.posts):
                 reader.out.posts.append(post)
 
