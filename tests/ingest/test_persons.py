@@ -105,3 +105,9 @@ def test_capitalized_words_of_a_title_case_headline_are_names_only_when_the_text
     # a headline in sentence case keeps its names
     r = reader(gz, "Envoy meets Emre Yalçın in Ankara\n\nThe talks covered transport.\n", phrases, persons)
     assert [e.label for e in r.out.entities.values() if e.kind == "Person"] == ["Emre Yalçın"]
+
+
+def test_namesakes_of_awards_and_of_things_named_after_them_and_award_words_are_no_persons(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Nurlan Abenov was awarded the Order of Ahmet Yesevi and the Golden Order of Turkic Unity. "
+                        "He visited a lyceum named after Mukhtar Auezov and the Honorary Medal committee.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Nurlan Abenov"]

@@ -80,7 +80,9 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             # epithets before a name ("Great Leader X", "national leader X") and bodies of the state
             "Great", "Leader", "National", "Nation", "Armed", "Forces", "Army", "Border", "Guard", "Troops",
             # geographic features ("the Caspian Sea", "Lake Issyk-Kul")
-            "Sea", "Lake", "River", "Ocean", "Gulf", "Mountains", "Desert", "Valley", "Basin", "Steppe", "Plateau"}
+            "Sea", "Lake", "River", "Ocean", "Gulf", "Mountains", "Desert", "Valley", "Basin", "Steppe", "Plateau",
+            # awards ("the Supreme Order of the Turkic World", "the Friendship Medal")
+            "Order", "Medal", "Prize", "Award"}
 NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 

@@ -50,6 +50,8 @@ def persons(reader: Reader) -> None:
             continue
         if re.search(r"\bat\s+(?:the\s+)?$|\bthe\s+$", masked[max(0, start - 8):start], re.I):
             continue   # "at the Carmelite Monastery" is a place; "the Middle Corridor" is no one
+        if re.search(r"\b(?:named\s+after|(?:Order|Medal|Prize|Award|Scholarship|Cup)\s+of)\s+$", masked[max(0, start - 20):start]):
+            continue   # "a school named after A.S.Pushkin", "the Order of Imam Bukhari": a namesake, no one the text is about
         name = reader.text[start:end]
         if caps_head and start < caps_head[1] and not re.search(rf"\b{re.escape(name.split()[-1])}\b", reader.text[caps_head[1]:]):
             continue   # "Newly Appointed Ambassador Presents Credentials": capitalized words of a headline the text never repeats
