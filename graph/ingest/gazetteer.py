@@ -224,7 +224,8 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Executive\s+Secretary", "head-of-institution", "Executive Secretary"),
     (r"Vice[\s-]+Speaker", "chairman", "Vice Speaker"),
     (r"Mayor", "head-of-institution", "Mayor"),
-    (r"Rector", "head-of-institution", "Rector"),
+    (r"General\s+Director", "director-general", "General Director"),
+    (r"\bRector", "head-of-institution", "Rector"),     # not the end of "Director"
     (r"Vice[\s-]+President(?!ial)", "vice-president", "Vice President"),
     (r"President(?!ial)", "president", "President"),
     (r"(?:Deputy|Vice|First\s+Deputy)[\s-]+(?:Chairman|Chairwoman|Chairperson)", "chairman", "Deputy Chairman"),

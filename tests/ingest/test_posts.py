@@ -252,3 +252,9 @@ def test_persons_with_their_states_in_brackets_after_a_plural_title(gz: Gazettee
                      "(Georgia), attended.") == [
         ("Aron Veres", "Ambassador", "Hungary", None, False, 0.6),
         ("Levan Kapanadze", "Ambassador", "Georgia", None, False, 0.6)]
+
+
+def test_general_director_is_a_title_and_director_is_no_rector(gz: Gazetteer) -> None:
+    assert posts(gz, "The General Director of the Nomad Heritage Foundation Azamat Askaruly met Levan Kapanadze, "
+                     "Managing Director of the Silk Transit Agency.") == [
+        ("Azamat Askaruly", "General Director", "Nomad Heritage Foundation", None, False, 0.9)]
