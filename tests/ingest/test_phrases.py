@@ -113,3 +113,16 @@ def test_a_department_is_a_body_and_its_words_no_person(gz: Gazetteer) -> None:
     assert mentions(r) == [("Department of Migration Studies of the Eurasian Literature Foundation", "Organization")]
     assert [e for e in extraction(gz, "Officials of the State Department of Archives met.").entities.values()
             if e.kind == "Person"] == []
+
+
+def test_a_legal_form_names_a_company(gz: Gazetteer) -> None:
+    r = reader(gz, 'The head of JSC Baiterek Invest met the chairman of the "Nomad Trade" LLP and the staff of '
+                   "the Steppe Logistics Center LLC.", phrases)
+    assert mentions(r) == [("JSC Baiterek Invest", "Organization"), ("Nomad Trade", "Organization"),
+                           ("Steppe Logistics Center LLC", "Organization")]
+    names = sorted(tuple(e.names) for e in r.out.entities.values())
+    assert names == [("Baiterek Invest", "JSC Baiterek Invest"), ("Nomad Trade", "Nomad Trade LLP"),
+                     ("Steppe Logistics Center", "Steppe Logistics Center LLC")]
+    # a form that ends a name does not start the next one ("… Center JSC Azamat Askaruly")
+    r = reader(gz, "Director of Steppe Logistics Center JSC Azamat Askaruly spoke.", phrases)
+    assert mentions(r) == [("Steppe Logistics Center JSC", "Organization")]

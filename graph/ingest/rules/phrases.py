@@ -48,6 +48,7 @@ def phrases(reader: Reader) -> None:
             continue
         right = _cut_holder(reader, left, right, m.end())
         _add_phrase(reader, left, right, m.group(0))
+    company_names(reader)
     numbered_sessions(reader)
     body_summits(reader)
     city_documents(reader)
@@ -98,6 +99,47 @@ _BODY_SUMMIT = re.compile(rf"\b(?:[Tt]he|[Ii]ts)\s+((?:\d+(?:st|nd|rd|th)\s+|(?:
 # "the Gabala Declaration", "the Nakhchivan Agreement": a city that names a document is not named as a place
 _CITY_DOCUMENT = re.compile(rf"({MARK})\s+(?:Declaration|Agreement|Treaty|Charter|Accords?|Protocol|Communiqu[eé]|Memorandum|"
                             rf"Convention|Statement|Appeal|Initiative|Process|Principles|Format)\b")
+
+
+_FORMS = r"(?-i:N?JSC|OJSC|CJSC|PJSC|LLP|LLC|Ltd\.?|Inc\.?|GmbH|PLC)"
+_COMPANY = re.compile(rf"\b{_FORMS}\s+[\"“«]?((?:[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*){{0,4}})[\"”»]?"
+                      rf"|[\"“«]((?:[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*){{0,4}})[\"”»]\s+{_FORMS}\b"
+                      rf"|((?:[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*){{0,5}})\s+{_FORMS}(?!\w)")
+
+
+def company_names(reader: Reader) -> None:
+    """A legal form names a company: "NJSC Otandastar Qory", "the "Otandastar Qory" NJSC", "QazTrade … Center
+    JSC" (an organization found before is extended over its form). The name with and without the form are its names."""
+    text = reader.text
+    for mm in sorted(reader.mentions):
+        form = re.match(rf"\s+({_FORMS})(?!\w)", text[mm[1]:mm[1] + 12]) if mm[3] == "Organization" else None
+        if form and reader.free(mm[1], mm[1] + form.end()):
+            ent = reader.out.entities[mm[2]]
+            reader.remove(mm)
+            ent.add(text[mm[0]:mm[1] + form.end()], (mm[0], mm[1] + form.end()))
+            reader.mention(mm[0], mm[1] + form.end(), mm[2], "Organization")
+    for m in _COMPANY.finditer(reader.masked_text):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        if g == 1 and re.search(r"(?:[A-Z][\w'’&-]*|[\U000F0000-\U0010FFFD]\uf8ff*)\s+$", reader.window(m.start() - 40, m.start())):
+            continue     # "… Center JSC Azamat Askaruly": the form ends a name, it does not start one
+        words = m.group(g).split()
+        while words and (words[0] in STOP or words[0] in LEFT_STOP):
+            words = words[1:]
+        if not words:
+            continue
+        core = (m.end(g) - len(" ".join(words)), m.end(g))
+        whole = (core[0], m.end()) if g == 3 else (m.start(), m.end()) if g == 1 else core
+        inner = reader.inside(min(core[0], whole[0]), max(core[1], whole[1]))
+        if any(x[3] not in ("Organization", "City", "State", "Demonym", "Person") for x in inner):
+            continue
+        for x in inner:
+            reader.remove(x)
+        key = reader.entity("Organization", text[core[0]:core[1]], core)
+        ent = reader.out.entities[key]
+        form = re.search(_FORMS, m.group(0)).group(0)     # type: ignore[union-attr]
+        ent.add(f"{form} {text[core[0]:core[1]]}" if g == 1 else f"{text[core[0]:core[1]]} {form}", whole)
+        ent.label = ent.names[-1] if g != 2 else text[core[0]:core[1]]
+        reader.mention(min(core[0], whole[0]), max(core[1], whole[1]), key, "Organization")
 
 
 def city_documents(reader: Reader) -> None:
