@@ -258,3 +258,8 @@ def test_general_director_is_a_title_and_director_is_no_rector(gz: Gazetteer) ->
     assert posts(gz, "The General Director of the Nomad Heritage Foundation Azamat Askaruly met Levan Kapanadze, "
                      "Managing Director of the Silk Transit Agency.") == [
         ("Azamat Askaruly", "General Director", "Nomad Heritage Foundation", None, False, 0.9)]
+
+
+def test_the_president_of_a_company_named_with_its_legal_form(gz: Gazetteer) -> None:
+    assert posts(gz, 'On 3 May the President of the "Baiterek Invest" NJSC, Aron Veres, met the press.') == [
+        ("Aron Veres", "President", "Baiterek Invest", None, False, 0.8)]

@@ -128,7 +128,7 @@ def company_names(reader: Reader) -> None:
         if not words:
             continue
         core = (m.end(g) - len(" ".join(words)), m.end(g))
-        whole = (core[0], m.end()) if g == 3 else (m.start(), m.end()) if g == 1 else core
+        whole = (core[0], m.end()) if g == 3 else (m.start(), m.end())     # the quotes too: '"X Y" NJSC' is one mention
         inner = reader.inside(min(core[0], whole[0]), max(core[1], whole[1]))
         if any(x[3] not in ("Organization", "City", "State", "Demonym", "Person") for x in inner):
             continue
@@ -137,7 +137,7 @@ def company_names(reader: Reader) -> None:
         key = reader.entity("Organization", text[core[0]:core[1]], core)
         ent = reader.out.entities[key]
         form = re.search(_FORMS, m.group(0)).group(0)     # type: ignore[union-attr]
-        ent.add(f"{form} {text[core[0]:core[1]]}" if g == 1 else f"{text[core[0]:core[1]]} {form}", whole)
+        ent.add(f"{form} {text[core[0]:core[1]]}" if g == 1 else f"{text[core[0]:core[1]]} {form}", core)
         ent.label = ent.names[-1] if g != 2 else text[core[0]:core[1]]
         reader.mention(min(core[0], whole[0]), max(core[1], whole[1]), key, "Organization")
 
