@@ -111,3 +111,10 @@ def test_namesakes_of_awards_and_of_things_named_after_them_and_award_words_are_
     ex = extraction(gz, "Nurlan Abenov was awarded the Order of Ahmet Yesevi and the Golden Order of Turkic Unity. "
                         "He visited a lyceum named after Mukhtar Auezov and the Honorary Medal committee.")
     assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Nurlan Abenov"]
+
+
+def test_an_initial_with_a_space_before_a_family_name_is_a_name_the_article_a_is_not(gz: Gazetteer) -> None:
+    ex = extraction(gz, "B. Toktogulov opened the fair. A. Saparbekuly, the head of the fund, spoke. A Nurlan Abenov "
+                        "also came, and H. E. Emre Yalçın.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Person"] == [
+        "B. Toktogulov", "A. Saparbekuly", "Nurlan Abenov", "Emre Yalçın"]

@@ -31,8 +31,9 @@ def persons(reader: Reader) -> None:
         while tokens and set(masked[tokens[0][0]:tokens[0][1]].split("-")) <= STOP and "-" in masked[tokens[0][0]:tokens[0][1]]:
             tokens = tokens[1:]      # "Director-General Azamat Askaruly"
         while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in STOP | _LEAD and not (
-                len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", masked[tokens[0][0]:tokens[0][1]]) and tokens[1][0] == tokens[0][1]):
-            tokens = tokens[1:]      # "H. E. Ali", not "E.Aydogdyyev"
+                len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", masked[tokens[0][0]:tokens[0][1]]) and (
+                    tokens[1][0] == tokens[0][1] or _initial_and_name(masked, tokens))):
+            tokens = tokens[1:]      # "H. E. Ali", not "E.Aydogdyyev" nor "A. Saparbekuly"
         while tokens and masked[tokens[-1][0]:tokens[-1][1]] in STOP:
             tokens = tokens[:-1]
         while tokens and re.fullmatch(PARTICLE, masked[tokens[0][0]:tokens[0][1]]):
@@ -103,6 +104,12 @@ _SMALL_WORDS = {"with", "from", "into", "over", "after", "upon", "about", "under
 
 _FAMILY_ONLY = re.compile(rf"\b(?:Ambassador|Consul(?:[\s-]General)?|Secretary[\s-]General|Permanent\s+Representative)"
                           rf"(?:\s+(?:of|to)\s+(?:the\s+)?{MARK})*\s+({NAME_TOKEN})\b(?!\s*(?:{NAME_TOKEN}|[\U000F0000-\U0010FFFD]))")
+
+
+def _initial_and_name(masked: str, tokens: list[tuple[int, int]]) -> bool:
+    """"A. Saparbekuly": an initial (not the article "A", not "H. E.") before a family name that ends the name."""
+    first, second = masked[tokens[0][0]:tokens[0][1]], masked[tokens[1][0]:tokens[1][1]]
+    return len(tokens) == 2 and first not in ("H.", "E.") and not re.fullmatch(r"[A-Z]\.", second) and second not in STOP
 
 
 def family_only(reader: Reader) -> None:
