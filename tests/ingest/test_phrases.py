@@ -126,3 +126,11 @@ def test_a_legal_form_names_a_company(gz: Gazetteer) -> None:
     # a form that ends a name does not start the next one ("… Center JSC Azamat Askaruly")
     r = reader(gz, "Director of Steppe Logistics Center JSC Azamat Askaruly spoke.", phrases)
     assert mentions(r) == [("Steppe Logistics Center JSC", "Organization")]
+
+
+def test_a_mission_of_a_state_keeps_the_place_it_is_in(gz: Gazetteer) -> None:
+    r = reader(gz, "The Embassy of the Republic of Georgia in Hungary opened; the Consulate of Mongolia in "
+                   "Istanbul sent flowers.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [
+        ("Embassy of the Republic of Georgia in Hungary", "Organization"),
+        ("Consulate of Mongolia in Istanbul", "Organization")]

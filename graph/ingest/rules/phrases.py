@@ -244,7 +244,9 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
             stop = None     # "… of Turkmenistan <a known person>" stops; "… of <State> <another known name>" goes on
     if stop:
         right = m.end() + (stop.end() if is_marker(stop.group(0)[:1]) else stop.start())
-    mission = m.group(0).rstrip("s") in ("Embassy", "Consulate", "Mission") and right == m.end()
+    # "the Azerbaijani Embassy in Tajikistan", "the Embassy of Uzbekistan in Budapest": the place is part of a mission's name
+    mission = m.group(0).rstrip("s") in ("Embassy", "Consulate", "Mission") and (
+        right == m.end() or re.fullmatch(rf"\s+(?:General\s+)?of\s+(?:the\s+)?(?:Republic\s+of\s+)?{MARK}", reader.window(m.end(), right)) is not None)
     if base_kind(m.group(0)) == "Event" or mission:
         in_state = re.match(rf"\s+in\s+({MARK})", reader.window(right, right + 80))
         if in_state:
