@@ -134,3 +134,9 @@ def test_a_mission_of_a_state_keeps_the_place_it_is_in(gz: Gazetteer) -> None:
     assert [m for m in mentions(r) if m[1] == "Organization"] == [
         ("Embassy of the Republic of Georgia in Hungary", "Organization"),
         ("Consulate of Mongolia in Istanbul", "Organization")]
+
+
+def test_a_mission_named_again_without_its_place_is_the_same_body(gz: Gazetteer) -> None:
+    r = reader(gz, "Guests visited the Georgian Embassy in Budapest. The Georgian Embassy will host a concert.", phrases)
+    (org,) = [e for e in r.out.entities.values() if e.kind == "Organization"]
+    assert (org.label, org.names) == ("Georgian Embassy in Budapest", ["Georgian Embassy in Budapest", "Georgian Embassy"])

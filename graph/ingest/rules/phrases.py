@@ -345,8 +345,9 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
     for mm in inner:
         reader.remove(mm)
     fuller = [e for e in reader.out.entities.values() if e.kind == kind and kind == "Organization"
-              and re.match(re.escape(text[start:right]) + r"\s+(?:for|on|of)\s", e.label)]
+              and re.match(re.escape(text[start:right]) + r"\s+(?:for|on|of|in)\s", e.label)]
     if fuller:              # "the State Committee" after "the State Committee for Work with Diaspora": the same body
+        # (and "the Hungarian Embassy" after "the Hungarian Embassy in Tashkent")
         fuller[0].add(text[start:right], (start, right))
         reader.mention(start, right, fuller[0].key, kind)
         return
