@@ -263,3 +263,10 @@ def test_general_director_is_a_title_and_director_is_no_rector(gz: Gazetteer) ->
 def test_the_president_of_a_company_named_with_its_legal_form(gz: Gazetteer) -> None:
     assert posts(gz, 'On 3 May the President of the "Baiterek Invest" NJSC, Aron Veres, met the press.') == [
         ("Aron Veres", "President", "Baiterek Invest", None, False, 0.8)]
+
+
+def test_a_foreign_minister_with_another_portfolio_named_first(gz: Gazetteer) -> None:
+    assert posts(gz, "Minister of European Integration and Foreign Affairs of Georgia Levan Kapanadze met Aron Veres, "
+                     "Minister of Trade and Foreign Affairs of Hungary.") == [
+        ("Levan Kapanadze", "Minister of European Integration and Foreign Affairs", "Georgia", None, False, 0.9),
+        ("Aron Veres", "Minister of Foreign Affairs and Trade", "Hungary", None, False, 0.85)]

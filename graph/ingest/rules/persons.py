@@ -174,6 +174,9 @@ def titles(reader: Reader) -> list[dict]:
         extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t, re.I)
         if role in ("minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs") and extra:
             rec["title"] = title + " and " + " ".join(w if w == "and" else w[:1].upper() + w[1:] for w in extra.group(1).split())
+        first = re.fullmatch(r"Ministers?\s+of\s+(.+?)\s+and\s+Foreign\s+Affairs", t)
+        if role == "minister-of-foreign-affairs" and first and first.group(1) != "Trade":
+            rec["title"] = f"Minister of {' '.join(first.group(1).split())} and Foreign Affairs"
         if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", t):
             topic = " ".join(re.sub(r"^(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", "", t).split())
             rec["topic"] = topic
