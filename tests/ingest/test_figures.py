@@ -137,3 +137,11 @@ def test_an_amount_someone_is_poised_to_or_will_invest_is_no_figure(gz: Gazettee
                         "goods worth $80 million to Hungary. Georgia's exports to Hungary were $60 million in 2024.")
     assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
         ("Georgia", "Hungary", "exports", 60.0)]
+
+
+def test_months_of_this_year_are_of_the_articles_year() -> None:
+    ref = dt.date(2022, 10, 30)
+    assert [period(s, ref) for s in ("For 8 months of this year, trade was $1 billion.",
+                                     "In the first nine months of the current year it grew.",
+                                     "The countries traded goods worth $5 million in January-June this year.",
+                                     "In 2021 it was $2 billion.")] == ["2022-01/2022-08", "2022-01/2022-09", "2022-01/2022-06", "2021"]

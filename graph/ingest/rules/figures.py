@@ -55,7 +55,22 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
             "ten": 10, "eleven": 11, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10, "11": 11}
 
 
+_MONTH = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "for 8 months of this year", "in January-June this year": months of the article's year
+_THIS_YEAR = re.compile(rf"\b(?:(?:the\s+)?(?:first\s+)?(?P<n>\w+)\s+months|(?P<m1>{_MONTH})\s*[-–]\s*(?P<m2>{_MONTH}))"
+                        rf"\s+(?:of\s+)?(?:this|the\s+current)\s+year\b", re.I)
+
+
 def period(sentence: str, ref: dt.date) -> str | None:
+    """The period a figure is for: "in 2025", "in the first six months of 2025", "January-June 2025",
+    "last year", "for 8 months of this year" (of the article's year)."""
+    this = _THIS_YEAR.search(sentence)
+    if this:
+        n = _NUMBERS.get(this.group("n").lower()) if this.group("n") else None
+        if n is not None:
+            return f"{ref.year}-01/{ref.year}-{n:02d}"
+        if this.group("m1"):
+            return f"{ref.year}-{MONTHS[this.group('m1').lower()]:02d}/{ref.year}-{MONTHS[this.group('m2').lower()]:02d}"
     m = _PERIOD.search(sentence)
     if not m:
         return None
