@@ -82,7 +82,7 @@ def test_a_name_after_a_title_the_list_does_not_know(gz: Gazetteer) -> None:
 
 def test_epithets_and_armed_forces_are_no_parts_of_a_name(gz: Gazetteer) -> None:
     ex = extraction(gz, "Great Leader Chingiz Aitmatov was honoured. The Kyrgyz Armed Forces held drills.")
-    assert sorted((e.label, e.kind) for e in ex.entities.values()) == [("Chingiz Aitmatov", "Person")]
+    assert sorted((e.label, e.kind) for e in ex.entities.values() if e.kind != "Event") == [("Chingiz Aitmatov", "Person")]
 
 
 def test_jan_is_a_given_name_too(gz: Gazetteer) -> None:
@@ -118,3 +118,9 @@ def test_an_initial_with_a_space_before_a_family_name_is_a_name_the_article_a_is
                         "also came, and H. E. Emre Yalçın.")
     assert [e.label for e in ex.entities.values() if e.kind == "Person"] == [
         "B. Toktogulov", "A. Saparbekuly", "Nurlan Abenov", "Emre Yalçın"]
+
+
+def test_a_source_credit_in_brackets_after_the_dateline_names_no_one(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Ankara, (AKP - Steppe Wire / Georgia Daily News - 3rd May, 2026) Nurlan Abenov met Emre Yalçın.")
+    assert sorted((e.label, e.kind) for e in ex.entities.values() if e.kind != "Event") == [
+        ("Ankara", "City"), ("Emre Yalçın", "Person"), ("Nurlan Abenov", "Person")]

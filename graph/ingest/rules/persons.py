@@ -22,7 +22,7 @@ _PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.))(?:{PARTICLE}{_
 def persons(reader: Reader) -> None:
     """Persons: capitalized names not yet taken, linked to the graph by a unique transliteration variant."""
     masked = reader.masked_text
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(reader.text)]
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(reader.text)] + source_credits(reader)
     caps_head = _title_case_headline(reader.text)
     for m in _PERSON_RE.finditer(masked):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(rf"{NAME_TOKEN}|{PARTICLE}", m.group(0))]
@@ -87,6 +87,24 @@ def persons(reader: Reader) -> None:
                     ent.spans.append((m.start(), m.end()))
                 reader.mention(m.start(), m.end(), ent.key, "Person")
     family_only(reader)
+
+
+# "Bishkek, (APP - UrduPoint / Pakistan Point News - 29th Apr, 2025) A meeting …": the source credit after a dateline
+_CREDIT = re.compile(r"(?m)^[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)?,?[ \t]*\(([^()\n]{2,120})\)")
+
+
+def source_credits(reader: Reader) -> list[tuple[int, int]]:
+    """The spans of source credits in brackets after a dateline's city (agencies, a date): no names of the
+    article's facts; the gazetteer's mentions inside them are dropped."""
+    spans = []
+    for m in _CREDIT.finditer(reader.text):
+        inner = m.group(1)
+        if not re.search(r"\s[-–—/]\s|/|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2}|\b(?:19|20)\d\d\b", inner):
+            continue
+        spans.append(m.span(1))
+        for mm in reader.inside(*m.span(1)):
+            reader.remove(mm)
+    return spans
 
 
 def _title_case_headline(text: str) -> tuple[int, int] | None:
