@@ -173,6 +173,18 @@ def _delegation_state(reader: Reader, masked: str, start: int) -> str | None:
     return None
 
 
+def _foreign_minister_title(role: str, title: str, t: str) -> str:
+    """A foreign minister's title with his other portfolio, after ("… Foreign Affairs and Trade") or before
+    ("Minister of European Integration and Foreign Affairs"; "Trade and Foreign Affairs" is "… Affairs and Trade")."""
+    extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t, re.I)
+    if role in ("minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs") and extra:
+        return title + " and " + " ".join(w if w == "and" else w[:1].upper() + w[1:] for w in extra.group(1).split())
+    first = re.fullmatch(r"Ministers?\s+of\s+(.+?)\s+and\s+Foreign\s+Affairs", t)
+    if role == "minister-of-foreign-affairs" and first and first.group(1) != "Trade":
+        return f"Minister of {' '.join(first.group(1).split())} and Foreign Affairs"
+    return title
+
+
 def titles(reader: Reader) -> list[dict]:
     """Every role title with what it is of (before it: "Kazakh", "Kazakhstan's"; after it: "of A")
     and accredited to ("to B"), in text order."""
@@ -189,12 +201,7 @@ def titles(reader: Reader) -> list[dict]:
         start, end = m.start(), m.end()
         rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
                      "topic": None, "title_span": (start, end)}
-        extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t, re.I)
-        if role in ("minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs") and extra:
-            rec["title"] = title + " and " + " ".join(w if w == "and" else w[:1].upper() + w[1:] for w in extra.group(1).split())
-        first = re.fullmatch(r"Ministers?\s+of\s+(.+?)\s+and\s+Foreign\s+Affairs", t)
-        if role == "minister-of-foreign-affairs" and first and first.group(1) != "Trade":
-            rec["title"] = f"Minister of {' '.join(first.group(1).split())} and Foreign Affairs"
+        rec["title"] = _foreign_minister_title(role, title, t)
         if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", t):
             topic = " ".join(re.sub(r"^(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", "", t).split())
             rec["topic"] = topic
