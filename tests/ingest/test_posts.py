@@ -270,3 +270,10 @@ def test_a_foreign_minister_with_another_portfolio_named_first(gz: Gazetteer) ->
                      "Minister of Trade and Foreign Affairs of Hungary.") == [
         ("Levan Kapanadze", "Minister of European Integration and Foreign Affairs", "Georgia", None, False, 0.9),
         ("Aron Veres", "Minister of Foreign Affairs and Trade", "Hungary", None, False, 0.85)]
+
+
+def test_the_first_president_is_a_title_of_honour_not_the_presidency(gz: Gazetteer) -> None:
+    assert posts(gz, "On 5 May, First President of Kazakhstan Nurlan Abenov met the President of Georgia Levan "
+                     "Kapanadze and the First Deputy Prime Minister of Hungary Aron Veres.") == [
+        ("Levan Kapanadze", "President", "Georgia", None, False, 0.9),
+        ("Aron Veres", "Deputy Prime Minister", "Hungary", None, False, 0.9)]

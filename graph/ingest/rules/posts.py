@@ -54,6 +54,8 @@ def posts(reader: Reader) -> None:
             continue        # "Assistant to the President of Azerbaijan X": not the President
         if re.search(r"\b(?:former|ex|outgoing|late)\s*-?\s*$", masked[max(0, s - 12):s], re.I):
             past = True
+        if chain[0]["role"] == "president" and re.search(r"\b(?:the\s+)?First\s+$", masked[max(0, s - 12):s]):
+            continue        # "First President of Kazakhstan X": a title of honour, not the presidency
         for rec in chain:
             _add_post(reader, rec, person, confidence, past)
         plural = re.search(r"(?:Secretaries|Ministers|Ambassadors|Representatives)\b", masked[chain[0]["title_span"][0]:chain[0]["title_span"][1]])
