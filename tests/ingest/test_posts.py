@@ -277,3 +277,13 @@ def test_the_first_president_is_a_title_of_honour_not_the_presidency(gz: Gazette
                      "Kapanadze and the First Deputy Prime Minister of Hungary Aron Veres.") == [
         ("Levan Kapanadze", "President", "Georgia", None, False, 0.9),
         ("Aron Veres", "Deputy Prime Minister", "Hungary", None, False, 0.9)]
+
+
+def test_a_title_of_the_council_is_of_the_last_council_named(gz: Gazetteer) -> None:
+    assert posts(gz, "Ministers of the TURKSOY met in Ankara. Later, Levan Kapanadze was elected Honorary "
+                     "Chairman of the Organization.") == [
+        ("Levan Kapanadze", "Honorary Chairman", "TURKSOY", None, False, 0.85)]
+    # the last one named with that head word (here the OTS, named after the TURKSOY)
+    assert posts(gz, "Ministers of the TURKSOY met at the OTS office. Aron Veres became Deputy Secretary General of "
+                     "the organisation.") == [
+        ("Aron Veres", "Deputy Secretary General", "OTS", None, False, 0.85)]

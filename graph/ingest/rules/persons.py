@@ -185,6 +185,21 @@ def _foreign_minister_title(role: str, title: str, t: str) -> str:
     return title
 
 
+def _body_named_before(reader: Reader, masked: str, pos: int, start: int) -> tuple[str, int] | None:
+    """"… was elected Honorary Chairman of the Council": the last organization named before whose name has
+    that head word (the organization's key, the end of "of the Council")."""
+    m = re.match(r"\s+of\s+the\s+((?i:council|organi[sz]ation|assembly|union|fund|academy|foundation))\b(?!\s+(?:of|for|on)\b)", masked[pos:])
+    if m is None:
+        return None
+    head = m.group(1).lower().replace("organisation", "organization")
+    for mm in sorted(reader.mentions, key=lambda x: -x[0]):
+        ent = reader.out.entities[mm[2]]
+        names = [*ent.names, *(reader.gz.index.names_of(ent.known_iri) if ent.known_iri and reader.gz.index.has(ent.known_iri) else [])]
+        if mm[1] <= start and mm[3] == "Organization" and head in " ".join(names).lower().replace("organisation", "organization"):
+            return mm[2], pos + m.end()
+    return None
+
+
 def titles(reader: Reader) -> list[dict]:
     """Every role title with what it is of (before it: "Kazakh", "Kazakhstan's"; after it: "of A")
     and accredited to ("to B"), in text order."""
@@ -238,6 +253,8 @@ def titles(reader: Reader) -> list[dict]:
                 region = re.match(r"\s+(?:region|province|oblast|district)\b", masked[pos:])    # "Hokim of Samarkand region X"
                 if region and mention[3] == "City":
                     pos += region.end()
+        elif (back := _body_named_before(reader, masked, pos, start)) is not None:
+            rec["of"], pos = back
         to = re.match(rf"\s+(?:to|in|at)\s+(?:the\s+)?({MARK})", masked[pos:])
         if to and not (rec["pre"] is None and rec["of"] is None and role in ("president", "chairman", "minister")):
             mention = reader.at(pos + to.start(1))
