@@ -287,3 +287,10 @@ def test_a_title_of_the_council_is_of_the_last_council_named(gz: Gazetteer) -> N
     assert posts(gz, "Ministers of the TURKSOY met at the OTS office. Aron Veres became Deputy Secretary General of "
                      "the organisation.") == [
         ("Aron Veres", "Deputy Secretary General", "OTS", None, False, 0.85)]
+
+
+def test_a_descriptor_between_a_title_and_its_holder(gz: Gazetteer) -> None:
+    assert posts(gz, "Secretary General of the TURKSOY, Kazakh Diplomat Nurlan Abenov, and Rector of the Ankara "
+                     "University, the Turkish scholar Emre Yalçın, spoke.") == [
+        ("Nurlan Abenov", "Secretary General", "TURKSOY", None, False, 0.8),
+        ("Emre Yalçın", "Rector", "Ankara University", None, False, 0.8)]

@@ -35,6 +35,9 @@ _SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serv
            r"|on\s+(?:his|her)\s+(?:appointment|election)\s+(?:to\s+the\s+post\s+of|as)))\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
 
 
+_DESCRIPTOR = r"(?i:diplomat|politician|statesman|scholar|scientist|economist|lawyer|journalist|writer|poet|businessman|entrepreneur)"
+
+
 _AIDE = re.compile(r"\b(?:Assistant|Adviser|Advisor|Aide|Envoy|Spokes(?:person|man|woman)|Counsell?or|Press\s+Secretary|"
                    r"Representative|Special\s+Representative)\s+(?:to|of)\s+(?:the\s+)?$", re.I)
 
@@ -249,7 +252,7 @@ def _assumed_subject(reader: Reader, masked: str, off: int, s: int) -> str | Non
 def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, float, bool]:
     """Who holds the titles at [s, e): (person key, confidence, a past post)."""
     person, confidence, past = None, 0.9, False
-    after = re.match(rf"\s*(,)?\s*{_HONOR}({MARK})", masked[e:])
+    after = re.match(rf"\s*(,)?\s*(?:(?:the\s+)?{MARK}\s+{_DESCRIPTOR}\s+)?{_HONOR}({MARK})", masked[e:])   # "…, Kazakh diplomat X"
     off = max(0, s - 300)
     before = re.search(rf"({MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|who\s+(?:was|has\s+been)\s+(?:appointed|elected|named)\s+(?:as\s+)?(?:the\s+)?"
                        r"|as\s+(?:the\s+)?|now\s+)?"
