@@ -246,3 +246,11 @@ def test_a_list_whose_body_is_named_later_and_a_single_state_that_became_an_obse
         ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
     assert mems(gz, "The TURKSOY held a session in Ankara. Hungary became an observer in 2018.") == [
         ("Hungary", "TURKSOY", "observer", "2018")]
+
+
+def test_a_list_that_are_the_founding_members(gz: Gazetteer) -> None:
+    assert mems(gz, "Kazakhstan, Kyrgyzstan and Türkiye are the founding members of the TURKSOY.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Türkiye", "TURKSOY", "member", None)]
+    assert mems(gz, "Georgia and Mongolia were the full members of the TURKSOY at that time.") == [
+        ("Georgia", "TURKSOY", "member", None), ("Mongolia", "TURKSOY", "member", None)]
