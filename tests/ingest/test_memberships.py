@@ -254,3 +254,10 @@ def test_a_list_that_are_the_founding_members(gz: Gazetteer) -> None:
         ("Türkiye", "TURKSOY", "member", None)]
     assert mems(gz, "Georgia and Mongolia were the full members of the TURKSOY at that time.") == [
         ("Georgia", "TURKSOY", "member", None), ("Mongolia", "TURKSOY", "member", None)]
+
+
+def test_a_founding_year_between_the_body_and_its_members(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY, founded in 1993, unites Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+    assert mems(gz, "The OTS, set up in 2009, now comprises Azerbaijan and Türkiye.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Türkiye", "OTS", "member", None)]

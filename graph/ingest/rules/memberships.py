@@ -97,7 +97,7 @@ _LIST_APPOS = re.compile(rf"{LIST}(?:\s*,|\s+[–—-])\s+(?:all\s+|both\s+)?(?:
 
 
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
-_ORG_HAS = re.compile(rf"(?:({MARK})|\b[Tt]he\s+(?:organi[sz]ation|[Aa]ssembly)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
+_ORG_HAS = re.compile(rf"(?:({MARK})|\b[Tt]he\s+(?:organi[sz]ation|[Aa]ssembly)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,\s+(?:established|founded|created|set\s+up)\s+in\s+(?:19|20)\d\d,)?(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
                       rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+(?:composed|made\s+up)\s+of|consisting\s+of|comprising|"
                       rf"uniting|bringing\s+together|(?:was|were)\s+(?:established|founded|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by)\s+"
                       rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,4}}(?:countries|states|nations)\s*:\s*)?{_BODIES_OF}(?:the\s+)?{LIST}"
