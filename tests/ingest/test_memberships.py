@@ -261,3 +261,10 @@ def test_a_founding_year_between_the_body_and_its_members(gz: Gazetteer) -> None
         ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
     assert mems(gz, "The OTS, set up in 2009, now comprises Azerbaijan and Türkiye.") == [
         ("Azerbaijan", "OTS", "member", None), ("Türkiye", "OTS", "member", None)]
+
+
+def test_more_states_since_a_year_after_one_membership(gz: Gazetteer) -> None:
+    assert sorted(mems(gz, "Hungary has been an observer of the TURKSOY since 2018, Georgia since 2021 and Mongolia "
+                           "since 2023.")) == [
+        ("Georgia", "TURKSOY", "observer", "2021"), ("Hungary", "TURKSOY", "observer", "2018"),
+        ("Mongolia", "TURKSOY", "observer", "2023")]

@@ -17,7 +17,7 @@ _BUILTIN_ORGS = {iri("organization", slug) for slug, _names, _cls in ORGANIZATIO
 # "TURKPA unites the parliaments of A, B and C": the states are its members
 _BODIES_OF = r"(?:(?:the\s+)?(?:national\s+)?(?:parliaments|legislatures|governments)\s+of\s+)?"
 _ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Academy))"
-_ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+in\s+((?:19|20)\d\d)\b")
+_ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+((?:in|since)\s+(?:19|20)\d\d)\b")
 _SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
 _CHAIRS = [
     re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?(?:Chairmanship|Presidency|chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
@@ -306,7 +306,7 @@ class _Memberships:
         if since and tail_at is not None:       # "… in 2018, Turkmenistan in 2021 and the TRNC in 2022": the same again
             at = since.end()
             while (more := _ELLIPSIS.match(tail, at)) is not None:
-                self.add(self.key_at(tail_at + more.start(1)), org, status, span, conf, tail[more.start(2) - 3:])
+                self.add(self.key_at(tail_at + more.start(1)), org, status, span, conf, tail[more.start(2):])
                 at = more.end()
         for x in out.memberships:
             if x.member == member and x.organization == org and x.status == status:
