@@ -294,3 +294,12 @@ def test_a_descriptor_between_a_title_and_its_holder(gz: Gazetteer) -> None:
                      "University, the Turkish scholar Emre Yalçın, spoke.") == [
         ("Nurlan Abenov", "Secretary General", "TURKSOY", None, False, 0.8),
         ("Emre Yalçın", "Rector", "Ankara University", None, False, 0.8)]
+
+
+def test_presidents_and_prime_ministers_listed_with_their_states(gz: Gazetteer) -> None:
+    assert posts(gz, "The forum was opened by the presidents of Georgia Levan Kapanadze and Hungary Aron Veres.") == [
+        ("Levan Kapanadze", "President", "Georgia", None, False, 0.8),
+        ("Aron Veres", "President", "Hungary", None, False, 0.8)]
+    assert posts(gz, "It was attended by Prime Ministers Nurlan Abenov (Kazakhstan) and Emre Yalçın (Türkiye).") == [
+        ("Nurlan Abenov", "Prime Minister", "Kazakhstan", None, False, 0.75),
+        ("Emre Yalçın", "Prime Minister", "Türkiye", None, False, 0.75)]

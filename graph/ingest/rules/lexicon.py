@@ -50,6 +50,7 @@ STOP = {
     "Cultural", "Culture", "Diaspora", "National", "International", "Independence", "Constitution",
     "Nowruz", "Novruz", "Ramadan", "Eid", "Capital", "Excellencies", "Distinguished", "Dear", "Ladies",
     "Gentlemen", "Kindly", "Please", "Program", "Programme", "Session", "Concert", "Gala",
+    "Ministers", "Presidents", "Chairmen",     # plural titles before names ("Prime Ministers X (A) and Y (B)")
 }
 TOPICS = {"Culture", "Information", "Tourism", "Education", "Science", "Energy", "Economy", "Finance", "Trade",
            "Industry", "Agriculture", "Health", "Defense", "Defence", "Justice", "Interior", "Labour", "Labor",

@@ -143,9 +143,10 @@ def _drop_unowned_repeats(reader: Reader) -> None:
 _LISTED_ROLES = {"foreign ministers": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
                  "ministers of foreign affairs": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
                  "deputy foreign ministers": ("deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
-                 "ambassadors": ("ambassador", "Ambassador")}
+                 "ambassadors": ("ambassador", "Ambassador"), "presidents": ("president", "President"),
+                 "prime ministers": ("prime-minister", "Prime Minister")}
 _PAIR = rf"(?:the\s+)?({MARK})\s*(?:[–—-]\s*)?({MARK})"
-_LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs"
+_LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|presidents|prime\s+ministers"
                      rf"|(?-i:Ambassadors)(?=\s+Extraordinary|[^.;:–—]{{0,80}}\s[–—:-]\s))"
                      rf"(?:\s+of|\s+Extraordinary\s+and\s+Plenipotentiary\s+of\s+[^.;:–—]{{0,60}}?\s[–—:-])\s+"
                      rf"({_PAIR}(?:\s*(?:,\s*and|,|and|,\s*as\s+well\s+as)\s*{_PAIR})*)", re.I)
@@ -169,7 +170,7 @@ def respective_posts(reader: Reader) -> None:
                 reader.out.posts.append(post)
 
 
-_PLURAL_TITLE = re.compile(r"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|"
+_PLURAL_TITLE = re.compile(r"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|presidents|prime\s+ministers|"
                            r"(?-i:Ambassadors)|ambassadors(?=\s+of\s+(?:the\s+)?(?:\S+\s+)?(?:member|participating)))\b", re.I)
 _PERSON_STATE = re.compile(rf"({MARK})\s*\(\s*(?:the\s+)?({MARK})\s*\)")
 
