@@ -268,3 +268,15 @@ def test_more_states_since_a_year_after_one_membership(gz: Gazetteer) -> None:
                            "since 2023.")) == [
         ("Georgia", "TURKSOY", "observer", "2021"), ("Hungary", "TURKSOY", "observer", "2018"),
         ("Mongolia", "TURKSOY", "observer", "2023")]
+
+
+def test_a_state_that_attends_the_bodys_work_as_an_observer(gz: Gazetteer) -> None:
+    assert mems(gz, "Mongolia attended the 40th session of the TURKSOY as an observer state.") == [
+        ("Mongolia", "TURKSOY", "observer", None)]
+    assert mems(gz, "Georgia also participates in the work of the OTS as an observer.") == [
+        ("Georgia", "OTS", "observer", None)]
+    assert mems(gz, "Mongolia was welcomed as an observer at the TURKSOY meeting in Baku.") == [
+        ("Mongolia", "TURKSOY", "observer", None)]
+    # no body named, or two: no membership
+    assert mems(gz, "Georgia attended the forum as an observer.") == []
+    assert mems(gz, "Georgia attended the OTS and TURKSOY meetings as an observer.") == []

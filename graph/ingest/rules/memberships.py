@@ -86,6 +86,13 @@ _LIST_ARE = re.compile(rf"{LIST}\s+(?:also\s+|now\s+|currently\s+|together\s+)?(
                        rf"(?:its\s+|their\s+|(?<!as\s)an?\s+|the\s+(?:group|bloc|organi[sz]ation|alliance|union|council|assembly)['’]s\s+)?(?:the\s+)?(?:full\s+|founding\s+)?(member|observer)(?:ship|s|\s+status)?(?:\s+(?:states?|countries|country|members?))?(?:\s+(?:of|in|to|within)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
+# "A attended the summit of the OTS as an observer", "A participates in the work of the OTS as an observer",
+# "A was admitted as an observer at the OTS summit": the body named in between or right after
+_AS_OBSERVER = re.compile(rf"({MARK})\s+(?:(?:also|regularly|has|had|have)\s+)?(?:attended|attends|participates\s+in|participated\s+in|"
+                          rf"takes\s+part\s+in|took\s+part\s+in|was\s+(?:admitted|accepted|welcomed))\s+([^.;:]{{0,60}}?)\s*"
+                          rf"\bas\s+(?:an?\s+)?observer(?:\s+(?:state|country|member))?(?:\s+(?:at|to|of|in)\s+(?:the\s+)?({MARK}))?")
+
+
 # "Kazakhstan, along with A and B, is a member of the OTS"
 _ALONG_WITH = re.compile(rf"({MARK}),?\s+(?:along|together)\s+with\s+(?:the\s+)?{LIST},?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
                          rf"(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?(member|observer)s?(?:\s+(?:states?|countries|country))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
@@ -170,6 +177,7 @@ class _Memberships:
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), (m.group(3) or "member").lower(), (s + m.start(), s + m.end()),
                          0.85, sm[m.end():], s + m.end())
             self.lists(s, sm)
+            self.as_observer(s, sm)
 
     def lists(self, s: int, sm: str) -> None:
         """Memberships stated as lists of states."""
@@ -247,6 +255,15 @@ class _Memberships:
                 self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8, sm[m.end():])
                 for other in self.more_orgs(sm, m.end(), s) if m.group(3) else []:
                     self.add(key, other, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
+
+    def as_observer(self, s: int, sm: str) -> None:
+        """"A attended the summit of the OTS as an observer": the one body named in between (or right after)."""
+        for m in _AS_OBSERVER.finditer(sm):
+            between = [k for mm in re.finditer(MARK, m.group(2)) if (k := self.key_at(s + m.start(2) + mm.start())) and self.is_org(k)]
+            after = self.key_at(s + m.start(3)) if m.group(3) else None
+            orgs = set(between) | ({after} if after and self.is_org(after) else set())
+            if len(orgs) == 1:
+                self.add(self.key_at(s + m.start(1)), orgs.pop(), "observer", (s + m.start(), s + m.end()), 0.8)
 
     def more_orgs(self, sm: str, at: int, s: int) -> list[str]:
         """The organizations listed right after one ("members of the EAEU, the CSTO and the SCO")."""

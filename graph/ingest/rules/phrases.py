@@ -187,6 +187,8 @@ def numbered_sessions(reader: Reader) -> None:
             reader.remove(mm)
         key = reader.entity("Event", reader.text[m.start():end], (m.start(), end))
         reader.mention(m.start(), end, key, "Event")
+        if inner[-1][3] == "Organization":       # "the 40th session of the TURKSOY": the TURKSOY's event
+            reader.event_bodies.setdefault(key, inner[-1][2])
 
 
 def titled_events(reader: Reader) -> None:
