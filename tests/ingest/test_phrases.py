@@ -140,3 +140,10 @@ def test_a_mission_named_again_without_its_place_is_the_same_body(gz: Gazetteer)
     r = reader(gz, "Guests visited the Georgian Embassy in Budapest. The Georgian Embassy will host a concert.", phrases)
     (org,) = [e for e in r.out.entities.values() if e.kind == "Organization"]
     assert (org.label, org.names) == ("Georgian Embassy in Budapest", ["Georgian Embassy in Budapest", "Georgian Embassy"])
+
+
+def test_a_part_of_the_organization_named_by_a_common_noun_is_no_name(gz: Gazetteer) -> None:
+    r = reader(gz, "The Nomad Heritage Union met. The Secretariat of the Union and the Council of Elders of the "
+                   "Organization will meet; the Secretariat of the Nomad Heritage Union agreed.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [
+        ("Nomad Heritage Union", "Organization"), ("Secretariat of the Nomad Heritage Union", "Organization")]

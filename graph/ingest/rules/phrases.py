@@ -47,6 +47,8 @@ def phrases(reader: Reader) -> None:
         if reader.text[left:right][:1].islower():
             continue
         right = _cut_holder(reader, left, right, m.end())
+        if re.search(r"\s(?:of|in)\s+the\s+(?:Organi[sz]ation|Council|Assembly|Union)$", reader.text[left:right]):
+            continue   # "the Secretariat of the Organization": a part of a body named before, by a common noun, no name
         _add_phrase(reader, left, right, m.group(0))
     company_names(reader)
     numbered_sessions(reader)
