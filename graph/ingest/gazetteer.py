@@ -203,6 +203,10 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Deputy\s+Foreign\s+Ministers?", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Vice\s+Minister\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Ministers?\s+of\s+Trade\s+and\s+Foreign\s+Affairs", "minister-of-foreign-affairs", "Minister of Foreign Affairs and Trade"),
+    # "Minister of Foreign Economic Relations and Foreign Affairs", "… of European Integration and Foreign Affairs":
+    # a foreign minister with another portfolio first (the title as written, see persons.titles)
+    (r"Ministers?\s+of\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s+and\s+Foreign\s+Affairs", "minister-of-foreign-affairs",
+     "Minister of Foreign Affairs"),
     (r"Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|trade(?!\s+(?:relations|representatives|cooperation|ties|turnover|volume|missions?|houses?|policy|issues|and\s+economic))|International\s+Cooperation|European\s+Affairs|"
      r"Foreign\s+Trade|Worship|International\s+Trade))?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"Foreign\s+Ministers?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
@@ -224,7 +228,8 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Executive\s+Secretary", "head-of-institution", "Executive Secretary"),
     (r"Vice[\s-]+Speaker", "chairman", "Vice Speaker"),
     (r"Mayor", "head-of-institution", "Mayor"),
-    (r"Rector", "head-of-institution", "Rector"),
+    (r"General\s+Director", "director-general", "General Director"),
+    (r"\bRector", "head-of-institution", "Rector"),     # not the end of "Director"
     (r"Vice[\s-]+President(?!ial)", "vice-president", "Vice President"),
     (r"President(?!ial)", "president", "President"),
     (r"(?:Deputy|Vice|First\s+Deputy)[\s-]+(?:Chairman|Chairwoman|Chairperson)", "chairman", "Deputy Chairman"),
@@ -252,7 +257,11 @@ _TOPIC_WORDS = ("Culture|Information|Tourism|Education|Science|Energy|Economy|Fi
                 "National\\s+Economy|Natural\\s+Resources|Water\\s+Resources|Higher\\s+Education|Science|Healthcare|"
                 "Foreign\\s+Trade|Trade\\s+and\\s+Integration|Population|Public\\s+Health|Construction|Infrastructure|"
                 "Diaspora\\s+Affairs|Religious\\s+Affairs|Economic\\s+Affairs|Digital\\s+Technologies|Tourism\\s+and\\s+Sports?|"
-                "Culture\\s+and\\s+Tourism|Labou?r\\s+and\\s+Social\\s+Protection|Investments?\\s+and\\s+Foreign\\s+Trade")
+                "Culture\\s+and\\s+Tourism|Labou?r\\s+and\\s+Social\\s+Protection|Investments?\\s+and\\s+Foreign\\s+Trade|"
+                # more portfolios ("… Social Protection, and Migration", "Economy and Commerce", "Energy and Mines")
+                "Migration|Commerce|Employment|Mines|Mining|Petroleum|Housing|Urban\\s+Development|Railways|Roads|"
+                "Telecommunications|Home\\s+Affairs|Refugees|Fisheries|Forestry|Food|Land\\s+Resources|Statistics|"
+                "Entrepreneurship|Privati[sz]ation|Civil\\s+Service|Veterans|Sports?\\s+and\\s+Youth|Physical\\s+Culture")
 ROLE_TITLES = tuple((p.replace("TOPIC", _TOPIC_WORDS), r, t) for p, r, t in ROLE_TITLES)
 
 _ACRONYM = re.compile(r"^[A-Z0-9.ÜÖÇŞİĞ]{2,8}$")

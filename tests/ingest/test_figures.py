@@ -89,3 +89,59 @@ def test_a_trade_measure_written_after_the_amount(gz: Gazetteer) -> None:
     assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
         ("Georgia", "Hungary", "trade-volume", 2.0)]
     assert extraction(gz, "Georgia and Hungary signed deals worth $2 billion.").figures == []
+
+
+def test_the_two_countries_in_the_order_of_the_last_sentence_naming_both(gz: Gazetteer) -> None:
+    def parties(text: str) -> list[tuple]:
+        ex = extraction(gz, text)
+        return [(ex.label(f.subject), ex.label(f.counterparty), f.value) for f in ex.figures]
+
+    # the president of Georgia is named first in the text, but the pair is stated "Hungary and Georgia"
+    assert parties("The President of Georgia arrived in Budapest.\n\nHungary and Georgia have close ties. The two "
+                   "countries' trade turnover rose to 529 million US dollars last year.") == [("Hungary", "Georgia", 529.0)]
+    # "Georgia is Hungary's partner": seen from Hungary
+    assert parties("Georgia is Hungary's main partner in the region. In 2024, bilateral trade reached $460 million.") == [
+        ("Hungary", "Georgia", 460.0)]
+
+
+def test_this_figure_takes_the_measure_and_parties_of_the_sentence_before(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Georgia and Hungary raised their mutual trade turnover by 20% in 2023. In 2024, this figure "
+                        "stood at $900 million. The sides plan to bring this figure to $2 billion.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value, f.unit, f.period) for f in ex.figures] == [
+        ("Georgia", "Hungary", "trade-volume", 900.0, "usd-million", "2024")]
+    ex = extraction(gz, "Uzbek exports to Türkiye grew by a tenth. The same indicator reached 1.1 billion US dollars.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Uzbekistan", "Türkiye", "exports", 1.1)]
+
+
+def test_a_change_by_an_amount_is_no_figure(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Trade between Georgia and Hungary grew by $50 million to $700 million in 2024. Exports of "
+                        "wine from Georgia to Hungary rose by nearly $5 million, an increase of $2 million over 2023.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Georgia", "Hungary", "trade-volume", 700.0)]
+
+
+def test_the_possessive_statement_nearest_the_amount_gives_the_parties(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Georgia's exports to Hungary are growing fast, while Hungary's exports to the Georgian market "
+                        "totaled about $40 million in 2024.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Hungary", "Georgia", "exports", 40.0)]
+    ex = extraction(gz, "Georgia's export to Hungary reached $30 million, whereas Hungary's import into Georgia "
+                        "amounted to $90 million.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Georgia", "Hungary", "exports", 30.0), ("Georgia", "Hungary", "imports", 90.0)]
+
+
+def test_an_amount_someone_is_poised_to_or_will_invest_is_no_figure(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Hungary is poised to invest over 500 million US dollars in Georgia. Georgia will export "
+                        "goods worth $80 million to Hungary. Georgia's exports to Hungary were $60 million in 2024.")
+    assert [(ex.label(f.subject), ex.label(f.counterparty), f.measure, f.value) for f in ex.figures] == [
+        ("Georgia", "Hungary", "exports", 60.0)]
+
+
+def test_months_of_this_year_are_of_the_articles_year() -> None:
+    ref = dt.date(2022, 10, 30)
+    assert [period(s, ref) for s in ("For 8 months of this year, trade was $1 billion.",
+                                     "In the first nine months of the current year it grew.",
+                                     "The countries traded goods worth $5 million in January-June this year.",
+                                     "In 2021 it was $2 billion.")] == ["2022-01/2022-08", "2022-01/2022-09", "2022-01/2022-06", "2021"]

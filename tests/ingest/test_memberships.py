@@ -181,3 +181,102 @@ def test_a_state_along_with_others_is_a_member(gz: Gazetteer) -> None:
     assert mems(gz, "Kazakhstan, along with Kyrgyzstan and Mongolia, is a member of the TURKSOY.") == [
         ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
         ("Mongolia", "TURKSOY", "member", None)]
+
+
+def test_the_council_is_the_last_body_named_with_that_head_word(gz: Gazetteer) -> None:
+    assert mems(gz, "The Turkic Council opened an office in Budapest, a step for EU-Turkic relations. "
+                    "Hungary has held observer status in the Council since 2018.") == [
+        ("Hungary", "Turkic Council", "observer", "2018")]
+    # lower case, and another head word: the organization, not the EU named after it
+    assert mems(gz, "Leaders of the Organization of Turkic States met EU envoys. Turkmenistan, which joined the "
+                    "organisation as an observer, sent its deputy premier.") == [
+        ("Turkmenistan", "Organization of Turkic States", "observer", None)]
+
+
+def test_lists_that_make_up_the_members_or_were_recognised_as_observers(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY met in Ankara. Kazakhstan, Kyrgyzstan and Türkiye make up the group's members, "
+                    "while Mongolia and Georgia were recognised as observers within the group.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Türkiye", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
+    assert mems(gz, "Azerbaijan and Uzbekistan together formed the membership of the OTS in its first year. "
+                    "Hungary and Turkmenistan have been officially accepted as observers.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Uzbekistan", "OTS", "member", None),
+        ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]
+
+
+def test_a_state_as_the_new_term_president_of_the_body_is_its_chair(gz: Gazetteer) -> None:
+    assert mems(gz, "Delegates wished success to Kyrgyzstan, as the new Term President of the TURKSOY.") == [
+        ("Kyrgyzstan", "TURKSOY", "chair", None)]
+    assert mems(gz, "The OTS met in Baku. Hungary, the incoming rotating president of the organisation, spoke first.") == [
+        ("Hungary", "OTS", "chair", None)]
+    # a person is no chair state
+    assert mems(gz, "Kubanychbek Omuraliev, the new president of the TURKSOY, spoke.") == []
+
+
+def test_a_founder_of_the_body_is_a_member(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY met. Kazakhstan, as one of the founders of the Organization, pledged support.") == [
+        ("Kazakhstan", "TURKSOY", "member", None)]
+    assert mems(gz, "Azerbaijan was a founding state of the OTS and Türkiye is a co-founder of the TURKSOY.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Türkiye", "TURKSOY", "member", None)]
+
+
+def test_the_organization_after_an_event_named_after_it(gz: Gazetteer) -> None:
+    assert mems(gz, "The OTS summit opened in Baku. Hungary, the incoming rotating president of the organisation, "
+                    "spoke first.") == [("Hungary", "OTS", "chair", None)]
+    assert mems(gz, "Delegates left the 12th TURKSOY meeting. Georgia was admitted to the organization as an observer.") == [
+        ("Georgia", "TURKSOY", "observer", None)]
+
+
+def test_chairmanships_held_under_and_handed_over(gz: Gazetteer) -> None:
+    assert mems(gz, "Kazakhstan holds the TURKSOY chairmanship this year.") == [("Kazakhstan", "TURKSOY", "chair", None)]
+    assert mems(gz, "The summit of the OTS was held under Kyrgyzstan's rotating presidency.") == [
+        ("Kyrgyzstan", "OTS", "chair", None)]
+    assert mems(gz, "The TURKSOY met. The chairmanship of the organization passed to Azerbaijan.") == [
+        ("Azerbaijan", "TURKSOY", "chair", None)]
+    assert mems(gz, "At the OTS summit Türkiye handed over the chairmanship to Uzbekistan.") == [
+        ("Uzbekistan", "OTS", "chair", None)]
+    assert mems(gz, "At the OTS summit Türkiye will hand over the chairmanship to Uzbekistan.") == []
+
+
+def test_a_list_whose_body_is_named_later_and_a_single_state_that_became_an_observer(gz: Gazetteer) -> None:
+    assert mems(gz, "Kazakhstan and Kyrgyzstan are full members, while Mongolia and Georgia are observers of the "
+                    "TURKSOY.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Mongolia", "TURKSOY", "observer", None), ("Georgia", "TURKSOY", "observer", None)]
+    assert mems(gz, "The TURKSOY held a session in Ankara. Hungary became an observer in 2018.") == [
+        ("Hungary", "TURKSOY", "observer", "2018")]
+
+
+def test_a_list_that_are_the_founding_members(gz: Gazetteer) -> None:
+    assert mems(gz, "Kazakhstan, Kyrgyzstan and Türkiye are the founding members of the TURKSOY.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None),
+        ("Türkiye", "TURKSOY", "member", None)]
+    assert mems(gz, "Georgia and Mongolia were the full members of the TURKSOY at that time.") == [
+        ("Georgia", "TURKSOY", "member", None), ("Mongolia", "TURKSOY", "member", None)]
+
+
+def test_a_founding_year_between_the_body_and_its_members(gz: Gazetteer) -> None:
+    assert mems(gz, "The TURKSOY, founded in 1993, unites Kazakhstan and Kyrgyzstan.") == [
+        ("Kazakhstan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]
+    assert mems(gz, "The OTS, set up in 2009, now comprises Azerbaijan and Türkiye.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Türkiye", "OTS", "member", None)]
+
+
+def test_more_states_since_a_year_after_one_membership(gz: Gazetteer) -> None:
+    assert sorted(mems(gz, "Hungary has been an observer of the TURKSOY since 2018, Georgia since 2021 and Mongolia "
+                           "since 2023.")) == [
+        ("Georgia", "TURKSOY", "observer", "2021"), ("Hungary", "TURKSOY", "observer", "2018"),
+        ("Mongolia", "TURKSOY", "observer", "2023")]
+
+
+def test_a_state_that_attends_the_bodys_work_as_an_observer(gz: Gazetteer) -> None:
+    assert mems(gz, "Mongolia attended the 40th session of the TURKSOY as an observer state.") == [
+        ("Mongolia", "TURKSOY", "observer", None)]
+    assert mems(gz, "Georgia also participates in the work of the OTS as an observer.") == [
+        ("Georgia", "OTS", "observer", None)]
+    assert mems(gz, "Mongolia was welcomed as an observer at the TURKSOY meeting in Baku.") == [
+        ("Mongolia", "TURKSOY", "observer", None)]
+    # no body named, or two: no membership
+    assert mems(gz, "Georgia attended the forum as an observer.") == []
+    assert mems(gz, "Georgia attended the OTS and TURKSOY meetings as an observer.") == []

@@ -82,7 +82,7 @@ def test_a_name_after_a_title_the_list_does_not_know(gz: Gazetteer) -> None:
 
 def test_epithets_and_armed_forces_are_no_parts_of_a_name(gz: Gazetteer) -> None:
     ex = extraction(gz, "Great Leader Chingiz Aitmatov was honoured. The Kyrgyz Armed Forces held drills.")
-    assert sorted((e.label, e.kind) for e in ex.entities.values()) == [("Chingiz Aitmatov", "Person")]
+    assert sorted((e.label, e.kind) for e in ex.entities.values() if e.kind != "Event") == [("Chingiz Aitmatov", "Person")]
 
 
 def test_jan_is_a_given_name_too(gz: Gazetteer) -> None:
@@ -95,3 +95,32 @@ def test_jan_is_a_given_name_too(gz: Gazetteer) -> None:
 def test_geographic_features_are_no_persons(gz: Gazetteer) -> None:
     ex = extraction(gz, "Trade across the Caspian Sea grew, and tourists visited Lake Issyk-Kul, said Aigul Sarsenova.")
     assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Aigul Sarsenova"]
+
+
+def test_capitalized_words_of_a_title_case_headline_are_names_only_when_the_text_repeats_them(gz: Gazetteer) -> None:
+    r = reader(gz, "Recently Elected Kazakh Envoy Hands Over Letters to Nurlan Abenov\n\n"
+                   "The new envoy of Kazakhstan handed over copies of his letters to Mr. Abenov on Monday.\n",
+               phrases, persons)
+    assert [e.label for e in r.out.entities.values() if e.kind == "Person"] == ["Nurlan Abenov"]
+    # a headline in sentence case keeps its names
+    r = reader(gz, "Envoy meets Emre Yalçın in Ankara\n\nThe talks covered transport.\n", phrases, persons)
+    assert [e.label for e in r.out.entities.values() if e.kind == "Person"] == ["Emre Yalçın"]
+
+
+def test_namesakes_of_awards_and_of_things_named_after_them_and_award_words_are_no_persons(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Nurlan Abenov was awarded the Order of Ahmet Yesevi and the Golden Order of Turkic Unity. "
+                        "He visited a lyceum named after Mukhtar Auezov and the Honorary Medal committee.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Nurlan Abenov"]
+
+
+def test_an_initial_with_a_space_before_a_family_name_is_a_name_the_article_a_is_not(gz: Gazetteer) -> None:
+    ex = extraction(gz, "B. Toktogulov opened the fair. A. Saparbekuly, the head of the fund, spoke. A Nurlan Abenov "
+                        "also came, and H. E. Emre Yalçın.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Person"] == [
+        "B. Toktogulov", "A. Saparbekuly", "Nurlan Abenov", "Emre Yalçın"]
+
+
+def test_a_source_credit_in_brackets_after_the_dateline_names_no_one(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Ankara, (AKP - Steppe Wire / Georgia Daily News - 3rd May, 2026) Nurlan Abenov met Emre Yalçın.")
+    assert sorted((e.label, e.kind) for e in ex.entities.values() if e.kind != "Event") == [
+        ("Ankara", "City"), ("Emre Yalçın", "Person"), ("Nurlan Abenov", "Person")]

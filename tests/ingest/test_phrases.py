@@ -82,3 +82,68 @@ def test_a_second_and_with_a_head_word_cuts_only_its_own_item(gz: Gazetteer) -> 
     r = reader(gz, "A deal was signed between the Kyrgyz Institute of Standards and Metrology and the Turkish Agency "
                    "for Quality.", phrases)
     assert ("Kyrgyz Institute of Standards and Metrology", "Organization") in mentions(r)
+
+
+def test_an_acronym_after_a_phrase_ending_in_a_body_is_the_bodys(gz: Gazetteer) -> None:
+    r = reader(gz, "Ministers gathered for the Forum of Culture Ministers of the International Organization of Turkic "
+                   "Culture (TURKSOY) in Baku.", phrases)
+    assert mentions(r) == [("Forum of Culture Ministers of the International Organization of Turkic Culture", "Event"),
+                           ("TURKSOY", "Organization"), ("Baku", "City")]
+    # the acronym of the whole phrase stays the phrase's
+    r = reader(gz, "The Conference of Ministers of the Organization of Turkic States (CMOTS) opened.", phrases)
+    assert [m for m in mentions(r) if m[0] == "CMOTS"] == [("CMOTS", "Event")]
+
+
+def test_a_phrase_stops_before_and_with_an_honorific(gz: Gazetteer) -> None:
+    r = reader(gz, "He met Ms. Ayla Demir, Chair of the Committee on Culture and Dr. Ali Kaya, Head of the Research Institute.",
+               phrases)
+    assert [m for m in mentions(r) if m[1] != "Person"] == [("Committee on Culture", "Organization"),
+                                                           ("Research Institute", "Organization")]
+
+
+def test_capitalized_words_after_at_before_an_event_noun_are_no_place(gz: Gazetteer) -> None:
+    r = reader(gz, "He spoke at the 7th meeting of experts and at the XII congress. She sang at the Golden Steppe "
+                   "annual music festival and at the Grand Meridian Hotel.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Venue"] == [("Grand Meridian Hotel", "Venue")]
+
+
+def test_a_department_is_a_body_and_its_words_no_person(gz: Gazetteer) -> None:
+    r = reader(gz, "The delegation visited the Department of Migration Studies of the Eurasian Literature Foundation.",
+               phrases)
+    assert mentions(r) == [("Department of Migration Studies of the Eurasian Literature Foundation", "Organization")]
+    assert [e for e in extraction(gz, "Officials of the State Department of Archives met.").entities.values()
+            if e.kind == "Person"] == []
+
+
+def test_a_legal_form_names_a_company(gz: Gazetteer) -> None:
+    r = reader(gz, 'The head of JSC Baiterek Invest met the chairman of the "Nomad Trade" LLP and the staff of '
+                   "the Steppe Logistics Center LLC.", phrases)
+    assert mentions(r) == [("JSC Baiterek Invest", "Organization"), ('"Nomad Trade" LLP', "Organization"),
+                           ("Steppe Logistics Center LLC", "Organization")]
+    names = sorted(tuple(e.names) for e in r.out.entities.values())
+    assert names == [("Baiterek Invest", "JSC Baiterek Invest"), ("Nomad Trade", "Nomad Trade LLP"),
+                     ("Steppe Logistics Center", "Steppe Logistics Center LLC")]
+    # a form that ends a name does not start the next one ("… Center JSC Azamat Askaruly")
+    r = reader(gz, "Director of Steppe Logistics Center JSC Azamat Askaruly spoke.", phrases)
+    assert mentions(r) == [("Steppe Logistics Center JSC", "Organization")]
+
+
+def test_a_mission_of_a_state_keeps_the_place_it_is_in(gz: Gazetteer) -> None:
+    r = reader(gz, "The Embassy of the Republic of Georgia in Hungary opened; the Consulate of Mongolia in "
+                   "Istanbul sent flowers.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [
+        ("Embassy of the Republic of Georgia in Hungary", "Organization"),
+        ("Consulate of Mongolia in Istanbul", "Organization")]
+
+
+def test_a_mission_named_again_without_its_place_is_the_same_body(gz: Gazetteer) -> None:
+    r = reader(gz, "Guests visited the Georgian Embassy in Budapest. The Georgian Embassy will host a concert.", phrases)
+    (org,) = [e for e in r.out.entities.values() if e.kind == "Organization"]
+    assert (org.label, org.names) == ("Georgian Embassy in Budapest", ["Georgian Embassy in Budapest", "Georgian Embassy"])
+
+
+def test_a_part_of_the_organization_named_by_a_common_noun_is_no_name(gz: Gazetteer) -> None:
+    r = reader(gz, "The Nomad Heritage Union met. The Secretariat of the Union and the Council of Elders of the "
+                   "Organization will meet; the Secretariat of the Nomad Heritage Union agreed.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [
+        ("Nomad Heritage Union", "Organization"), ("Secretariat of the Nomad Heritage Union", "Organization")]

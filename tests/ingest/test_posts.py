@@ -213,3 +213,93 @@ def test_a_lower_case_foreign_affairs_and_trade(gz: Gazetteer) -> None:
     ex = extraction(gz, "Aigul Sarsenova, Georgia's minister of foreign affairs and trade, met the guests.")
     assert [(ex.label(p.person), p.title, ex.label(p.of)) for p in ex.posts] == [
         ("Aigul Sarsenova", "Minister of Foreign Affairs and Trade", "Georgia")]
+
+
+def test_a_counterpart_named_before_the_words_his_counterpart(gz: Gazetteer) -> None:
+    # "Y, his <demonym> counterpart": a foreign minister's title without his other portfolios, and no state needed
+    assert posts(gz, "Levan Kapanadze, Minister of Foreign Affairs and Trade, spoke in Tbilisi. Minister Kapanadze "
+                     "later held talks with Daniyar Orazov, his Kazakh counterpart, on transit.") == [
+        ("Levan Kapanadze", "Minister of Foreign Affairs and Trade", None, None, False, 0.6),
+        ("Daniyar Orazov", "Minister of Foreign Affairs", "Kazakhstan", None, False, 0.7)]
+    assert posts(gz, "The Minister of Foreign Affairs of Georgia Levan Kapanadze received Daniyar Orazov, her newly "
+                     "appointed Kazakh counterpart.") == [
+        ("Levan Kapanadze", "Minister of Foreign Affairs", "Georgia", None, False, 0.9),
+        ("Daniyar Orazov", "Minister of Foreign Affairs", "Kazakhstan", None, False, 0.7)]
+
+
+def test_more_portfolios_with_a_serial_comma(gz: Gazetteer) -> None:
+    assert posts(gz, "Aida Bekova, the Minister of Labor, Employment, and Migration of Kyrgyzstan, opened the fair.") == [
+        ("Aida Bekova", "Minister of Labor, Employment, and Migration", "Kyrgyzstan", None, False, 0.85)]
+    assert posts(gz, "Minister of Economy and Commerce of Kazakhstan Nurlan Abenov met Minister of Energy and Mines "
+                     "of Azerbaijan Emre Aliyev.") == [
+        ("Nurlan Abenov", "Minister of Economy and Commerce", "Kazakhstan", None, False, 0.9),
+        ("Emre Aliyev", "Minister of Energy and Mines", "Azerbaijan", None, False, 0.9)]
+
+
+def test_a_consul_general_in_a_city_without_a_state_is_a_post_an_ambassador_alone_is_not(gz: Gazetteer) -> None:
+    assert posts(gz, "The office is led by Aron Veres, Consul General in Istanbul, who spoke.") == [
+        ("Aron Veres", "Consul General", None, "Istanbul", False, 0.6)]
+    assert posts(gz, "Consul General in Tashkent Emre Yalçın and Ambassador Levan Kapanadze attended.") == [
+        ("Emre Yalçın", "Consul General", None, "Tashkent", False, 0.6)]
+
+
+def test_persons_with_their_states_in_brackets_after_a_plural_title(gz: Gazetteer) -> None:
+    assert posts(gz, "Talks were held by the deputy foreign ministers Aibek Moldogaziev (Kyrgyzstan) and Nurlan Abenov "
+                     "(the Kazakhstan). Emre Yalçın (Türkiye) arrived later.") == [
+        ("Aibek Moldogaziev", "Deputy Minister of Foreign Affairs", "Kyrgyzstan", None, False, 0.75),
+        ("Nurlan Abenov", "Deputy Minister of Foreign Affairs", "Kazakhstan", None, False, 0.75)]
+    assert posts(gz, "The Ambassadors of the TURKSOY member states, Aron Veres (Hungary) and Levan Kapanadze "
+                     "(Georgia), attended.") == [
+        ("Aron Veres", "Ambassador", "Hungary", None, False, 0.6),
+        ("Levan Kapanadze", "Ambassador", "Georgia", None, False, 0.6)]
+
+
+def test_general_director_is_a_title_and_director_is_no_rector(gz: Gazetteer) -> None:
+    assert posts(gz, "The General Director of the Nomad Heritage Foundation Azamat Askaruly met Levan Kapanadze, "
+                     "Managing Director of the Silk Transit Agency.") == [
+        ("Azamat Askaruly", "General Director", "Nomad Heritage Foundation", None, False, 0.9)]
+
+
+def test_the_president_of_a_company_named_with_its_legal_form(gz: Gazetteer) -> None:
+    assert posts(gz, 'On 3 May the President of the "Baiterek Invest" NJSC, Aron Veres, met the press.') == [
+        ("Aron Veres", "President", "Baiterek Invest", None, False, 0.8)]
+
+
+def test_a_foreign_minister_with_another_portfolio_named_first(gz: Gazetteer) -> None:
+    assert posts(gz, "Minister of European Integration and Foreign Affairs of Georgia Levan Kapanadze met Aron Veres, "
+                     "Minister of Trade and Foreign Affairs of Hungary.") == [
+        ("Levan Kapanadze", "Minister of European Integration and Foreign Affairs", "Georgia", None, False, 0.9),
+        ("Aron Veres", "Minister of Foreign Affairs and Trade", "Hungary", None, False, 0.85)]
+
+
+def test_the_first_president_is_a_title_of_honour_not_the_presidency(gz: Gazetteer) -> None:
+    assert posts(gz, "On 5 May, First President of Kazakhstan Nurlan Abenov met the President of Georgia Levan "
+                     "Kapanadze and the First Deputy Prime Minister of Hungary Aron Veres.") == [
+        ("Levan Kapanadze", "President", "Georgia", None, False, 0.9),
+        ("Aron Veres", "Deputy Prime Minister", "Hungary", None, False, 0.9)]
+
+
+def test_a_title_of_the_council_is_of_the_last_council_named(gz: Gazetteer) -> None:
+    assert posts(gz, "Ministers of the TURKSOY met in Ankara. Later, Levan Kapanadze was elected Honorary "
+                     "Chairman of the Organization.") == [
+        ("Levan Kapanadze", "Honorary Chairman", "TURKSOY", None, False, 0.85)]
+    # the last one named with that head word (here the OTS, named after the TURKSOY)
+    assert posts(gz, "Ministers of the TURKSOY met at the OTS office. Aron Veres became Deputy Secretary General of "
+                     "the organisation.") == [
+        ("Aron Veres", "Deputy Secretary General", "OTS", None, False, 0.85)]
+
+
+def test_a_descriptor_between_a_title_and_its_holder(gz: Gazetteer) -> None:
+    assert posts(gz, "Secretary General of the TURKSOY, Kazakh Diplomat Nurlan Abenov, and Rector of the Ankara "
+                     "University, the Turkish scholar Emre Yalçın, spoke.") == [
+        ("Nurlan Abenov", "Secretary General", "TURKSOY", None, False, 0.8),
+        ("Emre Yalçın", "Rector", "Ankara University", None, False, 0.8)]
+
+
+def test_presidents_and_prime_ministers_listed_with_their_states(gz: Gazetteer) -> None:
+    assert posts(gz, "The forum was opened by the presidents of Georgia Levan Kapanadze and Hungary Aron Veres.") == [
+        ("Levan Kapanadze", "President", "Georgia", None, False, 0.8),
+        ("Aron Veres", "President", "Hungary", None, False, 0.8)]
+    assert posts(gz, "It was attended by Prime Ministers Nurlan Abenov (Kazakhstan) and Emre Yalçın (Türkiye).") == [
+        ("Nurlan Abenov", "Prime Minister", "Kazakhstan", None, False, 0.75),
+        ("Emre Yalçın", "Prime Minister", "Türkiye", None, False, 0.75)]

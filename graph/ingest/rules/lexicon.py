@@ -13,7 +13,7 @@ ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Minis
               "Office", "Parliament", "Secretariat", "Federation", "Society", "Organization", "Organisation",
               "Administration", "Embassy", "Mission", "Consulate", "Commission", "Bank", "Directorate",
               "Service", "Presidency", "Cabinet", "Government", "Majlis", "Mejlis", "Senate", "Board", "Maslahaty", "Kenesh", "Mazhilis",
-              "Meclisi", "Parliament", "Orchestra", "Ensemble", "Choir", "Troupe", "Group", "Club")
+              "Meclisi", "Parliament", "Orchestra", "Ensemble", "Choir", "Troupe", "Group", "Club", "Department")
 VENUE_HEADS = ("Hall", "Palace", "Hotel", "Theater", "Theatre", "Opera", "Museum", "Library", "Stadium",
                 "Arena", "Residence", "Gallery", "Park", "Square", "Complex", "Pavilion", "Auditorium", "Monastery",
                 "Palais", "Castle", "Cathedral", "Mosque", "Church", "Villa", "Headquarters", "Mausoleum", "Memorial",
@@ -50,6 +50,7 @@ STOP = {
     "Cultural", "Culture", "Diaspora", "National", "International", "Independence", "Constitution",
     "Nowruz", "Novruz", "Ramadan", "Eid", "Capital", "Excellencies", "Distinguished", "Dear", "Ladies",
     "Gentlemen", "Kindly", "Please", "Program", "Programme", "Session", "Concert", "Gala",
+    "Ministers", "Presidents", "Chairmen",     # plural titles before names ("Prime Ministers X (A) and Y (B)")
 }
 TOPICS = {"Culture", "Information", "Tourism", "Education", "Science", "Energy", "Economy", "Finance", "Trade",
            "Industry", "Agriculture", "Health", "Defense", "Defence", "Justice", "Interior", "Labour", "Labor",
@@ -80,7 +81,9 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             # epithets before a name ("Great Leader X", "national leader X") and bodies of the state
             "Great", "Leader", "National", "Nation", "Armed", "Forces", "Army", "Border", "Guard", "Troops",
             # geographic features ("the Caspian Sea", "Lake Issyk-Kul")
-            "Sea", "Lake", "River", "Ocean", "Gulf", "Mountains", "Desert", "Valley", "Basin", "Steppe", "Plateau"}
+            "Sea", "Lake", "River", "Ocean", "Gulf", "Mountains", "Desert", "Valley", "Basin", "Steppe", "Plateau",
+            # awards ("the Supreme Order of the Turkic World", "the Friendship Medal")
+            "Order", "Medal", "Prize", "Award"}
 NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 

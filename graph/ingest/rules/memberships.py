@@ -17,19 +17,30 @@ _BUILTIN_ORGS = {iri("organization", slug) for slug, _names, _cls in ORGANIZATIO
 # "TURKPA unites the parliaments of A, B and C": the states are its members
 _BODIES_OF = r"(?:(?:the\s+)?(?:national\s+)?(?:parliaments|legislatures|governments)\s+of\s+)?"
 _ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Academy))"
-_ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+in\s+((?:19|20)\d\d)\b")
+_ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+((?:in|since)\s+(?:19|20)\d\d)\b")
 _SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
 _CHAIRS = [
     re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?(?:Chairmanship|Presidency|chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
     re.compile(rf"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})\s+(?:in|of|at|over)\s+(?:the\s+)?{_ORGREF}", re.I),
     re.compile(rf"({MARK}),?\s+(?:which|that|as)\s+(?:currently\s+)?(?:chairs|holds\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?{_ORGREF}", re.I),
-    # "Azerbaijan, the current chair of the organization"
-    re.compile(rf"({MARK}),\s+(?:as\s+)?(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
+    # "Azerbaijan, the current chair of the organization", "Uzbekistan, as the new Term President of the OTS"
+    re.compile(rf"({MARK}),\s+(?:as\s+)?(?:the\s+)?(?:(?:current|incumbent|new|rotating|outgoing|incoming)\s+){{0,2}}(?:term\s+)?"
+               rf"(?:chair|chairman|chair(?:ing)?\s+country|president|presiding\s+(?:country|state))\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Uzbekistan is the chair of the OTS"
     re.compile(rf"({MARK})\s+(?:is|was|became|remains)\s+(?:the\s+)?(?:current\s+|incumbent\s+)?(?:chair|chairman|chair\s+country)\s+of\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Azerbaijan currently holds the chairmanship of the OTS"
     re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:holds|is\s+holding)\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}", re.I),
 ]
+# "Kazakhstan holds the OTS chairmanship", "(the summit of the OTS) under Kyrgyzstan's chairmanship"
+_CHAIRS += [
+    re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:holds|held|is\s+holding|has\s+held)\s+the\s+(?:rotating\s+)?({MARK})\s+"
+               rf"(?:[Cc]hairmanship|[Pp]residency)"),
+    re.compile(rf"\b[Uu]nder\s+(?:the\s+)?({MARK})['’]s\s+(?:rotating\s+)?(?:[Cc]hairmanship|[Pp]residency)(?:\s+(?:of|in)\s+(?:the\s+)?{_ORGREF})?"),
+]
+# "the chairmanship of the OTS passed to Azerbaijan", "Türkiye handed over the chairmanship to Uzbekistan" (done, not "will hand")
+_HANDED = re.compile(rf"(?:(?:[Cc]hairmanship|[Pp]residency)(?:\s+of\s+(?:the\s+)?{_ORGREF})?\s+(?:passed|(?:was|has\s+been)\s+(?:handed\s+over|passed|transferred))"
+                     rf"|(?<!will\s)(?:handed|passed|transferred)\s+(?:over\s+)?the\s+(?:rotating\s+)?(?:[Cc]hairmanship|[Pp]residency)"
+                     rf"(?:\s+of\s+(?:the\s+)?{_ORGREF})?(?:\s+over)?)\s+to\s+(?:the\s+)?({MARK})")
 # "Kyrgyzstan took over the TURKPA Chairmanship from Kazakhstan"
 _TOOK_OVER = re.compile(rf"({MARK})\s+(?:took\s+over|has\s+taken\s+over|assumed|assumes|takes\s+over|has\s+assumed)\s+(?:the\s+)?(?:rotating\s+)?"
                         rf"(?:({MARK})\s+)?(?:Chairmanship|chairmanship|Presidency|presidency)(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?")
@@ -45,7 +56,7 @@ _OBSERVER_FORMS = [
 ]
 # "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
 _IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s+(?:is|was|became|has\s+been|remains))\s+"
-                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)s?(?:\s+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
+                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer|(?:co-?)?founder|founding(?=\s+(?:state|country|nation)s?\b))s?(?:\s+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
 _JOINED = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:officially\s+|later\s+|also\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to|"
                      rf"(?:participates|participated|takes\s+part|took\s+part)\s+in(?=\s+(?:the\s+)?\S+\s+as\s+(?:an?\s+)?observer))\s+(?:the\s+)?{_ORGREF}"
@@ -68,8 +79,18 @@ _OF_WHICH = re.compile(rf"({MARK}),?\s+of\s+which\s+({MARK})\s+is\s+(?:also\s+)?
 # "A, B and C founded the <Org>"
 _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+(?:the\s+)?({MARK})")
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
-_LIST_ARE = re.compile(rf"{LIST}\s+(?:also\s+|now\s+|currently\s+)?(?:are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy)\s+"
-                       rf"(?:its\s+|their\s+)?(?:full\s+|founding\s+|the\s+)?(member|observer)(?:s|\s+status)?(?:\s+(?:states|countries))?(?:\s+(?:of|in|to)\s+(?:the\s+)?({MARK}))?", re.I)
+# "A, B and C make up the group's members", "A and B were recognised as observers within the bloc"
+_MAKE_UP = r"make\s+up|made\s+up|constitute|constituted|form|formed"
+_RECOGNISED = r"(?:are|were|have\s+been|had\s+been)\s+(?:officially\s+)?(?:recogni[sz]ed|accepted|admitted|designated|included|listed)\s+as"
+_LIST_ARE = re.compile(rf"{LIST}\s+(?:also\s+|now\s+|currently\s+|together\s+)?(?:{_RECOGNISED}|are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy|{_MAKE_UP})\s+"
+                       rf"(?:its\s+|their\s+|(?<!as\s)an?\s+|the\s+(?:group|bloc|organi[sz]ation|alliance|union|council|assembly)['’]s\s+)?(?:the\s+)?(?:full\s+|founding\s+)?(member|observer)(?:ship|s|\s+status)?(?:\s+(?:states?|countries|country|members?))?(?:\s+(?:of|in|to|within)\s+(?:the\s+)?({MARK}))?", re.I)
+
+
+# "A attended the summit of the OTS as an observer", "A participates in the work of the OTS as an observer",
+# "A was admitted as an observer at the OTS summit": the body named in between or right after
+_AS_OBSERVER = re.compile(rf"({MARK})\s+(?:(?:also|regularly|has|had|have)\s+)?(?:attended|attends|participates\s+in|participated\s+in|"
+                          rf"takes\s+part\s+in|took\s+part\s+in|was\s+(?:admitted|accepted|welcomed))\s+([^.;:]{{0,60}}?)\s*"
+                          rf"\bas\s+(?:an?\s+)?observer(?:\s+(?:state|country|member))?(?:\s+(?:at|to|of|in)\s+(?:the\s+)?({MARK}))?")
 
 
 # "Kazakhstan, along with A and B, is a member of the OTS"
@@ -83,7 +104,7 @@ _LIST_APPOS = re.compile(rf"{LIST}(?:\s*,|\s+[–—-])\s+(?:all\s+|both\s+)?(?:
 
 
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
-_ORG_HAS = re.compile(rf"(?:({MARK})|\b[Tt]he\s+(?:organi[sz]ation|[Aa]ssembly)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
+_ORG_HAS = re.compile(rf"(?:({MARK})|\b[Tt]he\s+(?:organi[sz]ation|[Aa]ssembly)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,\s+(?:established|founded|created|set\s+up)\s+in\s+(?:19|20)\d\d,)?(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
                       rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+(?:composed|made\s+up)\s+of|consisting\s+of|comprising|"
                       rf"uniting|bringing\s+together|(?:was|were)\s+(?:established|founded|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by)\s+"
                       rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,4}}(?:countries|states|nations)\s*:\s*)?{_BODIES_OF}(?:the\s+)?{LIST}"
@@ -105,7 +126,10 @@ def memberships(reader: Reader) -> None:
 class _Memberships:
     def __init__(self, reader: Reader):
         self.reader, self.out = reader, reader.out
-        self.org_ends = sorted((mm[1], mm[2]) for mm in reader.mentions if mm[3] == "Organization" and self.is_org(mm[2]))
+        # the organizations named, also inside an event's name ("the OTS summit … the organization": the OTS)
+        self.org_ends = sorted((mm[1], reader.event_bodies.get(mm[2], mm[2])) for mm in reader.mentions
+                               if (mm[3] == "Organization" and self.is_org(mm[2]))
+                               or (mm[3] == "Event" and mm[2] in reader.event_bodies and self.is_org(reader.event_bodies[mm[2]])))
 
     def run(self) -> None:
         text, masked = self.reader.text, self.reader.masked_text
@@ -117,11 +141,12 @@ class _Memberships:
             for pattern in _CHAIRS:
                 for m in pattern.finditer(sm):
                     self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "chair", (s + m.start(), s + m.end()), 0.85)
-            for m in _IS_A.finditer(sm):
-                self.add(self.key_at(s + m.start(1)), self.org_at(m, 3, s), m.group(2).lower(), (s + m.start(), s + m.end()),
+            for m in _IS_A.finditer(sm):      # a founder ("one of the founders of", "a founding state of") is a member
+                status = "observer" if m.group(2).lower() == "observer" else "member"
+                self.add(self.key_at(s + m.start(1)), self.org_at(m, 3, s), status, (s + m.start(), s + m.end()),
                          0.85, sm[m.end():], s + m.end())
                 for org in self.more_orgs(sm, m.end(), s):
-                    self.add(self.key_at(s + m.start(1)), org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
+                    self.add(self.key_at(s + m.start(1)), org, status, (s + m.start(), s + m.end()), 0.8)
             for m in _STATUS_OF.finditer(sm):
                 org = self.org_at(m, 2, s)
                 if org is None:     # "was granted observer status at the Samarkand summit of the OTS"
@@ -130,6 +155,9 @@ class _Memberships:
                     org = org if org and self.is_org(org) else None
                 self.add(self.key_at(s + m.start(1)), org, "observer", (s + m.start(), s + m.end()),
                          0.85, sm[m.end():], s + m.end())
+            for m in _HANDED.finditer(sm):
+                org = self.org_at(m, 1, s) if m.group(1) or not m.group(2) else self.org_at(m, 2, s)
+                self.add(self.key_at(s + m.start(3)), org, "chair", (s + m.start(), s + m.end()), 0.8)
             for m in _TOOK_OVER.finditer(sm):
                 org = next((self.key_at(s + m.start(g)) for g in (2, 3) if m.group(g)), None)
                 if org is not None and self.is_org(org):
@@ -149,6 +177,7 @@ class _Memberships:
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), (m.group(3) or "member").lower(), (s + m.start(), s + m.end()),
                          0.85, sm[m.end():], s + m.end())
             self.lists(s, sm)
+            self.as_observer(s, sm)
 
     def lists(self, s: int, sm: str) -> None:
         """Memberships stated as lists of states."""
@@ -215,6 +244,9 @@ class _Memberships:
                 org = mention[2] if mention and self.is_org(mention[2]) else None
             if org is None:
                 org = self.last_org(s + m.start())
+            if org is None:      # "A and B are full members, while C is an observer of the OTS": the body named later
+                later = [k for end, k in self.org_ends if s + m.end() < end <= s + len(sm)]
+                org = later[0] if len(set(later)) == 1 else None
             chunk, at = m.group(1), s + m.start(1)
             if m.group(2).lower() == "observer" and re.search(r"\bmembers?\b", sm[:m.start()], re.I) and _first_clause(chunk) != chunk:
                 at += len(_first_clause(chunk))       # "… members are A and B, and C and D are observers": only C and D
@@ -223,6 +255,15 @@ class _Memberships:
                 self.add(key, org, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8, sm[m.end():])
                 for other in self.more_orgs(sm, m.end(), s) if m.group(3) else []:
                     self.add(key, other, m.group(2).lower(), (s + m.start(), s + m.end()), 0.8)
+
+    def as_observer(self, s: int, sm: str) -> None:
+        """"A attended the summit of the OTS as an observer": the one body named in between (or right after)."""
+        for m in _AS_OBSERVER.finditer(sm):
+            between = [k for mm in re.finditer(MARK, m.group(2)) if (k := self.key_at(s + m.start(2) + mm.start())) and self.is_org(k)]
+            after = self.key_at(s + m.start(3)) if m.group(3) else None
+            orgs = set(between) | ({after} if after and self.is_org(after) else set())
+            if len(orgs) == 1:
+                self.add(self.key_at(s + m.start(1)), orgs.pop(), "observer", (s + m.start(), s + m.end()), 0.8)
 
     def more_orgs(self, sm: str, at: int, s: int) -> list[str]:
         """The organizations listed right after one ("members of the EAEU, the CSTO and the SCO")."""
@@ -249,18 +290,27 @@ class _Memberships:
                         ) or ent.known_iri in _BUILTIN_ORGS
         return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community)\b", ent.label))
 
-    def last_org(self, pos: int) -> str | None:
-        """The last organization named before ``pos``, not one used as a modifier ("EU state Hungary")."""
+    def last_org(self, pos: int, head: str | None = None) -> str | None:
+        """The last organization named before ``pos``, not one used as a modifier ("EU state Hungary");
+        for "the Council" the last one whose name has that head word, if any ("the Turkic Council … EU-Turkic
+        ties … observer status in the Council": the Turkic Council)."""
         i = bisect.bisect_right(self.org_ends, (pos, "\U0010ffff"))
         while i and re.match(r"\s+(?:member\s+)?(?:state|country|nation)\b", self.reader.masked_text[self.org_ends[i - 1][0]:]):
             i -= 1
+        if head is not None:
+            fold = head.lower().replace("organisation", "organization")
+            for _end, key in reversed(self.org_ends[:i]):
+                names = " ".join(self.out.entities[key].names).lower().replace("organisation", "organization")
+                if re.search(rf"\b{fold}\b", names):
+                    return key
         return self.org_ends[i - 1][1] if i else None
 
     def org_at(self, m: re.Match[str], group: int, pos: int) -> str | None:
         if m.group(group):
             key = self.key_at(pos + m.start(group))
             return key if key and self.is_org(key) else None
-        return self.last_org(pos + m.start())
+        heads = re.findall(r"\b(?:the|its|this)\s+(organi[sz]ation|assembly|council|union|fund|academy)\b", m.group(0), re.I)
+        return self.last_org(pos + m.start(), heads[-1] if heads else None)
 
     def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "",
             tail_at: int | None = None) -> None:
@@ -273,7 +323,7 @@ class _Memberships:
         if since and tail_at is not None:       # "… in 2018, Turkmenistan in 2021 and the TRNC in 2022": the same again
             at = since.end()
             while (more := _ELLIPSIS.match(tail, at)) is not None:
-                self.add(self.key_at(tail_at + more.start(1)), org, status, span, conf, tail[more.start(2) - 3:])
+                self.add(self.key_at(tail_at + more.start(1)), org, status, span, conf, tail[more.start(2):])
                 at = more.end()
         for x in out.memberships:
             if x.member == member and x.organization == org and x.status == status:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import ROLE_TITLES
-from ..text import DATELINE, MARK, Reader
+from ..text import DATELINE, MARK, Reader, headline
 from .lexicon import NAME_TOKEN, NOT_NAME, PARTICLE, STOP
 from .phrases import QUOTED
 
@@ -22,7 +22,8 @@ _PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.))(?:{PARTICLE}{_
 def persons(reader: Reader) -> None:
     """Persons: capitalized names not yet taken, linked to the graph by a unique transliteration variant."""
     masked = reader.masked_text
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(reader.text)]
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(reader.text)] + source_credits(reader)
+    caps_head = _title_case_headline(reader.text)
     for m in _PERSON_RE.finditer(masked):
         tokens = [(t.start() + m.start(), t.end() + m.start()) for t in re.finditer(rf"{NAME_TOKEN}|{PARTICLE}", m.group(0))]
         while tokens and any(re.search(r"\w['’]s$", masked[a:b]) for a, b in tokens[:-1]):
@@ -30,8 +31,9 @@ def persons(reader: Reader) -> None:
         while tokens and set(masked[tokens[0][0]:tokens[0][1]].split("-")) <= STOP and "-" in masked[tokens[0][0]:tokens[0][1]]:
             tokens = tokens[1:]      # "Director-General Azamat Askaruly"
         while tokens and masked[tokens[0][0]:tokens[0][1]].rstrip(".") in STOP | _LEAD and not (
-                len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", masked[tokens[0][0]:tokens[0][1]]) and tokens[1][0] == tokens[0][1]):
-            tokens = tokens[1:]      # "H. E. Ali", not "E.Aydogdyyev"
+                len(tokens) > 1 and re.fullmatch(r"[A-Z]\.", masked[tokens[0][0]:tokens[0][1]]) and (
+                    tokens[1][0] == tokens[0][1] or _initial_and_name(masked, tokens))):
+            tokens = tokens[1:]      # "H. E. Ali", not "E.Aydogdyyev" nor "A. Saparbekuly"
         while tokens and masked[tokens[-1][0]:tokens[-1][1]] in STOP:
             tokens = tokens[:-1]
         while tokens and re.fullmatch(PARTICLE, masked[tokens[0][0]:tokens[0][1]]):
@@ -49,7 +51,11 @@ def persons(reader: Reader) -> None:
             continue
         if re.search(r"\bat\s+(?:the\s+)?$|\bthe\s+$", masked[max(0, start - 8):start], re.I):
             continue   # "at the Carmelite Monastery" is a place; "the Middle Corridor" is no one
+        if re.search(r"\b(?:named\s+after|(?:Order|Medal|Prize|Award|Scholarship|Cup)\s+of)\s+$", masked[max(0, start - 20):start]):
+            continue   # "a school named after A.S.Pushkin", "the Order of Imam Bukhari": a namesake, no one the text is about
         name = reader.text[start:end]
+        if caps_head and start < caps_head[1] and not re.search(rf"\b{re.escape(name.split()[-1])}\b", reader.text[caps_head[1]:]):
+            continue   # "Newly Appointed Ambassador Presents Credentials": capitalized words of a headline the text never repeats
         if name.endswith("’s") or name.endswith("'s"):
             end -= 2
             name = reader.text[start:end]
@@ -83,8 +89,45 @@ def persons(reader: Reader) -> None:
     family_only(reader)
 
 
+# "Bishkek, (APP - UrduPoint / Pakistan Point News - 29th Apr, 2025) A meeting …": the source credit after a dateline
+_CREDIT = re.compile(r"(?m)^[ \t]*[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)?,?[ \t]*\(([^()\n]{2,120})\)")
+
+
+def source_credits(reader: Reader) -> list[tuple[int, int]]:
+    """The spans of source credits in brackets after a dateline's city (agencies, a date): no names of the
+    article's facts; the gazetteer's mentions inside them are dropped."""
+    spans = []
+    for m in _CREDIT.finditer(reader.text):
+        inner = m.group(1)
+        if not re.search(r"\s[-–—/]\s|/|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2}|\b(?:19|20)\d\d\b", inner):
+            continue
+        spans.append(m.span(1))
+        for mm in reader.inside(*m.span(1)):
+            reader.remove(mm)
+    return spans
+
+
+def _title_case_headline(text: str) -> tuple[int, int] | None:
+    """The headline, when it capitalizes (nearly) every word ("Ambassador Presents Credentials to …")."""
+    head = headline(text)
+    if head is None:
+        return None
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[head[0]:head[1]]) if len(w) > 3 and w not in _SMALL_WORDS]
+    return head if len(words) >= 3 and all(w[0].isupper() for w in words) else None
+
+
+_SMALL_WORDS = {"with", "from", "into", "over", "after", "upon", "about", "under", "amid", "during", "between", "against",
+                "through", "than", "that", "this", "their"}
+
+
 _FAMILY_ONLY = re.compile(rf"\b(?:Ambassador|Consul(?:[\s-]General)?|Secretary[\s-]General|Permanent\s+Representative)"
                           rf"(?:\s+(?:of|to)\s+(?:the\s+)?{MARK})*\s+({NAME_TOKEN})\b(?!\s*(?:{NAME_TOKEN}|[\U000F0000-\U0010FFFD]))")
+
+
+def _initial_and_name(masked: str, tokens: list[tuple[int, int]]) -> bool:
+    """"A. Saparbekuly": an initial (not the article "A", not "H. E.") before a family name that ends the name."""
+    first, second = masked[tokens[0][0]:tokens[0][1]], masked[tokens[1][0]:tokens[1][1]]
+    return len(tokens) == 2 and first not in ("H.", "E.") and not re.fullmatch(r"[A-Z]\.", second) and second not in STOP
 
 
 def family_only(reader: Reader) -> None:
@@ -130,6 +173,33 @@ def _delegation_state(reader: Reader, masked: str, start: int) -> str | None:
     return None
 
 
+def _foreign_minister_title(role: str, title: str, t: str) -> str:
+    """A foreign minister's title with his other portfolio, after ("… Foreign Affairs and Trade") or before
+    ("Minister of European Integration and Foreign Affairs"; "Trade and Foreign Affairs" is "… Affairs and Trade")."""
+    extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t, re.I)
+    if role in ("minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs") and extra:
+        return title + " and " + " ".join(w if w == "and" else w[:1].upper() + w[1:] for w in extra.group(1).split())
+    first = re.fullmatch(r"Ministers?\s+of\s+(.+?)\s+and\s+Foreign\s+Affairs", t)
+    if role == "minister-of-foreign-affairs" and first and first.group(1) != "Trade":
+        return f"Minister of {' '.join(first.group(1).split())} and Foreign Affairs"
+    return title
+
+
+def _body_named_before(reader: Reader, masked: str, pos: int, start: int) -> tuple[str, int] | None:
+    """"… was elected Honorary Chairman of the Council": the last organization named before whose name has
+    that head word (the organization's key, the end of "of the Council")."""
+    m = re.match(r"\s+of\s+the\s+((?i:council|organi[sz]ation|assembly|union|fund|academy|foundation))\b(?!\s+(?:of|for|on)\b)", masked[pos:])
+    if m is None:
+        return None
+    head = m.group(1).lower().replace("organisation", "organization")
+    for mm in sorted(reader.mentions, key=lambda x: -x[0]):
+        ent = reader.out.entities[mm[2]]
+        names = [*ent.names, *(reader.gz.index.names_of(ent.known_iri) if ent.known_iri and reader.gz.index.has(ent.known_iri) else [])]
+        if mm[1] <= start and mm[3] == "Organization" and head in " ".join(names).lower().replace("organisation", "organization"):
+            return mm[2], pos + m.end()
+    return None
+
+
 def titles(reader: Reader) -> list[dict]:
     """Every role title with what it is of (before it: "Kazakh", "Kazakhstan's"; after it: "of A")
     and accredited to ("to B"), in text order."""
@@ -146,9 +216,7 @@ def titles(reader: Reader) -> list[dict]:
         start, end = m.start(), m.end()
         rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
                      "topic": None, "title_span": (start, end)}
-        extra = re.search(r"Foreign\s+Affairs\s+and\s+(.+)$", t, re.I)
-        if role in ("minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs") and extra:
-            rec["title"] = title + " and " + " ".join(w if w == "and" else w[:1].upper() + w[1:] for w in extra.group(1).split())
+        rec["title"] = _foreign_minister_title(role, title, t)
         if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", t):
             topic = " ".join(re.sub(r"^(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s+", "", t).split())
             rec["topic"] = topic
@@ -185,6 +253,8 @@ def titles(reader: Reader) -> list[dict]:
                 region = re.match(r"\s+(?:region|province|oblast|district)\b", masked[pos:])    # "Hokim of Samarkand region X"
                 if region and mention[3] == "City":
                     pos += region.end()
+        elif (back := _body_named_before(reader, masked, pos, start)) is not None:
+            rec["of"], pos = back
         to = re.match(rf"\s+(?:to|in|at)\s+(?:the\s+)?({MARK})", masked[pos:])
         if to and not (rec["pre"] is None and rec["of"] is None and role in ("president", "chairman", "minister")):
             mention = reader.at(pos + to.start(1))

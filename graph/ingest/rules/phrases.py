@@ -47,7 +47,10 @@ def phrases(reader: Reader) -> None:
         if reader.text[left:right][:1].islower():
             continue
         right = _cut_holder(reader, left, right, m.end())
+        if re.search(r"\s(?:of|in)\s+the\s+(?:Organi[sz]ation|Council|Assembly|Union)$", reader.text[left:right]):
+            continue   # "the Secretariat of the Organization": a part of a body named before, by a common noun, no name
         _add_phrase(reader, left, right, m.group(0))
+    company_names(reader)
     numbered_sessions(reader)
     body_summits(reader)
     city_documents(reader)
@@ -100,6 +103,47 @@ _CITY_DOCUMENT = re.compile(rf"({MARK})\s+(?:Declaration|Agreement|Treaty|Charte
                             rf"Convention|Statement|Appeal|Initiative|Process|Principles|Format)\b")
 
 
+_FORMS = r"(?-i:N?JSC|OJSC|CJSC|PJSC|LLP|LLC|Ltd\.?|Inc\.?|GmbH|PLC)"
+_COMPANY = re.compile(rf"\b{_FORMS}\s+[\"“«]?((?:[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*){{0,4}})[\"”»]?"
+                      rf"|[\"“«]((?:[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*){{0,4}})[\"”»]\s+{_FORMS}\b"
+                      rf"|((?:[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*)(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*){{0,5}})\s+{_FORMS}(?!\w)")
+
+
+def company_names(reader: Reader) -> None:
+    """A legal form names a company: "NJSC Otandastar Qory", "the "Otandastar Qory" NJSC", "QazTrade … Center
+    JSC" (an organization found before is extended over its form). The name with and without the form are its names."""
+    text = reader.text
+    for mm in sorted(reader.mentions):
+        form = re.match(rf"\s+({_FORMS})(?!\w)", text[mm[1]:mm[1] + 12]) if mm[3] == "Organization" else None
+        if form and reader.free(mm[1], mm[1] + form.end()):
+            ent = reader.out.entities[mm[2]]
+            reader.remove(mm)
+            ent.add(text[mm[0]:mm[1] + form.end()], (mm[0], mm[1] + form.end()))
+            reader.mention(mm[0], mm[1] + form.end(), mm[2], "Organization")
+    for m in _COMPANY.finditer(reader.masked_text):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        if g == 1 and re.search(r"(?:[A-Z][\w'’&-]*|[\U000F0000-\U0010FFFD]\uf8ff*)\s+$", reader.window(m.start() - 40, m.start())):
+            continue     # "… Center JSC Azamat Askaruly": the form ends a name, it does not start one
+        words = m.group(g).split()
+        while words and (words[0] in STOP or words[0] in LEFT_STOP):
+            words = words[1:]
+        if not words:
+            continue
+        core = (m.end(g) - len(" ".join(words)), m.end(g))
+        whole = (core[0], m.end()) if g == 3 else (m.start(), m.end())     # the quotes too: '"X Y" NJSC' is one mention
+        inner = reader.inside(min(core[0], whole[0]), max(core[1], whole[1]))
+        if any(x[3] not in ("Organization", "City", "State", "Demonym", "Person") for x in inner):
+            continue
+        for x in inner:
+            reader.remove(x)
+        key = reader.entity("Organization", text[core[0]:core[1]], core)
+        ent = reader.out.entities[key]
+        form = re.search(_FORMS, m.group(0)).group(0)     # type: ignore[union-attr]
+        ent.add(f"{form} {text[core[0]:core[1]]}" if g == 1 else f"{text[core[0]:core[1]]} {form}", core)
+        ent.label = ent.names[-1] if g != 2 else text[core[0]:core[1]]
+        reader.mention(min(core[0], whole[0]), max(core[1], whole[1]), key, "Organization")
+
+
 def city_documents(reader: Reader) -> None:
     """A city's name as the first word of a document's name ("the Gabala Declaration") is no mention of the city."""
     for m in _CITY_DOCUMENT.finditer(reader.masked_text):
@@ -145,6 +189,8 @@ def numbered_sessions(reader: Reader) -> None:
             reader.remove(mm)
         key = reader.entity("Event", reader.text[m.start():end], (m.start(), end))
         reader.mention(m.start(), end, key, "Event")
+        if inner[-1][3] == "Organization":       # "the 40th session of the TURKSOY": the TURKSOY's event
+            reader.event_bodies.setdefault(key, inner[-1][2])
 
 
 def titled_events(reader: Reader) -> None:
@@ -202,7 +248,9 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
             stop = None     # "… of Turkmenistan <a known person>" stops; "… of <State> <another known name>" goes on
     if stop:
         right = m.end() + (stop.end() if is_marker(stop.group(0)[:1]) else stop.start())
-    mission = m.group(0).rstrip("s") in ("Embassy", "Consulate", "Mission") and right == m.end()
+    # "the Azerbaijani Embassy in Tajikistan", "the Embassy of Uzbekistan in Budapest": the place is part of a mission's name
+    mission = m.group(0).rstrip("s") in ("Embassy", "Consulate", "Mission") and (
+        right == m.end() or re.fullmatch(rf"\s+(?:General\s+)?of\s+(?:the\s+)?(?:Republic\s+of\s+)?{MARK}", reader.window(m.end(), right)) is not None)
     if base_kind(m.group(0)) == "Event" or mission:
         in_state = re.match(rf"\s+in\s+({MARK})", reader.window(right, right + 80))
         if in_state:
@@ -231,7 +279,8 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
                    if _HEAD_RE.search(tail, a.end(), ands[i + 1].start() if i + 1 < len(ands) else len(tail))   # in its own item only
                    or _other_body(reader, m.end() + a.end()) or _HEADED.match(reader.window(m.end() + a.end(), m.end() + a.end() + 200))),
                   None)
-    cuts = [x.start() for x in (end, second) if x is not None]
+    honorific = re.search(r"\s+and\s+(?-i:Mr|Mrs|Ms|Dr|Prof|Madam|Mme|Sir|H\.\s?E)\b\.?", tail)   # "… Affairs and Mr. X"
+    cuts = [x.start() for x in (end, second, honorific) if x is not None]
     if cuts:
         right = m.end() + min(cuts)
     if base_kind(m.group(0)) == "Venue" and right == m.end():
@@ -300,14 +349,17 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
     for mm in inner:
         reader.remove(mm)
     fuller = [e for e in reader.out.entities.values() if e.kind == kind and kind == "Organization"
-              and re.match(re.escape(text[start:right]) + r"\s+(?:for|on|of)\s", e.label)]
+              and re.match(re.escape(text[start:right]) + r"\s+(?:for|on|of|in)\s", e.label)]
     if fuller:              # "the State Committee" after "the State Committee for Work with Diaspora": the same body
+        # (and "the Hungarian Embassy" after "the Hungarian Embassy in Tashkent")
         fuller[0].add(text[start:right], (start, right))
         reader.mention(start, right, fuller[0].key, kind)
         return
     key = reader.entity(kind, text[start:right], (start, right))
     reader.mention(start, right, key, kind)
     acr = re.match(r"\s*\(([A-ZÀ-ÞÜÖİ][A-Za-zÀ-ÿİıÜÖ.-]{1,9})\)", text[right:])
+    if acr and _acronym_of_last_body(reader, inner, right, acr):
+        return
     if acr:
         a_s, a_e = right + acr.start(1), right + acr.end(1)
         for mm in reader.inside(a_s, a_e):
@@ -324,6 +376,32 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
             ent.names.insert(0, ent.label)
 
 
+def _initials(label: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-ZÀ-ÞÜÖİ][\w'’-]*", label))
+
+
+def _acronym_of_last_body(reader: Reader, inner: list, right: int, acr: re.Match[str]) -> bool:
+    """"the Meeting of the Council of Foreign Ministers of the Organization of Turkic States (OTS)": the
+    acronym in brackets is the organization's that ends the phrase (one of its names, or its initials),
+    not the whole phrase's; it stays a mention of that organization."""
+    last = inner[-1] if inner else None
+    if last is None or last[1] != right or last[3] != "Organization":
+        return False
+    org, short = reader.out.entities[last[2]], acr.group(1).replace(".", "")
+    if short not in org.names and _initials(reader.text[last[0]:last[1]]) != short:
+        return False
+    a_s, a_e = right + acr.start(1), right + acr.end(1)
+    for mm in reader.inside(a_s, a_e):
+        reader.remove(mm)
+    org.add(acr.group(1), (a_s, a_e))
+    reader.mention(a_s, a_e, last[2], "Organization")
+    return True
+
+
+_AT_EVENT = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:meeting|summit|session|forum|conference|congress|ceremony|festival|"
+                       r"event|talks|sitting|celebration|concert|exhibition|plenary|gathering|consultations?)s?\b")
+
+
 def places_after_at(reader: Reader) -> None:
     """Places after "at": "at the Carmelite Monastery", "at the CSO Ada Ankara concert hall",
     "at the TURKSOY headquarters"."""
@@ -334,6 +412,8 @@ def places_after_at(reader: Reader) -> None:
         if words[0] in LEFT_STOP or not words or re.fullmatch(r"(?:USD|EUR|GBP|AZN|KZT|TRY|UZS|KGS|TMT|RUB)", words[0]) \
                 or words[-1].endswith(("’", "'")):
             continue       # "at USD 2 billion", "at the Presidents’ level" name no place
+        if not m.group(2) and (_AT_EVENT.match(reader.masked_text, m.end(1)) or re.fullmatch(r"\d+(?:st|nd|rd|th)|[IVXLC]+", words[0])):
+            continue       # "at the 13th meeting", "at the X summit", "at the Dushanbe plenary session": an event, no place
         inner = reader.inside(body_s, body_e)
         noun = m.group(2)
         if len(inner) == 1 and (inner[0][0], inner[0][1]) == (body_s, body_e):

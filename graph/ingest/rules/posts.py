@@ -35,6 +35,9 @@ _SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serv
            r"|on\s+(?:his|her)\s+(?:appointment|election)\s+(?:to\s+the\s+post\s+of|as)))\s+(?:also\s+|now\s+|currently\s+)?(?:the\s+|an?\s+)?(?:new\s+)?$")
 
 
+_DESCRIPTOR = r"(?i:diplomat|politician|statesman|scholar|scientist|economist|lawyer|journalist|writer|poet|businessman|entrepreneur)"
+
+
 _AIDE = re.compile(r"\b(?:Assistant|Adviser|Advisor|Aide|Envoy|Spokes(?:person|man|woman)|Counsell?or|Press\s+Secretary|"
                    r"Representative|Special\s+Representative)\s+(?:to|of)\s+(?:the\s+)?$", re.I)
 
@@ -54,6 +57,8 @@ def posts(reader: Reader) -> None:
             continue        # "Assistant to the President of Azerbaijan X": not the President
         if re.search(r"\b(?:former|ex|outgoing|late)\s*-?\s*$", masked[max(0, s - 12):s], re.I):
             past = True
+        if chain[0]["role"] == "president" and re.search(r"\b(?:the\s+)?First\s+$", masked[max(0, s - 12):s]):
+            continue        # "First President of Kazakhstan X": a title of honour, not the presidency
         for rec in chain:
             _add_post(reader, rec, person, confidence, past)
         plural = re.search(r"(?:Secretaries|Ministers|Ambassadors|Representatives)\b", masked[chain[0]["title_span"][0]:chain[0]["title_span"][1]])
@@ -63,6 +68,7 @@ def posts(reader: Reader) -> None:
             for rec in chain:
                 _add_post(reader, rec, other, confidence, past)
     listed_posts(reader)
+    parenthesized_posts(reader)
     respective_posts(reader)
     counterpart_posts(reader)
     _drop_unowned_repeats(reader)
@@ -95,29 +101,35 @@ def demonym_reference_posts(reader: Reader) -> None:
             p.confidence = 0.7
 
 
-_COUNTERPART = re.compile(rf"({MARK})(?:['’`]s)?\s+counterpart\s*,?\s+({MARK})")
+# "his Uzbek counterpart Y", "Uzbekistan's counterpart, Y" (state, person); "Y, his Kyrgyz counterpart" (person, state)
+_COUNTERPART = re.compile(rf"({MARK})(?:['’`]s)?\s+counterpart\s*,?\s+({MARK})"
+                          rf"|({MARK})\s*,\s+(?:his|her|their)\s+(?:(?:new|newly\s+appointed)\s+)?({MARK})\s+counterpart\b")
+_ROLE_TITLES = {"minister-of-foreign-affairs": "Minister of Foreign Affairs",
+                "deputy-minister-of-foreign-affairs": "Deputy Minister of Foreign Affairs"}
 
 
 def counterpart_posts(reader: Reader) -> None:
-    """"A's Foreign Minister X met his Uzbek counterpart Y": Y holds X's title, of Uzbekistan."""
+    """"A's Foreign Minister X met his Uzbek counterpart Y", "X held talks with Y, his Kyrgyz counterpart":
+    Y holds X's title (a foreign minister's as such, without X's other portfolios), of that state."""
     masked, out = reader.masked_text, reader.out
     for m in _COUNTERPART.finditer(masked):
-        state, person = reader.at(m.start(1)), reader.at(m.start(2))
+        g_state, g_person = (1, 2) if m.group(1) else (4, 3)
+        state, person = reader.at(m.start(g_state)), reader.at(m.start(g_person))
         if not (state and person and state[3] in ("State", "Demonym") and person[3] == "Person"):
             continue
         lead = masked[max(0, m.start() - 300):m.start()]
         lead = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1:]
         base = m.start() - len(lead)
         holders = [reader.at(base + x.start()) for x in re.finditer(MARK, lead)]
-        titled = [p for h in reversed(holders) if h and h[3] == "Person"
-                  for p in out.posts if p.person == h[2] and p.of is not None and not p.past]
+        titled = [p for h in reversed(holders) if h and h[3] == "Person" and h[2] != person[2]
+                  for p in out.posts if p.person == h[2] and not p.past and (p.of is not None or p.role in _ROLE_TITLES)]
         if not titled or titled[0].of == state[2] or titled[0].role in ("ambassador", "permanent-representative", "consul-general"):
             continue
         model = titled[0]
         if any(p.person == person[2] and p.role == model.role for p in out.posts):
             continue
-        out.posts.append(Post(person=person[2], role=model.role, title=model.title, of=state[2], to=None,
-                              span=(m.start(), m.end()), confidence=0.7, topic=model.topic))
+        out.posts.append(Post(person=person[2], role=model.role, title=_ROLE_TITLES.get(model.role, model.title), of=state[2],
+                              to=None, span=(m.start(), m.end()), confidence=0.7, topic=model.topic))
 
 
 def _drop_unowned_repeats(reader: Reader) -> None:
@@ -131,9 +143,10 @@ def _drop_unowned_repeats(reader: Reader) -> None:
 _LISTED_ROLES = {"foreign ministers": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
                  "ministers of foreign affairs": ("minister-of-foreign-affairs", "Minister of Foreign Affairs"),
                  "deputy foreign ministers": ("deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
-                 "ambassadors": ("ambassador", "Ambassador")}
+                 "ambassadors": ("ambassador", "Ambassador"), "presidents": ("president", "President"),
+                 "prime ministers": ("prime-minister", "Prime Minister")}
 _PAIR = rf"(?:the\s+)?({MARK})\s*(?:[–—-]\s*)?({MARK})"
-_LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs"
+_LISTED = re.compile(rf"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|presidents|prime\s+ministers"
                      rf"|(?-i:Ambassadors)(?=\s+Extraordinary|[^.;:–—]{{0,80}}\s[–—:-]\s))"
                      rf"(?:\s+of|\s+Extraordinary\s+and\s+Plenipotentiary\s+of\s+[^.;:–—]{{0,60}}?\s[–—:-])\s+"
                      rf"({_PAIR}(?:\s*(?:,\s*and|,|and|,\s*as\s+well\s+as)\s*{_PAIR})*)", re.I)
@@ -153,6 +166,28 @@ def respective_posts(reader: Reader) -> None:
         for state, person in ((found[0], found[2]), (found[1], found[3])):
             post = Post(person=person[2], role=role, title=title, of=state[2], to=None,  # type: ignore[index]
                         span=(m.start(), m.end()), confidence=0.75)
+            if not any(p.person == post.person and p.role == role for p in reader.out.posts):
+                reader.out.posts.append(post)
+
+
+_PLURAL_TITLE = re.compile(r"\b(deputy\s+foreign\s+ministers|foreign\s+ministers|ministers\s+of\s+foreign\s+affairs|presidents|prime\s+ministers|"
+                           r"(?-i:Ambassadors)|ambassadors(?=\s+of\s+(?:the\s+)?(?:\S+\s+)?(?:member|participating)))\b", re.I)
+_PERSON_STATE = re.compile(rf"({MARK})\s*\(\s*(?:the\s+)?({MARK})\s*\)")
+
+
+def parenthesized_posts(reader: Reader) -> None:
+    """"foreign ministers Jeyhun Bayramov (Azerbaijan), Murat Nurtleu (Kazakhstan) and …": after a plural
+    title, each person followed by a state in brackets holds the title of that state (to the end of the sentence)."""
+    masked = reader.masked_text
+    for m in _PLURAL_TITLE.finditer(masked):
+        role, title = _LISTED_ROLES[" ".join(m.group(1).lower().split())]
+        end = re.search(r"[.;]\s|\n|$", masked[m.end():])
+        for pair in _PERSON_STATE.finditer(masked, m.end(), m.end() + (end.start() if end else 0)):
+            person, state = reader.at(pair.start(1)), reader.at(pair.start(2))
+            if not (person and state and person[3] == "Person" and state[3] == "State"):
+                continue
+            post = Post(person=person[2], role=role, title=title, of=state[2], to=None, span=pair.span(),
+                        confidence=0.6 if role == "ambassador" else 0.75)    # an ambassador's "to" is not written
             if not any(p.person == post.person and p.role == role for p in reader.out.posts):
                 reader.out.posts.append(post)
 
@@ -218,7 +253,7 @@ def _assumed_subject(reader: Reader, masked: str, off: int, s: int) -> str | Non
 def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, float, bool]:
     """Who holds the titles at [s, e): (person key, confidence, a past post)."""
     person, confidence, past = None, 0.9, False
-    after = re.match(rf"\s*(,)?\s*{_HONOR}({MARK})", masked[e:])
+    after = re.match(rf"\s*(,)?\s*(?:(?:the\s+)?{MARK}\s+{_DESCRIPTOR}\s+)?{_HONOR}({MARK})", masked[e:])   # "…, Kazakh diplomat X"
     off = max(0, s - 300)
     before = re.search(rf"({MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|who\s+(?:was|has\s+been)\s+(?:appointed|elected|named)\s+(?:as\s+)?(?:the\s+)?"
                        r"|as\s+(?:the\s+)?|now\s+)?"
@@ -256,8 +291,9 @@ def _add_post(reader: Reader, rec: dict, person: str, confidence: float, past: b
         return
     if rec["of"] is not None and not _owner_ok(reader, rec):
         return
-    if rec["role"] in ("ambassador", "permanent-representative", "consul-general") and rec["of"] is None:
-        return
+    if rec["role"] in ("ambassador", "permanent-representative", "consul-general") and rec["of"] is None and (
+            rec["to"] is None or rec["role"] == "ambassador"):
+        return      # "X, Consul General in Istanbul" is a post (of no state written); "Ambassador X" is not
     conf = confidence
     if rec["role"] == "ambassador" and rec["to"] is None:
         conf -= 0.15
