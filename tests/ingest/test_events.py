@@ -383,3 +383,14 @@ def test_the_head_of_state_or_the_secretary_general_is_the_one_holder_named_befo
     ex = extraction(gz, "Secretary General of the TURKSOY Aigul Sarsenova and Secretary General of the OTS Daniyar "
                         "Kurmanov arrived in Baku on 3 May. The Secretary General met with Askar Bekov on 4 May.")
     assert all(e.label.startswith("Visit") for e in ex.events)     # two holders: which one met him is not known
+
+
+def test_a_city_given_first_in_the_sentence_is_the_event_s(gz: Gazetteer) -> None:
+    # far from the trigger: "Today in <City>, …", "In <City>, …", "Yesterday in the capital <City>, …"
+    assert events(gz, "Today in Ashgabat, a delegation of experts headed by the Deputy Minister of Energy of Kazakhstan "
+                      "Azamat Bekov took part in a working meeting with Emre Yalçın.")[0][2:5] == (
+        "2026-01-16", None, "Ashgabat")
+    assert events(gz, "Yesterday in the capital Tashkent, after a long exchange on transport corridors and on water "
+                      "resources, Azamat Bekov held talks with Emre Yalçın.")[0][2:5] == ("2026-01-15", None, "Tashkent")
+    assert events(gz, "In Baku, on 3 March, Azamat Bekov received the new Ambassador of Türkiye, Emre Yalçın, to "
+                      "discuss the agenda of the coming meetings of the commission.")[0][2:5] == ("2026-03-03", None, "Baku")

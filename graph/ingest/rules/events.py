@@ -313,7 +313,9 @@ class EventReader:
             if ((sn.dateline_day or not sn.dates) and ev.city and self.dateline_city and ev.city != self.dateline_city
                     and ev.date is not None and ev.date == self.dateline_date):
                 ev.date = ev.end_date = None    # reported from Baku, held in Tashkent: the dateline's day is not its day
-        lead_in = re.match(rf"\s*(?:On|In)\s[^,]{{2,40}},\s+in\s+({MARK}),", sn.sm)       # "On 11 May, in Istanbul, …"
+        # "On 11 May, in Istanbul, …", "Today in Istanbul, …", "In Astana, …": the sentence's city, given first
+        lead_in = re.match(rf"\s*(?:(?:On|In)\s[^,]{{2,40}},\s+in|(?:(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening)),?\s+)?"
+                           rf"(?i:in))\s+(?:the\s+(?:\w+\s+)?capital(?:\s+city)?(?:\s+of)?\s+)?({MARK}),", sn.sm)
         lead_city = self.reader.at(sn.s + lead_in.start(1)) if lead_in else None
         for ev in sn.new_events:
             if lead_city and self.out.entities[lead_city[2]].kind == "City" and ev.city is None and ev.date is not None:
