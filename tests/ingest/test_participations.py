@@ -92,3 +92,15 @@ def test_persons_whose_decisions_initiatives_or_coming_chair_are_mentioned_take_
 def test_a_speaker_at_a_named_event_without_a_day_takes_part(gz: Gazetteer) -> None:
     assert [p[:3] for p in parts(gz, "Speaking at the Silk Road Business Forum in Tashkent, Azamat Bekov said trade "
                                      "grew.")] == [("Silk Road Business Forum", "Azamat Bekov", "speaker")]
+
+
+def test_states_take_part_through_office_holders_not_named(gz: Gazetteer) -> None:
+    got = parts(gz, "The 12th Summit of the OTS was held in Gabala on 6 November 2025. The summit was attended by the "
+                    "heads of state of Azerbaijan, Kazakhstan and Uzbekistan, as well as the prime minister of Hungary.")
+    assert [(g[0], g[1]) for g in got] == [("12th Summit of the OTS", s) for s in ("Azerbaijan", "Kazakhstan", "Uzbekistan", "Hungary")]
+    got = parts(gz, "A conference on transit was held in Baku on 5 February. The speakers of the national parliaments of "
+                    "Kyrgyzstan and Türkiye took part in it.")
+    assert [g[1] for g in got] == ["Kyrgyzstan", "Türkiye"]
+    got = parts(gz, "A forum on energy opened in Astana on 5 February. Heads of the foreign ministries from Hungary and "
+                    "Azerbaijan were in attendance.")
+    assert [g[1] for g in got] == ["Hungary", "Azerbaijan"]

@@ -40,6 +40,12 @@ _MENTIONED_ONLY = re.compile(r"(?:greetings|message|letter|congratulations|invit
                              # "an evening dedicated to the birth anniversary of national leader X": honoured, not present
                              r"|\b(?:dedicated|devoted)\s+to\s+(?:[\w'’-]+\s+){0,8}$|\b(?:anniversary|memory|honou?r|tribute\s+to)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}$"
                              r"|\bnamed\s+after\s+(?:[\w-]+\s+){0,4}$", re.I)
+# "attended by the presidents of A, B and C", "the heads of the foreign ministries of A and B took part": the states
+# take part through their office holders, who are not named
+_LEADERS_OF = re.compile(r"\b(?:representatives|officials|(?:foreign\s+|prime\s+)?ministers|heads|presidents|leaders|speakers|"
+                         r"chairm[ae]n|chairpersons|ambassadors|envoys|delegates|parliamentarians)"
+                         r"(?:\s+of\s+(?:the\s+)?(?:state|government|delegation|foreign\s+ministries|(?:[\w-]+\s+){0,3}?(?:ministries|"
+                         r"parliaments|governments|agencies|committees|delegations))s?)?\s+(?:of|from)\b", re.I)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
 
@@ -124,9 +130,8 @@ def delegations(er: EventReader, sn: Sentence) -> None:
     sm = sn.sm
     groups = [m.group(1) for m in re.finditer(
         rf"\b[Dd]elegations?\s+(?:of|from)\s+(?:the\s+(?:parliaments?|governments?|ministries)\s+of\s+)?(?:the\s+)?{LIST}", sm)]
-    deleg = re.search(r"\b[Dd]elegations?\s+(?:of|from)\b", sm) or (None if sn.persons else re.search(
-        r"\b(?:[Rr]epresentatives|(?:[Ff]oreign\s+)?[Mm]inisters|[Oo]fficials)\s+(?:of|from)\b", sm))   # unless they are named
-    if deleg and re.search(r"\b(?:brought\s+together|gathered|attended|attend|took\s+part|participated|participate|participation|"
+    deleg = re.search(r"\b[Dd]elegations?\s+(?:of|from)\b", sm) or (None if sn.persons else _LEADERS_OF.search(sm))   # unless named
+    if deleg and re.search(r"\b(?:brought\s+together|gathered|attended|attend|attendance|took\s+part|participated|participate|participation|"
                            r"joined|present)\b", sm, re.I):
         groups.append(sm[deleg.end():])
     groups += [m.group(1) for m in re.finditer(rf"{LIST}\s+(?:sent|dispatched)\s+(?:their\s+|its\s+)?(?:\w+\s+)?delegations?", sm)]
