@@ -104,3 +104,12 @@ def test_states_take_part_through_office_holders_not_named(gz: Gazetteer) -> Non
     got = parts(gz, "A forum on energy opened in Astana on 5 February. Heads of the foreign ministries from Hungary and "
                     "Azerbaijan were in attendance.")
     assert [g[1] for g in got] == ["Hungary", "Azerbaijan"]
+
+
+def test_the_summit_after_a_meeting_on_its_margins_is_the_summit_again(gz: Gazetteer) -> None:
+    got = parts(gz, "An informal summit of the OTS took place in Baku on 5 February. That day Azamat Bekov also "
+                    "welcomed Emre Yalçın at the Old Palace. Rovshan Sadigbayli was also in attendance for the summit.")
+    assert [(g[0], g[1]) for g in got][-1] == ("Informal summit of the OTS", "Rovshan Sadigbayli")
+    got = parts(gz, "The Turkic Energy Congress opened in Astana on 5 February. Azamat Bekov held talks with Emre "
+                    "Yalçın there. Later, Rovshan Sadigbayli delivered a speech during the congress.")
+    assert [(g[0], g[1], g[2]) for g in got][-1] == ("Turkic Energy Congress", "Rovshan Sadigbayli", "speaker")

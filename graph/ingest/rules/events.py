@@ -249,10 +249,26 @@ class EventReader:
         current = self.current
         m = re.search(r"\b(?:the|this)\s+(meeting|talks|reception|ceremony)\b(?!\s+(?:of|on|with|between)\b)", sn.sm)
         if m is None or current is None or not current.named or m.group(1) in current.label.lower():
+            self._big_noun_ref(sn)
             return
         earlier = [x for x in self.out.events if not x.named and x.parent is None and x is not current
                    and x.label.lower().startswith(m.group(1)) and x.span[0] < sn.s]
         if earlier:
+            sn.refs.append(earlier[-1])
+            self.current = earlier[-1]
+
+    def _big_noun_ref(self, sn: Sentence) -> None:
+        """"… were also in attendance for the summit" after a meeting on its margins was reported: "the
+        summit" (forum, conference …) is the last event before of that kind, not the current meeting."""
+        current = self.current
+        m = re.search(r"\b(?:for|at|in|to|of|during)\s+(?:the|this)\s+(?:[\w-]+\s+)?(summit|forum|conference|congress|festival|"
+                      r"exhibition|assembly|games)\b(?!\s+(?:of|on|in|to\s+be|which|that)\b)", sn.sm, re.I)
+        if m is None or current is None or m.group(1).lower() in current.label.lower():
+            return
+        noun = m.group(1).lower()
+        earlier = [x for x in self.out.events if x is not current and x.parent is None and x.span[0] < sn.s
+                   and re.search(rf"\b{noun}\b", x.label.lower()) and (x.date is not None or x.named)]
+        if earlier and not FUTURE.search(sn.sm):
             sn.refs.append(earlier[-1])
             self.current = earlier[-1]
 
