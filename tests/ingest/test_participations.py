@@ -113,3 +113,16 @@ def test_the_summit_after_a_meeting_on_its_margins_is_the_summit_again(gz: Gazet
     got = parts(gz, "The Turkic Energy Congress opened in Astana on 5 February. Azamat Bekov held talks with Emre "
                     "Yalçın there. Later, Rovshan Sadigbayli delivered a speech during the congress.")
     assert [(g[0], g[1], g[2]) for g in got][-1] == ("Turkic Energy Congress", "Rovshan Sadigbayli", "speaker")
+
+
+def test_the_chair_of_a_standing_body_is_not_a_participant(gz: Gazetteer) -> None:
+    got = parts(gz, "Azamat Bekov met Emre Yalçın in Baku on 5 February. Azamat Bekov noted the work of the Joint "
+                    "Economic Commission on transport and energy, co-chaired by the Deputy Prime Minister of Türkiye "
+                    "and Minister of Economy of Azerbaijan Rovshan Sadigbayli.")
+    assert sorted({g[1] for g in got}) == ["Azamat Bekov", "Emre Yalçın"]
+    got = parts(gz, "Azamat Bekov received Emre Yalçın in Ankara on 5 February. Emre Yalçın praised the Business "
+                    "Council, which is headed by Rovshan Sadigbayli.")
+    assert sorted({g[1] for g in got}) == ["Azamat Bekov", "Emre Yalçın"]
+    got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. The forum, chaired by Rovshan "
+                    "Sadigbayli, adopted a declaration.")
+    assert [g[1] for g in got] == ["Rovshan Sadigbayli"]      # who chairs the event itself takes part

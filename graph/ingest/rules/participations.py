@@ -46,6 +46,10 @@ _LEADERS_OF = re.compile(r"\b(?:representatives|officials|(?:foreign\s+|prime\s+
                          r"chairm[ae]n|chairpersons|ambassadors|envoys|delegates|parliamentarians)"
                          r"(?:\s+of\s+(?:the\s+)?(?:state|government|delegation|foreign\s+ministries|(?:[\w-]+\s+){0,3}?(?:ministries|"
                          r"parliaments|governments|agencies|committees|delegations))s?)?\s+(?:of|from)\b", re.I)
+# "the Intergovernmental Commission on trade, co-chaired by the head of the Cabinet and Vice President X": who chairs a
+# standing body, not who took part in the event
+_BODY_CHAIR = re.compile(r"\b(?:Commission|Council|Committee|Board|Working\s+Group|Task\s+Force)\b(?:\s+(?:on|for)\s+[^.;,]{0,80})?"
+                         r"(?:\s*\([^)]{1,20}\))?\s*,\s+(?:which\s+is\s+|that\s+is\s+)?(?:co-?)?(?:chaired|headed|led)\s+by\s+[^.;:]{0,120}$")
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
 
@@ -65,7 +69,8 @@ def participations(er: EventReader, sn: Sentence) -> None:
         return
     text = er.text
     persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])
-               and not _in_quotation(text[sn.s:mm[0]])]
+               and not _in_quotation(text[sn.s:mm[0]])
+               and not _BODY_CHAIR.search(text[max(sn.s, mm[0] - 220):mm[0]])]
     for ev in targets:
         for ms, me, key, _kind in persons:
             same = [p for p in er.out.participations if p.event == ev.key and p.participant == key]
