@@ -394,3 +394,14 @@ def test_a_city_given_first_in_the_sentence_is_the_event_s(gz: Gazetteer) -> Non
                       "resources, Azamat Bekov held talks with Emre Yalçın.")[0][2:5] == ("2026-01-15", None, "Tashkent")
     assert events(gz, "In Baku, on 3 March, Azamat Bekov received the new Ambassador of Türkiye, Emre Yalçın, to "
                       "discuss the agenda of the coming meetings of the commission.")[0][2:5] == ("2026-03-03", None, "Baku")
+
+
+def test_a_dateline_with_agency_and_day_in_brackets(gz: Gazetteer) -> None:
+    # "City, (Agency - day)" and "CITY (Agency, day)": the event's city and day; no name inside it takes part
+    got = extraction(gz, "Baku, (AZN - Caspian Press Bureau - 3rd Mar, 2026) A meeting was held in Baku between "
+                         "Azamat Bekov and Emre Yalçın.", date="2026-03-03")
+    assert [(e.date.isoformat(), got.label(e.city)) for e in got.events] == [("2026-03-03", "Baku")]
+    assert sorted(got.label(p.participant) for p in got.participations) == ["Azamat Bekov", "Emre Yalçın"]
+    got = extraction(gz, "ASTANA (Steppe Wire, 4 March 2026) Azamat Bekov received Emre Yalçın at the Akorda.",
+                     date="2026-03-05")
+    assert [(e.date.isoformat(), got.label(e.city)) for e in got.events] == [("2026-03-04", "Astana")]

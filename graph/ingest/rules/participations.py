@@ -70,6 +70,7 @@ def participations(er: EventReader, sn: Sentence) -> None:
     text = er.text
     persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])
                and not _in_quotation(text[sn.s:mm[0]])
+               and not any(a <= mm[0] < b for a, b in er.datelines)      # a name in "(APP - … News - 29th Apr, 2025)"
                and not _BODY_CHAIR.search(text[max(sn.s, mm[0] - 220):mm[0]])]
     for ev in targets:
         for ms, me, key, _kind in persons:
