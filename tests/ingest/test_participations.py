@@ -126,3 +126,12 @@ def test_the_chair_of_a_standing_body_is_not_a_participant(gz: Gazetteer) -> Non
     got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. The forum, chaired by Rovshan "
                     "Sadigbayli, adopted a declaration.")
     assert [g[1] for g in got] == ["Rovshan Sadigbayli"]      # who chairs the event itself takes part
+
+
+def test_a_photo_caption_lists_who_attended(gz: Gazetteer) -> None:
+    got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. In the photo below (from left to right): "
+                    "Azamat Bekov, Emre Yalçın and Rovshan Sadigbayli.")
+    assert [(g[1], g[2]) for g in got] == [("Azamat Bekov", "attendee"), ("Emre Yalçın", "attendee"),
+                                           ("Rovshan Sadigbayli", "attendee")]
+    got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. Pictured (L-R): Azamat Bekov and Emre Yalçın.")
+    assert [g[1] for g in got] == ["Azamat Bekov", "Emre Yalçın"]

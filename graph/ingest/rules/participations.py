@@ -50,6 +50,10 @@ _LEADERS_OF = re.compile(r"\b(?:representatives|officials|(?:foreign\s+|prime\s+
 # standing body, not who took part in the event
 _BODY_CHAIR = re.compile(r"\b(?:Commission|Council|Committee|Board|Working\s+Group|Task\s+Force)\b(?:\s+(?:on|for)\s+[^.;,]{0,80})?"
                          r"(?:\s*\([^)]{1,20}\))?\s*,\s+(?:which\s+is\s+|that\s+is\s+)?(?:co-?)?(?:chaired|headed|led)\s+by\s+[^.;:]{0,120}$")
+# a photo caption that lists who is in the picture: "In the image below (from left to right): A, B and C", "Pictured (L-R): …"
+_CAPTION = re.compile(r"\b(?:(?:in\s+the\s+|on\s+the\s+)?(?:photo(?:graph)?|picture|image)s?(?:\s+(?:above|below))?|pictured)\s*"
+                      r"(?:\(?(?:from\s+)?(?:left\s+to\s+right|right\s+to\s+left|l\s*-\s*r|from\s+left)\)?\s*)?:"
+                      r"|\(?\b(?:from\s+left\s+to\s+right|l\s*-\s*r|left\s+to\s+right)\)?\s*:", re.I)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
 
@@ -97,7 +101,7 @@ def _in_quotation(before: str) -> bool:
 
 def _role(sn: Sentence) -> str | None:
     """speaker, attendee or performer, by the sentence's verbs; None when it says no one took part."""
-    if re.search(r"credential|credence", sn.sm, re.I):
+    if re.search(r"credential|credence", sn.sm, re.I) or _CAPTION.search(sn.sm):
         return "attendee"
     if PERFORM.search(sn.sm):
         return "performer"
