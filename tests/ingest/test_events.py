@@ -405,3 +405,14 @@ def test_a_dateline_with_agency_and_day_in_brackets(gz: Gazetteer) -> None:
     got = extraction(gz, "ASTANA (Steppe Wire, 4 March 2026) Azamat Bekov received Emre Yalçın at the Akorda.",
                      date="2026-03-05")
     assert [(e.date.isoformat(), got.label(e.city)) for e in got.events] == [("2026-03-04", "Astana")]
+
+
+def test_an_event_described_by_what_it_marks(gz: Gazetteer) -> None:
+    got = extraction(gz, "Emre Yalçın spoke at an event marking the 30th anniversary of the founding of the academy.")
+    assert [(e.label, e.named) for e in got.events] == [
+        ("Event marking the 30th anniversary of the founding of the academy", False)]
+    assert [got.label(p.participant) for p in got.participations] == ["Emre Yalçın"]
+    got = events(gz, "On 5 February Azamat Bekov attended a gathering held in honour of the national day of Kazakhstan "
+                     "in Vienna.")
+    assert got == [("Gathering held in honour of the national day of Kazakhstan", "CulturalEvent", "2026-02-05", None,
+                    "Vienna", None, False)]

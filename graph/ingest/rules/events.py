@@ -49,6 +49,11 @@ _UNNAMED = [
                 r"|\b(?:talks|a\s+meeting|negotiations)\s+(?:was|were)\s+held\s+between\b|\bmeeting\s+held\s+(?:in|on|at)\b"
                 r"|\b(?:gathered|convened)\s+(?=(?:in|at)\s)", re.I),      # "foreign ministers … gathered in Istanbul": with a group only
      "Meeting", "meeting"),
+    # "was presented with the medal at an event celebrating the 100th anniversary of …", "attended a gathering marking …"
+    (re.compile(r"\b(?:at|during|attended|attends|joined|hosted|hosts|addressed)\s+(?:an?|the)\s+((?:[\w-]+\s+){0,2}?(?:event|evening|gathering|"
+                r"reception|ceremony|celebration|concert)\s+(?:celebrating|marking|commemorating|dedicated\s+to|devoted\s+to|to\s+mark|"
+                r"to\s+celebrate|held\s+(?:to\s+mark|in\s+honou?r\s+of|on\s+the\s+occasion\s+of)|in\s+honou?r\s+of)\s+[^,.;]{3,100}?)"
+                r"(?=[,.;]|\s+(?:on|in|at|held|organi[sz]ed|hosted|where|with)\b|$)", re.I), "CulturalEvent", "occasion"),
     (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
                 r"(?:evening|concert|exhibition|festival|conference|forum|seminar|round\s?table|ceremony|celebration|"
                 r"commemoration|presentation|screening|competition|tournament|workshop|webinar|symposium|gathering|event|"
@@ -519,7 +524,7 @@ class EventReader:
                       or (plural_ref is not None and self.current is not None) or (took_part is not None and bool(persons)))
         if label == "visit" and m.lastindex and m.group(1) and persons:
             has_anchor = True        # "a delegation headed by X visited the State Committee"
-        if label == "airport":
+        if label in ("airport", "occasion"):
             return bool(persons)
         if not has_anchor:
             return False
@@ -595,6 +600,9 @@ class EventReader:
             return full, kind, organizer_m[-1][2] if organizer_m else None
         if label in ("meeting-of", "org-meeting"):
             return self._org_meeting_label(sn, m, kind, label)
+        if label == "occasion":
+            phrase = " ".join(text[s + m.start(1):s + m.end(1)].split())
+            return phrase[:1].upper() + phrase[1:], event_kind(phrase) if "concert" in phrase.lower() else kind, None
         if label == "opening":
             phrase = text[s + m.start(1):s + m.end(1)]
             full = phrase[:1].upper() + phrase[1:]
