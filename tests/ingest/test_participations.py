@@ -135,3 +135,12 @@ def test_a_photo_caption_lists_who_attended(gz: Gazetteer) -> None:
                                            ("Rovshan Sadigbayli", "attendee")]
     got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. Pictured (L-R): Azamat Bekov and Emre Yalçın.")
     assert [g[1] for g in got] == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_another_event_is_not_the_event_reported_so_far(gz: Gazetteer) -> None:
+    got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. Azamat Bekov addressed the forum. At "
+                    "another event, Emre Yalçın spoke about water.")
+    assert [g[1] for g in got] == ["Azamat Bekov"]
+    got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. Azamat Bekov addressed the forum. "
+                    "Separately, Emre Yalçın thanked the students of the academy.")
+    assert [g[1] for g in got] == ["Azamat Bekov"]

@@ -145,6 +145,8 @@ _ROLE_REF = re.compile(r"\s*(?:(?:On|In)\s[^,]{2,40},\s+)?[Tt]he\s+(head\s+of\s+
 _REF_ROLE_WORDS = {r"head of (?:state|our state)|president": ("president",), r"secretary general": ("secretary-general",),
                    r"ambassador": ("ambassador",), r"foreign minister": ("minister-of-foreign-affairs",),
                    r"prime minister": ("prime-minister",), r"speaker": ("chairman",)}
+_ANOTHER = re.compile(r"\s*(?:(?:At|In|During|On)\s+(?:another|a\s+separate|a\s+different|a\s+later|a\s+second|an\s+earlier)\s+"
+                      r"(?:event|meeting|ceremony|occasion|session|engagement|function)|Separately|In\s+a\s+separate\s+(?:development|event))\b")
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -204,6 +206,8 @@ class EventReader:
             if (s, e) == self.headline:
                 continue
             sn = self._sentence(s, e)
+            if _ANOTHER.match(sn.sm):
+                self.current = None       # "At another event, …", "Separately, …": not the event reported so far
             self._pronoun(sn, prev_persons)
             prev_persons = [mm for mm in sn.persons if mm[1] - mm[0] > 3]
             self._named(sn)
