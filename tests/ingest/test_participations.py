@@ -144,3 +144,12 @@ def test_another_event_is_not_the_event_reported_so_far(gz: Gazetteer) -> None:
     got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. Azamat Bekov addressed the forum. "
                     "Separately, Emre Yalçın thanked the students of the academy.")
     assert [g[1] for g in got] == ["Azamat Bekov"]
+
+
+def test_who_is_awarded_at_an_event_attends_it(gz: Gazetteer) -> None:
+    got = parts(gz, "A ceremony was held at the Old Palace in Baku on 5 February. Azamat Bekov was awarded the "
+                    "Order of Friendship.")
+    assert [(g[1], g[2]) for g in got] == [("Azamat Bekov", "attendee")]
+    got = parts(gz, "An evening marking the day of the diaspora was held in Astana on 5 February. There, Emre Yalçın "
+                    "accepted a jubilee medal.")
+    assert [(g[1], g[2]) for g in got] == [("Emre Yalçın", "attendee")]

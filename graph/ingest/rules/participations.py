@@ -26,7 +26,8 @@ ATTEND = re.compile(r"\b(?:arrived\s+in\s+\S+\s+(?:for|to\s+attend)|attended|att
                      r"credentials|credence|"
                      r"brought\s+together|gathered|represented\s+by|chaired|hosted|hosting|led\s+by|headed\s+by|"
                      r"met|meet|meeting|talks|received|receiving|hosted|welcomed|among\s+those|present(?:ed)?\s+(?:his|her)\s+credentials|"
-                     r"present(?:ed)?\s+(?:copies|letters))\b", re.I)
+                     r"present(?:ed)?\s+(?:copies|letters)|(?:was|were)\s+(?:awarded|decorated|honou?red)|accepted\s+(?:an?|the)\s+(?:[\w-]+\s+)?"
+                     r"(?:medal|order|award|prize))\b", re.I)
 PERFORM = re.compile(r"\b(?:performed|performances?\s+by|(?:concert|recital)\s+by|performing|sang|played)\b", re.I)
 PLURAL_REF = re.compile(r"^\s*They\b|\b(?:the|both)\s+(?:two\s+)?(?:prime\s+ministers|ministers|foreign\s+ministers|presidents|leaders|heads\s+of\s+state|"
                          r"heads\s+of\s+government|sides|parties|co-chairs|delegations|participants)\b", re.I)
