@@ -416,3 +416,13 @@ def test_an_event_described_by_what_it_marks(gz: Gazetteer) -> None:
                      "in Vienna.")
     assert got == [("Gathering held in honour of the national day of Kazakhstan", "CulturalEvent", "2026-02-05", None,
                     "Vienna", None, False)]
+
+
+def test_a_place_in_what_was_agreed_or_planned_is_not_the_meeting_s(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov held talks with Emre Yalçın, where they agreed that Türkiye would open a consulate "
+                     "in Osh next year.")
+    assert [g[4] for g in got] == [None]
+    got = events(gz, "Azamat Bekov met Emre Yalçın on 5 February, and the two sides decided to hold the next round "
+                     "of consultations in Tashkent.")
+    assert [(g[0], g[4]) for g in got] == [("Meeting of Azamat Bekov and Emre Yalçın", None)]
+    assert [g[4] for g in events(gz, "Azamat Bekov met Emre Yalçın on 5 February in Tashkent.")] == ["Tashkent"]

@@ -147,6 +147,9 @@ _REF_ROLE_WORDS = {r"head of (?:state|our state)|president": ("president",), r"s
                    r"prime minister": ("prime-minister",), r"speaker": ("chairman",)}
 _ANOTHER = re.compile(r"\s*(?:(?:At|In|During|On)\s+(?:another|a\s+separate|a\s+different|a\s+later|a\s+second|an\s+earlier)\s+"
                       r"(?:event|meeting|ceremony|occasion|session|engagement|function)|Separately|In\s+a\s+separate\s+(?:development|event))\b")
+# after the trigger, a clause of what was agreed or planned: a place in it is not where the event was
+_PLANNED = re.compile(r"\b(?:agreed|decided|announced|confirmed|plans?|planned|intends?|intention|proposed|invited)\b[^.;]*?\b(?:that|to)\b"
+                      r"|\b(?<!which\s)(?<!that\s)(?:would|will|shall)\b(?!\s+(?:take\s+place|be\s+held))", re.I)
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -707,6 +710,8 @@ class EventReader:
             if re.search(r"(?:organi[sz]ations|Embassy|Mission|Consulate|based|Representative|Ambassador|residing|living)\s*$",
                          text[max(s, s + pm.start() - 40):s + pm.start()]):
                 continue
+            if not ev.named and s + pm.start() > ev.span[1] and _PLANNED.search(self.masked[ev.span[1]:s + pm.start()]):
+                continue       # "held talks, where they agreed that Hungary would open a consulate in Bishkek": a plan's place
             ent = out.entities[mention[2]]
             kind = ent.kind
             is_at = pm.group(0).lower().startswith("at")
