@@ -153,3 +153,13 @@ def test_who_is_awarded_at_an_event_attends_it(gz: Gazetteer) -> None:
     got = parts(gz, "An evening marking the day of the diaspora was held in Astana on 5 February. There, Emre Yalçın "
                     "accepted a jubilee medal.")
     assert [(g[1], g[2]) for g in got] == [("Emre Yalçın", "attendee")]
+
+
+def test_an_event_dated_after_the_article_is_only_announced(gz: Gazetteer) -> None:
+    got = parts(gz, "Azamat Bekov met Emre Yalçın in Baku on 14 January. They discussed documents for the OTS summit "
+                    "scheduled for 6 November 2026 in Gabala. Emre Yalçın stressed the role of transport.")
+    assert sorted({(g[0], g[1]) for g in got}) == [("Meeting of Azamat Bekov and Emre Yalçın", "Azamat Bekov"),
+                                                  ("Meeting of Azamat Bekov and Emre Yalçın", "Emre Yalçın")]
+    got = parts(gz, "Azamat Bekov received Emre Yalçın in Baku on 14 January. The Turkic Youth Forum will take place in "
+                    "Astana on 3 May 2026. Emre Yalçın thanked his host.")
+    assert sorted({g[0] for g in got}) == ["Meeting of Azamat Bekov and Emre Yalçın"]

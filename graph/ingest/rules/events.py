@@ -393,7 +393,8 @@ class EventReader:
             self.discourse = sn.dates[-1].date
         elif sn.new_events and sn.new_events[-1].date:
             self.discourse = sn.new_events[-1].date
-        dated = [x for x in sn.new_events if x.date is not None]
+        # an event dated after the article is only announced: what follows is not reported from it
+        dated = [x for x in sn.new_events if x.date is not None and not (self.ref is not None and x.date > self.ref)]
         if dated:
             if self.main is None:
                 top = [x for x in dated if x.parent is None]
