@@ -426,3 +426,10 @@ def test_a_place_in_what_was_agreed_or_planned_is_not_the_meeting_s(gz: Gazettee
                      "of consultations in Tashkent.")
     assert [(g[0], g[4]) for g in got] == [("Meeting of Azamat Bekov and Emre Yalçın", None)]
     assert [g[4] for g in events(gz, "Azamat Bekov met Emre Yalçın on 5 February in Tashkent.")] == ["Tashkent"]
+
+
+def test_a_dateline_with_the_publisher_before_a_colon(gz: Gazetteer) -> None:
+    got = events(gz, "Ankara, January 15, 2026, The Steppe Herald: Azamat Bekov received Emre Yalçın.")
+    assert [g[2:5] for g in got] == [("2026-01-15", None, "Ankara")]
+    got = events(gz, "Tashkent, 14 Jan, Silk Road Daily: Azamat Bekov held talks with Emre Yalçın.")
+    assert [g[2:5] for g in got] == [("2026-01-14", None, "Tashkent")]
