@@ -433,3 +433,10 @@ def test_a_dateline_with_the_publisher_before_a_colon(gz: Gazetteer) -> None:
     assert [g[2:5] for g in got] == [("2026-01-15", None, "Ankara")]
     got = events(gz, "Tashkent, 14 Jan, Silk Road Daily: Azamat Bekov held talks with Emre Yalçın.")
     assert [g[2:5] for g in got] == [("2026-01-14", None, "Tashkent")]
+
+
+def test_in_the_capital_of_a_state_comma_city(gz: Gazetteer) -> None:
+    got = events(gz, "On 5 February, the Turkic Youth Forum was held in the capital of Kazakhstan, Astana.")
+    assert [g[2:5] for g in got] == [("2026-02-05", None, "Astana")]
+    got = events(gz, "Azamat Bekov met Emre Yalçın on 5 February in the capital city of Azerbaijan Baku.")
+    assert [g[2:5] for g in got] == [("2026-02-05", None, "Baku")]
