@@ -440,3 +440,10 @@ def test_in_the_capital_of_a_state_comma_city(gz: Gazetteer) -> None:
     assert [g[2:5] for g in got] == [("2026-02-05", None, "Astana")]
     got = events(gz, "Azamat Bekov met Emre Yalçın on 5 February in the capital city of Azerbaijan Baku.")
     assert [g[2:5] for g in got] == [("2026-02-05", None, "Baku")]
+
+
+def test_in_the_framework_of_a_visit(gz: Gazetteer) -> None:
+    got = events(gz, "On 5 February, Azamat Bekov gave several interviews in the framework of his visit to Tashkent.")
+    assert [(g[0], g[2], g[4]) for g in got] == [("Visit of Azamat Bekov to Tashkent", "2026-02-05", "Tashkent")]
+    got = events(gz, "On 5 February, in the course of her working visit to Astana, Emre Yalçın toured a museum.")
+    assert [(g[0], g[4]) for g in got] == [("Visit of Emre Yalçın to Astana", "Astana")]

@@ -63,7 +63,7 @@ _UNNAMED = [
                 r"(?:(?:official|state|working|two-day|three-day|first|official\s+working|friendly)\s+)?visit\b(?:\s+to\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*))?", re.I),
      "Meeting", "visit"),
     # "… during a visit of the diplomatic corps to Azerbaijan's Sumgait city"
-    (re.compile(rf"\b(?:during|amid|as\s+part\s+of)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?visit\s+(?:of\s+[^.;]{{3,100}}?\s+)?to\s+(?:the\s+)?"
+    (re.compile(rf"\b(?:during|amid|as\s+part\s+of|(?:in|within)\s+the\s+(?:framework|course)\s+of)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?visit\s+(?:of\s+[^.;]{{3,100}}?\s+)?to\s+(?:the\s+)?"
                 rf"(?:{MARK}['’]s\s+)?({MARK})", re.I), "Meeting", "visit"),
     # "visited Tashkent on 14 January": a visit to a city or state named right after the verb
     (re.compile(r"\b(?:visited|visits)\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)"), "Meeting", "visit"),
