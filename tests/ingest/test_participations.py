@@ -163,3 +163,17 @@ def test_an_event_dated_after_the_article_is_only_announced(gz: Gazetteer) -> No
     got = parts(gz, "Azamat Bekov received Emre Yalçın in Baku on 14 January. The Turkic Youth Forum will take place in "
                     "Astana on 3 May 2026. Emre Yalçın thanked his host.")
     assert sorted({g[0] for g in got}) == ["Meeting of Azamat Bekov and Emre Yalçın"]
+
+
+def test_meetings_with_several_persons_are_one_meeting_each(gz: Gazetteer) -> None:
+    got = parts(gz, "On 5 February, Azamat Bekov held separate meetings with Emre Yalçın, Rovshan Sadigbayli and "
+                    "Péter Szijjártó in Baku.")
+    assert sorted((g[0], g[1]) for g in got) == sorted(
+        [(f"Meeting of Azamat Bekov and {p}", q) for p in ("Emre Yalçın", "Rovshan Sadigbayli", "Péter Szijjártó")
+         for q in ("Azamat Bekov", p)])
+    got = parts(gz, "Azamat Bekov visited Ankara on 5 February. The meetings were held with Emre Yalçın, Minister of "
+                    "Energy of Türkiye, and Rovshan Sadigbayli. During the meeting with Rovshan Sadigbayli, the parties "
+                    "discussed transit.")
+    assert sorted({g[0] for g in got if g[1] == "Rovshan Sadigbayli"}) == ["Meeting of Azamat Bekov and Rovshan Sadigbayli"]
+    assert sorted({g[1] for g in got if g[0] == "Meeting of Azamat Bekov and Rovshan Sadigbayli"}) == [
+        "Azamat Bekov", "Rovshan Sadigbayli"]

@@ -150,6 +150,9 @@ _ANOTHER = re.compile(r"\s*(?:(?:At|In|During|On)\s+(?:another|a\s+separate|a\s+
 # after the trigger, a clause of what was agreed or planned: a place in it is not where the event was
 _PLANNED = re.compile(r"\b(?:agreed|decided|announced|confirmed|plans?|planned|intends?|intention|proposed|invited)\b[^.;]*?\b(?:that|to)\b"
                       r"|\b(?<!which\s)(?<!that\s)(?:would|will|shall)\b(?!\s+(?:take\s+place|be\s+held))", re.I)
+_MEETINGS_WITH = re.compile(r"\b(?:(?:held|had|holds|has|conducted)\s+(?:several|separate|a\s+series\s+of|a\s+number\s+of|bilateral|"
+                            r"individual|\w+\s+separate)?\s*meetings|(?:The|the|Separate|separate|Bilateral|bilateral)\s+meetings\s+(?:were\s+)?held)"
+                            r"\s+with\b")
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -170,6 +173,8 @@ class Sentence:
     refs: list[Event] = field(default_factory=list)          # "the meeting": the current event again
     referenced: list[Event] = field(default_factory=list)    # named, but not reported here ("on the eve of …")
     dateline_day: bool = False                               # the only date is the dateline's
+    split: list[tuple[Event, Mention]] = field(default_factory=list)    # "meetings with A, B and C": one each
+    subject: Mention | None = None                           # … and who held them
 
 
 class EventReader:
@@ -212,9 +217,13 @@ class EventReader:
             if _ANOTHER.match(sn.sm):
                 self.current = None       # "At another event, …", "Separately, …": not the event reported so far
             self._pronoun(sn, prev_persons)
+            before = prev_persons
             prev_persons = [mm for mm in sn.persons if mm[1] - mm[0] > 3]
+            self._meeting_with_ref(sn)
             self._named(sn)
             self._subs(sn)
+            if not sn.new_events and not sn.refs:
+                self._separate_meetings(sn, before)
             if not sn.new_events:
                 self._held(sn)
             if not sn.new_events and not sn.refs:
@@ -268,6 +277,40 @@ class EventReader:
         if earlier:
             sn.refs.append(earlier[-1])
             self.current = earlier[-1]
+
+    def _separate_meetings(self, sn: Sentence, prev_persons: list[Mention]) -> None:
+        """"X held meetings with A, B and C", "The meetings were held with A, …, B, … and C": one meeting
+        with each of them (X, or the first person of the sentence before, takes part in every one)."""
+        m = _MEETINGS_WITH.search(sn.sm)
+        if m is None:
+            return
+        others = [mm for mm in sn.persons if mm[0] >= sn.s + m.end()]
+        subject = ([mm for mm in sn.persons if mm[1] <= sn.s + m.start()] or prev_persons or [None])[0]
+        if len(others) < 2 or subject is None or any(mm[2] == subject[2] for mm in others):
+            return
+        who = self.out.entities[subject[2]].label
+        for mm in others:
+            label = f"Meeting of {who} and {self.out.entities[mm[2]].label}"
+            key = self.reader.entity("Event", label, mm[:2], unique=True)
+            ev = Event(key=key, label=label, kind="Meeting", named=False, date=None, end_date=None, venue=None,
+                       city=None, span=(sn.s + m.start(), sn.s + m.end()), confidence=0.7)
+            self.out.events.append(ev)
+            sn.new_events.append(ev)
+            sn.split.append((ev, mm))
+        sn.subject = subject
+
+    def _meeting_with_ref(self, sn: Sentence) -> None:
+        """"During the meeting with A, …": the meeting with A reported before (its persons are "the parties")."""
+        m = re.match(rf"\s*(?:During|At|In\s+the\s+course\s+of)\s+(?:the|their|his|her)\s+(?:[\w-]+\s+)?(?:meeting|talks)\s+with\s+(?:\S+\s+)?({MARK})",
+                     sn.sm)
+        mention = self.reader.at(sn.s + m.start(1)) if m else None
+        if mention is None:
+            return
+        keys = {p.event for p in self.out.participations if p.participant == mention[2]}
+        found = [x for x in self.out.events if x.key in keys and not x.named and x.kind == "Meeting" and x.span[0] < sn.s]
+        if found:
+            sn.refs.append(found[-1])
+            sn.prev_current = self.current = found[-1]
 
     def _big_noun_ref(self, sn: Sentence) -> None:
         """"… were also in attendance for the summit" after a meeting on its margins was reported: "the

@@ -63,6 +63,9 @@ def participations(er: EventReader, sn: Sentence) -> None:
     """The participations a sentence states, in the events it reports or the current one."""
     delegations(er, sn)
     anaphora(er, sn)
+    if sn.split:
+        _separate(er, sn)
+        return
     current = er.current
     targets = [x for x in sn.new_events if x.date is not None or not x.named] or ([current] if current else [])
     if not targets or not sn.persons:
@@ -92,6 +95,15 @@ def participations(er: EventReader, sn: Sentence) -> None:
             behalf = _on_behalf_of(er, me, nxt[0][0] if nxt else sn.e)
             er.out.participations.append(Participation(ev.key, key, role, capacity, (ms, me),
                                                        round(min(ev.confidence, 0.85), 2), on_behalf_of=behalf))
+
+
+def _separate(er: EventReader, sn: Sentence) -> None:
+    """"meetings with A, B and C": the one who held them and each of A, B, C in their own meeting."""
+    for ev, mm in sn.split:
+        for ms, me, key, _kind in [x for x in (sn.subject, mm) if x is not None]:
+            if not any(p.event == ev.key and p.participant == key for p in er.out.participations):
+                capacity = [f"post:{i}" for i in er.posts_by_person.get(key, [])]
+                er.out.participations.append(Participation(ev.key, key, "attendee", capacity, (ms, me), 0.7))
 
 
 def _in_quotation(before: str) -> bool:
