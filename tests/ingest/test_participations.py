@@ -177,3 +177,14 @@ def test_meetings_with_several_persons_are_one_meeting_each(gz: Gazetteer) -> No
     assert sorted({g[0] for g in got if g[1] == "Rovshan Sadigbayli"}) == ["Meeting of Azamat Bekov and Rovshan Sadigbayli"]
     assert sorted({g[1] for g in got if g[0] == "Meeting of Azamat Bekov and Rovshan Sadigbayli"}) == [
         "Azamat Bekov", "Rovshan Sadigbayli"]
+
+
+def test_who_took_part_in_the_meetings_is_in_each_of_them(gz: Gazetteer) -> None:
+    got = parts(gz, "On 5 February, Azamat Bekov held separate meetings with Emre Yalçın and Rovshan Sadigbayli in "
+                    "Baku. Péter Szijjártó also took part in the meetings.")
+    assert sorted(g[0] for g in got if g[1] == "Péter Szijjártó") == [
+        "Meeting of Azamat Bekov and Emre Yalçın", "Meeting of Azamat Bekov and Rovshan Sadigbayli"]
+    got = parts(gz, "On 5 February, Azamat Bekov met Emre Yalçın in Baku. On 5 February, Azamat Bekov also held talks "
+                    "with Rovshan Sadigbayli. Péter Szijjártó attended both meetings.")
+    assert sorted(g[0] for g in got if g[1] == "Péter Szijjártó") == [
+        "Meeting of Azamat Bekov and Emre Yalçın", "Meeting of Azamat Bekov and Rovshan Sadigbayli"]

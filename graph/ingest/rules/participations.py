@@ -55,6 +55,8 @@ _BODY_CHAIR = re.compile(r"\b(?:Commission|Council|Committee|Board|Working\s+Gro
 _CAPTION = re.compile(r"\b(?:(?:in\s+the\s+|on\s+the\s+)?(?:photo(?:graph)?|picture|image)s?(?:\s+(?:above|below))?|pictured)\s*"
                       r"(?:\(?(?:from\s+)?(?:left\s+to\s+right|right\s+to\s+left|l\s*-\s*r|from\s+left)\)?\s*)?:"
                       r"|\(?\b(?:from\s+left\s+to\s+right|l\s*-\s*r|left\s+to\s+right)\)?\s*:", re.I)
+_ALL_MEETINGS = re.compile(r"\b(?:took\s+part|participated|(?:was|were)\s+(?:also\s+)?present|attended|joined)\s+(?:(?:in|at)\s+)?(?:all\s+)?"
+                           r"(?:the|these|those|both|all)\s+(?:\w+\s+)?(?:meetings|talks)\b", re.I)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
 
@@ -72,6 +74,9 @@ def participations(er: EventReader, sn: Sentence) -> None:
         return
     subs = [x for x in targets if x.parent is not None]
     targets = subs[-1:] if subs else targets[-1:]
+    if current is not None and current in targets and _ALL_MEETINGS.search(sn.sm):     # "… also took part in the meetings"
+        targets = [x for x in er.out.events if not x.named and x.kind == "Meeting" and x.date == current.date
+                   and x.date is not None and x.label.startswith("Meeting of ")] or targets
     role = _role(sn)
     if role is None:
         return
