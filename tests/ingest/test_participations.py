@@ -188,3 +188,12 @@ def test_who_took_part_in_the_meetings_is_in_each_of_them(gz: Gazetteer) -> None
                     "with Rovshan Sadigbayli. Péter Szijjártó attended both meetings.")
     assert sorted(g[0] for g in got if g[1] == "Péter Szijjártó") == [
         "Meeting of Azamat Bekov and Emre Yalçın", "Meeting of Azamat Bekov and Rovshan Sadigbayli"]
+
+
+def test_who_did_not_attend_is_no_participant(gz: Gazetteer) -> None:
+    got = parts(gz, "A gala concert was held in Vienna on 5 February. While Azamat Bekov did not attend the concert "
+                    "due to illness, Emre Yalçın addressed the audience.")
+    assert [g[1] for g in got] == ["Emre Yalçın"]
+    got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. Rovshan Sadigbayli was unable to take part, "
+                    "and Emre Yalçın spoke in the absence of Azamat Bekov.")
+    assert [g[1] for g in got] == ["Emre Yalçın"]

@@ -57,6 +57,11 @@ _CAPTION = re.compile(r"\b(?:(?:in\s+the\s+|on\s+the\s+)?(?:photo(?:graph)?|pict
                       r"|\(?\b(?:from\s+left\s+to\s+right|l\s*-\s*r|left\s+to\s+right)\)?\s*:", re.I)
 _ALL_MEETINGS = re.compile(r"\b(?:took\s+part|participated|(?:was|were)\s+(?:also\s+)?present|attended|joined)\s+(?:(?:in|at)\s+)?(?:all\s+)?"
                            r"(?:the|these|those|both|all)\s+(?:\w+\s+)?(?:meetings|talks)\b", re.I)
+# "X did not attend the concert due to …", "X, who was unable to take part, …", "in the absence of X": not there
+_ABSENT = re.compile(r"[^.;]{0,60}?\b(?:did\s+not|didn['’]t|could\s+not|couldn['’]t|(?:was|were)\s+(?:unable|not\s+able)\s+to|failed\s+to|"
+                     r"will\s+not|won['’]t|would\s+not|(?:has|have|had)\s+not)\s+(?:be\s+able\s+to\s+)?(?:personally\s+)?"
+                     r"(?:attend(?:ed)?|participate[ds]?|take\s+part|taken\s+part|join(?:ed)?|be\s+present|come)\b|\s*,?\s*(?:who\s+(?:was|were)\s+)?absent\b", re.I)
+_ABSENT_BEFORE = re.compile(r"\b(?:in\s+the\s+absence\s+of|absent\s+(?:was|were))\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
 
@@ -84,7 +89,8 @@ def participations(er: EventReader, sn: Sentence) -> None:
     persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])
                and not _in_quotation(text[sn.s:mm[0]])
                and not any(a <= mm[0] < b for a, b in er.datelines)      # a name in "(APP - … News - 29th Apr, 2025)"
-               and not _BODY_CHAIR.search(text[max(sn.s, mm[0] - 220):mm[0]])]
+               and not _BODY_CHAIR.search(text[max(sn.s, mm[0] - 220):mm[0]])
+               and not _ABSENT.match(text[mm[1]:sn.e]) and not _ABSENT_BEFORE.search(text[max(sn.s, mm[0] - 60):mm[0]])]
     for ev in targets:
         for ms, me, key, _kind in persons:
             same = [p for p in er.out.participations if p.event == ev.key and p.participant == key]
