@@ -447,3 +447,11 @@ def test_in_the_framework_of_a_visit(gz: Gazetteer) -> None:
     assert [(g[0], g[2], g[4]) for g in got] == [("Visit of Azamat Bekov to Tashkent", "2026-02-05", "Tashkent")]
     got = events(gz, "On 5 February, in the course of her working visit to Astana, Emre Yalçın toured a museum.")
     assert [(g[0], g[4]) for g in got] == [("Visit of Emre Yalçın to Astana", "Astana")]
+
+
+def test_the_same_unnamed_event_reported_twice_is_one(gz: Gazetteer) -> None:
+    got = events(gz, "TURKSOY organized an exhibition of carpets in Baku on 5 February. To mark the day of culture, an "
+                     "exhibition featuring young weavers was held at the Hilton Hotel on 5 February.")
+    assert [(g[0], g[2], g[3], g[4]) for g in got] == [("Exhibition", "2026-02-05", "Hilton Hotel", "Baku")]
+    got = events(gz, "On 5 February, Azamat Bekov held separate meetings with Emre Yalçın and Rovshan Sadigbayli in Baku.")
+    assert len(got) == 2      # two meetings on one day stay two

@@ -954,8 +954,43 @@ def _drop_city_names(reader: Reader) -> None:
     out.participations = [p for p in out.participations if p.event not in gone]
 
 
+_HEAD = re.compile(r"\b(concert|exhibition|festival|ceremony|reception|evening|celebration|gala|conference|forum|seminar|"
+                   r"symposium|round\s?table|workshop|fair|competition)\b", re.I)
+
+
+def _merge_same(reader: Reader) -> None:
+    """"TURKSOY organized a concert in Ankara … . A concert featuring the orchestra was held on 26 November":
+    an unnamed event (not a meeting) with the head noun, day and city of an unnamed event reported before it
+    is that event again; its venue and participants go to the first."""
+    out = reader.out
+    gone: dict[str, Event] = {}
+    for i, ev in enumerate(out.events):
+        head = _HEAD.search(ev.label)
+        if ev.named or ev.kind == "Meeting" or head is None or ev.date is None or ev.parent is not None:
+            continue
+        same = [x for x in out.events[:i] if not x.named and x.key not in gone and x.date == ev.date and x.parent is None
+                and (x.city == ev.city or None in (x.city, ev.city)) and x.kind == ev.kind
+                and (h := _HEAD.search(x.label)) is not None and h.group(1).lower() == head.group(1).lower()]
+        if same and ev.key not in {x.parent for x in out.events}:
+            first = same[-1]
+            first.venue, first.city = first.venue or ev.venue, first.city or ev.city
+            gone[ev.key] = first
+    for p in out.participations:
+        if p.event in gone:
+            p.event = gone[p.event].key
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for p in out.participations:
+        if (p.event, p.participant) not in seen:
+            seen.add((p.event, p.participant))
+            kept.append(p)
+    out.participations = kept
+    out.events = [ev for ev in out.events if ev.key not in gone]
+
+
 def events(reader: Reader) -> None:
     """Every event of the article, with its participations (see :class:`EventReader`)."""
     EventReader(reader).run()
     _drop_repeats(reader)
     _drop_city_names(reader)
+    _merge_same(reader)
