@@ -88,8 +88,8 @@ def test_a_group_that_met_and_an_undated_meeting_takes_its_participants(gz: Gaze
 def test_agency_datelines_city_country_day_and_city_agency(gz: Gazetteer) -> None:
     assert events(gz, "BAKU, Azerbaijan, Jan. 14. Azamat Bekov met with Emre Yalçın.") == [
         ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-01-14", None, "Baku", None, False)]
-    assert events(gz, "BISHKEK. KAZINFORM Azamat Bekov took part in a meeting with Emre Yalçın.") == [
-        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", None, None, "Bishkek", None, False)]
+    assert events(gz, "BISHKEK. KAZINFORM Azamat Bekov took part in a meeting with Emre Yalçın.") == [   # the report's day
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-01-16", None, "Bishkek", None, False)]
 
 
 def test_a_summit_taking_place_is_an_event(gz: Gazetteer) -> None:
@@ -455,3 +455,11 @@ def test_the_same_unnamed_event_reported_twice_is_one(gz: Gazetteer) -> None:
     assert [(g[0], g[2], g[3], g[4]) for g in got] == [("Exhibition", "2026-02-05", "Hilton Hotel", "Baku")]
     got = events(gz, "On 5 February, Azamat Bekov held separate meetings with Emre Yalçın and Rovshan Sadigbayli in Baku.")
     assert len(got) == 2      # two meetings on one day stay two
+
+
+def test_an_agency_lead_without_a_day_is_the_report_s_day(gz: Gazetteer) -> None:
+    got = events(gz, "ASTANA. KAZINFORM – Azamat Bekov held talks with Emre Yalçın, the agency reports.")
+    assert [g[2:5] for g in got] == [("2026-01-16", None, "Astana")]
+    got = events(gz, "TASHKENT. UZA Azamat Bekov received Emre Yalçın and Rovshan Sadigbayli.\\n\\nThe sides "
+                     "discussed transit.")
+    assert [g[2:5] for g in got] == [("2026-01-16", None, "Tashkent")]

@@ -740,6 +740,9 @@ class EventReader:
         elif self.discourse is not None:
             ev.date = self.discourse
             ev.confidence = round(ev.confidence - 0.1, 2)
+        elif not ev.named and self._lead(sn) and self.dateline_date is None and not ev.label.startswith("Visit "):
+            ev.date = self.ref      # "BISHKEK. KAZINFORM – A met B …": an agency's lead, no day given, is the report's day
+            ev.confidence = round(ev.confidence - 0.1, 2)
 
     def _place(self, ev: Event, s: int, sent_masked: str, *, anywhere: bool = False) -> None:
         """The venue or city after "at"/"in" near the event (an institution "at" which it is held is a venue)."""
