@@ -463,3 +463,11 @@ def test_an_agency_lead_without_a_day_is_the_report_s_day(gz: Gazetteer) -> None
     got = events(gz, "TASHKENT. UZA Azamat Bekov received Emre Yalçın and Rovshan Sadigbayli.\\n\\nThe sides "
                      "discussed transit.")
     assert [g[2:5] for g in got] == [("2026-01-16", None, "Tashkent")]
+
+
+def test_an_office_holder_not_named_who_received_one_person(gz: Gazetteer) -> None:
+    got = events(gz, "The President of Uzbekistan received Emre Yalçın, the Ambassador of Türkiye to Uzbekistan.")
+    assert [(g[0], g[6]) for g in got] == [("Meeting of Emre Yalçın", False)]
+    got = events(gz, "Kyrgyzstan's Prime Minister has met with Azamat Bekov to discuss energy.")
+    assert [g[0] for g in got] == ["Meeting of Azamat Bekov"]
+    assert events(gz, "Azamat Bekov received the guests warmly.") == []       # one person and no office: no meeting

@@ -153,6 +153,10 @@ _PLANNED = re.compile(r"\b(?:agreed|decided|announced|confirmed|plans?|planned|i
 _MEETINGS_WITH = re.compile(r"\b(?:(?:held|had|holds|has|conducted)\s+(?:several|separate|a\s+series\s+of|a\s+number\s+of|bilateral|"
                             r"individual|\w+\s+separate)?\s*meetings|(?:The|the|Separate|separate|Bilateral|bilateral)\s+meetings\s+(?:were\s+)?held)"
                             r"\s+with\b")
+# "The President of Kazakhstan received X …": a state's office holder, not named, met one named person
+_TITLE_SUBJECT = re.compile(rf"\s*(?:The\s+|{MARK}(?:['’]s)?\s+)?(?:(?:Vice[\s-])?President|Prime\s+Minister|Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs|"
+                            rf"Speaker(?:\s+of\s+(?:the\s+)?Parliament)?|Chairman(?:\s+of\s+(?:the\s+)?Parliament)?|King|Emir|Head\s+of\s+State)"
+                            rf"(?:\s+of\s+(?:the\s+)?{MARK})?\s+(?:has\s+|also\s+)?(?:received|met(?:\s+with)?|hosted|welcomed)\s", re.I)
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -572,6 +576,7 @@ class EventReader:
         took_part = re.search(r"\b(?:took\s+part|participated|attended)\s+(?:in\s+)?(?:the|a)\s+(?:\w+\s+){0,2}"
                               r"(?:meeting|session|summit|conference)\s+of\b", sn.sm)   # "X took part in the meeting of …"
         has_anchor = (bool(dates) or bool(day_of) or len(persons) >= 2 or bool(_PLACE_AT.search(sn.sm)) or performing
+                      or (label == "meeting" and len(persons) == 1 and _TITLE_SUBJECT.match(sn.sm) is not None)
                       or (plural_ref is not None and self.current is not None) or (took_part is not None and bool(persons)))
         if label == "visit" and m.lastindex and m.group(1) and persons:
             has_anchor = True        # "a delegation headed by X visited the State Committee"
