@@ -471,3 +471,15 @@ def test_an_office_holder_not_named_who_received_one_person(gz: Gazetteer) -> No
     got = events(gz, "Kyrgyzstan's Prime Minister has met with Azamat Bekov to discuss energy.")
     assert [g[0] for g in got] == ["Meeting of Azamat Bekov"]
     assert events(gz, "Azamat Bekov received the guests warmly.") == []       # one person and no office: no meeting
+
+
+def test_the_summit_in_a_city_mentioned_in_passing(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov met Emre Yalçın on 14 January. They recalled the decisions adopted at the summit "
+                     "in Astana.")
+    assert [(g[0], g[2], g[4]) for g in got][1:] == [("Summit in Astana", None, "Astana")]
+    got = events(gz, "The 12th Summit of the OTS was held on 6 November 2025. On the occasion of the Summit in Gabala, "
+                     "Azamat Bekov was awarded an order.")
+    assert [(g[0], g[4]) for g in got] == [("12th Summit of the OTS", "Gabala")]
+    got = events(gz, "Azamat Bekov met Emre Yalçın on 14 January. They recalled the plan adopted at the forum in "
+                     "Baku/Shusha.")
+    assert [(g[0], g[4]) for g in got][1:] == [("Forum in Baku", None)]      # two cities: neither is the place

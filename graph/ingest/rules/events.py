@@ -237,6 +237,7 @@ class EventReader:
                 self._same_event(sn)
             if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 self._unnamed(sn)
+            self._noun_in_city(sn)
             self._when_and_where(sn)
             self._after(sn)
             participations(self, sn)
@@ -315,6 +316,32 @@ class EventReader:
         if found:
             sn.refs.append(found[-1])
             sn.prev_current = self.current = found[-1]
+
+    def _noun_in_city(self, sn: Sentence) -> None:
+        """"adopted at the summit in Samarkand", "On the occasion of the Summit in Samarkand": the summit
+        reported or named before is in that city; with none before, an unnamed summit there, only mentioned."""
+        for m in re.finditer(rf"\b(?:at|during|of|from|since|after)\s+the\s+(?:(?:[\w-]+|{MARK})\s+)?(summit|forum|congress|conference)\s+in\s+({MARK})",
+                             sn.sm, re.I):
+            city = self.reader.at(sn.s + m.start(2))
+            if city is None or self.out.entities[city[2]].kind != "City" or any(
+                    ev.span[0] <= sn.s + m.start(1) < ev.span[1] for ev in sn.new_events + sn.referenced):
+                continue
+            noun = m.group(1).lower()
+            where: str | None = city[2]
+            if re.match(rf"\s*/\s*{MARK}", sn.sm[m.end():]):
+                where = None       # "in Baku/Shusha": two cities, neither is the place
+            before = [x for x in self.out.events if x.span[0] < sn.s + m.start() and x.parent is None
+                      and re.search(rf"\b{noun}\b", x.label, re.I)]
+            if before:
+                before[-1].city = before[-1].city or where
+                continue
+            label = f"{noun.capitalize()} in {self.text[sn.s + m.start(2):sn.s + m.end()].strip()}"
+            span = (sn.s + m.start(1), sn.s + m.end(2))
+            key = self.reader.entity("Event", label, span, unique=True)
+            ev = Event(key=key, label=label, kind=event_kind(label), named=False, date=None, end_date=None, venue=None,
+                       city=where, span=span, confidence=0.6)
+            self.out.events.append(ev)
+            sn.referenced.append(ev)
 
     def _big_noun_ref(self, sn: Sentence) -> None:
         """"… were also in attendance for the summit" after a meeting on its margins was reported: "the
