@@ -197,3 +197,11 @@ def test_who_did_not_attend_is_no_participant(gz: Gazetteer) -> None:
     got = parts(gz, "The Turkic Youth Forum was held in Baku on 5 February. Rovshan Sadigbayli was unable to take part, "
                     "and Emre Yalçın spoke in the absence of Azamat Bekov.")
     assert [g[1] for g in got] == ["Emre Yalçın"]
+
+
+def test_who_is_expected_to_take_part_in_a_named_event(gz: Gazetteer) -> None:
+    got = parts(gz, "Azamat Bekov arrived in Baku on 14 January for a visit. He is also expected to take part in the "
+                    "Turkic Youth Forum.")
+    assert ("Turkic Youth Forum", "Azamat Bekov") in [(g[0], g[1]) for g in got]
+    got = parts(gz, "Emre Yalçın will attend the Silk Road Business Forum.")
+    assert [(g[0], g[1]) for g in got] == [("Silk Road Business Forum", "Emre Yalçın")]

@@ -124,6 +124,7 @@ _EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|e
 _CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
                       rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
 _TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends|"
+                        r"(?:expected|scheduled|set|due|will|going)\s+(?:also\s+)?(?:to\s+)?(?:participate|attend|take\s+part)|"
                         r"(?:arrived|arrives)\s+in\s+\S+\s+(?:for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)|"
                         r"(?:[Ss]peaking|spoke|speech|remarks|statement|[Aa]ddressing|addressed)\s+at|[Aa]ddressing|addressed)\s+(?:in\s+)?(?:the\s+)?"
                         r"[\U000F0000-\U0010FFFD]")
@@ -133,7 +134,8 @@ _GROUP_MET = re.compile(r"\b(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]ta
                         r"[^.;]{0,200}?\b(?:met|gathered|convened)\s+(?:at|in)\b")
 _PRONOUN = re.compile(r"(?:^\s*|,\s+|\band\s+)([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+|subsequently\s+)?"
                       r"(?:met|meets|held|holds|had|received|receives|visited|attended|took\s+part|participated|addressed|delivered|"
-                      r"presented|paid)\b")
+                      r"presented|paid|(?:is|was)\s+(?:also\s+)?(?:expected|scheduled|set|due)\s+to\s+(?:participate|attend|take\s+part)|"
+                      r"will\s+(?:also\s+)?(?:participate|attend|take\s+part))\b")
 # "The Azerbaijani leader was welcomed by …": the first person of the sentence before
 _NOMINAL = re.compile(rf"\s*The\s+((?:{MARK})\s+(?:leader|president|head\s+of\s+state|guest|prime\s+minister|minister|foreign\s+minister|top\s+diplomat))\s+"
                       r"(?:was|were|is|has|had|arrived|met|held|paid|visited|attended|took\s+part|participated|addressed)\b")
