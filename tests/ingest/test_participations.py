@@ -205,3 +205,10 @@ def test_who_is_expected_to_take_part_in_a_named_event(gz: Gazetteer) -> None:
     assert ("Turkic Youth Forum", "Azamat Bekov") in [(g[0], g[1]) for g in got]
     got = parts(gz, "Emre Yalçın will attend the Silk Road Business Forum.")
     assert [(g[0], g[1]) for g in got] == [("Silk Road Business Forum", "Emre Yalçın")]
+
+
+def test_who_departed_for_a_city_to_attend_an_event(gz: Gazetteer) -> None:
+    got = parts(gz, "On 14 January Azamat Bekov departed for Baku to attend the Turkic Youth Forum.")
+    assert [(g[0], g[1]) for g in got] == [("Turkic Youth Forum", "Azamat Bekov")]
+    got = parts(gz, "Emre Yalçın left for the Kazakh capital Astana yesterday to take part in the Silk Road Business Forum.")
+    assert [(g[0], g[1]) for g in got] == [("Silk Road Business Forum", "Emre Yalçın")]

@@ -124,6 +124,8 @@ _EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|e
 _CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
                       rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
 _TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends|"
+                        r"(?:departed|departs|left|leaves|flew|headed|travell?ed|set\s+off)\s+(?:for|to)\s+[^.;]{0,60}?\bto\s+"
+                        r"(?:attend|participate\s+in|take\s+part\s+in)|"
                         r"(?:expected|scheduled|set|due|will|going)\s+(?:also\s+)?(?:to\s+)?(?:participate|attend|take\s+part)|"
                         r"(?:arrived|arrives)\s+in\s+\S+\s+(?:for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)|"
                         r"(?:[Ss]peaking|spoke|speech|remarks|statement|[Aa]ddressing|addressed)\s+at|[Aa]ddressing|addressed)\s+(?:in\s+)?(?:the\s+)?"
