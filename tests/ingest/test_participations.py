@@ -212,3 +212,13 @@ def test_who_departed_for_a_city_to_attend_an_event(gz: Gazetteer) -> None:
     assert [(g[0], g[1]) for g in got] == [("Turkic Youth Forum", "Azamat Bekov")]
     got = parts(gz, "Emre Yalçın left for the Kazakh capital Astana yesterday to take part in the Silk Road Business Forum.")
     assert [(g[0], g[1]) for g in got] == [("Silk Road Business Forum", "Emre Yalçın")]
+
+
+def test_who_is_in_a_city_for_an_event(gz: Gazetteer) -> None:
+    got = extraction(gz, "Emre Yalçın is in Vienna as part of the Silk Road Business Forum, where he met several ministers.")
+    assert [(e.label, got.label(e.city)) for e in got.events if e.named] == [("Silk Road Business Forum", "Vienna")]
+    assert ("Silk Road Business Forum", "Emre Yalçın") in [(got.label(p.event), got.label(p.participant))
+                                                         for p in got.participations]
+    got = extraction(gz, "Azamat Bekov was in Baku for the Turkic Youth Forum.")
+    assert [(got.label(p.event), got.label(p.participant)) for p in got.participations] == [
+        ("Turkic Youth Forum", "Azamat Bekov")]

@@ -123,7 +123,10 @@ _EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|e
                          r"talks|consultations|training|exhibition|festival|evening|discussion|gathering|celebration)s?\b")
 _CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
                       rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
+_IN_CITY_FOR = re.compile(rf"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+|also\s+)?in\s+({MARK})\s+(?:for|as\s+part\s+of|to\s+attend|"
+                          rf"to\s+take\s+part\s+in|to\s+participate\s+in)\s+(?:the\s+)?$")
 _TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends|"
+                        r"(?:is|was|are|were)\s+(?:currently\s+|now\s+|also\s+)?in\s+\S+\s+(?:for|as\s+part\s+of)|"
                         r"(?:departed|departs|left|leaves|flew|headed|travell?ed|set\s+off)\s+(?:for|to)\s+[^.;]{0,60}?\bto\s+"
                         r"(?:attend|participate\s+in|take\s+part\s+in)|"
                         r"(?:expected|scheduled|set|due|will|going)\s+(?:also\s+)?(?:to\s+)?(?:participate|attend|take\s+part)|"
@@ -501,7 +504,12 @@ class EventReader:
                            date=None, end_date=None, venue=None, city=None, span=(ms, me), confidence=0.85,
                            ordinal=int(ordinal.group(1)) if ordinal else None)
                 self.out.events.append(ev)
-            if ev.date is None and (_REFERENCE.search(self.text[max(sn.s, ms - 80):ms]) or self._in_context(ev, sn)):
+            here = _IN_CITY_FOR.search(self.masked[max(sn.s, ms - 120):ms])     # "X is in New York as part of the <Event>"
+            if here is not None:
+                city = self.reader.at(max(sn.s, ms - 120) + here.start(1))
+                if city is not None and self.out.entities[city[2]].kind == "City" and ev.city is None:
+                    ev.city = city[2]
+            elif ev.date is None and (_REFERENCE.search(self.text[max(sn.s, ms - 80):ms]) or self._in_context(ev, sn)):
                 sn.referenced.append(ev)     # "on the eve of the 12th Summit", "on the sidelines of …": named, not reported here
                 continue
             sn.new_events.append(ev)

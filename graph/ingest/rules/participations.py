@@ -21,7 +21,8 @@ SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|spe
                    # "as reported by X … at the same forum", "announced by X at the business forum"
                    r"|\b(?:announced|stated|reported\s+by)\b(?=[^.;]{0,200}\bat\s+the\s+(?:same\s+)?(?:[\w-]+\s+){0,3}"
                    r"(?:forum|meeting|conference|summit|session|event|ceremony|briefing)\b)", re.I)
-ATTEND = re.compile(r"\b(?:arrived\s+in\s+\S+\s+(?:for|to\s+attend)|(?:departed|departs|left|leaves|flew|headed|travell?ed|set\s+off)\s+"
+ATTEND = re.compile(r"\b(?:arrived\s+in\s+\S+\s+(?:for|to\s+attend)|(?:is|was|are|were)\s+(?:currently\s+|now\s+|also\s+)?in\s+\S+\s+"
+                    r"(?:for|as\s+part\s+of)(?=\s+(?:the\s+)?[\U000F0000-\U0010FFFD])|(?:departed|departs|left|leaves|flew|headed|travell?ed|set\s+off)\s+"
                     r"(?:for|to)\s+[^.;]{0,60}?\bto\s+(?:attend|participate|take\s+part)|(?:expected|scheduled|set|due|will|going)\s+(?:also\s+)?(?:to\s+)?"
                     r"(?:participate|attend|take\s+part)|attended|attending|participation|participated|participat(?:e|es|ing)|(?:took|take|takes|taking)\s+part|joined|were\s+present|was\s+present|guests?|"
                      r"present\s+were|also\s+present|those\s+present|present\s+included|in\s+attendance|participants\s+included|in\s+the\s+presence\s+of|"
