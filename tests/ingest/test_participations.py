@@ -222,3 +222,13 @@ def test_who_is_in_a_city_for_an_event(gz: Gazetteer) -> None:
     got = extraction(gz, "Azamat Bekov was in Baku for the Turkic Youth Forum.")
     assert [(got.label(p.event), got.label(p.participant)) for p in got.participations] == [
         ("Turkic Youth Forum", "Azamat Bekov")]
+
+
+def test_a_call_between_office_holders_named_after_it(gz: Gazetteer) -> None:
+    got = parts(gz, "The Foreign Ministers of Kazakhstan and Hungary discussed energy transit by phone. Péter Szijjártó "
+                    "thanked Azamat Bekov for the invitation.")
+    assert [(g[0], g[1]) for g in got] == [
+        ("Telephone conversation of the Foreign Ministers of Kazakhstan and Hungary", "Péter Szijjártó"),
+        ("Telephone conversation of the Foreign Ministers of Kazakhstan and Hungary", "Azamat Bekov")]
+    got = extraction(gz, "The presidents of Azerbaijan and Uzbekistan held a telephone conversation on transit.")
+    assert [e.label for e in got.events] == ["Telephone conversation of the presidents of Azerbaijan and Uzbekistan"]

@@ -164,6 +164,9 @@ _MEETINGS_WITH = re.compile(r"\b(?:(?:held|had|holds|has|conducted)\s+(?:several
 _TITLE_SUBJECT = re.compile(rf"\s*(?:The\s+|{MARK}(?:['’]s)?\s+)?(?:(?:Vice[\s-])?President|Prime\s+Minister|Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs|"
                             rf"Speaker(?:\s+of\s+(?:the\s+)?Parliament)?|Chairman(?:\s+of\s+(?:the\s+)?Parliament)?|King|Emir|Head\s+of\s+State)"
                             rf"(?:\s+of\s+(?:the\s+)?{MARK})?\s+(?:has\s+|also\s+)?(?:received|met(?:\s+with)?|hosted|welcomed)\s", re.I)
+# "the Foreign Ministers of Kyrgyzstan and Russia": two states' office holders, not named
+_OFFICE_PAIR = re.compile(rf"\b(?:[Tt]he\s+)?((?:[Ff]oreign\s+|[Pp]rime\s+)?[Mm]inisters|[Pp]residents|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment)|"
+                          rf"[Ss]peakers)\s+of\s+(?:the\s+)?{MARK}\s+and\s+(?:the\s+)?{MARK}")
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -619,6 +622,8 @@ class EventReader:
                       or (plural_ref is not None and self.current is not None) or (took_part is not None and bool(persons)))
         if label == "visit" and m.lastindex and m.group(1) and persons:
             has_anchor = True        # "a delegation headed by X visited the State Committee"
+        if label == "call" and _OFFICE_PAIR.search(sn.sm):
+            has_anchor = True        # "The Foreign Ministers of A and B discussed … by telephone"
         if label in ("airport", "occasion"):
             return bool(persons)
         if not has_anchor:
@@ -680,8 +685,11 @@ class EventReader:
         if label == "visit":
             return self._visit_label(sn, m, kind)
         if label == "call":
-            if len(persons) < 1:
+            pair = _OFFICE_PAIR.search(sn.sm)
+            if len(persons) < 1 and pair is None:
                 return None
+            if len(persons) < 1 and pair is not None:      # the office holders are named in the sentences after
+                return "Telephone conversation of the " + " ".join(text[s + pair.start(1):s + pair.end()].split()), kind, None
             return "Telephone conversation of " + " and ".join(names), kind, None
         if label in ("noun-event", "coming"):
             if not (sn.dates or sn.day_of or sn.happening):
