@@ -232,3 +232,10 @@ def test_a_call_between_office_holders_named_after_it(gz: Gazetteer) -> None:
         ("Telephone conversation of the Foreign Ministers of Kazakhstan and Hungary", "Azamat Bekov")]
     got = extraction(gz, "The presidents of Azerbaijan and Uzbekistan held a telephone conversation on transit.")
     assert [e.label for e in got.events] == ["Telephone conversation of the presidents of Azerbaijan and Uzbekistan"]
+
+
+def test_a_coming_named_event_whose_preparations_started_is_not_reported(gz: Gazetteer) -> None:
+    got = parts(gz, "Azamat Bekov received Emre Yalçın in Baku on 14 January. TURKSOY Secretary General noted that "
+                    "preparation works for the Turkic Youth Forum which would take place in Astana on 10-12 May 2026 had "
+                    "already been started. Emre Yalçın stressed its importance.")
+    assert sorted({g[0] for g in got}) == ["Meeting of Azamat Bekov and Emre Yalçın"]

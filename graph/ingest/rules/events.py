@@ -478,19 +478,25 @@ class EventReader:
         elif sn.new_events and sn.new_events[-1].date:
             self.discourse = sn.new_events[-1].date
         # an event dated after the article is only announced: what follows is not reported from it
-        dated = [x for x in sn.new_events if x.date is not None and not (self.ref is not None and x.date > self.ref)]
+        dated = [x for x in sn.new_events if x.date is not None and not self._announced(x, sn)]
         if dated:
             if self.main is None:
                 top = [x for x in dated if x.parent is None]
                 self.main = top[0] if top else None
             self.current = dated[-1]
         elif (sn.happening or _TOOK_PART.search(sn.sm)) and (
-                named := [x for x in sn.new_events if x.named and x.parent is None]):
+                named := [x for x in sn.new_events if x.named and x.parent is None and not self._announced(x, sn)]):
             # "The … Forum kicked off in Astana", "… participated in the Extraordinary Meeting": reported, without a day
             self.current = named[-1]
         elif unnamed := [x for x in sn.new_events if not x.named and x.parent is None]:
             self.current = unnamed[-1]     # "A met with B in New York": reported, without a day
         sn.new_events = sn.new_events + sn.refs
+
+    def _announced(self, ev: Event, sn: Sentence) -> bool:
+        """An event dated after the article, in a sentence that speaks of the future ("scheduled for", "would
+        take place", "will be held"): only announced, never the event that later sentences report."""
+        return (ev.date is not None and self.ref is not None and ev.date > self.ref
+                and (FUTURE.search(sn.sm) is not None or re.search(r"\b(?:would|scheduled\s+for|planned\s+for|next)\b", sn.sm, re.I) is not None))
 
     # -------------------------------------------------------------------- finding the events
     def _named(self, sn: Sentence) -> None:
