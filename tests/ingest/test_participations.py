@@ -239,3 +239,12 @@ def test_a_coming_named_event_whose_preparations_started_is_not_reported(gz: Gaz
                     "preparation works for the Turkic Youth Forum which would take place in Astana on 10-12 May 2026 had "
                     "already been started. Emre Yalçın stressed its importance.")
     assert sorted({g[0] for g in got}) == ["Meeting of Azamat Bekov and Emre Yalçın"]
+
+
+def test_who_is_thanked_from_afar_is_no_participant(gz: Gazetteer) -> None:
+    got = parts(gz, "Azamat Bekov met Emre Yalçın in Baku on 14 January. Azamat Bekov said he was pleased and asked him to "
+                    "convey his gratitude to Mr. Rovshan Sadigbayli.")
+    assert sorted({g[1] for g in got}) == ["Azamat Bekov", "Emre Yalçın"]
+    got = parts(gz, "Azamat Bekov met Emre Yalçın in Baku on 14 January. Emre Yalçın noted the progress and extended his "
+                    "warm greetings to President Sadyr Japarov.")
+    assert sorted({g[1] for g in got}) == ["Azamat Bekov", "Emre Yalçın"]

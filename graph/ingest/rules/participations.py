@@ -43,7 +43,11 @@ _MENTIONED_ONLY = re.compile(r"(?:greetings|message|letter|congratulations|invit
                              r"|\bon\s+behalf\s+of\s+(?:[\w-]+\s+){0,6}$"
                              # "an evening dedicated to the birth anniversary of national leader X": honoured, not present
                              r"|\b(?:dedicated|devoted)\s+to\s+(?:[\w'’-]+\s+){0,8}$|\b(?:anniversary|memory|honou?r|tribute\s+to)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}$"
-                             r"|\bnamed\s+after\s+(?:[\w-]+\s+){0,4}$", re.I)
+                             r"|\bnamed\s+after\s+(?:[\w-]+\s+){0,4}$"
+                             # "asked him to convey his gratitude to Mr. X": X is thanked from afar
+                             r"|\b(?:convey(?:ed|s|ing)?|pass(?:ed)?\s+on|extend(?:ed|s)?|sen[dt]s?)\s+(?:his|her|their|the|my|our|its)\s+"
+                             r"(?:sincere\s+|deep\s+|warm\s+|best\s+|heartfelt\s+)?(?:gratitude|greetings|regards|thanks|wishes|condolences|"
+                             r"congratulations|invitation)\s+to\s+(?:the\s+)?(?:[\w.-]+\s+){0,6}$", re.I)
 # "attended by the presidents of A, B and C", "the heads of the foreign ministries of A and B took part": the states
 # take part through their office holders, who are not named
 _LEADERS_OF = re.compile(r"\b(?:representatives|officials|(?:foreign\s+|prime\s+)?ministers|heads|presidents|leaders|speakers|"
