@@ -248,3 +248,11 @@ def test_who_is_thanked_from_afar_is_no_participant(gz: Gazetteer) -> None:
     got = parts(gz, "Azamat Bekov met Emre Yalçın in Baku on 14 January. Emre Yalçın noted the progress and extended his "
                     "warm greetings to President Sadyr Japarov.")
     assert sorted({g[1] for g in got}) == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_an_invitation_to_a_coming_meeting_is_no_participation(gz: Gazetteer) -> None:
+    got = parts(gz, "Azamat Bekov invited Emre Yalçın to take part in a meeting of the ministers of energy to be held in "
+                    "Astana on 3 May 2026.")
+    assert got == []
+    got = parts(gz, "Emre Yalçın was invited by Azamat Bekov to attend a forum on transit in Tashkent on 3 May 2026.")
+    assert got == []

@@ -69,6 +69,7 @@ _ABSENT = re.compile(r"[^.;]{0,60}?\b(?:did\s+not|didn['’]t|could\s+not|couldn
                      r"will\s+not|won['’]t|would\s+not|(?:has|have|had)\s+not)\s+(?:be\s+able\s+to\s+)?(?:personally\s+)?"
                      r"(?:attend(?:ed)?|participate[ds]?|take\s+part|taken\s+part|join(?:ed)?|be\s+present|come)\b|\s*,?\s*(?:who\s+(?:was|were)\s+)?absent\b", re.I)
 _ABSENT_BEFORE = re.compile(r"\b(?:in\s+the\s+absence\s+of|absent\s+(?:was|were))\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
+_INVITED = re.compile(r"\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?:take\s+part\s+in|participate\s+in|attend|join)\b", re.I)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
 
@@ -90,8 +91,8 @@ def participations(er: EventReader, sn: Sentence) -> None:
         targets = [x for x in er.out.events if not x.named and x.kind == "Meeting" and x.date == current.date
                    and x.date is not None and x.label.startswith("Meeting of ")] or targets
     role = _role(sn)
-    if role is None:
-        return
+    if role is None or (_INVITED.search(sn.sm) and all(x in sn.new_events for x in targets)):
+        return        # "A invited B to take part in a meeting … to be held in Moscow": neither is there yet
     text = er.text
     persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])
                and not _in_quotation(text[sn.s:mm[0]])
