@@ -483,3 +483,12 @@ def test_the_summit_in_a_city_mentioned_in_passing(gz: Gazetteer) -> None:
     got = events(gz, "Azamat Bekov met Emre Yalçın on 14 January. They recalled the plan adopted at the forum in "
                      "Baku/Shusha.")
     assert [(g[0], g[4]) for g in got][1:] == [("Forum in Baku", None)]      # two cities: neither is the place
+
+
+def test_two_events_joined_by_and_share_the_clause_after_them(gz: Gazetteer) -> None:
+    # the forum named first in a lead sentence, then again with the second event and the clause
+    got = events(gz, "Azamat Bekov attended the Silk Road Business Forum.\n\nAzamat Bekov, the Deputy Minister of Energy "
+                     "of Kazakhstan, attended the Silk Road Business Forum and the closing ceremony of the programme “Astana – the Youth Capital of the Turkic World and of "
+                     "Central Asia for the Year” held on 5-6 February 2026 in Astana.")
+    assert [(g[0], g[2], g[4]) for g in got if g[0] == "Silk Road Business Forum"] == [
+        ("Silk Road Business Forum", "2026-02-05", "Astana")]

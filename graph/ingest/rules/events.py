@@ -454,9 +454,24 @@ class EventReader:
                     and ev.city is None and ev.venue is None and ev.parent is None and not ev.label.startswith("Telephone")
                     and (visit.date is None or ev.date is None or visit.date <= ev.date <= (visit.end_date or visit.date))):
                 ev.city = visit.city
+        self._coordinated(sn)
         for ev in sn.new_events:
             if ev.city is not None and ev.date is not None:
                 self.last_city = (ev.date, ev.city)
+
+    def _coordinated(self, sn: Sentence) -> None:
+        """"attended the <A> and the closing ceremony of <B> held on 4-5 December in Turkistan": the clause after
+        the second of two events joined by "and" gives the first its day and city too."""
+        here = {ev.key: next(((ms, me) for ms, me, key, _k in sn.in_sentence if key == ev.key), ev.span) for ev in sn.new_events}
+        pairs = [(a, b) for a in sn.new_events for b in sn.new_events if here[a.key][1] <= here[b.key][0]
+                 and re.fullmatch(r"\s*,?\s+and\s+(?:the\s+|an?\s+)?", self.text[here[a.key][1]:here[b.key][0]])]
+        for a, b in pairs:
+            if not re.match(r"[^.;]{0,120}?\b(?:held|hosted|organi[sz]ed|which\s+took\s+place|taking\s+place)\b", self.text[here[b.key][1]:sn.e]):
+                continue
+            if a.city is None and b.city is not None and a.venue is None:
+                a.city = b.city
+            if a.date is None and b.date is not None:
+                a.date, a.end_date = b.date, b.end_date
 
     def _after(self, sn: Sentence) -> None:
         """Program start dates, "was followed by", and what the report is now about."""
