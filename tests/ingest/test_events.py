@@ -196,7 +196,7 @@ def test_one_person_taking_part_in_the_meeting_of_a_body_is_a_meeting(gz: Gazett
     ex = extraction(gz, "As part of the Georgian delegation's participation in the 81st session of the UN General "
                         "Assembly, Aron Veres took part in the meeting of Foreign Ministers of the OTS.")
     assert [(e.label, e.named, e.parent is not None) for e in ex.events] == [
-        ("81st session of the UN General Assembly", True, False), ("Meeting of Aron Veres", False, False)]
+        ("81st session of the UN General Assembly", True, False), ("Meeting of Aron Veres", False, True)]   # a part of it
 
 
 def test_talks_held_between_a_meeting_held_in_and_a_visit_where_they_met(gz: Gazetteer) -> None:
@@ -492,3 +492,13 @@ def test_two_events_joined_by_and_share_the_clause_after_them(gz: Gazetteer) -> 
                      "Central Asia for the Year” held on 5-6 February 2026 in Astana.")
     assert [(g[0], g[2], g[4]) for g in got if g[0] == "Silk Road Business Forum"] == [
         ("Silk Road Business Forum", "2026-02-05", "Astana")]
+
+
+def test_a_meeting_as_part_of_a_delegation_s_participation_in_an_event(gz: Gazetteer) -> None:
+    got = events(gz, "ASTANA. KAZINFORM As part of the Kazakh delegation's participation in the Silk Road Business Forum, "
+                     "Azamat Bekov met Emre Yalçın.")
+    assert [(g[0], g[2], g[4], g[5]) for g in got if not g[6]] == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", None, None, "Silk Road Business Forum")]
+    got = events(gz, "As part of its participation in the Turkic Youth Forum, the delegation headed by Azamat Bekov held "
+                     "talks with Emre Yalçın on 14 January.")
+    assert [(g[0], g[5]) for g in got if not g[6]] == [("Meeting of Azamat Bekov and Emre Yalçın", "Turkic Youth Forum")]

@@ -121,7 +121,9 @@ _GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|c
                       r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering|celebration)")
 _EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|event|ceremony|reception|concert|forum|conference|"
                          r"talks|consultations|training|exhibition|festival|evening|discussion|gathering|celebration)s?\b")
-_CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
+_CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|"
+                      rf"as\s+part\s+of\s+(?:the\s+|an?\s+|its\s+|his\s+|her\s+|their\s+)?[^,.;]{{0,60}}?\bparticipation\s+in|"   # "… delegation's participation in"
+                      rf"as\s+part\s+of|in\s+the\s+framework\s+of|during)"
                       rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
 _IN_CITY_FOR = re.compile(rf"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+|also\s+)?in\s+({MARK})\s+(?:for|as\s+part\s+of|to\s+attend|"
                           rf"to\s+take\s+part\s+in|to\s+participate\s+in)\s+(?:the\s+)?$")
@@ -813,7 +815,8 @@ class EventReader:
         elif self.discourse is not None:
             ev.date = self.discourse
             ev.confidence = round(ev.confidence - 0.1, 2)
-        elif not ev.named and self._lead(sn) and self.dateline_date is None and not ev.label.startswith("Visit "):
+        elif (not ev.named and self._lead(sn) and self.dateline_date is None and not ev.label.startswith("Visit ")
+              and not _CONTEXT.search(sn.sm)):
             ev.date = self.ref      # "BISHKEK. KAZINFORM – A met B …": an agency's lead, no day given, is the report's day
             ev.confidence = round(ev.confidence - 0.1, 2)
 
