@@ -256,3 +256,11 @@ def test_an_invitation_to_a_coming_meeting_is_no_participation(gz: Gazetteer) ->
     assert got == []
     got = parts(gz, "Emre Yalçın was invited by Azamat Bekov to attend a forum on transit in Tashkent on 3 May 2026.")
     assert got == []
+
+
+def test_a_delegation_named_by_a_demonym_brings_its_state(gz: Gazetteer) -> None:
+    got = parts(gz, "As part of the Kazakh delegation's participation in the Silk Road Business Forum, Azamat Bekov met "
+                    "Emre Yalçın on 14 January.")
+    assert ("Silk Road Business Forum", "Kazakhstan") in [(g[0], g[1]) for g in got]
+    got = parts(gz, "On 14 January the Hungarian parliamentary delegation took part in the Turkic Youth Forum.")
+    assert [(g[0], g[1]) for g in got] == [("Turkic Youth Forum", "Hungary")]

@@ -77,6 +77,7 @@ _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]Gener
 def participations(er: EventReader, sn: Sentence) -> None:
     """The participations a sentence states, in the events it reports or the current one."""
     delegations(er, sn)
+    _delegation_of_demonym(er, sn)
     anaphora(er, sn)
     if sn.split:
         _separate(er, sn)
@@ -189,6 +190,20 @@ def delegations(er: EventReader, sn: Sentence) -> None:
                 target = ([x for x in sn.new_events if x.date is not None] or [er.current])[-1]
                 if not any(p.event == target.key and p.participant == mention[2] for p in out.participations):
                     out.participations.append(Participation(target.key, mention[2], "attendee", [], mention[:2], 0.7))
+
+
+def _delegation_of_demonym(er: EventReader, sn: Sentence) -> None:
+    """"the Kyrgyz delegation's participation in the <Event>", "the Kazakh delegation took part in the <Event>":
+    the state of the demonym takes part in that event."""
+    for m in re.finditer(rf"({MARK})\s+(?:parliamentary\s+|official\s+|government\s+)?delegation(?:['’]s\s+participation\s+in|"
+                         rf"\s+(?:also\s+)?(?:took\s+part\s+in|participated\s+in|attended))\s+(?:the\s+)?({MARK})", sn.sm):
+        state = er.reader.at(sn.s + m.start(1))
+        event = er.reader.at(sn.s + m.start(2))
+        ev = er.event(event[2]) if event else None
+        if state is None or ev is None or er.out.entities[state[2]].kind != "State":
+            continue
+        if not any(p.event == ev.key and p.participant == state[2] for p in er.out.participations):
+            er.out.participations.append(Participation(ev.key, state[2], "attendee", [], state[:2], 0.7))
 
 
 def anaphora(er: EventReader, sn: Sentence) -> None:
