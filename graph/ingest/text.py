@@ -377,7 +377,10 @@ DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z\u00c0-\u024f .'’-]{1,40},?[ \t
                       r"|^[ \t]*[A-Z][a-z'’-]+(?:[ \t][A-Z][a-z'’-]+)?(?:,[ \t]*[A-Z][a-z]+)?[ \t]*\([A-Za-z][^)\n]{1,30}\)[ \t]*(?:[–—-]{1,2}|:)"
                       # "Baku, July 11, AZERTAC" and "Bishkek, Sept. 24, 2021 . / Kabar / ." (city, day, agency)
                       r"|^[ \t]*[A-Z][A-Za-z'’-]+,[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)"
-                      r"(?:,?[ \t]+\d{4})?[ \t]*[.,][ \t]*(?:/[ \t]*[A-Z][A-Za-z]+[ \t]*/[ \t]*\.?|[A-Z]{3,12}\b(?![a-z]))")
+                      r"(?:,?[ \t]+\d{4})?[ \t]*[.,][ \t]*(?:/[ \t]*[A-Z][A-Za-z]+[ \t]*/[ \t]*\.?|[A-Z]{3,12}\b(?![a-z])"
+                      r"|(?:The[ \t]+)?[A-Z][A-Za-z.'’-]+(?:[ \t][A-Z][A-Za-z.'’-]+){0,3}[ \t]*:)"      # "Budapest, March 27, 2024, The Europe Today:"
+                      # "Bishkek, (APP - 29th Apr, 2025)", "ANKARA (Anadolu Agency, 3 May 2024)" (city, agency and day in brackets)
+                      r"|^[ \t]*[A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+)?,?[ \t]*\([A-Za-z][^)\n]{0,60}?\b\d{4}\)(?=[ \t]*[A-Z–—-])")
 
 
 def headline(text: str) -> Span | None:

@@ -88,8 +88,8 @@ def test_a_group_that_met_and_an_undated_meeting_takes_its_participants(gz: Gaze
 def test_agency_datelines_city_country_day_and_city_agency(gz: Gazetteer) -> None:
     assert events(gz, "BAKU, Azerbaijan, Jan. 14. Azamat Bekov met with Emre Yalçın.") == [
         ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-01-14", None, "Baku", None, False)]
-    assert events(gz, "BISHKEK. KAZINFORM Azamat Bekov took part in a meeting with Emre Yalçın.") == [
-        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", None, None, "Bishkek", None, False)]
+    assert events(gz, "BISHKEK. KAZINFORM Azamat Bekov took part in a meeting with Emre Yalçın.") == [   # the report's day
+        ("Meeting of Azamat Bekov and Emre Yalçın", "Meeting", "2026-01-16", None, "Bishkek", None, False)]
 
 
 def test_a_summit_taking_place_is_an_event(gz: Gazetteer) -> None:
@@ -196,7 +196,7 @@ def test_one_person_taking_part_in_the_meeting_of_a_body_is_a_meeting(gz: Gazett
     ex = extraction(gz, "As part of the Georgian delegation's participation in the 81st session of the UN General "
                         "Assembly, Aron Veres took part in the meeting of Foreign Ministers of the OTS.")
     assert [(e.label, e.named, e.parent is not None) for e in ex.events] == [
-        ("81st session of the UN General Assembly", True, False), ("Meeting of Aron Veres", False, False)]
+        ("81st session of the UN General Assembly", True, False), ("Meeting of Aron Veres", False, True)]   # a part of it
 
 
 def test_talks_held_between_a_meeting_held_in_and_a_visit_where_they_met(gz: Gazetteer) -> None:
@@ -383,3 +383,122 @@ def test_the_head_of_state_or_the_secretary_general_is_the_one_holder_named_befo
     ex = extraction(gz, "Secretary General of the TURKSOY Aigul Sarsenova and Secretary General of the OTS Daniyar "
                         "Kurmanov arrived in Baku on 3 May. The Secretary General met with Askar Bekov on 4 May.")
     assert all(e.label.startswith("Visit") for e in ex.events)     # two holders: which one met him is not known
+
+
+def test_a_city_given_first_in_the_sentence_is_the_event_s(gz: Gazetteer) -> None:
+    # far from the trigger: "Today in <City>, …", "In <City>, …", "Yesterday in the capital <City>, …"
+    assert events(gz, "Today in Ashgabat, a delegation of experts headed by the Deputy Minister of Energy of Kazakhstan "
+                      "Azamat Bekov took part in a working meeting with Emre Yalçın.")[0][2:5] == (
+        "2026-01-16", None, "Ashgabat")
+    assert events(gz, "Yesterday in the capital Tashkent, after a long exchange on transport corridors and on water "
+                      "resources, Azamat Bekov held talks with Emre Yalçın.")[0][2:5] == ("2026-01-15", None, "Tashkent")
+    assert events(gz, "In Baku, on 3 March, Azamat Bekov received the new Ambassador of Türkiye, Emre Yalçın, to "
+                      "discuss the agenda of the coming meetings of the commission.")[0][2:5] == ("2026-03-03", None, "Baku")
+
+
+def test_a_dateline_with_agency_and_day_in_brackets(gz: Gazetteer) -> None:
+    # "City, (Agency - day)" and "CITY (Agency, day)": the event's city and day; no name inside it takes part
+    got = extraction(gz, "Baku, (AZN - Caspian Press Bureau - 3rd Mar, 2026) A meeting was held in Baku between "
+                         "Azamat Bekov and Emre Yalçın.", date="2026-03-03")
+    assert [(e.date.isoformat(), got.label(e.city)) for e in got.events] == [("2026-03-03", "Baku")]
+    assert sorted(got.label(p.participant) for p in got.participations) == ["Azamat Bekov", "Emre Yalçın"]
+    got = extraction(gz, "ASTANA (Steppe Wire, 4 March 2026) Azamat Bekov received Emre Yalçın at the Akorda.",
+                     date="2026-03-05")
+    assert [(e.date.isoformat(), got.label(e.city)) for e in got.events] == [("2026-03-04", "Astana")]
+
+
+def test_an_event_described_by_what_it_marks(gz: Gazetteer) -> None:
+    got = extraction(gz, "Emre Yalçın spoke at an event marking the 30th anniversary of the founding of the academy.")
+    assert [(e.label, e.named) for e in got.events] == [
+        ("Event marking the 30th anniversary of the founding of the academy", False)]
+    assert [got.label(p.participant) for p in got.participations] == ["Emre Yalçın"]
+    got = events(gz, "On 5 February Azamat Bekov attended a gathering held in honour of the national day of Kazakhstan "
+                     "in Vienna.")
+    assert got == [("Gathering held in honour of the national day of Kazakhstan", "CulturalEvent", "2026-02-05", None,
+                    "Vienna", None, False)]
+
+
+def test_a_place_in_what_was_agreed_or_planned_is_not_the_meeting_s(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov held talks with Emre Yalçın, where they agreed that Türkiye would open a consulate "
+                     "in Osh next year.")
+    assert [g[4] for g in got] == [None]
+    got = events(gz, "Azamat Bekov met Emre Yalçın on 5 February, and the two sides decided to hold the next round "
+                     "of consultations in Tashkent.")
+    assert [(g[0], g[4]) for g in got] == [("Meeting of Azamat Bekov and Emre Yalçın", None)]
+    assert [g[4] for g in events(gz, "Azamat Bekov met Emre Yalçın on 5 February in Tashkent.")] == ["Tashkent"]
+
+
+def test_a_dateline_with_the_publisher_before_a_colon(gz: Gazetteer) -> None:
+    got = events(gz, "Ankara, January 15, 2026, The Steppe Herald: Azamat Bekov received Emre Yalçın.")
+    assert [g[2:5] for g in got] == [("2026-01-15", None, "Ankara")]
+    got = events(gz, "Tashkent, 14 Jan, Silk Road Daily: Azamat Bekov held talks with Emre Yalçın.")
+    assert [g[2:5] for g in got] == [("2026-01-14", None, "Tashkent")]
+
+
+def test_in_the_capital_of_a_state_comma_city(gz: Gazetteer) -> None:
+    got = events(gz, "On 5 February, the Turkic Youth Forum was held in the capital of Kazakhstan, Astana.")
+    assert [g[2:5] for g in got] == [("2026-02-05", None, "Astana")]
+    got = events(gz, "Azamat Bekov met Emre Yalçın on 5 February in the capital city of Azerbaijan Baku.")
+    assert [g[2:5] for g in got] == [("2026-02-05", None, "Baku")]
+
+
+def test_in_the_framework_of_a_visit(gz: Gazetteer) -> None:
+    got = events(gz, "On 5 February, Azamat Bekov gave several interviews in the framework of his visit to Tashkent.")
+    assert [(g[0], g[2], g[4]) for g in got] == [("Visit of Azamat Bekov to Tashkent", "2026-02-05", "Tashkent")]
+    got = events(gz, "On 5 February, in the course of her working visit to Astana, Emre Yalçın toured a museum.")
+    assert [(g[0], g[4]) for g in got] == [("Visit of Emre Yalçın to Astana", "Astana")]
+
+
+def test_the_same_unnamed_event_reported_twice_is_one(gz: Gazetteer) -> None:
+    got = events(gz, "TURKSOY organized an exhibition of carpets in Baku on 5 February. To mark the day of culture, an "
+                     "exhibition featuring young weavers was held at the Hilton Hotel on 5 February.")
+    assert [(g[0], g[2], g[3], g[4]) for g in got] == [("Exhibition", "2026-02-05", "Hilton Hotel", "Baku")]
+    got = events(gz, "On 5 February, Azamat Bekov held separate meetings with Emre Yalçın and Rovshan Sadigbayli in Baku.")
+    assert len(got) == 2      # two meetings on one day stay two
+
+
+def test_an_agency_lead_without_a_day_is_the_report_s_day(gz: Gazetteer) -> None:
+    got = events(gz, "ASTANA. KAZINFORM – Azamat Bekov held talks with Emre Yalçın, the agency reports.")
+    assert [g[2:5] for g in got] == [("2026-01-16", None, "Astana")]
+    got = events(gz, "TASHKENT. UZA Azamat Bekov received Emre Yalçın and Rovshan Sadigbayli.\\n\\nThe sides "
+                     "discussed transit.")
+    assert [g[2:5] for g in got] == [("2026-01-16", None, "Tashkent")]
+
+
+def test_an_office_holder_not_named_who_received_one_person(gz: Gazetteer) -> None:
+    got = events(gz, "The President of Uzbekistan received Emre Yalçın, the Ambassador of Türkiye to Uzbekistan.")
+    assert [(g[0], g[6]) for g in got] == [("Meeting of Emre Yalçın", False)]
+    got = events(gz, "Kyrgyzstan's Prime Minister has met with Azamat Bekov to discuss energy.")
+    assert [g[0] for g in got] == ["Meeting of Azamat Bekov"]
+    assert events(gz, "Azamat Bekov received the guests warmly.") == []       # one person and no office: no meeting
+
+
+def test_the_summit_in_a_city_mentioned_in_passing(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov met Emre Yalçın on 14 January. They recalled the decisions adopted at the summit "
+                     "in Astana.")
+    assert [(g[0], g[2], g[4]) for g in got][1:] == [("Summit in Astana", None, "Astana")]
+    got = events(gz, "The 12th Summit of the OTS was held on 6 November 2025. On the occasion of the Summit in Gabala, "
+                     "Azamat Bekov was awarded an order.")
+    assert [(g[0], g[4]) for g in got] == [("12th Summit of the OTS", "Gabala")]
+    got = events(gz, "Azamat Bekov met Emre Yalçın on 14 January. They recalled the plan adopted at the forum in "
+                     "Baku/Shusha.")
+    assert [(g[0], g[4]) for g in got][1:] == [("Forum in Baku", None)]      # two cities: neither is the place
+
+
+def test_two_events_joined_by_and_share_the_clause_after_them(gz: Gazetteer) -> None:
+    # the forum named first in a lead sentence, then again with the second event and the clause
+    got = events(gz, "Azamat Bekov attended the Silk Road Business Forum.\n\nAzamat Bekov, the Deputy Minister of Energy "
+                     "of Kazakhstan, attended the Silk Road Business Forum and the closing ceremony of the programme “Astana – the Youth Capital of the Turkic World and of "
+                     "Central Asia for the Year” held on 5-6 February 2026 in Astana.")
+    assert [(g[0], g[2], g[4]) for g in got if g[0] == "Silk Road Business Forum"] == [
+        ("Silk Road Business Forum", "2026-02-05", "Astana")]
+
+
+def test_a_meeting_as_part_of_a_delegation_s_participation_in_an_event(gz: Gazetteer) -> None:
+    got = events(gz, "ASTANA. KAZINFORM As part of the Kazakh delegation's participation in the Silk Road Business Forum, "
+                     "Azamat Bekov met Emre Yalçın.")
+    assert [(g[0], g[2], g[4], g[5]) for g in got if not g[6]] == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", None, None, "Silk Road Business Forum")]
+    got = events(gz, "As part of its participation in the Turkic Youth Forum, the delegation headed by Azamat Bekov held "
+                     "talks with Emre Yalçın on 14 January.")
+    assert [(g[0], g[5]) for g in got if not g[6]] == [("Meeting of Azamat Bekov and Emre Yalçın", "Turkic Youth Forum")]

@@ -49,6 +49,11 @@ _UNNAMED = [
                 r"|\b(?:talks|a\s+meeting|negotiations)\s+(?:was|were)\s+held\s+between\b|\bmeeting\s+held\s+(?:in|on|at)\b"
                 r"|\b(?:gathered|convened)\s+(?=(?:in|at)\s)", re.I),      # "foreign ministers … gathered in Istanbul": with a group only
      "Meeting", "meeting"),
+    # "was presented with the medal at an event celebrating the 100th anniversary of …", "attended a gathering marking …"
+    (re.compile(r"\b(?:at|during|attended|attends|joined|hosted|hosts|addressed)\s+(?:an?|the)\s+((?:[\w-]+\s+){0,2}?(?:event|evening|gathering|"
+                r"reception|ceremony|celebration|concert)\s+(?:celebrating|marking|commemorating|dedicated\s+to|devoted\s+to|to\s+mark|"
+                r"to\s+celebrate|held\s+(?:to\s+mark|in\s+honou?r\s+of|on\s+the\s+occasion\s+of)|in\s+honou?r\s+of)\s+[^,.;]{3,100}?)"
+                r"(?=[,.;]|\s+(?:on|in|at|held|organi[sz]ed|hosted|where|with)\b|$)", re.I), "CulturalEvent", "occasion"),
     (re.compile(r"\b(?:organi[sz]ed|held|hosted|staged|arranged|hold|holds|organi[sz]es)\s+(?:a|an)\s+((?:[\w-]+\s+){0,4}?"
                 r"(?:evening|concert|exhibition|festival|conference|forum|seminar|round\s?table|ceremony|celebration|"
                 r"commemoration|presentation|screening|competition|tournament|workshop|webinar|symposium|gathering|event|"
@@ -58,7 +63,7 @@ _UNNAMED = [
                 r"(?:(?:official|state|working|two-day|three-day|first|official\s+working|friendly)\s+)?visit\b(?:\s+to\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*))?", re.I),
      "Meeting", "visit"),
     # "… during a visit of the diplomatic corps to Azerbaijan's Sumgait city"
-    (re.compile(rf"\b(?:during|amid|as\s+part\s+of)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?visit\s+(?:of\s+[^.;]{{3,100}}?\s+)?to\s+(?:the\s+)?"
+    (re.compile(rf"\b(?:during|amid|as\s+part\s+of|(?:in|within)\s+the\s+(?:framework|course)\s+of)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?visit\s+(?:of\s+[^.;]{{3,100}}?\s+)?to\s+(?:the\s+)?"
                 rf"(?:{MARK}['’]s\s+)?({MARK})", re.I), "Meeting", "visit"),
     # "visited Tashkent on 14 January": a visit to a city or state named right after the verb
     (re.compile(r"\b(?:visited|visits)\s+(?:the\s+)?([\U000F0000-\U0010FFFD]\uf8ff*)"), "Meeting", "visit"),
@@ -103,7 +108,7 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
                         r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
-_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}(?:['’]s)?\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of)?\s+"
+_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}(?:['’]s)?\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of\s+(?:the\s+)?{MARK},?)?(?:\s+of)?\s+"
                        rf"|{MARK}['’]s\s+(?=[\U000F0000-\U0010FFFD])"        # "in Kyrgyzstan's Cholpon-Ata"
                        rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
 _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the\s+|a\s+|an\s+|(?=(?-i:[A-Z])[a-z]+\s+(?:talks|consultations|negotiations)\b))(?P<np>[^,;:]{3,160}?)\s+(?:was|were|will\s+be|(?:is|are)\s+(?:scheduled|set|expected|planned)\s+to\s+be)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
@@ -116,9 +121,17 @@ _GENERIC = re.compile(r"(?:\w+\s+)?(?:meeting|session|event|ceremony|reception|c
                       r"consultations|training|exhibition|festival|evening|summit|program(?:me)?|gathering|celebration)")
 _EVENT_NOUN = re.compile(r"\b(?:meeting|summit|session|part|program(?:me)?|day|event|ceremony|reception|concert|forum|conference|"
                          r"talks|consultations|training|exhibition|festival|evening|discussion|gathering|celebration)s?\b")
-_CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|as\s+part\s+of|in\s+the\s+framework\s+of|during)"
+_CONTEXT = re.compile(rf"(?:on\s+the\s+sidelines\s+of|within\s+the\s+framework\s+of|"
+                      rf"as\s+part\s+of\s+(?:the\s+|an?\s+|its\s+|his\s+|her\s+|their\s+)?[^,.;]{{0,60}}?\bparticipation\s+in|"   # "… delegation's participation in"
+                      rf"as\s+part\s+of|in\s+the\s+framework\s+of|during)"
                       rf"\s+(?:the\s+)?({MARK}|summit|forum|conference|meeting|session|visit)", re.I)
+_IN_CITY_FOR = re.compile(rf"\b(?:is|was|are|were)\s+(?:currently\s+|now\s+|also\s+)?in\s+({MARK})\s+(?:for|as\s+part\s+of|to\s+attend|"
+                          rf"to\s+take\s+part\s+in|to\s+participate\s+in)\s+(?:the\s+)?$")
 _TOOK_PART = re.compile(r"\b(?:participated|participates|took\s+part|takes\s+part|taking\s+part|attended|attends|"
+                        r"(?:is|was|are|were)\s+(?:currently\s+|now\s+|also\s+)?in\s+\S+\s+(?:for|as\s+part\s+of)|"
+                        r"(?:departed|departs|left|leaves|flew|headed|travell?ed|set\s+off)\s+(?:for|to)\s+[^.;]{0,60}?\bto\s+"
+                        r"(?:attend|participate\s+in|take\s+part\s+in)|"
+                        r"(?:expected|scheduled|set|due|will|going)\s+(?:also\s+)?(?:to\s+)?(?:participate|attend|take\s+part)|"
                         r"(?:arrived|arrives)\s+in\s+\S+\s+(?:for|to\s+attend|to\s+take\s+part\s+in|to\s+participate\s+in)|"
                         r"(?:[Ss]peaking|spoke|speech|remarks|statement|[Aa]ddressing|addressed)\s+at|[Aa]ddressing|addressed)\s+(?:in\s+)?(?:the\s+)?"
                         r"[\U000F0000-\U0010FFFD]")
@@ -128,7 +141,8 @@ _GROUP_MET = re.compile(r"\b(?:[Mm]inisters|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]ta
                         r"[^.;]{0,200}?\b(?:met|gathered|convened)\s+(?:at|in)\b")
 _PRONOUN = re.compile(r"(?:^\s*|,\s+|\band\s+)([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+|subsequently\s+)?"
                       r"(?:met|meets|held|holds|had|received|receives|visited|attended|took\s+part|participated|addressed|delivered|"
-                      r"presented|paid)\b")
+                      r"presented|paid|(?:is|was)\s+(?:also\s+)?(?:expected|scheduled|set|due)\s+to\s+(?:participate|attend|take\s+part)|"
+                      r"will\s+(?:also\s+)?(?:participate|attend|take\s+part))\b")
 # "The Azerbaijani leader was welcomed by …": the first person of the sentence before
 _NOMINAL = re.compile(rf"\s*The\s+((?:{MARK})\s+(?:leader|president|head\s+of\s+state|guest|prime\s+minister|minister|foreign\s+minister|top\s+diplomat))\s+"
                       r"(?:was|were|is|has|had|arrived|met|held|paid|visited|attended|took\s+part|participated|addressed)\b")
@@ -140,6 +154,21 @@ _ROLE_REF = re.compile(r"\s*(?:(?:On|In)\s[^,]{2,40},\s+)?[Tt]he\s+(head\s+of\s+
 _REF_ROLE_WORDS = {r"head of (?:state|our state)|president": ("president",), r"secretary general": ("secretary-general",),
                    r"ambassador": ("ambassador",), r"foreign minister": ("minister-of-foreign-affairs",),
                    r"prime minister": ("prime-minister",), r"speaker": ("chairman",)}
+_ANOTHER = re.compile(r"\s*(?:(?:At|In|During|On)\s+(?:another|a\s+separate|a\s+different|a\s+later|a\s+second|an\s+earlier)\s+"
+                      r"(?:event|meeting|ceremony|occasion|session|engagement|function)|Separately|In\s+a\s+separate\s+(?:development|event))\b")
+# after the trigger, a clause of what was agreed or planned: a place in it is not where the event was
+_PLANNED = re.compile(r"\b(?:agreed|decided|announced|confirmed|plans?|planned|intends?|intention|proposed|invited)\b[^.;]*?\b(?:that|to)\b"
+                      r"|\b(?<!which\s)(?<!that\s)(?:would|will|shall)\b(?!\s+(?:take\s+place|be\s+held))", re.I)
+_MEETINGS_WITH = re.compile(r"\b(?:(?:held|had|holds|has|conducted)\s+(?:several|separate|a\s+series\s+of|a\s+number\s+of|bilateral|"
+                            r"individual|\w+\s+separate)?\s*meetings|(?:The|the|Separate|separate|Bilateral|bilateral)\s+meetings\s+(?:were\s+)?held)"
+                            r"\s+with\b")
+# "The President of Kazakhstan received X …": a state's office holder, not named, met one named person
+_TITLE_SUBJECT = re.compile(rf"\s*(?:The\s+|{MARK}(?:['’]s)?\s+)?(?:(?:Vice[\s-])?President|Prime\s+Minister|Foreign\s+Minister|Minister\s+of\s+Foreign\s+Affairs|"
+                            rf"Speaker(?:\s+of\s+(?:the\s+)?Parliament)?|Chairman(?:\s+of\s+(?:the\s+)?Parliament)?|King|Emir|Head\s+of\s+State)"
+                            rf"(?:\s+of\s+(?:the\s+)?{MARK})?\s+(?:has\s+|also\s+)?(?:received|met(?:\s+with)?|hosted|welcomed)\s", re.I)
+# "the Foreign Ministers of Kyrgyzstan and Russia": two states' office holders, not named
+_OFFICE_PAIR = re.compile(rf"\b(?:[Tt]he\s+)?((?:[Ff]oreign\s+|[Pp]rime\s+)?[Mm]inisters|[Pp]residents|[Ll]eaders|[Hh]eads\s+of\s+(?:[Ss]tate|[Gg]overnment)|"
+                          rf"[Ss]peakers)\s+of\s+(?:the\s+)?{MARK}\s+and\s+(?:the\s+)?{MARK}")
 _CONTAINERS = ("Training", "Summit", "Meeting", "CulturalEvent")
 
 
@@ -160,6 +189,8 @@ class Sentence:
     refs: list[Event] = field(default_factory=list)          # "the meeting": the current event again
     referenced: list[Event] = field(default_factory=list)    # named, but not reported here ("on the eve of …")
     dateline_day: bool = False                               # the only date is the dateline's
+    split: list[tuple[Event, Mention]] = field(default_factory=list)    # "meetings with A, B and C": one each
+    subject: Mention | None = None                           # … and who held them
 
 
 class EventReader:
@@ -199,10 +230,16 @@ class EventReader:
             if (s, e) == self.headline:
                 continue
             sn = self._sentence(s, e)
+            if _ANOTHER.match(sn.sm):
+                self.current = None       # "At another event, …", "Separately, …": not the event reported so far
             self._pronoun(sn, prev_persons)
+            before = prev_persons
             prev_persons = [mm for mm in sn.persons if mm[1] - mm[0] > 3]
+            self._meeting_with_ref(sn)
             self._named(sn)
             self._subs(sn)
+            if not sn.new_events and not sn.refs:
+                self._separate_meetings(sn, before)
             if not sn.new_events:
                 self._held(sn)
             if not sn.new_events and not sn.refs:
@@ -212,6 +249,7 @@ class EventReader:
                 self._same_event(sn)
             if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 self._unnamed(sn)
+            self._noun_in_city(sn)
             self._when_and_where(sn)
             self._after(sn)
             participations(self, sn)
@@ -249,10 +287,86 @@ class EventReader:
         current = self.current
         m = re.search(r"\b(?:the|this)\s+(meeting|talks|reception|ceremony)\b(?!\s+(?:of|on|with|between)\b)", sn.sm)
         if m is None or current is None or not current.named or m.group(1) in current.label.lower():
+            self._big_noun_ref(sn)
             return
         earlier = [x for x in self.out.events if not x.named and x.parent is None and x is not current
                    and x.label.lower().startswith(m.group(1)) and x.span[0] < sn.s]
         if earlier:
+            sn.refs.append(earlier[-1])
+            self.current = earlier[-1]
+
+    def _separate_meetings(self, sn: Sentence, prev_persons: list[Mention]) -> None:
+        """"X held meetings with A, B and C", "The meetings were held with A, …, B, … and C": one meeting
+        with each of them (X, or the first person of the sentence before, takes part in every one)."""
+        m = _MEETINGS_WITH.search(sn.sm)
+        if m is None:
+            return
+        others = [mm for mm in sn.persons if mm[0] >= sn.s + m.end()]
+        subject = ([mm for mm in sn.persons if mm[1] <= sn.s + m.start()] or prev_persons or [None])[0]
+        if len(others) < 2 or subject is None or any(mm[2] == subject[2] for mm in others):
+            return
+        who = self.out.entities[subject[2]].label
+        for mm in others:
+            label = f"Meeting of {who} and {self.out.entities[mm[2]].label}"
+            key = self.reader.entity("Event", label, mm[:2], unique=True)
+            ev = Event(key=key, label=label, kind="Meeting", named=False, date=None, end_date=None, venue=None,
+                       city=None, span=(sn.s + m.start(), sn.s + m.end()), confidence=0.7)
+            self.out.events.append(ev)
+            sn.new_events.append(ev)
+            sn.split.append((ev, mm))
+        sn.subject = subject
+
+    def _meeting_with_ref(self, sn: Sentence) -> None:
+        """"During the meeting with A, …": the meeting with A reported before (its persons are "the parties")."""
+        m = re.match(rf"\s*(?:During|At|In\s+the\s+course\s+of)\s+(?:the|their|his|her)\s+(?:[\w-]+\s+)?(?:meeting|talks)\s+with\s+(?:\S+\s+)?({MARK})",
+                     sn.sm)
+        mention = self.reader.at(sn.s + m.start(1)) if m else None
+        if mention is None:
+            return
+        keys = {p.event for p in self.out.participations if p.participant == mention[2]}
+        found = [x for x in self.out.events if x.key in keys and not x.named and x.kind == "Meeting" and x.span[0] < sn.s]
+        if found:
+            sn.refs.append(found[-1])
+            sn.prev_current = self.current = found[-1]
+
+    def _noun_in_city(self, sn: Sentence) -> None:
+        """"adopted at the summit in Samarkand", "On the occasion of the Summit in Samarkand": the summit
+        reported or named before is in that city; with none before, an unnamed summit there, only mentioned."""
+        for m in re.finditer(rf"\b(?:at|during|of|from|since|after)\s+the\s+(?:(?:[\w-]+|{MARK})\s+)?(summit|forum|congress|conference)\s+in\s+({MARK})",
+                             sn.sm, re.I):
+            city = self.reader.at(sn.s + m.start(2))
+            if city is None or self.out.entities[city[2]].kind != "City" or any(
+                    ev.span[0] <= sn.s + m.start(1) < ev.span[1] for ev in sn.new_events + sn.referenced):
+                continue
+            noun = m.group(1).lower()
+            where: str | None = city[2]
+            if re.match(rf"\s*/\s*{MARK}", sn.sm[m.end():]):
+                where = None       # "in Baku/Shusha": two cities, neither is the place
+            before = [x for x in self.out.events if x.span[0] < sn.s + m.start() and x.parent is None
+                      and re.search(rf"\b{noun}\b", x.label, re.I)]
+            if before:
+                before[-1].city = before[-1].city or where
+                continue
+            label = f"{noun.capitalize()} in {self.text[sn.s + m.start(2):sn.s + m.end()].strip()}"
+            span = (sn.s + m.start(1), sn.s + m.end(2))
+            key = self.reader.entity("Event", label, span, unique=True)
+            ev = Event(key=key, label=label, kind=event_kind(label), named=False, date=None, end_date=None, venue=None,
+                       city=where, span=span, confidence=0.6)
+            self.out.events.append(ev)
+            sn.referenced.append(ev)
+
+    def _big_noun_ref(self, sn: Sentence) -> None:
+        """"… were also in attendance for the summit" after a meeting on its margins was reported: "the
+        summit" (forum, conference …) is the last event before of that kind, not the current meeting."""
+        current = self.current
+        m = re.search(r"\b(?:for|at|in|to|of|during)\s+(?:the|this)\s+(?:[\w-]+\s+)?(summit|forum|conference|congress|festival|"
+                      r"exhibition|assembly|games)\b(?!\s+(?:of|on|in|to\s+be|which|that)\b)", sn.sm, re.I)
+        if m is None or current is None or m.group(1).lower() in current.label.lower():
+            return
+        noun = m.group(1).lower()
+        earlier = [x for x in self.out.events if x is not current and x.parent is None and x.span[0] < sn.s
+                   and re.search(rf"\b{noun}\b", x.label.lower()) and (x.date is not None or x.named)]
+        if earlier and not FUTURE.search(sn.sm):
             sn.refs.append(earlier[-1])
             self.current = earlier[-1]
 
@@ -313,7 +427,9 @@ class EventReader:
             if ((sn.dateline_day or not sn.dates) and ev.city and self.dateline_city and ev.city != self.dateline_city
                     and ev.date is not None and ev.date == self.dateline_date):
                 ev.date = ev.end_date = None    # reported from Baku, held in Tashkent: the dateline's day is not its day
-        lead_in = re.match(rf"\s*(?:On|In)\s[^,]{{2,40}},\s+in\s+({MARK}),", sn.sm)       # "On 11 May, in Istanbul, …"
+        # "On 11 May, in Istanbul, …", "Today in Istanbul, …", "In Astana, …": the sentence's city, given first
+        lead_in = re.match(rf"\s*(?:(?:On|In)\s[^,]{{2,40}},\s+in|(?:(?:Today|Yesterday|Earlier\s+today|This\s+(?:morning|afternoon|evening)),?\s+)?"
+                           rf"(?i:in))\s+(?:the\s+(?:\w+\s+)?capital(?:\s+city)?(?:\s+of)?\s+)?({MARK}),", sn.sm)
         lead_city = self.reader.at(sn.s + lead_in.start(1)) if lead_in else None
         for ev in sn.new_events:
             if lead_city and self.out.entities[lead_city[2]].kind == "City" and ev.city is None and ev.date is not None:
@@ -340,9 +456,24 @@ class EventReader:
                     and ev.city is None and ev.venue is None and ev.parent is None and not ev.label.startswith("Telephone")
                     and (visit.date is None or ev.date is None or visit.date <= ev.date <= (visit.end_date or visit.date))):
                 ev.city = visit.city
+        self._coordinated(sn)
         for ev in sn.new_events:
             if ev.city is not None and ev.date is not None:
                 self.last_city = (ev.date, ev.city)
+
+    def _coordinated(self, sn: Sentence) -> None:
+        """"attended the <A> and the closing ceremony of <B> held on 4-5 December in Turkistan": the clause after
+        the second of two events joined by "and" gives the first its day and city too."""
+        here = {ev.key: next(((ms, me) for ms, me, key, _k in sn.in_sentence if key == ev.key), ev.span) for ev in sn.new_events}
+        pairs = [(a, b) for a in sn.new_events for b in sn.new_events if here[a.key][1] <= here[b.key][0]
+                 and re.fullmatch(r"\s*,?\s+and\s+(?:the\s+|an?\s+)?", self.text[here[a.key][1]:here[b.key][0]])]
+        for a, b in pairs:
+            if not re.match(r"[^.;]{0,120}?\b(?:held|hosted|organi[sz]ed|which\s+took\s+place|taking\s+place)\b", self.text[here[b.key][1]:sn.e]):
+                continue
+            if a.city is None and b.city is not None and a.venue is None:
+                a.city = b.city
+            if a.date is None and b.date is not None:
+                a.date, a.end_date = b.date, b.end_date
 
     def _after(self, sn: Sentence) -> None:
         """Program start dates, "was followed by", and what the report is now about."""
@@ -363,19 +494,26 @@ class EventReader:
             self.discourse = sn.dates[-1].date
         elif sn.new_events and sn.new_events[-1].date:
             self.discourse = sn.new_events[-1].date
-        dated = [x for x in sn.new_events if x.date is not None]
+        # an event dated after the article is only announced: what follows is not reported from it
+        dated = [x for x in sn.new_events if x.date is not None and not self._announced(x, sn)]
         if dated:
             if self.main is None:
                 top = [x for x in dated if x.parent is None]
                 self.main = top[0] if top else None
             self.current = dated[-1]
         elif (sn.happening or _TOOK_PART.search(sn.sm)) and (
-                named := [x for x in sn.new_events if x.named and x.parent is None]):
+                named := [x for x in sn.new_events if x.named and x.parent is None and not self._announced(x, sn)]):
             # "The … Forum kicked off in Astana", "… participated in the Extraordinary Meeting": reported, without a day
             self.current = named[-1]
         elif unnamed := [x for x in sn.new_events if not x.named and x.parent is None]:
             self.current = unnamed[-1]     # "A met with B in New York": reported, without a day
         sn.new_events = sn.new_events + sn.refs
+
+    def _announced(self, ev: Event, sn: Sentence) -> bool:
+        """An event dated after the article, in a sentence that speaks of the future ("scheduled for", "would
+        take place", "will be held"): only announced, never the event that later sentences report."""
+        return (ev.date is not None and self.ref is not None and ev.date > self.ref
+                and (FUTURE.search(sn.sm) is not None or re.search(r"\b(?:would|scheduled\s+for|planned\s+for|next)\b", sn.sm, re.I) is not None))
 
     # -------------------------------------------------------------------- finding the events
     def _named(self, sn: Sentence) -> None:
@@ -392,7 +530,12 @@ class EventReader:
                            date=None, end_date=None, venue=None, city=None, span=(ms, me), confidence=0.85,
                            ordinal=int(ordinal.group(1)) if ordinal else None)
                 self.out.events.append(ev)
-            if ev.date is None and (_REFERENCE.search(self.text[max(sn.s, ms - 80):ms]) or self._in_context(ev, sn)):
+            here = _IN_CITY_FOR.search(self.masked[max(sn.s, ms - 120):ms])     # "X is in New York as part of the <Event>"
+            if here is not None:
+                city = self.reader.at(max(sn.s, ms - 120) + here.start(1))
+                if city is not None and self.out.entities[city[2]].kind == "City" and ev.city is None:
+                    ev.city = city[2]
+            elif ev.date is None and (_REFERENCE.search(self.text[max(sn.s, ms - 80):ms]) or self._in_context(ev, sn)):
                 sn.referenced.append(ev)     # "on the eve of the 12th Summit", "on the sidelines of …": named, not reported here
                 continue
             sn.new_events.append(ev)
@@ -498,10 +641,13 @@ class EventReader:
         took_part = re.search(r"\b(?:took\s+part|participated|attended)\s+(?:in\s+)?(?:the|a)\s+(?:\w+\s+){0,2}"
                               r"(?:meeting|session|summit|conference)\s+of\b", sn.sm)   # "X took part in the meeting of …"
         has_anchor = (bool(dates) or bool(day_of) or len(persons) >= 2 or bool(_PLACE_AT.search(sn.sm)) or performing
+                      or (label == "meeting" and len(persons) == 1 and _TITLE_SUBJECT.match(sn.sm) is not None)
                       or (plural_ref is not None and self.current is not None) or (took_part is not None and bool(persons)))
         if label == "visit" and m.lastindex and m.group(1) and persons:
             has_anchor = True        # "a delegation headed by X visited the State Committee"
-        if label == "airport":
+        if label == "call" and _OFFICE_PAIR.search(sn.sm):
+            has_anchor = True        # "The Foreign Ministers of A and B discussed … by telephone"
+        if label in ("airport", "occasion"):
             return bool(persons)
         if not has_anchor:
             return False
@@ -562,8 +708,11 @@ class EventReader:
         if label == "visit":
             return self._visit_label(sn, m, kind)
         if label == "call":
-            if len(persons) < 1:
+            pair = _OFFICE_PAIR.search(sn.sm)
+            if len(persons) < 1 and pair is None:
                 return None
+            if len(persons) < 1 and pair is not None:      # the office holders are named in the sentences after
+                return "Telephone conversation of the " + " ".join(text[s + pair.start(1):s + pair.end()].split()), kind, None
             return "Telephone conversation of " + " and ".join(names), kind, None
         if label in ("noun-event", "coming"):
             if not (sn.dates or sn.day_of or sn.happening):
@@ -577,6 +726,9 @@ class EventReader:
             return full, kind, organizer_m[-1][2] if organizer_m else None
         if label in ("meeting-of", "org-meeting"):
             return self._org_meeting_label(sn, m, kind, label)
+        if label == "occasion":
+            phrase = " ".join(text[s + m.start(1):s + m.end(1)].split())
+            return phrase[:1].upper() + phrase[1:], event_kind(phrase) if "concert" in phrase.lower() else kind, None
         if label == "opening":
             phrase = text[s + m.start(1):s + m.end(1)]
             full = phrase[:1].upper() + phrase[1:]
@@ -663,6 +815,10 @@ class EventReader:
         elif self.discourse is not None:
             ev.date = self.discourse
             ev.confidence = round(ev.confidence - 0.1, 2)
+        elif (not ev.named and self._lead(sn) and self.dateline_date is None and not ev.label.startswith("Visit ")
+              and not _CONTEXT.search(sn.sm)):
+            ev.date = self.ref      # "BISHKEK. KAZINFORM – A met B …": an agency's lead, no day given, is the report's day
+            ev.confidence = round(ev.confidence - 0.1, 2)
 
     def _place(self, ev: Event, s: int, sent_masked: str, *, anywhere: bool = False) -> None:
         """The venue or city after "at"/"in" near the event (an institution "at" which it is held is a venue)."""
@@ -677,6 +833,8 @@ class EventReader:
             if re.search(r"(?:organi[sz]ations|Embassy|Mission|Consulate|based|Representative|Ambassador|residing|living)\s*$",
                          text[max(s, s + pm.start() - 40):s + pm.start()]):
                 continue
+            if not ev.named and s + pm.start() > ev.span[1] and _PLANNED.search(self.masked[ev.span[1]:s + pm.start()]):
+                continue       # "held talks, where they agreed that Hungary would open a consulate in Bishkek": a plan's place
             ent = out.entities[mention[2]]
             kind = ent.kind
             is_at = pm.group(0).lower().startswith("at")
@@ -875,8 +1033,43 @@ def _drop_city_names(reader: Reader) -> None:
     out.participations = [p for p in out.participations if p.event not in gone]
 
 
+_HEAD = re.compile(r"\b(concert|exhibition|festival|ceremony|reception|evening|celebration|gala|conference|forum|seminar|"
+                   r"symposium|round\s?table|workshop|fair|competition)\b", re.I)
+
+
+def _merge_same(reader: Reader) -> None:
+    """"TURKSOY organized a concert in Ankara … . A concert featuring the orchestra was held on 26 November":
+    an unnamed event (not a meeting) with the head noun, day and city of an unnamed event reported before it
+    is that event again; its venue and participants go to the first."""
+    out = reader.out
+    gone: dict[str, Event] = {}
+    for i, ev in enumerate(out.events):
+        head = _HEAD.search(ev.label)
+        if ev.named or ev.kind == "Meeting" or head is None or ev.date is None or ev.parent is not None:
+            continue
+        same = [x for x in out.events[:i] if not x.named and x.key not in gone and x.date == ev.date and x.parent is None
+                and (x.city == ev.city or None in (x.city, ev.city)) and x.kind == ev.kind
+                and (h := _HEAD.search(x.label)) is not None and h.group(1).lower() == head.group(1).lower()]
+        if same and ev.key not in {x.parent for x in out.events}:
+            first = same[-1]
+            first.venue, first.city = first.venue or ev.venue, first.city or ev.city
+            gone[ev.key] = first
+    for p in out.participations:
+        if p.event in gone:
+            p.event = gone[p.event].key
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for p in out.participations:
+        if (p.event, p.participant) not in seen:
+            seen.add((p.event, p.participant))
+            kept.append(p)
+    out.participations = kept
+    out.events = [ev for ev in out.events if ev.key not in gone]
+
+
 def events(reader: Reader) -> None:
     """Every event of the article, with its participations (see :class:`EventReader`)."""
     EventReader(reader).run()
     _drop_repeats(reader)
     _drop_city_names(reader)
+    _merge_same(reader)
