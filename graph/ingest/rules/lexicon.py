@@ -33,7 +33,7 @@ STOP = {
     "The", "A", "An", "In", "On", "At", "By", "For", "Of", "To", "And", "But", "As", "With", "From", "During",
     "After", "Before", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "It", "He", "She",
     "They", "We", "Our", "Also", "Earlier", "Later", "Meanwhile", "Within", "Under", "Addressing", "Speaking",
-    "According", "Following", "Among", "Besides", "Moreover", "However", "Furthermore", "In", "Mr", "Mrs",
+    "According", "Following", "Among", "Besides", "Moreover", "However", "Furthermore", "Mr", "Mrs",
     "Ms", "Dr", "Prof", "Madam", "Excellency", "H", "E", "HE", "Minister", "Ambassador", "Secretary",
     "General", "President", "Deputy", "Foreign", "Affairs", "Permanent", "Representative", "Consul",
     "Chairman", "Chairwoman", "Chairperson", "Head", "Director", "Prime", "Vice", "Turkic", "World",
@@ -90,7 +90,7 @@ PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 LEFT_STOP = {
     "Attending", "Joining", "Including", "Participating", "Those",
     "The", "A", "An", "In", "On", "At", "By", "For", "Of", "To", "And", "But", "As", "With", "From", "During",
-    "After", "Before", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "It", "He", "She", "They",
+    "After", "Before", "This", "That", "These", "His", "Her", "Their", "Its", "It", "He", "She", "They",
     "We", "Our", "Also", "Earlier", "Later", "Meanwhile", "Within", "Under", "Addressing", "Speaking", "According",
     "Following", "Among", "Besides", "Moreover", "However", "Mr", "Mrs", "Ms", "Dr", "Minister", "Ambassador",
     "Secretary", "President", "Deputy", "Permanent", "Representative", "Consul", "Chairman", "Head", "Director",
