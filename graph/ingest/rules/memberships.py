@@ -13,6 +13,8 @@ from ..text import LIST, MARK, Mention, Reader, headline, sentences
 
 __all__ = ["memberships"]
 
+# a chair's office, capitalized or not
+_CHAIR = r"(?:[Cc]hairmanship|[Pp]residency)"
 _BUILTIN_ORGS = {iri("organization", slug) for slug, _names, _cls in ORGANIZATIONS}
 # "TURKPA unites the parliaments of A, B and C": the states are its members
 _BODIES_OF = r"(?:(?:the\s+)?(?:national\s+)?(?:parliaments|legislatures|governments)\s+of\s+)?"
@@ -20,7 +22,7 @@ _ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Ac
 _ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+((?:in|since)\s+(?:19|20)\d\d)\b")
 _SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
 _CHAIRS = [
-    re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?(?:Chairmanship|Presidency|chairmanship|presidency)\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
+    re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?{_CHAIR}\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
     re.compile(rf"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})\s+(?:in|of|at|over)\s+(?:the\s+)?{_ORGREF}", re.I),
     re.compile(rf"({MARK}),?\s+(?:which|that|as)\s+(?:currently\s+)?(?:chairs|holds\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Azerbaijan, the current chair of the organization", "Uzbekistan, as the new Term President of the OTS"
@@ -34,16 +36,16 @@ _CHAIRS = [
 # "Kazakhstan holds the OTS chairmanship", "(the summit of the OTS) under Kyrgyzstan's chairmanship"
 _CHAIRS += [
     re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:holds|held|is\s+holding|has\s+held)\s+the\s+(?:rotating\s+)?({MARK})\s+"
-               rf"(?:[Cc]hairmanship|[Pp]residency)"),
-    re.compile(rf"\b[Uu]nder\s+(?:the\s+)?({MARK})['’]s\s+(?:rotating\s+)?(?:[Cc]hairmanship|[Pp]residency)(?:\s+(?:of|in)\s+(?:the\s+)?{_ORGREF})?"),
+               rf"{_CHAIR}"),
+    re.compile(rf"\b[Uu]nder\s+(?:the\s+)?({MARK})['’]s\s+(?:rotating\s+)?{_CHAIR}(?:\s+(?:of|in)\s+(?:the\s+)?{_ORGREF})?"),
 ]
 # "the chairmanship of the OTS passed to Azerbaijan", "Türkiye handed over the chairmanship to Uzbekistan" (done, not "will hand")
-_HANDED = re.compile(rf"(?:(?:[Cc]hairmanship|[Pp]residency)(?:\s+of\s+(?:the\s+)?{_ORGREF})?\s+(?:passed|(?:was|has\s+been)\s+(?:handed\s+over|passed|transferred))"
-                     rf"|(?<!will\s)(?:handed|passed|transferred)\s+(?:over\s+)?the\s+(?:rotating\s+)?(?:[Cc]hairmanship|[Pp]residency)"
+_HANDED = re.compile(rf"(?:{_CHAIR}(?:\s+of\s+(?:the\s+)?{_ORGREF})?\s+(?:passed|(?:was|has\s+been)\s+(?:handed\s+over|passed|transferred))"
+                     rf"|(?<!will\s)(?:handed|passed|transferred)\s+(?:over\s+)?the\s+(?:rotating\s+)?{_CHAIR}"
                      rf"(?:\s+of\s+(?:the\s+)?{_ORGREF})?(?:\s+over)?)\s+to\s+(?:the\s+)?({MARK})")
 # "Kyrgyzstan took over the TURKPA Chairmanship from Kazakhstan"
 _TOOK_OVER = re.compile(rf"({MARK})\s+(?:took\s+over|has\s+taken\s+over|assumed|assumes|takes\s+over|has\s+assumed)\s+(?:the\s+)?(?:rotating\s+)?"
-                        rf"(?:({MARK})\s+)?(?:Chairmanship|chairmanship|Presidency|presidency)(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?")
+                        rf"(?:({MARK})\s+)?{_CHAIR}(?:\s+(?:of|in)\s+(?:the\s+)?({MARK}))?")
 # "Uzbekistan's accession to the Turkic Council"
 _ACCESSION = re.compile(rf"({MARK})(?:['’]s)?\s+(?:recent\s+|full\s+)?(?:accession|admission)\s+to\s+(?:the\s+)?{_ORGREF}"
                         rf"(?:\s+as\s+(?:an?\s+)?(observer))?")
