@@ -245,33 +245,24 @@ def _false_merges(gold: dict[str, Any], pred: dict[str, Any]) -> set[int]:
     return out
 
 
-def score(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Score]:
-    """Precision, recall and F1 of ``pred`` against ``gold``, per list (see the module's docstring).
+def scoring_names(gold: dict[str, Any], pred: dict[str, Any], merges: set[int] | None = None) -> _Names:
+    """The names the scorer treats as one: those listed together on a gold entity or on a predicted
+    entity that is not a false merge."""
+    merges = _false_merges(gold, pred) if merges is None else merges
+    return _Names(gold, {"entities": [e for i, e in enumerate(pred.get("entities", [])) if i not in merges]})
 
-    >>> g = {"entities": [{"label": "Republic of Türkiye", "type": "State", "aliases": ["Türkiye"]}],
-    ...      "posts": [{"person": "A B", "title": "Ambassador", "of": "Türkiye", "to": None}]}
-    >>> p = {"entities": [{"label": "Turkey", "type": "State", "aliases": ["Republic of Turkiye"]}],
-    ...      "posts": [{"person": "a b", "title": "Ambassador", "of": "Turkey", "to": None}]}
-    >>> s = score(g, p)
-    >>> s["entities"].f1, s["posts"].f1
-    (1.0, 1.0)
-    """
-    merges = _false_merges(gold, pred)
-    names = _Names(gold, {"entities": [e for i, e in enumerate(pred.get("entities", [])) if i not in merges]})
+
+def post_key(post: dict[str, Any], names: _Names) -> tuple[Any, ...]:
+    """What the scorer compares of a post: person, title (a few spellings as one), of, to."""
     c = names.canon
-    out: dict[str, Score] = {}
-    g_ents = {(c(e["label"]), e["type"]) for e in gold.get("entities", [])}
-    p_ents = {(c(e["label"]), e["type"]) if i not in merges else ("false merge", i)
-              for i, e in enumerate(pred.get("entities", []))}
-    out["entities"] = _set_score(g_ents, p_ents)
+    return (c(post.get("person")), _title(post.get("title")), c(post.get("of")), c(post.get("to")))
 
-    def post_key(p: dict[str, Any]) -> tuple[Any, ...]:
-        return (c(p.get("person")), _title(p.get("title")), c(p.get("of")), c(p.get("to")))
 
-    out["posts"] = _set_score({post_key(p) for p in gold.get("posts", [])}, {post_key(p) for p in pred.get("posts", [])})
-
-    g_events, p_events = gold.get("events", []), pred.get("events", [])
-    match: dict[int, int] = {}          # pred index -> gold index
+def match_events(g_events: list[dict[str, Any]], p_events: list[dict[str, Any]], names: _Names) -> dict[int, int]:
+    """Predicted events matched to gold ones (predicted index -> gold index), one to one: by name first,
+    then an unnamed one (on either side) by date and city, in the order of the lists."""
+    c = names.canon
+    match: dict[int, int] = {}
     taken: set[int] = set()
     for pi, pe in enumerate(p_events):   # by name first
         for gi, ge in enumerate(g_events):
@@ -289,10 +280,48 @@ def score(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Score]:
                 match[pi] = gi
                 taken.add(gi)
                 break
-    correct = sum(1 for pi, gi in match.items()
-                  if p_events[pi].get("date") == g_events[gi].get("date")
-                  and _same_name(p_events[pi].get("venue"), g_events[gi].get("venue"), names)
-                  and c(p_events[pi].get("city")) == c(g_events[gi].get("city")))
+    return match
+
+
+def event_differences(pe: dict[str, Any], ge: dict[str, Any], names: _Names) -> list[str]:
+    """Which of date, venue and city of a matched predicted event differ from the gold's (none: correct)."""
+    c = names.canon
+    out = []
+    if pe.get("date") != ge.get("date"):
+        out.append("date")
+    if not _same_name(pe.get("venue"), ge.get("venue"), names):
+        out.append("venue")
+    if c(pe.get("city")) != c(ge.get("city")):
+        out.append("city")
+    return out
+
+
+def score(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Score]:
+    """Precision, recall and F1 of ``pred`` against ``gold``, per list (see the module's docstring).
+
+    >>> g = {"entities": [{"label": "Republic of Türkiye", "type": "State", "aliases": ["Türkiye"]}],
+    ...      "posts": [{"person": "A B", "title": "Ambassador", "of": "Türkiye", "to": None}]}
+    >>> p = {"entities": [{"label": "Turkey", "type": "State", "aliases": ["Republic of Turkiye"]}],
+    ...      "posts": [{"person": "a b", "title": "Ambassador", "of": "Turkey", "to": None}]}
+    >>> s = score(g, p)
+    >>> s["entities"].f1, s["posts"].f1
+    (1.0, 1.0)
+    """
+    merges = _false_merges(gold, pred)
+    names = scoring_names(gold, pred, merges)
+    c = names.canon
+    out: dict[str, Score] = {}
+    g_ents = {(c(e["label"]), e["type"]) for e in gold.get("entities", [])}
+    p_ents = {(c(e["label"]), e["type"]) if i not in merges else ("false merge", i)
+              for i, e in enumerate(pred.get("entities", []))}
+    out["entities"] = _set_score(g_ents, p_ents)
+
+    out["posts"] = _set_score({post_key(p, names) for p in gold.get("posts", [])},
+                              {post_key(p, names) for p in pred.get("posts", [])})
+
+    g_events, p_events = gold.get("events", []), pred.get("events", [])
+    match = match_events(g_events, p_events, names)
+    correct = sum(1 for pi, gi in match.items() if not event_differences(p_events[pi], g_events[gi], names))
     out["events"] = Score(correct, len(p_events), len(g_events))
     g_pairs = {(gi, c(x)) for gi, ge in enumerate(g_events) for x in ge.get("participants", [])}
     p_pairs = {(match.get(pi, -1 - pi), c(x)) for pi, pe in enumerate(p_events) for x in pe.get("participants", [])}

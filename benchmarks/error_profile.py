@@ -1,0 +1,157 @@
+"""Where the extractor's events and posts go wrong, by kind of error, on real dev articles.
+
+Usage:
+  python benchmarks/error_profile.py [--rules-at COMMIT] [--show] [ID ...]
+
+F1 says how much is wrong; this says what: for events, whether a gold event was not extracted at
+all, extracted with one of date, venue or city off, or matched and right; for posts, whether the
+person got no post at all or a post with the wrong title, `of` or `to`. The matching is the
+scorer's own (`graph.ingest.gold`), so the counts add up to its figures.
+
+Only the dev split is profiled (the test split is scored, never studied). `--rules-at COMMIT` runs
+the rules of an older commit (a temporary git worktree) on today's dev articles and gold: on the
+articles that were still test articles at that commit, this is the profile of articles those rules
+had never seen, the "time-travel" held-out of docs/ingest.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+if str(ROOT / "benchmarks") not in sys.path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import real_cache  # noqa: E402
+
+from graph.ingest.gold import event_differences, load_gold, match_events, post_key, scoring_names  # noqa: E402
+
+Counts = collections.Counter  # a profile: kind of outcome -> count
+
+
+def event_profile(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Counts[str], list[str]]:
+    """The events of one article by outcome, and one line per miss or wrong event."""
+    names = scoring_names(gold, pred)
+    g_ev, p_ev = gold.get("events", []), pred.get("events", [])
+    match = match_events(g_ev, p_ev, names)
+    out: Counts[str] = Counts(gold=len(g_ev), predicted=len(p_ev))
+    lines = []
+    for pi, gi in sorted(match.items()):
+        diff = event_differences(p_ev[pi], g_ev[gi], names)
+        out["matched, right" if not diff else "matched, wrong " + "+".join(diff)] += 1
+        if diff:
+            lines.append(f"wrong {'+'.join(diff)}: {g_ev[gi].get('label')!r} / extracted {p_ev[pi].get('label')!r}")
+    matched_gold = set(match.values())
+    for gi, ge in enumerate(g_ev):
+        if gi not in matched_gold:
+            kind = "named" if ge.get("named", True) else "unnamed"
+            out[f"gold {kind}, not extracted"] += 1
+            out["participant pairs lost with them"] += len(ge.get("participants", []))
+            lines.append(f"missed ({kind}): {ge.get('label')!r} {ge.get('date')} {ge.get('city')}")
+    for pi, pe in enumerate(p_ev):
+        if pi not in match:
+            out["extracted, matches no gold event"] += 1
+            lines.append(f"extra: {pe.get('label')!r} {pe.get('date')} {pe.get('city')}")
+    return out, lines
+
+
+def post_profile(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Counts[str], list[str]]:
+    """The posts of one article by outcome: a missed post is of a person who got no post at all, or
+    who got one with some of title, of, to wrong."""
+    names = scoring_names(gold, pred)
+    g = {post_key(p, names): p for p in gold.get("posts", [])}
+    p = {post_key(q, names): q for q in pred.get("posts", [])}
+    out: Counts[str] = Counts(gold=len(g), predicted=len(p), right=len(g.keys() & p.keys()))
+    lines = []
+    wrong = [k for k in p if k not in g]
+    for k in g:
+        if k in p:
+            continue
+        same = [q for q in wrong if q[0] == k[0]]
+        if not same:
+            out["person got no post"] += 1
+            lines.append(f"no post: {g[k].get('person')!r} {g[k].get('title')!r}")
+            continue
+        fields = [f for f, i in (("title", 1), ("of", 2), ("to", 3)) if same[0][i] != k[i]]
+        out["post with wrong " + "+".join(fields)] += 1
+        lines.append(f"wrong {'+'.join(fields)}: gold {g[k]} / extracted {p[same[0]]}")
+    missed_people = {k[0] for k in g if k not in p}
+    out["extracted post of a person with no gold post"] = sum(1 for q in wrong if q[0] not in missed_people)
+    return out, lines
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="error_profile.py", description=__doc__.split("\n")[0])
+    p.add_argument("ids", nargs="*", metavar="ID", help="dev articles to profile (default: all of dev)")
+    p.add_argument("--rules-at", metavar="COMMIT", help="run the rules of this commit (a temporary worktree)")
+    p.add_argument("--show", action="store_true", help="also list each miss and wrong item")
+    return p
+
+
+def profile(entries: list[real_cache.Entry], *, root: Path, show: bool) -> dict[str, Counts[str]]:
+    """Both profiles summed over ``entries``, with the extractor of the checkout at ``root``."""
+    sys.path.insert(0, str(root))          # the rules of that checkout
+    for mod in [m for m in sys.modules if m == "graph" or m.startswith("graph.")]:
+        del sys.modules[mod]
+    from graph.ingest.gazetteer import load_gazetteer
+    from graph.ingest.gold import to_gold
+    from graph.ingest.pipeline import ingest_text
+    from graph.ingest.text import article_from_text, parse_iso_date
+    from graph.settings import load_settings
+
+    gz = load_gazetteer(load_settings(root=root))
+    total = {"events": Counts(), "posts": Counts()}
+    for e in entries:
+        text = real_cache.cached_text(e, real_cache.cache_dir())
+        if text is None:
+            print(f"skipped {e.id}: its text is missing from the cache or altered")
+            continue
+        art = article_from_text(text, date=parse_iso_date(e.date, what=e.id), path=f"{e.id}.txt", url=e.url,
+                                publisher=e.publisher)
+        gold, pred = load_gold(real_cache.GOLD_DIR / f"{e.id}.gold.json"), to_gold(ingest_text(art, gz))
+        for name, fn in (("events", event_profile), ("posts", post_profile)):
+            counts, lines = fn(gold, pred)
+            total[name] += counts
+            if show:
+                for line in lines:
+                    print(f"{e.id[:40]:40s} {name}: {line}")
+    return total
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    dev = [e for e in real_cache.load_index() if e.split == "dev"]
+    unknown = sorted(set(args.ids) - {e.id for e in dev})
+    if unknown:
+        print(f"error_profile.py: error: not dev articles (the test split is not studied): {', '.join(unknown)}",
+              file=sys.stderr)
+        return 2
+    entries = [e for e in dev if not args.ids or e.id in args.ids]
+    if args.rules_at is None:
+        total = profile(entries, root=ROOT, show=args.show)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            wt = Path(tmp) / "rules"
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(wt), args.rules_at],
+                           check=True)
+            try:
+                total = profile(entries, root=wt, show=args.show)
+            finally:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=True)
+    for name, counts in total.items():
+        print(f"\n{name} ({len(entries)} dev articles)")
+        for key, n in counts.most_common():
+            print(f"  {key:48s} {n:5d}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,56 @@
+"""benchmarks/error_profile.py: what kind of error each missed event and post is."""
+
+from __future__ import annotations
+
+from .test_agreement import _load
+
+error_profile = _load("error_profile")
+
+ENTS = [{"label": "Ali Veli", "type": "Person"}, {"label": "Ayşe Kaya", "type": "Person"},
+        {"label": "Republic of Türkiye", "type": "State", "aliases": ["Türkiye"]},
+        {"label": "Ankara", "type": "City"}, {"label": "Baku", "type": "City"}]
+GOLD = {
+    "entities": ENTS,
+    "posts": [{"person": "Ali Veli", "title": "Ambassador", "of": "Türkiye", "to": None},
+              {"person": "Ayşe Kaya", "title": "Consul General", "of": "Türkiye", "to": "Baku"}],
+    "events": [{"label": "Talks of Ali Veli and Ayşe Kaya", "date": "2026-03-02", "venue": None, "city": "Ankara",
+                "participants": ["Ali Veli", "Ayşe Kaya"], "named": False},
+               {"label": "Visit of Ali Veli to Baku", "date": None, "venue": None, "city": "Baku",
+                "participants": ["Ali Veli"], "named": False},
+               {"label": "Ankara Forum", "date": "2026-03-03", "venue": None, "city": "Ankara", "participants": []}],
+}
+PRED = {
+    "entities": ENTS,
+    "posts": [{"person": "Ali Veli", "title": "Ambassador", "of": "Republic of Türkiye", "to": None},
+              {"person": "Ayşe Kaya", "title": "Consul General", "of": None, "to": "Baku"}],
+    "events": [{"label": "Meeting of Ali Veli and Ayşe Kaya", "date": "2026-03-02", "venue": None, "city": "Ankara",
+                "participants": ["Ali Veli"], "named": False},
+               {"label": "The Ankara Forum", "date": "2026-03-03", "venue": None, "city": None, "participants": []},
+               {"label": "Reception", "date": "2026-03-01", "venue": None, "city": "Ankara", "participants": [],
+                "named": False}],
+}
+
+
+def test_events_are_sorted_by_outcome() -> None:
+    counts, lines = error_profile.event_profile(GOLD, PRED)
+    assert dict(counts) == {"gold": 3, "predicted": 3, "matched, right": 1, "matched, wrong city": 1,
+                            "gold unnamed, not extracted": 1, "participant pairs lost with them": 1,
+                            "extracted, matches no gold event": 1}
+    assert lines == ["wrong city: 'Ankara Forum' / extracted 'The Ankara Forum'",
+                     "missed (unnamed): 'Visit of Ali Veli to Baku' None Baku",
+                     "extra: 'Reception' 2026-03-01 Ankara"]
+
+
+def test_posts_are_sorted_by_outcome() -> None:
+    counts, lines = error_profile.post_profile(GOLD, PRED)
+    assert dict(counts) == {"gold": 2, "predicted": 2, "right": 1, "post with wrong of": 1,
+                            "extracted post of a person with no gold post": 0}
+    assert len(lines) == 1 and lines[0].startswith("wrong of: gold {'person': 'Ayşe Kaya'")
+    counts, _ = error_profile.post_profile(GOLD, {"entities": ENTS, "posts": []})
+    assert counts["person got no post"] == 2 and counts["right"] == 0
+
+
+def test_the_test_split_is_not_profiled(capsys) -> None:  # type: ignore[no-untyped-def]
+    test_ids = [e.id for e in error_profile.real_cache.load_index() if e.split == "test"]
+    assert error_profile.main([test_ids[0]]) == 2
+    assert "not dev articles (the test split is not studied)" in capsys.readouterr().err
