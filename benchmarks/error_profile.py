@@ -30,9 +30,15 @@ if str(ROOT) not in sys.path:
 if str(ROOT / "benchmarks") not in sys.path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import real_cache  # noqa: E402
+import real_cache
 
-from graph.ingest.gold import event_differences, load_gold, match_events, post_key, scoring_names  # noqa: E402
+from graph.ingest.gold import (
+    event_differences,
+    load_gold,
+    match_events,
+    post_key,
+    scoring_names,
+)
 
 Counts = collections.Counter  # a profile: kind of outcome -> count
 
@@ -72,17 +78,17 @@ def post_profile(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Counts[str
     out: Counts[str] = Counts(gold=len(g), predicted=len(p), right=len(g.keys() & p.keys()))
     lines = []
     wrong = [k for k in p if k not in g]
-    for k in g:
+    for k, post in g.items():
         if k in p:
             continue
         same = [q for q in wrong if q[0] == k[0]]
         if not same:
             out["person got no post"] += 1
-            lines.append(f"no post: {g[k].get('person')!r} {g[k].get('title')!r}")
+            lines.append(f"no post: {post.get('person')!r} {post.get('title')!r}")
             continue
         fields = [f for f, i in (("title", 1), ("of", 2), ("to", 3)) if same[0][i] != k[i]]
         out["post with wrong " + "+".join(fields)] += 1
-        lines.append(f"wrong {'+'.join(fields)}: gold {g[k]} / extracted {p[same[0]]}")
+        lines.append(f"wrong {'+'.join(fields)}: gold {post} / extracted {p[same[0]]}")
     missed_people = {k[0] for k in g if k not in p}
     out["extracted post of a person with no gold post"] = sum(1 for q in wrong if q[0] not in missed_people)
     return out, lines
