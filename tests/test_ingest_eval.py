@@ -84,6 +84,16 @@ def test_names_match_by_alias_spelling_and_case() -> None:
     assert (s["entities"].tp, s["posts"].tp) == (3, 2)
 
 
+def test_names_of_one_state_are_one_without_any_entity() -> None:
+    """A state named only by a demonym is no entity, so neither side lists its names; its names are
+    still one state ("Turkish Ambassador X": of Turkey, or of Türkiye)."""
+    gold = {"posts": [{"person": "Ali Veli", "title": "Ambassador", "of": "Turkey", "to": "Kyrgyz Republic"}]}
+    pred = {"posts": [{"person": "Ali Veli", "title": "Ambassador", "of": "Türkiye", "to": "Kyrgyzstan"}]}
+    assert score(gold, pred)["posts"].tp == 1
+    other = {"posts": [{"person": "Ali Veli", "title": "Ambassador", "of": "Türkiye", "to": "Kazakhstan"}]}
+    assert score(gold, other)["posts"].tp == 0
+
+
 def test_null_matches_only_null_and_wrong_values_count_against() -> None:
     pred = {
         "posts": [{"person": "Kubanychbek Omuraliev", "title": "Secretary General", "of": "OTS", "to": "Vienna"},

@@ -12,7 +12,10 @@ Scoring, list by list, with precision, recall and F1, and micro-averaged over al
 * **figures**: subject, measure, counterparty, and value within 0.5 % in the same unit.
 
 Names are compared folded (transliterated, case-insensitive, a leading "the" dropped), and two
-names are one when any entity of the gold or the prediction lists both (as label or alias).
+names are one when any entity of the gold or the prediction lists both (as label or alias), or when
+both are names of one state of the gazetteer ("Turkey" and "Türkiye", "Kyrgyzstan" and "Kyrgyz
+Republic"): a state named only by a demonym is no entity, yet a post's `of` still names it, and the
+guide leaves open which of its names.
 """
 
 from __future__ import annotations
@@ -175,6 +178,12 @@ class _Names:
 
     def __init__(self, *docs: dict[str, Any]):
         self._sets = UnionFind()
+        from .gazetteer import STATES
+
+        for _iso, short, official, _demonyms, others in STATES:   # "Turkey" and "Türkiye" are one state
+            keys = [k for k in (_fold(n) for n in (short, official, *others)) if k]
+            for k in keys[1:]:
+                self._sets.union(keys[0], k)
         for doc in docs:
             for ent in doc.get("entities", []):
                 names = [ent.get("label"), *ent.get("aliases", [])]
