@@ -1,0 +1,232 @@
+"""Event recall: a sentence that reports an event the rules of :mod:`.events` did not turn into one.
+
+A broad, lexicon-driven layer run on each sentence after those rules found nothing in it (no new event,
+no reference to one): the sentence reports an event when its predicate is an event verb ("met", "held
+talks", "received", "hosted", "visited", "signed", "attended", "took place", "was held", "opened",
+"discussed … by phone") or it names an event noun ("meeting", "talks", "visit", "forum", "summit",
+"ceremony", "signing", "press conference" …) with at least one person, state or organization that
+takes part, and it neither plans, invites nor speaks of the future. The event is unnamed (a label in
+the gold's style, "Meeting of A and B", "Visit of A to B", "Signing of …") unless the text names it
+with capitals ("the Samarkand Summit"); its day, city and participants come from the machinery of
+:mod:`.events` and :mod:`.participations`, as for any event the rules find.
+
+The lexicons were read from the event labels of all dev gold files (their head nouns: meeting 67,
+summit 22, session 10, visit 9, presentation 8, forum 7, concert, ceremony, opening, talks, signing,
+welcome, press conference …) and from the verbs of the sentences that state them (held, met,
+attended, presented, welcomed, received, arrived, took part, discussed, signed, hosted, visited …).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..facts import Event, Participation
+from ..text import LIST, MARK, Mention
+from .dates import FUTURE
+from .lexicon import event_kind
+
+if TYPE_CHECKING:
+    from .events import EventReader, Sentence
+
+__all__ = ["EVENT_NOUNS", "drop_recalled_repeats", "recall_event"]
+
+#: The head nouns of events (singular; plurals are matched too).
+EVENT_NOUNS = ("meeting", "talks", "negotiations", "consultations", "visit", "forum", "summit", "ceremony", "signing",
+               "handover", "conference", "press conference", "briefing", "workshop", "seminar", "symposium", "mission",
+               "concert", "gala", "celebration", "reception", "session", "congress", "round table", "roundtable",
+               "exhibition", "festival", "presentation", "opening", "inauguration", "commemoration", "dinner", "gathering")
+_NOUN = r"(?:press\s+conference|round\s?table|" + "|".join(n for n in EVENT_NOUNS if " " not in n) + r")(?:e?s)?"
+_ADJ = r"(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,3}?"
+_ACTOR = rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{MARK})"
+
+# (pattern, kind of trigger): a verb of the sentence's predicate, in its tenses and voices
+_VERBS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks)|video\s+(?:call|conference|conversation)|"
+                r"(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone)\b", re.I), "call"),
+    (re.compile(rf"\b(?:held|holds|hold|had|has\s+had|have\s+had|conducted|conducts)\s+{_ADJ}(talks|negotiations|consultations|"
+                r"discussions?|meetings?|conversations?|press\s+conferences?|briefings?)\b", re.I), "held"),
+    (re.compile(r"\b(?:met|meets|(?:was|were)\s+met\s+by|meeting\s+(?:with|between))\b"), "meeting"),
+    (re.compile(rf"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|(?:was|were)\s+(?:received|hosted|welcomed)\s+by)"
+                rf"\s+(?={_ACTOR}|(?:a|the)\s+(?:[\w-]+\s+){{0,3}}?delegation)"), "received"),
+    (re.compile(rf"\b(?:visited|visits|has\s+visited|(?:paid|pays|made|makes|is\s+on|was\s+on|began|begins|concluded|completed)\s+{_ADJ}visit)\b"),
+     "visit"),
+    (re.compile(r"\b(?:signed|signs|has\s+signed|have\s+signed|(?:was|were|has\s+been|have\s+been)\s+signed|inked)\b"), "signing"),
+    (re.compile(rf"\b(?:attended|attends|took\s+part\s+in|takes\s+part\s+in|participated\s+in|participates\s+in|joined|"
+                rf"addressed|spoke\s+at|(?:was|were)\s+present\s+at)\s+{_ADJ}(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({_NOUN})\b", re.I), "attended"),
+    (re.compile(rf"\b({_NOUN})\b[^.;]{{0,120}}?\b(?:took\s+place|takes\s+place|(?:was|were|has\s+been|have\s+been)\s+"
+                r"(?:held|organi[sz]ed|hosted|opened|launched|inaugurated|staged|convened))\b", re.I), "held-noun"),
+    (re.compile(rf"\b(?:opened|organi[sz]ed|launched|inaugurated|staged|convened|chaired|co-chaired|hosted)\s+{_ADJ}({_NOUN})\b", re.I),
+     "organized"),
+]
+# a noun of the lexicon, when no verb reports it: "at a ceremony in Ankara, X …", "during talks with Y"
+_NOUN_AT = re.compile(rf"\b(?:at|during|in\s+the\s+course\s+of|on\s+the\s+occasion\s+of|following|after)\s+(?:an?\s+(?:[\w-]+\s+){{0,3}}?"
+                      rf"({_NOUN})|(talks|negotiations|consultations)\s+with)\b", re.I)
+# a place after the trigger: "in Baku", "at the Palace of …"
+_PLACE = re.compile(rf"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?({MARK})")
+# what plans, invites, wishes or speaks of what has not happened
+_NOT_YET = re.compile(r"\b(?:would|could|should|may|might|must|intends?|intention|plans?|planned|planning|proposed|proposes|"
+                      r"invit(?:ed|es|ing|ation)|agreed\s+to|decided\s+to|expected|expects|next|looking\s+forward|ahead\s+of|"
+                      r"preparations?\s+for|preparing|prepare|upcoming|forthcoming|future|soon|scheduled|hope[sd]?|wish(?:es|ed)?|"
+                      r"(?:is|are|was|were)\s+to|going\s+to|aims?\s+to|ready\s+to|if|unless)\b", re.I)
+# a capitalized name of an event written with a place or a body: "the Samarkand Summit", "the Baku Forum"
+_CAP_NAME = re.compile(rf"\bthe\s+((?:{MARK}|[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]+\s+){{0,2}}?(?:Summit|Forum|Congress|Conference))\b")
+# "an online conference titled “X”": the event's name
+_TITLED = re.compile(r"\s*,?\s+(?:titled|entitled|called|themed|under\s+the\s+(?:title|theme|motto))\s+[\"“«]([^\"”»]{3,120})[\"”»]")
+_NO_PERSON_PREDICATES = re.compile(r"\b(?:signed|signs|inked|took\s+part|participated|attended|held|hosted|organi[sz]ed|met|visited)\b")
+
+
+def recall_event(er: EventReader, sn: Sentence) -> None:
+    """One event for a sentence that reports one the rules missed (see the module's docstring)."""
+    trigger = _trigger(er, sn)
+    if trigger is None:
+        return
+    kind, m = trigger
+    said = er.text[sn.s:sn.s + m.start()]
+    near = sn.sm[max(0, m.start() - 60):m.end()]
+    if said.count('"') % 2 == 1 or said.count("“") > said.count("”") or FUTURE.search(near) or _NOT_YET.search(near):
+        return          # in a quotation, or planned, invited, wished, to come
+    states = _taking_part(er, sn, m) if not sn.persons else []
+    if not sn.persons and not states:
+        return
+    if kind in ("attended", "noun") and not (sn.dates or sn.day_of or len(sn.persons) + len(states) >= 2
+                                           or _place(er, sn, m)):
+        return          # "took part in an OTS summit for the first time": an event noun, and no day, place or second party
+    titled = _TITLED.match(er.text[sn.s + m.end():sn.e])
+    capital = next((c for c in _CAP_NAME.finditer(sn.sm) if m.lastindex and c.start() <= m.start(m.lastindex) < c.end()), None)
+    named = bool(titled or capital)
+    label = (titled.group(1) if titled else er.text[sn.s + capital.start(1):sn.s + capital.end(1)] if capital
+             else _label(er, sn, kind, m))
+    label = " ".join(label.split())
+    if titled:
+        sn.happening = True       # "spoke during an online conference titled “X”": reported, on the sentence's day
+    span = (sn.s + m.start(), sn.s + m.end())
+    key = er.reader.entity("Event", label, span, unique=True)
+    ev = Event(key=key, label=label, kind=event_kind(label), named=named, date=None, end_date=None, venue=None,
+               city=None, span=span, confidence=0.55)
+    er.out.events.append(ev)
+    er.recalled.append(ev)
+    sn.new_events.append(ev)
+    for mm in states:
+        er.out.participations.append(Participation(key, mm[2], "attendee", [], mm[:2], 0.55))
+
+
+def _trigger(er: EventReader, sn: Sentence) -> tuple[str, re.Match[str]] | None:
+    """The first verb of the lexicon in the sentence, else a noun after "at", "during" …; a definite noun
+    ("the meeting") after an event reported before is that event again, not a new one."""
+    for pattern, kind in _VERBS:
+        m = pattern.search(sn.sm)
+        if m is None:
+            continue
+        if kind == "meeting" and not (len(sn.persons) >= 2 or _others(sn, m)):
+            continue
+        if kind in ("attended", "held-noun", "organized") and _reference(er, sn, m):
+            continue
+        if kind == "received" and er.current is not None and not any(mm[0] >= sn.s + m.end() for mm in sn.persons):
+            continue         # "the minister welcomed the delegations": speaking at the event reported, not another one
+        if kind == "signing" and er.current is not None and not sn.dates:
+            return None      # "A protocol was signed" while a meeting is reported: signed there, not a new event
+        return kind, m
+    m = _NOUN_AT.search(sn.sm)
+    return ("noun", m) if m is not None else None
+
+
+def _place(er: EventReader, sn: Sentence, m: re.Match[str]) -> bool:
+    """Whether a city, venue or state follows the trigger after "in" or "at"."""
+    for pm in _PLACE.finditer(sn.sm, m.start()):
+        mention = er.reader.at(sn.s + pm.start(1))
+        if mention is not None and er.out.entities[mention[2]].kind in ("City", "Venue", "State"):
+            return True
+    return False
+
+
+def _others(sn: Sentence, m: re.Match[str]) -> bool:
+    """"X met with the diaspora / a delegation of A": another party after the verb."""
+    return any(mm[0] >= sn.s + m.end() for mm in sn.in_sentence if mm[3] != "Person") or bool(
+        re.match(r"(?:[\w-]+\s+){0,3}?(?:diaspora|community|delegation|representatives|students|members|staff|officials|"
+                 r"business(?:men|\s+circles)|leaders|heads)\b", sn.sm[m.end():]))
+
+
+def _reference(er: EventReader, sn: Sentence, m: re.Match[str]) -> bool:
+    """Whether the event noun of a trigger is one reported before: "took part in the session" (the/this/that)
+    after any event was found, whatever its head word ("the session" of a "Term Meeting")."""
+    noun = m.group(m.lastindex) if m.lastindex else ""
+    art = re.search(r"\b(?:the|this|that|these|its|their)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun), sn.sm[m.start():m.end()], re.I) if noun else None
+    return art is not None and any(x.span[0] < sn.s for x in er.out.events)
+
+
+def _taking_part(er: EventReader, sn: Sentence, m: re.Match[str]) -> list[Mention]:
+    """States and organizations named as taking part without a person: the subject of the predicate
+    ("Azerbaijan, Kazakhstan and Uzbekistan signed …"), named before it."""
+    if not _NO_PERSON_PREDICATES.search(sn.sm[m.start():m.end() + 1]):
+        return []
+    by = re.match(rf"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:of\s+)?(?:the\s+)?{LIST}", sn.sm[m.end():])
+    if by:          # "an agreement signed by the heads of parliaments of A, B and C"
+        lo, hi = sn.s + m.end() + by.start(1), sn.s + m.end() + by.end(1)
+        return [mm for mm in sn.in_sentence if lo <= mm[0] < hi and mm[3] in ("State", "Organization")
+                and er.out.entities[mm[2]].kind in ("State", "Organization")]
+    subject = er.masked[sn.s:sn.s + m.start()]
+    leaders = re.search(r"\b(?:ministers|heads|leaders|presidents|prime\s+ministers|representatives|delegations|speakers|chairm[ae]n)"
+                        r"\s+(?:[\w-]+\s+){0,3}(?:of|from)\s+", subject, re.I)    # "the ministers of culture of A and B"
+    rest = subject[leaders.end():] if leaders else subject
+    if re.search(r"\b(?:by|of|to|for|from|with|between)\s+(?:the\s+)?[^,;]*$", rest):
+        return []
+    return [mm for mm in sn.in_sentence if mm[1] <= sn.s + m.start() and mm[3] in ("State", "Organization")
+            and er.out.entities[mm[2]].kind in ("State", "Organization")]
+
+
+def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
+    """A descriptive label in the gold's style: "Meeting of A and B", "Visit of A to B", "Signing of the …"."""
+    out, text = er.out, er.text
+    names = [out.entities[mm[2]].label for mm in sn.persons[:2]]
+    of = (" of " + " and ".join(names)) if names else ""
+    if kind == "visit":
+        where = [mm for mm in sn.in_sentence if mm[0] >= sn.s + m.end() and mm[3] in ("State", "City")][:1]
+        return "Visit" + (f" of {names[0]}" if names else "") + (f" to {out.entities[where[0][2]].label}" if where else "")
+    if kind == "call":
+        return "Telephone conversation" + of
+    if kind == "signing" and re.match(r"\s+by\b", text[sn.s + m.end():sn.e]):
+        obj = re.search(r"\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}?(?:agreement|memorandum|protocol|treaty|declaration|contract|deal|"
+                        r"document|programme|program|plan|roadmap|charter|communiqu[eé])s?(?:\s+(?:on|of|for|between|in)\s+[^,;]{3,60}?)?)"
+                        r"\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?$",
+                        text[sn.s:sn.s + m.start()], re.I)
+        return "Signing of the " + " ".join(obj.group(1).split()) if obj else "Signing"
+    if kind == "signing":
+        obj = re.match(r"\s+(?:an?\s+|the\s+)?([^,.;]{3,80}?)(?=\s+(?:on|in|at|with|between|by|during|which|that)\b|[,.;]|$)",
+                       text[sn.s + m.end():sn.e])
+        return "Signing of the " + " ".join(obj.group(1).split()) if obj else "Signing" + of
+    if kind == "received":
+        return "Reception" + of if re.search(r"\breception\b", text[sn.s:sn.e], re.I) else "Meeting" + of
+    if kind in ("held", "attended", "held-noun", "organized", "noun") and m.lastindex:
+        noun = " ".join(text[sn.s + m.start(m.lastindex):sn.s + m.end(m.lastindex)].split()).lower()
+        noun = noun[:-1] if noun.endswith("s") and noun not in ("talks", "negotiations", "consultations") else noun
+        noun = "meeting" if noun in ("discussion", "discussions") else noun
+        host = re.match(r"(hosted|organi[sz]ed)\b", m.group(0), re.I) if kind == "organized" else None
+        by = f" {host.group(1).lower()} by {names[0]}" if host and names else of
+        return noun[:1].upper() + noun[1:] + by
+    return "Meeting" + of
+
+
+def drop_recalled_repeats(er: EventReader) -> None:
+    """A recalled event with the head noun, day and city of an event found before it is that event again
+    ("… organized a visit of the diplomatic corps to Sumgait on 30 January" after the visit was reported):
+    it is dropped and its participants go to the first."""
+    out = er.out
+    gone: dict[str, Event] = {}
+    for ev in er.recalled:
+        head = ev.label.split()[0].lower() if ev.label else ""
+        same = [x for x in out.events if x is not ev and x.key not in gone and x.span[0] < ev.span[0] and x.date == ev.date
+                and (x.city == ev.city or ev.city is None) and head in x.label.lower()]
+        if same:
+            gone[ev.key] = same[-1]
+    seen = {(p.event, p.participant) for p in out.participations if p.event not in gone}
+    kept = []
+    for p in out.participations:
+        if p.event in gone:
+            p.event = gone[p.event].key
+            if (p.event, p.participant) in seen:
+                continue
+            seen.add((p.event, p.participant))
+        kept.append(p)
+    out.participations = kept
+    out.events = [ev for ev in out.events if ev.key not in gone]

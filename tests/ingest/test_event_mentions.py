@@ -1,0 +1,61 @@
+"""Event recall (`rules/event_mentions.py`): sentences with an event verb or noun that the event rules
+did not turn into an event. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from graph.ingest.gazetteer import Gazetteer
+
+from .conftest import extraction
+
+
+def events(gz: Gazetteer, text: str) -> list[tuple]:
+    ex = extraction(gz, text)
+    return [(e.label, e.date and e.date.isoformat(), ex.label(e.city), e.named,
+             sorted(str(ex.label(p.participant)) for p in ex.participations if p.event == e.key)) for e in ex.events]
+
+
+def test_states_that_sign_take_part_active_and_passive(gz: Gazetteer) -> None:
+    assert events(gz, "Kazakhstan, Hungary and Türkiye signed a joint declaration on transit on 14 January.") == [
+        ("Signing of the joint declaration", "2026-01-14", None, False, ["Hungary", "Kazakhstan", "Türkiye"])]
+    assert events(gz, "A protocol on cultural exchange was signed by Hungary and Uzbekistan in Tashkent on 10 January.") == [
+        ("Signing of the protocol on cultural exchange", "2026-01-10", "Tashkent", False, ["Hungary", "Uzbekistan"])]
+    # the states through their office holders, not named: "the ministers of culture of A and B inked …"
+    assert events(gz, "On 12 January the ministers of culture of Kazakhstan and Hungary inked a memorandum in Almaty.") == [
+        ("Signing of the memorandum", "2026-01-12", "Almaty", False, ["Hungary", "Kazakhstan"])]
+
+
+def test_verbs_in_their_tenses_and_voices(gz: Gazetteer) -> None:
+    assert events(gz, "The delegation headed by Azamat Bekov was welcomed by Emre Yalçın at the ministry on 13 January.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-13", None, False, ["Azamat Bekov", "Emre Yalçın"])]
+    assert events(gz, "Azamat Bekov and Emre Yalçın conducted a round of political consultations.") == [
+        ("Consultations of Azamat Bekov and Emre Yalçın", None, None, False, ["Azamat Bekov", "Emre Yalçın"])]
+    assert events(gz, "The Hungarian minister Péter Szijjártó conducted talks in Baku on 12 January.") == [
+        ("Talks of Péter Szijjártó", "2026-01-12", "Baku", False, ["Péter Szijjártó"])]
+    assert events(gz, "Azamat Bekov completed his working visit to Türkiye on 15 January.") == [
+        ("Visit of Azamat Bekov to Türkiye", "2026-01-15", None, False, ["Azamat Bekov"])]
+
+
+def test_event_nouns_after_at_and_hosted(gz: Gazetteer) -> None:
+    assert events(gz, "At a briefing in Bishkek, Emre Yalçın told reporters about the results.") == [
+        ("Briefing of Emre Yalçın", None, "Bishkek", False, ["Emre Yalçın"])]
+    got = events(gz, "Azamat Bekov is on an official visit to Hungary. Emre Yalçın hosted a dinner in honour of the guests.")
+    assert got[1] == ("Dinner hosted by Emre Yalçın", None, None, False, ["Emre Yalçın"])
+
+
+def test_no_event_for_plans_invitations_the_future_or_a_quotation(gz: Gazetteer) -> None:
+    for text in ("Azamat Bekov will meet Emre Yalçın in Ankara next week.",
+                 "Azamat Bekov has been invited to visit Budapest in March.",
+                 "Emre Yalçın hopes to visit Bishkek soon.",
+                 "Kazakhstan and Hungary intend to sign a memorandum on transit.",
+                 '"We signed a memorandum with Hungary," Azamat Bekov said.'):
+        assert events(gz, text) == [], text
+
+
+def test_the_event_reported_again_is_no_new_event(gz: Gazetteer) -> None:
+    # "took part in the session": a definite noun after an event was reported is that event
+    text = ("Culture ministers gathered on 24 January in Astana for the 5th Meeting of the Council of Elders. "
+            "Delegations from Azerbaijan and Hungary took part in the session.")
+    assert [e[0] for e in events(gz, text)] == ["5th Meeting of the Council of Elders"]
+    # a signing with no day of its own while a meeting is reported: signed there
+    text = "Azamat Bekov met Emre Yalçın in Ankara on 12 January. A protocol on visas was signed by Hungary and Türkiye."
+    assert [e[0] for e in events(gz, text)] == ["Meeting of Azamat Bekov and Emre Yalçın"]
