@@ -59,3 +59,17 @@ def test_the_event_reported_again_is_no_new_event(gz: Gazetteer) -> None:
     # a signing with no day of its own while a meeting is reported: signed there
     text = "Azamat Bekov met Emre Yalçın in Ankara on 12 January. A protocol on visas was signed by Hungary and Türkiye."
     assert [e[0] for e in events(gz, text)] == ["Meeting of Azamat Bekov and Emre Yalçın"]
+
+
+def test_received_a_person_not_a_thing_and_a_meeting_on_the_sidelines(gz: Gazetteer) -> None:
+    assert events(gz, "On 2 January the Speaker of the Parliament of Kyrgyzstan Nurlan Sadykov received Mr. Emre Yalçın, "
+                      "Deputy Minister of Foreign Affairs of Türkiye.") == [
+        ("Meeting of Nurlan Sadykov and Emre Yalçın", "2026-01-02", None, False, ["Emre Yalçın", "Nurlan Sadykov"])]
+    assert events(gz, "Azamat Bekov received an honorary diploma from the university on 3 January.") == []
+    # "welcomed the decision" after a meeting is reported: an opinion, not a second event
+    got = events(gz, "Azamat Bekov met Emre Yalçın in Ankara on 12 January. Emre Yalçın welcomed the decision of "
+                     "Kyrgyzstan to join the programme.")
+    assert [e[0] for e in got] == ["Meeting of Azamat Bekov and Emre Yalçın"]
+    # a named event only as the frame: the meeting on its sidelines is still reported
+    got = events(gz, "Azamat Bekov talked with Emre Yalçın on the sidelines of the Astana International Forum on 12 January.")
+    assert ("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", None, False, ["Azamat Bekov", "Emre Yalçın"]) in got

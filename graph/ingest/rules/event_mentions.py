@@ -38,7 +38,6 @@ EVENT_NOUNS = ("meeting", "talks", "negotiations", "consultations", "visit", "fo
                "exhibition", "festival", "presentation", "opening", "inauguration", "commemoration", "dinner", "gathering")
 _NOUN = r"(?:press\s+conference|round\s?table|" + "|".join(n for n in EVENT_NOUNS if " " not in n) + r")(?:e?s)?"
 _ADJ = r"(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,3}?"
-_ACTOR = rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{MARK})"
 
 # (pattern, kind of trigger): a verb of the sentence's predicate, in its tenses and voices
 _VERBS: list[tuple[re.Pattern[str], str]] = [
@@ -46,9 +45,10 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone)\b", re.I), "call"),
     (re.compile(rf"\b(?:held|holds|hold|had|has\s+had|have\s+had|conducted|conducts)\s+{_ADJ}(talks|negotiations|consultations|"
                 r"discussions?|meetings?|conversations?|press\s+conferences?|briefings?)\b", re.I), "held"),
-    (re.compile(r"\b(?:met|meets|(?:was|were)\s+met\s+by|meeting\s+(?:with|between))\b"), "meeting"),
-    (re.compile(rf"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|(?:was|were)\s+(?:received|hosted|welcomed)\s+by)"
-                rf"\s+(?={_ACTOR}|(?:a|the)\s+(?:[\w-]+\s+){{0,3}}?delegation)"), "received"),
+    (re.compile(r"\b(?:met|meets|(?:was|were)\s+met\s+by|meeting\s+(?:with|between)|(?:talked|spoke|conferred|sat\s+down)\s+with)\b"),
+     "meeting"),
+    (re.compile(r"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|(?:was|were)\s+(?:received|hosted|welcomed)\s+by)\s"),
+     "received"),
     (re.compile(rf"\b(?:visited|visits|has\s+visited|(?:paid|pays|made|makes|is\s+on|was\s+on|began|begins|concluded|completed)\s+{_ADJ}visit)\b"),
      "visit"),
     (re.compile(r"\b(?:signed|signs|has\s+signed|have\s+signed|(?:was|were|has\s+been|have\s+been)\s+signed|inked)\b"), "signing"),
@@ -122,8 +122,10 @@ def _trigger(er: EventReader, sn: Sentence) -> tuple[str, re.Match[str]] | None:
             continue
         if kind in ("attended", "held-noun", "organized") and _reference(er, sn, m):
             continue
-        if kind == "received" and er.current is not None and not any(mm[0] >= sn.s + m.end() for mm in sn.persons):
-            continue         # "the minister welcomed the delegations": speaking at the event reported, not another one
+        guest = any(mm[0] >= sn.s + m.end() for mm in sn.persons) or re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?delegation", sn.sm[m.end():])
+        if kind == "received" and (not guest or (er.current is not None and (
+                not any(mm[0] >= sn.s + m.end() for mm in sn.persons) or re.match(r"welcome", m.group(0), re.I)))):
+            continue         # "received an award"; "welcomed the delegations / the leaders": at the event reported
         if kind == "signing" and er.current is not None and not sn.dates:
             return None      # "A protocol was signed" while a meeting is reported: signed there, not a new event
         return kind, m

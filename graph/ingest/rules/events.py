@@ -251,7 +251,7 @@ class EventReader:
                 self._same_event(sn)
             if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 self._unnamed(sn)
-            if not sn.new_events and not sn.refs and not sn.referenced:
+            if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 recall_event(self, sn)      # what the rules above missed: a lexicon of event verbs and nouns
             self._noun_in_city(sn)
             self._when_and_where(sn)
