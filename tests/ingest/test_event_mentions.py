@@ -73,3 +73,13 @@ def test_received_a_person_not_a_thing_and_a_meeting_on_the_sidelines(gz: Gazett
     # a named event only as the frame: the meeting on its sidelines is still reported
     got = events(gz, "Azamat Bekov talked with Emre Yalçın on the sidelines of the Astana International Forum on 12 January.")
     assert ("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", None, False, ["Azamat Bekov", "Emre Yalçın"]) in got
+
+
+def test_credentials_and_arrivals_in_other_words_and_a_second_meeting_of_the_day(gz: Gazetteer) -> None:
+    assert events(gz, "The credentials of Ambassador Azamat Bekov were accepted by Emre Yalçın on 12 January.") == [
+        ("Presentation of credentials by Azamat Bekov", "2026-01-12", None, False, ["Azamat Bekov", "Emre Yalçın"])]
+    assert events(gz, "On 10 January Emre Yalçın has arrived in Bishkek for a two-day official visit.") == [
+        ("Visit of Emre Yalçın to Bishkek", "2026-01-10", "Bishkek", False, ["Emre Yalçın"])]
+    # the same day, another person: a second meeting, not the first one again
+    got = events(gz, "Azamat Bekov met Emre Yalçın on 12 January. On the same day, Bekov also met with Péter Szijjártó.")
+    assert [e[0] for e in got] == ["Meeting of Azamat Bekov and Emre Yalçın", "Meeting of Azamat Bekov and Péter Szijjártó"]

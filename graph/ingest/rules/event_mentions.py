@@ -49,8 +49,12 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
      "meeting"),
     (re.compile(r"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|(?:was|were)\s+(?:received|hosted|welcomed)\s+by)\s"),
      "received"),
-    (re.compile(rf"\b(?:visited|visits|has\s+visited|(?:paid|pays|made|makes|is\s+on|was\s+on|began|begins|concluded|completed)\s+{_ADJ}visit)\b"),
-     "visit"),
+    (re.compile(rf"\b(?:visited|visits|has\s+visited|(?:paid|pays|made|makes|is\s+on|was\s+on|began|begins|concluded|completed)\s+{_ADJ}visit"
+                rf"|(?:arrived|arrives)\s+in\s+(?:the\s+)?\S+\s+(?:for|on)\s+{_ADJ}visit)\b"), "visit"),
+    (re.compile(r"\b(?:present(?:ed|s)?|hand(?:ed|s)?(?:\s+over)?|submit(?:ted|s)?|accept(?:ed|s)?|receiv(?:ed|es))\s+"
+                r"(?:(?:his|her|their|the)\s+)?(?:(?:an?\s+)?cop(?:y|ies)\s+of\s+(?:(?:his|her|the)\s+)?)?(?:letters?\s+of\s+credence|credentials)"
+                r"|\b(?:credentials|letters?\s+of\s+credence)\b[^.;]{0,80}?\b(?:were|was)\s+(?:presented|handed|submitted|accepted|received)",
+                re.I), "credentials"),
     (re.compile(r"\b(?:signed|signs|has\s+signed|have\s+signed|(?:was|were|has\s+been|have\s+been)\s+signed|inked)\b"), "signing"),
     (re.compile(rf"\b(?:attended|attends|took\s+part\s+in|takes\s+part\s+in|participated\s+in|participates\s+in|joined|"
                 rf"addressed|spoke\s+at|(?:was|were)\s+present\s+at)\s+{_ADJ}(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({_NOUN})\b", re.I), "attended"),
@@ -187,6 +191,8 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
         return "Visit" + (f" of {names[0]}" if names else "") + (f" to {out.entities[where[0][2]].label}" if where else "")
     if kind == "call":
         return "Telephone conversation" + of
+    if kind == "credentials":
+        return "Presentation of credentials" + (f" by {names[0]}" if names else "")
     if kind == "signing" and re.match(r"\s+by\b", text[sn.s + m.end():sn.e]):
         obj = re.search(r"\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}?(?:agreement|memorandum|protocol|treaty|declaration|contract|deal|"
                         r"document|programme|program|plan|roadmap|charter|communiqu[eé])s?(?:\s+(?:on|of|for|between|in)\s+[^,;]{3,60}?)?)"
@@ -210,15 +216,19 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
 
 
 def drop_recalled_repeats(er: EventReader) -> None:
-    """A recalled event with the head noun, day and city of an event found before it is that event again
+    """A recalled event with the head noun, day and city of an event found before it (a meeting: among the
+    same people) is that event again
     ("… organized a visit of the diplomatic corps to Sumgait on 30 January" after the visit was reported):
     it is dropped and its participants go to the first."""
     out = er.out
     gone: dict[str, Event] = {}
     for ev in er.recalled:
         head = ev.label.split()[0].lower() if ev.label else ""
+        who = {p.participant for p in out.participations if p.event == ev.key}
         same = [x for x in out.events if x is not ev and x.key not in gone and x.span[0] < ev.span[0] and x.date == ev.date
-                and (x.city == ev.city or ev.city is None) and head in x.label.lower()]
+                and (x.city == ev.city or ev.city is None) and head in x.label.lower()
+                and (ev.kind != "Meeting" or head == "visit"
+                     or who <= {p.participant for p in out.participations if p.event == x.key})]   # a meeting: the same people
         if same:
             gone[ev.key] = same[-1]
     seen = {(p.event, p.participant) for p in out.participations if p.event not in gone}
