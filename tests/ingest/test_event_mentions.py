@@ -83,3 +83,13 @@ def test_credentials_and_arrivals_in_other_words_and_a_second_meeting_of_the_day
     # the same day, another person: a second meeting, not the first one again
     got = events(gz, "Azamat Bekov met Emre Yalçın on 12 January. On the same day, Bekov also met with Péter Szijjártó.")
     assert [e[0] for e in got] == ["Meeting of Azamat Bekov and Emre Yalçın", "Meeting of Azamat Bekov and Péter Szijjártó"]
+
+
+def test_named_events_written_with_a_coordinated_place(gz: Gazetteer) -> None:
+    summits = [("Istanbul Summit", None, None, True, []), ("Samarkand Summit", None, None, True, []),
+               ("Ankara Summit", None, None, True, [])]
+    assert events(gz, "The leaders recalled the decisions taken at the Istanbul, Samarkand and Ankara Summits.") == summits
+    assert events(gz, "The decisions taken at Istanbul, Samarkand and Ankara Summits were recalled.") == summits
+    assert [e[0] for e in events(gz, "Azamat Bekov spoke of the Baku and Shusha forums.")] == ["Baku forum", "Shusha forum"]
+    # lower case without "the": no names
+    assert events(gz, "Trade between Kazakhstan and Uzbekistan forums grew.") == []

@@ -29,7 +29,7 @@ from .lexicon import event_kind
 if TYPE_CHECKING:
     from .events import EventReader, Sentence
 
-__all__ = ["EVENT_NOUNS", "drop_recalled_repeats", "recall_event"]
+__all__ = ["EVENT_NOUNS", "coordinated_names", "drop_recalled_repeats", "recall_event"]
 
 #: The head nouns of events (singular; plurals are matched too).
 EVENT_NOUNS = ("meeting", "talks", "negotiations", "consultations", "visit", "forum", "summit", "ceremony", "signing",
@@ -75,6 +75,11 @@ _NOT_YET = re.compile(r"\b(?:would|could|should|may|might|must|intends?|intentio
                       r"(?:is|are|was|were)\s+to|going\s+to|aims?\s+to|ready\s+to|if|unless)\b", re.I)
 # a capitalized name of an event written with a place or a body: "the Samarkand Summit", "the Baku Forum"
 _CAP_NAME = re.compile(rf"\bthe\s+((?:{MARK}|[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]+\s+){{0,2}}?(?:Summit|Forum|Congress|Conference))\b")
+# "the Istanbul, Samarkand and Ankara Summits": one named event for each place
+_NAME_PART = rf"(?:{MARK}|[A-Z][\w'’-]+)"
+_COORDINATED = re.compile(rf"\b(?:the\s+({_NAME_PART}(?:\s*,\s*{_NAME_PART})*\s*,?\s+and\s+{_NAME_PART})\s+(summits|forums|congresses|conferences)"
+                          rf"|(?:at|of|in|from|since)\s+({_NAME_PART}(?:\s*,\s*{_NAME_PART})*\s*,?\s+and\s+{_NAME_PART})\s+"
+                          r"(Summits|Forums|Congresses|Conferences))\b", re.I)
 # "an online conference titled “X”": the event's name
 _TITLED = re.compile(r"\s*,?\s+(?:titled|entitled|called|themed|under\s+the\s+(?:title|theme|motto))\s+[\"“«]([^\"”»]{3,120})[\"”»]")
 _NO_PERSON_PREDICATES = re.compile(r"\b(?:signed|signs|inked|took\s+part|participated|attended|held|hosted|organi[sz]ed|met|visited)\b")
@@ -242,3 +247,23 @@ def drop_recalled_repeats(er: EventReader) -> None:
         kept.append(p)
     out.participations = kept
     out.events = [ev for ev in out.events if ev.key not in gone]
+
+
+def coordinated_names(er: EventReader, sn: Sentence) -> None:
+    """"the decisions taken at the Istanbul, Samarkand and Ankara Summits": three named events, only mentioned
+    (no day, no participants), "Istanbul Summit", "Samarkand Summit", "Ankara Summit"."""
+    for m in _COORDINATED.finditer(sn.sm):
+        g = 1 if m.group(1) else 3       # "the A and B summits", or "at A and B Summits" (capitalized)
+        if g == 3 and not m.group(4)[0].isupper():
+            continue
+        head = m.group(g + 1)[:-2] if m.group(g + 1).lower().endswith("sses") else m.group(g + 1)[:-1]
+        for part in re.finditer(_NAME_PART, m.group(g)):
+            a, b = sn.s + m.start(g) + part.start(), sn.s + m.start(g) + part.end()
+            label = f"{' '.join(er.text[a:b].split())} {head}"
+            if any(x.label.lower() == label.lower() for x in er.out.events):
+                continue
+            key = er.reader.entity("Event", label, (a, sn.s + m.end()))
+            ev = Event(key=key, label=label, kind=event_kind(label), named=True, date=None, end_date=None, venue=None,
+                       city=None, span=(a, sn.s + m.end()), confidence=0.6)
+            er.out.events.append(ev)
+            sn.referenced.append(ev)

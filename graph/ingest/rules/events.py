@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..facts import Event
 from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
 from .dates import DAY_OF, FUTURE, DateMention, find_dates, parse_day_of
-from .event_mentions import drop_recalled_repeats, recall_event
+from .event_mentions import coordinated_names, drop_recalled_repeats, recall_event
 from .lexicon import event_kind
 from .participations import PERFORM, PLURAL_REF, participations
 
@@ -239,6 +239,7 @@ class EventReader:
             prev_persons = [mm for mm in sn.persons if mm[1] - mm[0] > 3]
             self._meeting_with_ref(sn)
             self._named(sn)
+            coordinated_names(self, sn)     # "the Istanbul, Samarkand and Ankara Summits"
             self._subs(sn)
             if not sn.new_events and not sn.refs:
                 self._separate_meetings(sn, before)
