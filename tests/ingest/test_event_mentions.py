@@ -93,3 +93,10 @@ def test_named_events_written_with_a_coordinated_place(gz: Gazetteer) -> None:
     assert [e[0] for e in events(gz, "Azamat Bekov spoke of the Baku and Shusha forums.")] == ["Baku forum", "Shusha forum"]
     # lower case without "the": no names
     assert events(gz, "Trade between Kazakhstan and Uzbekistan forums grew.") == []
+
+
+def test_exchanged_views_is_a_meeting_and_said_again_is_the_same_one(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov and Emre Yalçın exchanged views on regional security on 13 January.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-13", None, False, ["Azamat Bekov", "Emre Yalçın"])]
+    got = events(gz, "Azamat Bekov met Emre Yalçın in Ankara on 12 January. Bekov and Yalçın exchanged views on regional security.")
+    assert got == [("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", "Ankara", False, ["Azamat Bekov", "Emre Yalçın"])]

@@ -45,7 +45,8 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone)\b", re.I), "call"),
     (re.compile(rf"\b(?:held|holds|hold|had|has\s+had|have\s+had|conducted|conducts)\s+{_ADJ}(talks|negotiations|consultations|"
                 r"discussions?|meetings?|conversations?|press\s+conferences?|briefings?)\b", re.I), "held"),
-    (re.compile(r"\b(?:met|meets|(?:was|were)\s+met\s+by|meeting\s+(?:with|between)|(?:talked|spoke|conferred|sat\s+down)\s+with)\b"),
+    (re.compile(r"\b(?:met|meets|(?:was|were)\s+met\s+by|meeting\s+(?:with|between)|(?:talked|spoke|conferred|sat\s+down)\s+with"
+                r"|exchanged\s+(?:views|opinions)|(?:had|held)\s+an?\s+exchange\s+of\s+views)\b"),
      "meeting"),
     (re.compile(r"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|(?:was|were)\s+(?:received|hosted|welcomed)\s+by)\s"),
      "received"),
