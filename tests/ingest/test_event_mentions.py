@@ -100,3 +100,8 @@ def test_exchanged_views_is_a_meeting_and_said_again_is_the_same_one(gz: Gazette
         ("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-13", None, False, ["Azamat Bekov", "Emre Yalçın"])]
     got = events(gz, "Azamat Bekov met Emre Yalçın in Ankara on 12 January. Bekov and Yalçın exchanged views on regional security.")
     assert got == [("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", "Ankara", False, ["Azamat Bekov", "Emre Yalçın"])]
+
+
+def test_a_welcome_in_the_passive_with_words_between(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov was warmly welcomed at the Ankara airport by Emre Yalçın on 11 January.") == [
+        ("Welcome of Azamat Bekov at the airport", "2026-01-11", "Ankara", False, ["Azamat Bekov", "Emre Yalçın"])]

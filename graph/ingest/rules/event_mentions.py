@@ -48,8 +48,10 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:met|meets|(?:was|were)\s+met\s+by|meeting\s+(?:with|between)|(?:talked|spoke|conferred|sat\s+down)\s+with"
                 r"|exchanged\s+(?:views|opinions)|(?:had|held)\s+an?\s+exchange\s+of\s+views)\b"),
      "meeting"),
-    (re.compile(r"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|(?:was|were)\s+(?:received|hosted|welcomed)\s+by)\s"),
-     "received"),
+    (re.compile(r"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|"
+                r"(?:was|were)\s+(?:warmly\s+|officially\s+)?(?:received|hosted|welcomed|greeted)\b[^.;]{0,60}?\bby)\s"), "received"),
+    # "A and B (have) discussed …": the two first persons of the sentence, joined by "and"
+    (re.compile(r"\b(?:have\s+|has\s+|had\s+|also\s+)?discussed\b"), "discussed"),
     (re.compile(rf"\b(?:visited|visits|has\s+visited|(?:paid|pays|made|makes|is\s+on|was\s+on|began|begins|concluded|completed)\s+{_ADJ}visit"
                 rf"|(?:arrived|arrives)\s+in\s+(?:the\s+)?\S+\s+(?:for|on)\s+{_ADJ}visit)\b"), "visit"),
     (re.compile(r"\b(?:present(?:ed|s)?|hand(?:ed|s)?(?:\s+over)?|submit(?:ted|s)?|accept(?:ed|s)?|receiv(?:ed|es))\s+"
@@ -130,6 +132,8 @@ def _trigger(er: EventReader, sn: Sentence) -> tuple[str, re.Match[str]] | None:
             continue
         if kind == "meeting" and not (len(sn.persons) >= 2 or _others(sn, m)):
             continue
+        if kind == "discussed" and not er._two_discussed(sn, m):
+            continue
         if kind in ("attended", "held-noun", "organized") and _reference(er, sn, m):
             continue
         guest = any(mm[0] >= sn.s + m.end() for mm in sn.persons) or re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?delegation", sn.sm[m.end():])
@@ -209,6 +213,8 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
         obj = re.match(r"\s+(?:an?\s+|the\s+)?([^,.;]{3,80}?)(?=\s+(?:on|in|at|with|between|by|during|which|that)\b|[,.;]|$)",
                        text[sn.s + m.end():sn.e])
         return "Signing of the " + " ".join(obj.group(1).split()) if obj else "Signing" + of
+    if kind == "received" and re.search(r"\bairport\b", text[sn.s:sn.e]) and names:
+        return f"Welcome of {names[0]} at the airport"
     if kind == "received":
         return "Reception" + of if re.search(r"\breception\b", text[sn.s:sn.e], re.I) else "Meeting" + of
     if kind in ("held", "attended", "held-noun", "organized", "noun") and m.lastindex:
