@@ -105,3 +105,10 @@ def test_exchanged_views_is_a_meeting_and_said_again_is_the_same_one(gz: Gazette
 def test_a_welcome_in_the_passive_with_words_between(gz: Gazetteer) -> None:
     assert events(gz, "Azamat Bekov was warmly welcomed at the Ankara airport by Emre Yalçın on 11 January.") == [
         ("Welcome of Azamat Bekov at the airport", "2026-01-11", "Ankara", False, ["Azamat Bekov", "Emre Yalçın"])]
+
+
+def test_a_label_with_the_nouns_modifiers_and_what_it_is_of(gz: Gazetteer) -> None:
+    got = events(gz, "Emre Yalçın chaired the first meeting of the joint working group on energy in Ankara on 9 January.")
+    assert got == [("First meeting of the joint working group on energy", "2026-01-09", "Ankara", False, ["Emre Yalçın"])]
+    got = events(gz, "Kazakhstan and Uzbekistan held the 5th meeting of the intergovernmental commission in Tashkent on 12 January.")
+    assert got == [("5th meeting of the intergovernmental commission", "2026-01-12", "Tashkent", False, ["Kazakhstan", "Uzbekistan"])]

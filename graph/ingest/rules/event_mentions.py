@@ -223,8 +223,23 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
         noun = "meeting" if noun in ("discussion", "discussions") else noun
         host = re.match(r"(hosted|organi[sz]ed)\b", m.group(0), re.I) if kind == "organized" else None
         by = f" {host.group(1).lower()} by {names[0]}" if host and names else of
-        return noun[:1].upper() + noun[1:] + by
+        phrase = _noun_phrase(er, sn, m.start(m.lastindex), m.end(m.lastindex))
+        return phrase[:1].upper() + phrase[1:] if phrase else noun[:1].upper() + noun[1:] + by
     return "Meeting" + of
+
+
+def _noun_phrase(er: EventReader, sn: Sentence, ns: int, ne: int) -> str | None:
+    """"the first meeting of the joint working group on energy": the event noun with its modifiers and what it
+    is of, on or for, when the sentence writes them (else None: "a meeting" alone is labelled by its people)."""
+    text = er.text
+    pre = re.search(r"\b(?:an?|the|his|her|their|its)\s+((?:(?!(?:and|or|with|by|to)\s)[\w-]+\s+){0,3})$", sn.sm[max(0, ns - 60):ns], re.I)
+    post = re.match(r"\s+(?:of|on|for|dedicated\s+to|devoted\s+to)\s+[^,.;:()]{2,80}?(?=\s+(?:in|at|held|was|were|which|that|where|with|"
+                    r"by|from|to|and\s+(?:the\s+)?\w+ed|on\s+(?:\d|the\s+\d|[A-Z][a-z]+day|(?:January|February|March|April|May|June|"
+                    r"July|August|September|October|November|December)\b))\b|[,.;:()]|$)", text[sn.s + ne:sn.e])
+    if post is None:
+        return None
+    start = sn.s + ns - (len(pre.group(1)) if pre else 0)
+    return " ".join(text[start:sn.s + ne + post.end()].split())
 
 
 def drop_recalled_repeats(er: EventReader) -> None:
