@@ -112,3 +112,14 @@ def test_a_label_with_the_nouns_modifiers_and_what_it_is_of(gz: Gazetteer) -> No
     assert got == [("First meeting of the joint working group on energy", "2026-01-09", "Ankara", False, ["Emre Yalçın"])]
     got = events(gz, "Kazakhstan and Uzbekistan held the 5th meeting of the intergovernmental commission in Tashkent on 12 January.")
     assert got == [("5th meeting of the intergovernmental commission", "2026-01-12", "Tashkent", False, ["Kazakhstan", "Uzbekistan"])]
+
+
+def test_wreaths_press_conferences_and_lectures(gz: Gazetteer) -> None:
+    got = events(gz, "Within the visit, Emre Yalçın laid flowers at the monument to Chingiz Aitmatov in Bishkek on 12 January.")
+    assert got == [("Wreath-laying ceremony at the monument to Chingiz Aitmatov", "2026-01-12", "Bishkek", False, ["Emre Yalçın"])]
+    got = events(gz, "Azamat Bekov delivered a lecture on Kyrgyz foreign policy in Ankara on 13 January.")
+    assert got == [("Lecture on Kyrgyz foreign policy", "2026-01-13", "Ankara", False, ["Azamat Bekov"])]
+    # a speech delivered AT a press conference reported before: no new event
+    text = ("Azamat Bekov met Emre Yalçın in Ankara on 12 January. In the speech he delivered at the press conference, "
+            "Bekov thanked Yalçın.")
+    assert [e[0] for e in events(gz, text)] == ["Meeting of Azamat Bekov and Emre Yalçın"]

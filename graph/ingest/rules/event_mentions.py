@@ -45,6 +45,9 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone)\b", re.I), "call"),
     (re.compile(rf"\b(?:held|holds|hold|had|has\s+had|have\s+had|conducted|conducts)\s+{_ADJ}(talks|negotiations|consultations|"
                 r"discussions?|meetings?|conversations?|press\s+conferences?|briefings?)\b", re.I), "held"),
+    (re.compile(r"\b(?:laid|lays|placed|places)\s+(?:a\s+)?(?:wreaths?|flowers|a\s+bouquet)\b", re.I), "wreath"),
+    (re.compile(r"\b(?:gave|gives|delivered|delivers)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(press\s+conferences?|briefings?|lectures?)\b",
+                re.I), "held"),
     (re.compile(r"\b(?:met|meets|(?:was|were)\s+met\s+by|meeting\s+(?:with|between)|(?:talked|spoke|conferred|sat\s+down)\s+with"
                 r"|exchanged\s+(?:views|opinions)|(?:had|held)\s+an?\s+exchange\s+of\s+views)\b"),
      "meeting"),
@@ -119,6 +122,8 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
     er.out.events.append(ev)
     er.recalled.append(ev)
     sn.new_events.append(ev)
+    if kind == "wreath":       # no verb of attending: who laid the wreath (the subject) takes part
+        states = states + [mm for mm in sn.persons if mm[1] <= sn.s + m.start()]
     for mm in states:
         er.out.participations.append(Participation(key, mm[2], "attendee", [], mm[:2], 0.55))
 
@@ -201,6 +206,10 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
         return "Visit" + (f" of {names[0]}" if names else "") + (f" to {out.entities[where[0][2]].label}" if where else "")
     if kind == "call":
         return "Telephone conversation" + of
+    if kind == "wreath":
+        at = re.search(rf"\b(?:at|to)\s+the\s+((?:[\w-]+\s+){{0,3}}?(?:monument|memorial|grave|tomb|mausoleum|statue|bust)\b(?:\s+(?:to|of)\s+[^,.;]{{2,60}}?)?)"
+                       r"(?=\s+(?:in|on|at|during)\b|[,.;]|$)", text[sn.s + m.end():sn.e])
+        return "Wreath-laying ceremony" + (f" at the {' '.join(at.group(1).split())}" if at else of)
     if kind == "credentials":
         return "Presentation of credentials" + (f" by {names[0]}" if names else "")
     if kind == "signing" and re.match(r"\s+by\b", text[sn.s + m.end():sn.e]):
