@@ -123,3 +123,11 @@ def test_wreaths_press_conferences_and_lectures(gz: Gazetteer) -> None:
     text = ("Azamat Bekov met Emre Yalçın in Ankara on 12 January. In the speech he delivered at the press conference, "
             "Bekov thanked Yalçın.")
     assert [e[0] for e in events(gz, text)] == ["Meeting of Azamat Bekov and Emre Yalçın"]
+
+
+def test_a_signing_during_a_visit_is_the_visit(gz: Gazetteer) -> None:
+    assert events(gz, "During the visit of President Azamat Bekov to Hungary, a cooperation programme for 2026-2029 was signed.") == [
+        ("Visit of Azamat Bekov to Hungary", None, None, False, ["Azamat Bekov"])]
+    # with no frame, the signing itself
+    assert events(gz, "Kazakhstan and Hungary signed several deals on 12 January.") == [
+        ("Signing of the several deals", "2026-01-12", None, False, ["Hungary", "Kazakhstan"])]

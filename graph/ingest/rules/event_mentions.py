@@ -74,6 +74,10 @@ _NOUN_AT = re.compile(rf"\b(?:at|during|in\s+the\s+course\s+of|on\s+the\s+occasi
                       rf"({_NOUN})|(talks|negotiations|consultations)\s+with)\b", re.I)
 # a place after the trigger: "in Baku", "at the Palace of …"
 _PLACE = re.compile(rf"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?({MARK})")
+# "during the visit of A to B, … was signed": the frame is the event reported (a noun with what it is of or to, when definite)
+_FRAME = re.compile(rf"\b(?:during|in\s+the\s+course\s+of|on\s+the\s+occasion\s+of|within|as\s+part\s+of|at)\s+"
+                    rf"(?:(?:an?|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?({_NOUN})\b"
+                    rf"|the\s+(?:[\w-]+\s+){{0,5}}?({_NOUN})(?=\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{MARK}))", re.I)
 # what plans, invites, wishes or speaks of what has not happened
 _NOT_YET = re.compile(r"\b(?:would|could|should|may|might|must|intends?|intention|plans?|planned|planning|proposed|proposes|"
                       r"invit(?:ed|es|ing|ation)|agreed\s+to|decided\s+to|expected|expects|next|looking\s+forward|ahead\s+of|"
@@ -124,6 +128,9 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
     sn.new_events.append(ev)
     if kind == "wreath":       # no verb of attending: who laid the wreath (the subject) takes part
         states = states + [mm for mm in sn.persons if mm[1] <= sn.s + m.start()]
+    visitor = re.match(rf"\s+of\s+(?:the\s+)?(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({MARK})(?=\s+to\b)", sn.sm[m.end():]) if kind == "visit" else None
+    if visitor and (vm := er.reader.at(sn.s + m.end() + visitor.start(1))) is not None and vm[3] == "Person":
+        states = states + [vm]     # "during the visit of President A to B": A (only mentioned, for the rules of participations)
     for mm in states:
         er.out.participations.append(Participation(key, mm[2], "attendee", [], mm[:2], 0.55))
 
@@ -145,6 +152,8 @@ def _trigger(er: EventReader, sn: Sentence) -> tuple[str, re.Match[str]] | None:
         if kind == "received" and (not guest or (er.current is not None and (
                 not any(mm[0] >= sn.s + m.end() for mm in sn.persons) or re.match(r"welcome", m.group(0), re.I)))):
             continue         # "received an award"; "welcomed the delegations / the leaders": at the event reported
+        if kind == "signing" and (frame := _FRAME.search(sn.sm)) is not None and not _reference(er, sn, frame):
+            return ("visit" if frame.group(frame.lastindex).lower().startswith("visit") else "noun"), frame   # signed during the visit
         if kind == "signing" and er.current is not None and not sn.dates:
             return None      # "A protocol was signed" while a meeting is reported: signed there, not a new event
         return kind, m
@@ -173,6 +182,8 @@ def _reference(er: EventReader, sn: Sentence, m: re.Match[str]) -> bool:
     after any event was found, whatever its head word ("the session" of a "Term Meeting")."""
     noun = m.group(m.lastindex) if m.lastindex else ""
     art = re.search(r"\b(?:the|this|that|these|its|their)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun), sn.sm[m.start():m.end()], re.I) if noun else None
+    if art is not None and re.match(rf"\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{MARK}", sn.sm[m.end(m.lastindex):]):
+        return any(noun.lower().rstrip("s")[:5] in x.label.lower() for x in er.out.events if x.span[0] < sn.s)   # "the visit of A to B"
     return art is not None and any(x.span[0] < sn.s for x in er.out.events)
 
 
