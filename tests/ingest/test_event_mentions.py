@@ -131,3 +131,10 @@ def test_a_signing_during_a_visit_is_the_visit(gz: Gazetteer) -> None:
     # with no frame, the signing itself
     assert events(gz, "Kazakhstan and Hungary signed several deals on 12 January.") == [
         ("Signing of the several deals", "2026-01-12", None, False, ["Hungary", "Kazakhstan"])]
+
+
+def test_no_event_for_what_sums_up_or_repeats(gz: Gazetteer) -> None:
+    for text in ("Kazakhstan and Uzbekistan have signed more than 100 agreements since 1991.",
+                 "Hungary and Türkiye sign a cultural programme every year.",
+                 "Azamat Bekov regularly hosts a dinner for the diplomatic corps in Bishkek."):
+        assert events(gz, text) == [], text

@@ -83,6 +83,10 @@ _NOT_YET = re.compile(r"\b(?:would|could|should|may|might|must|intends?|intentio
                       r"invit(?:ed|es|ing|ation)|agreed\s+to|decided\s+to|expected|expects|next|looking\s+forward|ahead\s+of|"
                       r"preparations?\s+for|preparing|prepare|upcoming|forthcoming|future|soon|scheduled|hope[sd]?|wish(?:es|ed)?|"
                       r"(?:is|are|was|were)\s+to|going\s+to|aims?\s+to|ready\s+to|if|unless)\b", re.I)
+# what sums up or repeats events rather than reporting one
+_HABITUAL = re.compile(r"\b(?:since\s+(?:\d{4}|then)|more\s+than\s+\d+|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades|months)|"
+                       r"so\s+far|to\s+date|(?:several|many|numerous|\w+)\s+times|every\s+(?:year|month|week)|annually|regularly|"
+                       r"traditionally|usually|often)\b", re.I)
 # a capitalized name of an event written with a place or a body: "the Samarkand Summit", "the Baku Forum"
 _CAP_NAME = re.compile(rf"\bthe\s+((?:{MARK}|[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]+\s+){{0,2}}?(?:Summit|Forum|Congress|Conference))\b")
 # "the Istanbul, Samarkand and Ankara Summits": one named event for each place
@@ -105,6 +109,8 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
     near = sn.sm[max(0, m.start() - 60):m.end()]
     if said.count('"') % 2 == 1 or said.count("“") > said.count("”") or FUTURE.search(near) or _NOT_YET.search(near):
         return          # in a quotation, or planned, invited, wished, to come
+    if _HABITUAL.search(sn.sm):
+        return          # "have signed more than 100 agreements since 1991", "hosts a reception every year": no one event
     states = _taking_part(er, sn, m) if not sn.persons else []
     if not sn.persons and not states:
         return
