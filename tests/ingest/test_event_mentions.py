@@ -138,3 +138,8 @@ def test_no_event_for_what_sums_up_or_repeats(gz: Gazetteer) -> None:
                  "Hungary and Türkiye sign a cultural programme every year.",
                  "Azamat Bekov regularly hosts a dinner for the diplomatic corps in Bishkek."):
         assert events(gz, text) == [], text
+
+
+def test_a_name_ending_in_times_is_no_repetition(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov and Emre Yalçın exchanged views in Ankara on 13 January, the Astana Times reports.")
+    assert [e[0] for e in got] == ["Meeting of Azamat Bekov and Emre Yalçın"]

@@ -85,7 +85,7 @@ _NOT_YET = re.compile(r"\b(?:would|could|should|may|might|must|intends?|intentio
                       r"(?:is|are|was|were)\s+to|going\s+to|aims?\s+to|ready\s+to|if|unless)\b", re.I)
 # what sums up or repeats events rather than reporting one
 _HABITUAL = re.compile(r"\b(?:since\s+(?:\d{4}|then)|more\s+than\s+\d+|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades|months)|"
-                       r"so\s+far|to\s+date|(?:several|many|numerous|\w+)\s+times|every\s+(?:year|month|week)|annually|regularly|"
+                       r"so\s+far|to\s+date|(?:several|many|numerous|two|three|four|five|\d+)\s+times|every\s+(?:year|month|week)|annually|regularly|"
                        r"traditionally|usually|often)\b", re.I)
 # a capitalized name of an event written with a place or a body: "the Samarkand Summit", "the Baku Forum"
 _CAP_NAME = re.compile(rf"\bthe\s+((?:{MARK}|[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]+\s+){{0,2}}?(?:Summit|Forum|Congress|Conference))\b")
