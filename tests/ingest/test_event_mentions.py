@@ -143,3 +143,9 @@ def test_no_event_for_what_sums_up_or_repeats(gz: Gazetteer) -> None:
 def test_a_name_ending_in_times_is_no_repetition(gz: Gazetteer) -> None:
     got = events(gz, "Azamat Bekov and Emre Yalçın exchanged views in Ankara on 13 January, the Astana Times reports.")
     assert [e[0] for e in got] == ["Meeting of Azamat Bekov and Emre Yalçın"]
+
+
+def test_a_recalled_event_has_only_the_day_its_sentence_gives(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov met Emre Yalçın in Ankara on 12 January. Later, Emre Yalçın hosted a dinner in honour of the guests.")
+    # not the day of the meeting reported before (the rules' "date last spoken of"): the sentence gives none
+    assert got[1] == ("Dinner hosted by Emre Yalçın", None, None, False, ["Emre Yalçın"])

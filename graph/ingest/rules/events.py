@@ -817,7 +817,7 @@ class EventReader:
             ev.date = None
         elif ev.named and not sn.happening:
             ev.date = None      # a mention of a past or coming event, not a report of it
-        elif self.discourse is not None:
+        elif self.discourse is not None and ev not in self.recalled:    # a recalled event: only a day its sentence gives
             ev.date = self.discourse
             ev.confidence = round(ev.confidence - 0.1, 2)
         elif (not ev.named and self._lead(sn) and self.dateline_date is None and not ev.label.startswith("Visit ")
