@@ -149,3 +149,18 @@ def test_a_recalled_event_has_only_the_day_its_sentence_gives(gz: Gazetteer) -> 
     got = events(gz, "Azamat Bekov met Emre Yalçın in Ankara on 12 January. Later, Emre Yalçın hosted a dinner in honour of the guests.")
     # not the day of the meeting reported before (the rules' "date last spoken of"): the sentence gives none
     assert got[1] == ("Dinner hosted by Emre Yalçın", None, None, False, ["Emre Yalçın"])
+
+
+def test_handovers_awards_and_openings(gz: Gazetteer) -> None:
+    assert events(gz, "On 12 January Azamat Bekov handed over the chairmanship of the council to Emre Yalçın in Ankara.") == [
+        ("Handover ceremony of the chairmanship", "2026-01-12", "Ankara", False, ["Azamat Bekov", "Emre Yalçın"])]
+    assert events(gz, "Emre Yalçın officially took over the duties of Secretary General from Azamat Bekov on 14 January.")[0][0] == (
+        "Handover ceremony of the duties")
+    award = ("Presentation of the Order of Friendship to Azamat Bekov", "2026-01-12")
+    assert events(gz, "Emre Yalçın presented Azamat Bekov with the Order of Friendship in Ankara on 12 January.")[0][:2] == award
+    assert events(gz, "Azamat Bekov was awarded the Order of Friendship by Emre Yalçın on 12 January.")[0][:2] == award
+    assert events(gz, "Azamat Bekov inaugurated the new building of the embassy in Ankara on 12 January.") == [
+        ("Opening of the new building of the embassy", "2026-01-12", "Ankara", False, ["Azamat Bekov"])]
+    for text in ("Emre Yalçın presented the report of the council.",
+                 "Azamat Bekov received an honorary diploma from the university on 3 January."):
+        assert events(gz, text) == [], text

@@ -46,6 +46,19 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:held|holds|hold|had|has\s+had|have\s+had|conducted|conducts)\s+{_ADJ}(talks|negotiations|consultations|"
                 r"discussions?|meetings?|conversations?|press\s+conferences?|briefings?)\b", re.I), "held"),
     (re.compile(r"\b(?:laid|lays|placed|places)\s+(?:a\s+)?(?:wreaths?|flowers|a\s+bouquet)\b", re.I), "wreath"),
+    # "handed over the chairmanship to B", "took over the duties of Secretary General from A"
+    (re.compile(r"\b(?:handed|hands|passed|passes|transferred|transfers)\s+(?:over\s+|on\s+)?(?:the\s+|his\s+|her\s+|its\s+)?"
+                r"((?:[\w-]+\s+){0,2}?(?:chairmanship|presidency|post|duties|office|baton|leadership|powers))\b"
+                r"|\b(?:took|takes|assumed|assumes)\s+over\s+(?:the\s+|his\s+|her\s+)?((?:[\w-]+\s+){0,2}?(?:chairmanship|presidency|post|"
+                r"duties|office|leadership|powers))\b", re.I), "handover"),
+    # "presented A with the Order of …", "A was awarded the Medal of … by B", "conferred the title on A"
+    (re.compile(rf"\b(?:presented|presents|awarded|awards|conferred|confers|bestowed|handed)\s+(?:(?:(?:[\w-]+\s+){{0,3}}?{MARK}\s+)?with\s+)?"
+                r"(?:the\s+|an?\s+)?((?:[\w-]+\s+){0,3}?(?:order|medal|award|prize|decoration|title|diploma)\b(?:\s+of\s+[^,.;]{2,60}?)?)"
+                r"(?=\s+(?:to|on|at|in|by|for|during)\b|[,.;]|$)", re.I), "award"),
+    # "inaugurated the new building of the embassy", "unveiled a monument to …"
+    (re.compile(r"\b(?:inaugurated|inaugurates|unveiled|unveils|opened|opens)\s+(?:the\s+|an?\s+)((?:[\w-]+\s+){0,3}?(?:building|office|"
+                r"monument|memorial|bust|statue|cent(?:er|re)|museum|embassy|consulate|school|library|park|plaque|house|corner|hall|"
+                r"representation)\b(?:\s+(?:of|to)\s+[^,.;]{2,60}?)?)(?=\s+(?:in|on|at|during|by)\b|[,.;]|$)", re.I), "opening"),
     (re.compile(r"\b(?:gave|gives|delivered|delivers)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(press\s+conferences?|briefings?|lectures?)\b",
                 re.I), "held"),
     (re.compile(r"\b(?:met|meets|(?:was|were)\s+met\s+by|meeting\s+(?:with|between)|(?:talked|spoke|conferred|sat\s+down)\s+with"
@@ -134,6 +147,8 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
     sn.new_events.append(ev)
     if kind == "wreath":       # no verb of attending: who laid the wreath (the subject) takes part
         states = states + [mm for mm in sn.persons if mm[1] <= sn.s + m.start()]
+    if kind in ("handover", "award", "opening"):     # who hands over and receives, awards and is awarded, opens
+        states = states + sn.persons
     visitor = re.match(rf"\s+of\s+(?:the\s+)?(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({MARK})(?=\s+to\b)", sn.sm[m.end():]) if kind == "visit" else None
     if visitor and (vm := er.reader.at(sn.s + m.end() + visitor.start(1))) is not None and vm[3] == "Person":
         states = states + [vm]     # "during the visit of President A to B": A (only mentioned, for the rules of participations)
@@ -227,6 +242,17 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
         at = re.search(rf"\b(?:at|to)\s+the\s+((?:[\w-]+\s+){{0,3}}?(?:monument|memorial|grave|tomb|mausoleum|statue|bust)\b(?:\s+(?:to|of)\s+[^,.;]{{2,60}}?)?)"
                        r"(?=\s+(?:in|on|at|during)\b|[,.;]|$)", text[sn.s + m.end():sn.e])
         return "Wreath-laying ceremony" + (f" at the {' '.join(at.group(1).split())}" if at else of)
+    if kind in ("handover", "award", "opening"):
+        thing = " ".join(text[sn.s + m.start(m.lastindex):sn.s + m.end(m.lastindex)].split())
+        if kind == "handover":
+            return f"Handover ceremony of the {thing}"
+        if kind == "opening":
+            return f"Opening of the {thing}"
+        to = [mm for mm in sn.persons if mm[0] >= sn.s + m.start()] if re.search(r"\bwith\b", m.group(0)) is None else [
+            mm for mm in sn.persons if sn.s + m.start() <= mm[0] < sn.s + m.start(m.lastindex)]
+        passive = re.search(r"\b(?:was|were|has\s+been|have\s+been)\s+$", sn.sm[max(0, m.start() - 20):m.start()])
+        to = [mm for mm in sn.persons if mm[1] <= sn.s + m.start()] if passive else to
+        return f"Presentation of the {thing}" + (f" to {out.entities[to[0][2]].label}" if to else "")
     if kind == "credentials":
         return "Presentation of credentials" + (f" by {names[0]}" if names else "")
     if kind == "signing" and re.match(r"\s+by\b", text[sn.s + m.end():sn.e]):
