@@ -164,3 +164,9 @@ def test_handovers_awards_and_openings(gz: Gazetteer) -> None:
     for text in ("Emre Yalçın presented the report of the council.",
                  "Azamat Bekov received an honorary diploma from the university on 3 January."):
         assert events(gz, text) == [], text
+
+
+def test_a_meeting_with_a_group_is_labelled_with_the_group(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov conferred with representatives of the Kyrgyz diaspora in Istanbul on 12 January.")
+    assert got == [("Meeting of Azamat Bekov with representatives of the Kyrgyz diaspora", "2026-01-12", "Istanbul", False,
+                    ["Azamat Bekov"])]

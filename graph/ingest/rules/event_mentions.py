@@ -277,6 +277,11 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
         by = f" {host.group(1).lower()} by {names[0]}" if host and names else of
         phrase = _noun_phrase(er, sn, m.start(m.lastindex), m.end(m.lastindex))
         return phrase[:1].upper() + phrase[1:] if phrase else noun[:1].upper() + noun[1:] + by
+    group = re.match(r"\s*(?:with\s+)?((?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:diaspora|community|delegation|representatives|students|"
+                     r"members|staff|officials|business(?:men|\s+circles)|compatriots|youth)\b(?:\s+of\s+[^,.;]{2,60}?)?)"
+                     r"(?=\s+(?:in|at|on|during|to|and)\b|[,.;]|$)", text[sn.s + m.end():sn.e]) if kind == "meeting" and len(names) == 1 else None
+    if group:            # "X met with the Azerbaijani diaspora in Odesa": a meeting with a group, not with persons
+        return f"Meeting of {names[0]} with {' '.join(group.group(1).split())}"
     return "Meeting" + of
 
 
