@@ -170,3 +170,15 @@ def test_a_meeting_with_a_group_is_labelled_with_the_group(gz: Gazetteer) -> Non
     got = events(gz, "Azamat Bekov conferred with representatives of the Kyrgyz diaspora in Istanbul on 12 January.")
     assert got == [("Meeting of Azamat Bekov with representatives of the Kyrgyz diaspora", "2026-01-12", "Istanbul", False,
                     ["Azamat Bekov"])]
+
+
+def test_courtesy_calls_briefings_and_presiding(gz: Gazetteer) -> None:
+    meeting = ("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12")
+    for text in ("On 12 January Ambassador Azamat Bekov paid a courtesy call on Emre Yalçın.",
+                 "On 12 January Ambassador Azamat Bekov called on Emre Yalçın in Ankara.",
+                 "Azamat Bekov was briefed by Emre Yalçın on the preparations in Ankara on 12 January."):
+        assert events(gz, text)[0][:2] == meeting, text
+    assert events(gz, "Azamat Bekov presided over a session of the commission in Bishkek on 12 January.") == [
+        ("Session of the commission", "2026-01-12", "Bishkek", False, ["Azamat Bekov"])]
+    # "called on B to …" urges, it is no visit
+    assert events(gz, "Azamat Bekov called on Emre Yalçın to support the initiative on 12 January.") == []

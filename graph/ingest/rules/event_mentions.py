@@ -62,6 +62,8 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:gave|gives|delivered|delivers)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(press\s+conferences?|briefings?|lectures?)\b",
                 re.I), "held"),
     (re.compile(r"\b(?:met|meets|(?:was|were)\s+met\s+by|meeting\s+(?:with|between)|(?:talked|spoke|conferred|sat\s+down)\s+with"
+                r"|paid\s+an?\s+(?:courtesy|farewell|introductory)\s+(?:call|visit)\s+(?:on|to)|called\s+on(?![^.;]{0,80}?\bto\s+(?!the\b)[a-z]+)"
+                r"|(?:was|were)\s+briefed\s+by"
                 r"|exchanged\s+(?:views|opinions)|(?:had|held)\s+an?\s+exchange\s+of\s+views)\b"),
      "meeting"),
     (re.compile(r"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|"
@@ -79,7 +81,8 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 rf"addressed|spoke\s+at|(?:was|were)\s+present\s+at)\s+{_ADJ}(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({_NOUN})\b", re.I), "attended"),
     (re.compile(rf"\b({_NOUN})\b[^.;]{{0,120}}?\b(?:took\s+place|takes\s+place|(?:was|were|has\s+been|have\s+been)\s+"
                 r"(?:held|organi[sz]ed|hosted|opened|launched|inaugurated|staged|convened))\b", re.I), "held-noun"),
-    (re.compile(rf"\b(?:opened|organi[sz]ed|launched|inaugurated|staged|convened|chaired|co-chaired|hosted)\s+{_ADJ}({_NOUN})\b", re.I),
+    (re.compile(rf"\b(?:opened|organi[sz]ed|launched|inaugurated|staged|convened|chaired|co-chaired|hosted|presided\s+over|toured|"
+                rf"visited)\s+{_ADJ}({_NOUN})\b", re.I),
      "organized"),
 ]
 # a noun of the lexicon, when no verb reports it: "at a ceremony in Ankara, X …", "during talks with Y"
@@ -149,6 +152,8 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
         states = states + [mm for mm in sn.persons if mm[1] <= sn.s + m.start()]
     if kind in ("handover", "award", "opening"):     # who hands over and receives, awards and is awarded, opens
         states = states + sn.persons
+    if kind == "organized" and re.match(r"(?:presided|toured|visited)\b", m.group(0)):    # no verb of attending
+        states = states + [mm for mm in sn.persons if mm[1] <= sn.s + m.start()]
     visitor = re.match(rf"\s+of\s+(?:the\s+)?(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({MARK})(?=\s+to\b)", sn.sm[m.end():]) if kind == "visit" else None
     if visitor and (vm := er.reader.at(sn.s + m.end() + visitor.start(1))) is not None and vm[3] == "Person":
         states = states + [vm]     # "during the visit of President A to B": A (only mentioned, for the rules of participations)
