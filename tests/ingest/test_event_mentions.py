@@ -182,3 +182,9 @@ def test_courtesy_calls_briefings_and_presiding(gz: Gazetteer) -> None:
         ("Session of the commission", "2026-01-12", "Bishkek", False, ["Azamat Bekov"])]
     # "called on B to …" urges, it is no visit
     assert events(gz, "Azamat Bekov called on Emre Yalçın to support the initiative on 12 January.") == []
+
+
+def test_next_as_a_step_of_the_story_is_no_plan(gz: Gazetteer) -> None:
+    assert events(gz, "Next, Azamat Bekov conferred with Emre Yalçın in Ankara on 12 January.")[0][:3] == (
+        "Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", "Ankara")
+    assert events(gz, "Azamat Bekov hopes to confer with Emre Yalçın at the next summit.") == []

@@ -96,7 +96,8 @@ _FRAME = re.compile(rf"\b(?:during|in\s+the\s+course\s+of|on\s+the\s+occasion\s+
                     rf"|the\s+(?:[\w-]+\s+){{0,5}}?({_NOUN})(?=\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{MARK}))", re.I)
 # what plans, invites, wishes or speaks of what has not happened
 _NOT_YET = re.compile(r"\b(?:would|could|should|may|might|must|intends?|intention|plans?|planned|planning|proposed|proposes|"
-                      r"invit(?:ed|es|ing|ation)|agreed\s+to|decided\s+to|expected|expects|next|looking\s+forward|ahead\s+of|"
+                      r"invit(?:ed|es|ing|ation)|agreed\s+to|decided\s+to|expected|expects|next\s+(?:week|month|year|time|meeting|summit|session|visit)|"
+                      r"looking\s+forward|ahead\s+of|"
                       r"preparations?\s+for|preparing|prepare|upcoming|forthcoming|future|soon|scheduled|hope[sd]?|wish(?:es|ed)?|"
                       r"(?:is|are|was|were)\s+to|going\s+to|aims?\s+to|ready\s+to|if|unless)\b", re.I)
 # what sums up or repeats events rather than reporting one
