@@ -479,7 +479,9 @@ def test_the_summit_in_a_city_mentioned_in_passing(gz: Gazetteer) -> None:
     assert [(g[0], g[2], g[4]) for g in got][1:] == [("Summit in Astana", None, "Astana")]
     got = events(gz, "The 12th Summit of the OTS was held on 6 November 2025. On the occasion of the Summit in Gabala, "
                      "Azamat Bekov was awarded an order.")
-    assert [(g[0], g[4]) for g in got] == [("12th Summit of the OTS", "Gabala")]
+    # the award is an event of its own (as the dev gold reads "On the occasion of the Summit in X, A was presented with
+    # the Order of …"), in the summit's city; the summit still gets its city
+    assert [(g[0], g[4]) for g in got] == [("12th Summit of the OTS", "Gabala"), ("Presentation of the order to Azamat Bekov", "Gabala")]
     got = events(gz, "Azamat Bekov met Emre Yalçın on 14 January. They recalled the plan adopted at the forum in "
                      "Baku/Shusha.")
     assert [(g[0], g[4]) for g in got][1:] == [("Forum in Baku", None)]      # two cities: neither is the place

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..facts import Event
 from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
 from .dates import DAY_OF, FUTURE, DateMention, find_dates, parse_day_of
+from .event_mentions import coordinated_names, drop_recalled_repeats, recall_event
 from .lexicon import event_kind
 from .participations import PERFORM, PLURAL_REF, participations
 
@@ -219,6 +220,7 @@ class EventReader:
             self.posts_by_person.setdefault(p.person, []).append(i)
         self.last_city: tuple[dt.date, str] | None = None
         self.pending_start: dict[str, DateMention] = {}
+        self.recalled: list[Event] = []        # events of :mod:`.event_mentions`
 
     def event(self, key: str) -> Event | None:
         return next((x for x in self.out.events if x.key == key), None)
@@ -237,6 +239,7 @@ class EventReader:
             prev_persons = [mm for mm in sn.persons if mm[1] - mm[0] > 3]
             self._meeting_with_ref(sn)
             self._named(sn)
+            coordinated_names(self, sn)     # "the Istanbul, Samarkand and Ankara Summits"
             self._subs(sn)
             if not sn.new_events and not sn.refs:
                 self._separate_meetings(sn, before)
@@ -249,6 +252,8 @@ class EventReader:
                 self._same_event(sn)
             if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 self._unnamed(sn)
+            if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
+                recall_event(self, sn)      # what the rules above missed: a lexicon of event verbs and nouns
             self._noun_in_city(sn)
             self._when_and_where(sn)
             self._after(sn)
@@ -812,7 +817,7 @@ class EventReader:
             ev.date = None
         elif ev.named and not sn.happening:
             ev.date = None      # a mention of a past or coming event, not a report of it
-        elif self.discourse is not None:
+        elif self.discourse is not None and ev not in self.recalled:    # a recalled event: only a day its sentence gives
             ev.date = self.discourse
             ev.confidence = round(ev.confidence - 0.1, 2)
         elif (not ev.named and self._lead(sn) and self.dateline_date is None and not ev.label.startswith("Visit ")
@@ -1069,7 +1074,9 @@ def _merge_same(reader: Reader) -> None:
 
 def events(reader: Reader) -> None:
     """Every event of the article, with its participations (see :class:`EventReader`)."""
-    EventReader(reader).run()
+    er = EventReader(reader)
+    er.run()
+    drop_recalled_repeats(er)
     _drop_repeats(reader)
     _drop_city_names(reader)
     _merge_same(reader)

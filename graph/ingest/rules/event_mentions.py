@@ -1,0 +1,354 @@
+"""Event recall: a sentence that reports an event the rules of :mod:`.events` did not turn into one.
+
+A broad, lexicon-driven layer run on each sentence after those rules found nothing in it (no new event,
+no reference to one): the sentence reports an event when its predicate is an event verb ("met", "held
+talks", "received", "hosted", "visited", "signed", "attended", "took place", "was held", "opened",
+"discussed … by phone") or it names an event noun ("meeting", "talks", "visit", "forum", "summit",
+"ceremony", "signing", "press conference" …) with at least one person, state or organization that
+takes part, and it neither plans, invites nor speaks of the future. The event is unnamed (a label in
+the gold's style, "Meeting of A and B", "Visit of A to B", "Signing of …") unless the text names it
+with capitals ("the Samarkand Summit"); its day, city and participants come from the machinery of
+:mod:`.events` and :mod:`.participations`, as for any event the rules find.
+
+The lexicons were read from the event labels of all dev gold files (their head nouns: meeting 67,
+summit 22, session 10, visit 9, presentation 8, forum 7, concert, ceremony, opening, talks, signing,
+welcome, press conference …) and from the verbs of the sentences that state them (held, met,
+attended, presented, welcomed, received, arrived, took part, discussed, signed, hosted, visited …).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..facts import Event, Participation
+from ..text import LIST, MARK, Mention
+from .dates import FUTURE
+from .lexicon import event_kind
+
+if TYPE_CHECKING:
+    from .events import EventReader, Sentence
+
+__all__ = ["EVENT_NOUNS", "coordinated_names", "drop_recalled_repeats", "recall_event"]
+
+#: The head nouns of events (singular; plurals are matched too).
+EVENT_NOUNS = ("meeting", "talks", "negotiations", "consultations", "visit", "forum", "summit", "ceremony", "signing",
+               "handover", "conference", "press conference", "briefing", "workshop", "seminar", "symposium", "mission",
+               "concert", "gala", "celebration", "reception", "session", "congress", "round table", "roundtable",
+               "exhibition", "festival", "presentation", "opening", "inauguration", "commemoration", "dinner", "gathering")
+_NOUN = r"(?:press\s+conference|round\s?table|" + "|".join(n for n in EVENT_NOUNS if " " not in n) + r")(?:e?s)?"
+_ADJ = r"(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w-]+\s+){0,3}?"
+
+# (pattern, kind of trigger): a verb of the sentence's predicate, in its tenses and voices
+_VERBS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:(?:tele)?phone\s+(?:call|conversation|talks)|video\s+(?:call|conference|conversation)|"
+                r"(?:by|over\s+the|on\s+the|via)\s+(?:tele)?phone)\b", re.I), "call"),
+    (re.compile(rf"\b(?:held|holds|hold|had|has\s+had|have\s+had|conducted|conducts)\s+{_ADJ}(talks|negotiations|consultations|"
+                r"discussions?|meetings?|conversations?|press\s+conferences?|briefings?)\b", re.I), "held"),
+    (re.compile(r"\b(?:laid|lays|placed|places)\s+(?:a\s+)?(?:wreaths?|flowers|a\s+bouquet)\b", re.I), "wreath"),
+    # "handed over the chairmanship to B", "took over the duties of Secretary General from A"
+    (re.compile(r"\b(?:handed|hands|passed|passes|transferred|transfers)\s+(?:over\s+|on\s+)?(?:the\s+|his\s+|her\s+|its\s+)?"
+                r"((?:[\w-]+\s+){0,2}?(?:chairmanship|presidency|post|duties|office|baton|leadership|powers))\b"
+                r"|\b(?:took|takes|assumed|assumes)\s+over\s+(?:the\s+|his\s+|her\s+)?((?:[\w-]+\s+){0,2}?(?:chairmanship|presidency|post|"
+                r"duties|office|leadership|powers))\b", re.I), "handover"),
+    # "presented A with the Order of …", "A was awarded the Medal of … by B", "conferred the title on A"
+    (re.compile(rf"\b(?:presented|presents|awarded|awards|conferred|confers|bestowed|handed)\s+(?:(?:(?:[\w-]+\s+){{0,3}}?{MARK}\s+)?with\s+)?"
+                r"(?:the\s+|an?\s+)?((?:[\w-]+\s+){0,3}?(?:order|medal|award|prize|decoration|title|diploma)\b(?:\s+of\s+[^,.;]{2,60}?)?)"
+                r"(?=\s+(?:to|on|at|in|by|for|during)\b|[,.;]|$)", re.I), "award"),
+    # "inaugurated the new building of the embassy", "unveiled a monument to …"
+    (re.compile(r"\b(?:inaugurated|inaugurates|unveiled|unveils|opened|opens)\s+(?:the\s+|an?\s+)((?:[\w-]+\s+){0,3}?(?:building|office|"
+                r"monument|memorial|bust|statue|cent(?:er|re)|museum|embassy|consulate|school|library|park|plaque|house|corner|hall|"
+                r"representation)\b(?:\s+(?:of|to)\s+[^,.;]{2,60}?)?)(?=\s+(?:in|on|at|during|by)\b|[,.;]|$)", re.I), "opening"),
+    (re.compile(r"\b(?:gave|gives|delivered|delivers)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(press\s+conferences?|briefings?|lectures?)\b",
+                re.I), "held"),
+    (re.compile(r"\b(?:met|meets|(?:was|were)\s+met\s+by|meeting\s+(?:with|between)|(?:talked|spoke|conferred|sat\s+down)\s+with"
+                r"|paid\s+an?\s+(?:courtesy|farewell|introductory)\s+(?:call|visit)\s+(?:on|to)|called\s+on(?![^.;]{0,80}?\bto\s+(?!the\b)[a-z]+)"
+                r"|(?:was|were)\s+briefed\s+by"
+                r"|exchanged\s+(?:views|opinions)|(?:had|held)\s+an?\s+exchange\s+of\s+views)\b"),
+     "meeting"),
+    (re.compile(r"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|"
+                r"(?:was|were)\s+(?:warmly\s+|officially\s+)?(?:received|hosted|welcomed|greeted)\b[^.;]{0,60}?\bby)\s"), "received"),
+    # "A and B (have) discussed …": the two first persons of the sentence, joined by "and"
+    (re.compile(r"\b(?:have\s+|has\s+|had\s+|also\s+)?discussed\b"), "discussed"),
+    (re.compile(rf"\b(?:visited|visits|has\s+visited|(?:paid|pays|made|makes|is\s+on|was\s+on|began|begins|concluded|completed)\s+{_ADJ}visit"
+                rf"|(?:arrived|arrives)\s+in\s+(?:the\s+)?\S+\s+(?:for|on)\s+{_ADJ}visit)\b"), "visit"),
+    (re.compile(r"\b(?:present(?:ed|s)?|hand(?:ed|s)?(?:\s+over)?|submit(?:ted|s)?|accept(?:ed|s)?|receiv(?:ed|es))\s+"
+                r"(?:(?:his|her|their|the)\s+)?(?:(?:an?\s+)?cop(?:y|ies)\s+of\s+(?:(?:his|her|the)\s+)?)?(?:letters?\s+of\s+credence|credentials)"
+                r"|\b(?:credentials|letters?\s+of\s+credence)\b[^.;]{0,80}?\b(?:were|was)\s+(?:presented|handed|submitted|accepted|received)",
+                re.I), "credentials"),
+    (re.compile(r"\b(?:signed|signs|has\s+signed|have\s+signed|(?:was|were|has\s+been|have\s+been)\s+signed|inked)\b"), "signing"),
+    (re.compile(rf"\b(?:attended|attends|took\s+part\s+in|takes\s+part\s+in|participated\s+in|participates\s+in|joined|"
+                rf"addressed|spoke\s+at|(?:was|were)\s+present\s+at)\s+{_ADJ}(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({_NOUN})\b", re.I), "attended"),
+    (re.compile(rf"\b({_NOUN})\b[^.;]{{0,120}}?\b(?:took\s+place|takes\s+place|(?:was|were|has\s+been|have\s+been)\s+"
+                r"(?:held|organi[sz]ed|hosted|opened|launched|inaugurated|staged|convened))\b", re.I), "held-noun"),
+    (re.compile(rf"\b(?:opened|organi[sz]ed|launched|inaugurated|staged|convened|chaired|co-chaired|hosted|presided\s+over|toured|"
+                rf"visited)\s+{_ADJ}({_NOUN})\b", re.I),
+     "organized"),
+]
+# a noun of the lexicon, when no verb reports it: "at a ceremony in Ankara, X …", "during talks with Y"
+_NOUN_AT = re.compile(rf"\b(?:at|during|in\s+the\s+course\s+of|on\s+the\s+occasion\s+of|following|after)\s+(?:an?\s+(?:[\w-]+\s+){{0,3}}?"
+                      rf"({_NOUN})|(talks|negotiations|consultations)\s+with)\b", re.I)
+# a place after the trigger: "in Baku", "at the Palace of …"
+_PLACE = re.compile(rf"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?({MARK})")
+# "during the visit of A to B, … was signed": the frame is the event reported (a noun with what it is of or to, when definite)
+_FRAME = re.compile(rf"\b(?:during|in\s+the\s+course\s+of|on\s+the\s+occasion\s+of|within|as\s+part\s+of|at)\s+"
+                    rf"(?:(?:an?|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?({_NOUN})\b"
+                    rf"|the\s+(?:[\w-]+\s+){{0,5}}?({_NOUN})(?=\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{MARK}))", re.I)
+# what plans, invites, wishes or speaks of what has not happened
+_NOT_YET = re.compile(r"\b(?:would|could|should|may|might|must|intends?|intention|plans?|planned|planning|proposed|proposes|"
+                      r"invit(?:ed|es|ing|ation)|agreed\s+to|decided\s+to|expected|expects|next\s+(?:week|month|year|time|meeting|summit|session|visit)|"
+                      r"looking\s+forward|ahead\s+of|"
+                      r"preparations?\s+for|preparing|prepare|upcoming|forthcoming|future|soon|scheduled|hope[sd]?|wish(?:es|ed)?|"
+                      r"(?:is|are|was|were)\s+to|going\s+to|aims?\s+to|ready\s+to|if|unless)\b", re.I)
+# what sums up or repeats events rather than reporting one
+_HABITUAL = re.compile(r"\b(?:since\s+(?:\d{4}|then)|more\s+than\s+\d+|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades|months)|"
+                       r"so\s+far|to\s+date|(?:several|many|numerous|two|three|four|five|\d+)\s+times|every\s+(?:year|month|week)|annually|regularly|"
+                       r"traditionally|usually|often)\b", re.I)
+# a capitalized name of an event written with a place or a body: "the Samarkand Summit", "the Baku Forum"
+_CAP_NAME = re.compile(rf"\bthe\s+((?:{MARK}|[A-Z][\w'’-]+)\s+(?:[A-Z][\w'’-]+\s+){{0,2}}?(?:Summit|Forum|Congress|Conference))\b")
+# "the Istanbul, Samarkand and Ankara Summits": one named event for each place
+_NAME_PART = rf"(?:{MARK}|[A-Z][\w'’-]+)"
+_COORDINATED = re.compile(rf"\b(?:the\s+({_NAME_PART}(?:\s*,\s*{_NAME_PART})*\s*,?\s+and\s+{_NAME_PART})\s+(summits|forums|congresses|conferences)"
+                          rf"|(?:at|of|in|from|since)\s+({_NAME_PART}(?:\s*,\s*{_NAME_PART})*\s*,?\s+and\s+{_NAME_PART})\s+"
+                          r"(Summits|Forums|Congresses|Conferences))\b", re.I)
+# "an online conference titled “X”": the event's name
+_TITLED = re.compile(r"\s*,?\s+(?:titled|entitled|called|themed|under\s+the\s+(?:title|theme|motto))\s+[\"“«]([^\"”»]{3,120})[\"”»]")
+_NO_PERSON_PREDICATES = re.compile(r"\b(?:signed|signs|inked|took\s+part|participated|attended|held|hosted|organi[sz]ed|met|visited)\b")
+
+
+def recall_event(er: EventReader, sn: Sentence) -> None:
+    """One event for a sentence that reports one the rules missed (see the module's docstring)."""
+    trigger = _trigger(er, sn)
+    if trigger is None:
+        return
+    kind, m = trigger
+    said = er.text[sn.s:sn.s + m.start()]
+    near = sn.sm[max(0, m.start() - 60):m.end()]
+    if said.count('"') % 2 == 1 or said.count("“") > said.count("”") or FUTURE.search(near) or _NOT_YET.search(near):
+        return          # in a quotation, or planned, invited, wished, to come
+    if _HABITUAL.search(sn.sm):
+        return          # "have signed more than 100 agreements since 1991", "hosts a reception every year": no one event
+    states = _taking_part(er, sn, m) if not sn.persons else []
+    if not sn.persons and not states:
+        return
+    if kind in ("attended", "noun") and not (sn.dates or sn.day_of or len(sn.persons) + len(states) >= 2
+                                           or _place(er, sn, m)):
+        return          # "took part in an OTS summit for the first time": an event noun, and no day, place or second party
+    titled = _TITLED.match(er.text[sn.s + m.end():sn.e])
+    capital = next((c for c in _CAP_NAME.finditer(sn.sm) if m.lastindex and c.start() <= m.start(m.lastindex) < c.end()), None)
+    named = bool(titled or capital)
+    label = (titled.group(1) if titled else er.text[sn.s + capital.start(1):sn.s + capital.end(1)] if capital
+             else _label(er, sn, kind, m))
+    label = " ".join(label.split())
+    if titled:
+        sn.happening = True       # "spoke during an online conference titled “X”": reported, on the sentence's day
+    span = (sn.s + m.start(), sn.s + m.end())
+    key = er.reader.entity("Event", label, span, unique=True)
+    ev = Event(key=key, label=label, kind=event_kind(label), named=named, date=None, end_date=None, venue=None,
+               city=None, span=span, confidence=0.55)
+    er.out.events.append(ev)
+    er.recalled.append(ev)
+    sn.new_events.append(ev)
+    if kind == "wreath":       # no verb of attending: who laid the wreath (the subject) takes part
+        states = states + [mm for mm in sn.persons if mm[1] <= sn.s + m.start()]
+    if kind in ("handover", "award", "opening"):     # who hands over and receives, awards and is awarded, opens
+        states = states + sn.persons
+    if kind == "organized" and re.match(r"(?:presided|toured|visited)\b", m.group(0)):    # no verb of attending
+        states = states + [mm for mm in sn.persons if mm[1] <= sn.s + m.start()]
+    visitor = re.match(rf"\s+of\s+(?:the\s+)?(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({MARK})(?=\s+to\b)", sn.sm[m.end():]) if kind == "visit" else None
+    if visitor and (vm := er.reader.at(sn.s + m.end() + visitor.start(1))) is not None and vm[3] == "Person":
+        states = states + [vm]     # "during the visit of President A to B": A (only mentioned, for the rules of participations)
+    for mm in states:
+        er.out.participations.append(Participation(key, mm[2], "attendee", [], mm[:2], 0.55))
+
+
+def _trigger(er: EventReader, sn: Sentence) -> tuple[str, re.Match[str]] | None:
+    """The first verb of the lexicon in the sentence, else a noun after "at", "during" …; a definite noun
+    ("the meeting") after an event reported before is that event again, not a new one."""
+    for pattern, kind in _VERBS:
+        m = pattern.search(sn.sm)
+        if m is None:
+            continue
+        if kind == "meeting" and not (len(sn.persons) >= 2 or _others(sn, m)):
+            continue
+        if kind == "discussed" and not er._two_discussed(sn, m):
+            continue
+        if kind in ("attended", "held-noun", "organized") and _reference(er, sn, m):
+            continue
+        guest = any(mm[0] >= sn.s + m.end() for mm in sn.persons) or re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?delegation", sn.sm[m.end():])
+        if kind == "received" and (not guest or (er.current is not None and (
+                not any(mm[0] >= sn.s + m.end() for mm in sn.persons) or re.match(r"welcome", m.group(0), re.I)))):
+            continue         # "received an award"; "welcomed the delegations / the leaders": at the event reported
+        if kind == "signing" and (frame := _FRAME.search(sn.sm)) is not None and not _reference(er, sn, frame):
+            return ("visit" if frame.group(frame.lastindex).lower().startswith("visit") else "noun"), frame   # signed during the visit
+        if kind == "signing" and er.current is not None and not sn.dates:
+            return None      # "A protocol was signed" while a meeting is reported: signed there, not a new event
+        return kind, m
+    m = _NOUN_AT.search(sn.sm)
+    return ("noun", m) if m is not None else None
+
+
+def _place(er: EventReader, sn: Sentence, m: re.Match[str]) -> bool:
+    """Whether a city, venue or state follows the trigger after "in" or "at"."""
+    for pm in _PLACE.finditer(sn.sm, m.start()):
+        mention = er.reader.at(sn.s + pm.start(1))
+        if mention is not None and er.out.entities[mention[2]].kind in ("City", "Venue", "State"):
+            return True
+    return False
+
+
+def _others(sn: Sentence, m: re.Match[str]) -> bool:
+    """"X met with the diaspora / a delegation of A": another party after the verb."""
+    return any(mm[0] >= sn.s + m.end() for mm in sn.in_sentence if mm[3] != "Person") or bool(
+        re.match(r"(?:[\w-]+\s+){0,3}?(?:diaspora|community|delegation|representatives|students|members|staff|officials|"
+                 r"business(?:men|\s+circles)|leaders|heads)\b", sn.sm[m.end():]))
+
+
+def _reference(er: EventReader, sn: Sentence, m: re.Match[str]) -> bool:
+    """Whether the event noun of a trigger is one reported before: "took part in the session" (the/this/that)
+    after any event was found, whatever its head word ("the session" of a "Term Meeting")."""
+    noun = m.group(m.lastindex) if m.lastindex else ""
+    art = re.search(r"\b(?:the|this|that|these|its|their)\s+(?:[\w-]+\s+){0,3}?" + re.escape(noun), sn.sm[m.start():m.end()], re.I) if noun else None
+    if art is not None and re.match(rf"\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{MARK}", sn.sm[m.end(m.lastindex):]):
+        return any(noun.lower().rstrip("s")[:5] in x.label.lower() for x in er.out.events if x.span[0] < sn.s)   # "the visit of A to B"
+    return art is not None and any(x.span[0] < sn.s for x in er.out.events)
+
+
+def _taking_part(er: EventReader, sn: Sentence, m: re.Match[str]) -> list[Mention]:
+    """States and organizations named as taking part without a person: the subject of the predicate
+    ("Azerbaijan, Kazakhstan and Uzbekistan signed …"), named before it."""
+    if not _NO_PERSON_PREDICATES.search(sn.sm[m.start():m.end() + 1]):
+        return []
+    by = re.match(rf"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){{0,4}}?(?:of\s+)?(?:the\s+)?{LIST}", sn.sm[m.end():])
+    if by:          # "an agreement signed by the heads of parliaments of A, B and C"
+        lo, hi = sn.s + m.end() + by.start(1), sn.s + m.end() + by.end(1)
+        return [mm for mm in sn.in_sentence if lo <= mm[0] < hi and mm[3] in ("State", "Organization")
+                and er.out.entities[mm[2]].kind in ("State", "Organization")]
+    subject = er.masked[sn.s:sn.s + m.start()]
+    leaders = re.search(r"\b(?:ministers|heads|leaders|presidents|prime\s+ministers|representatives|delegations|speakers|chairm[ae]n)"
+                        r"\s+(?:[\w-]+\s+){0,3}(?:of|from)\s+", subject, re.I)    # "the ministers of culture of A and B"
+    rest = subject[leaders.end():] if leaders else subject
+    if re.search(r"\b(?:by|of|to|for|from|with|between)\s+(?:the\s+)?[^,;]*$", rest):
+        return []
+    return [mm for mm in sn.in_sentence if mm[1] <= sn.s + m.start() and mm[3] in ("State", "Organization")
+            and er.out.entities[mm[2]].kind in ("State", "Organization")]
+
+
+def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
+    """A descriptive label in the gold's style: "Meeting of A and B", "Visit of A to B", "Signing of the …"."""
+    out, text = er.out, er.text
+    names = [out.entities[mm[2]].label for mm in sn.persons[:2]]
+    of = (" of " + " and ".join(names)) if names else ""
+    if kind == "visit":
+        where = [mm for mm in sn.in_sentence if mm[0] >= sn.s + m.end() and mm[3] in ("State", "City")][:1]
+        return "Visit" + (f" of {names[0]}" if names else "") + (f" to {out.entities[where[0][2]].label}" if where else "")
+    if kind == "call":
+        return "Telephone conversation" + of
+    if kind == "wreath":
+        at = re.search(rf"\b(?:at|to)\s+the\s+((?:[\w-]+\s+){{0,3}}?(?:monument|memorial|grave|tomb|mausoleum|statue|bust)\b(?:\s+(?:to|of)\s+[^,.;]{{2,60}}?)?)"
+                       r"(?=\s+(?:in|on|at|during)\b|[,.;]|$)", text[sn.s + m.end():sn.e])
+        return "Wreath-laying ceremony" + (f" at the {' '.join(at.group(1).split())}" if at else of)
+    if kind in ("handover", "award", "opening"):
+        thing = " ".join(text[sn.s + m.start(m.lastindex):sn.s + m.end(m.lastindex)].split())
+        if kind == "handover":
+            return f"Handover ceremony of the {thing}"
+        if kind == "opening":
+            return f"Opening of the {thing}"
+        to = [mm for mm in sn.persons if mm[0] >= sn.s + m.start()] if re.search(r"\bwith\b", m.group(0)) is None else [
+            mm for mm in sn.persons if sn.s + m.start() <= mm[0] < sn.s + m.start(m.lastindex)]
+        passive = re.search(r"\b(?:was|were|has\s+been|have\s+been)\s+$", sn.sm[max(0, m.start() - 20):m.start()])
+        to = [mm for mm in sn.persons if mm[1] <= sn.s + m.start()] if passive else to
+        return f"Presentation of the {thing}" + (f" to {out.entities[to[0][2]].label}" if to else "")
+    if kind == "credentials":
+        return "Presentation of credentials" + (f" by {names[0]}" if names else "")
+    if kind == "signing" and re.match(r"\s+by\b", text[sn.s + m.end():sn.e]):
+        obj = re.search(r"\b(?:an?|the)\s+((?:[\w-]+\s+){0,4}?(?:agreement|memorandum|protocol|treaty|declaration|contract|deal|"
+                        r"document|programme|program|plan|roadmap|charter|communiqu[eé])s?(?:\s+(?:on|of|for|between|in)\s+[^,;]{3,60}?)?)"
+                        r"\s+(?:(?:was|were|has\s+been|have\s+been)\s+)?$",
+                        text[sn.s:sn.s + m.start()], re.I)
+        return "Signing of the " + " ".join(obj.group(1).split()) if obj else "Signing"
+    if kind == "signing":
+        obj = re.match(r"\s+(?:an?\s+|the\s+)?([^,.;]{3,80}?)(?=\s+(?:on|in|at|with|between|by|during|which|that)\b|[,.;]|$)",
+                       text[sn.s + m.end():sn.e])
+        return "Signing of the " + " ".join(obj.group(1).split()) if obj else "Signing" + of
+    if kind == "received" and re.search(r"\bairport\b", text[sn.s:sn.e]) and names:
+        return f"Welcome of {names[0]} at the airport"
+    if kind == "received":
+        return "Reception" + of if re.search(r"\breception\b", text[sn.s:sn.e], re.I) else "Meeting" + of
+    if kind in ("held", "attended", "held-noun", "organized", "noun") and m.lastindex:
+        noun = " ".join(text[sn.s + m.start(m.lastindex):sn.s + m.end(m.lastindex)].split()).lower()
+        noun = noun[:-1] if noun.endswith("s") and noun not in ("talks", "negotiations", "consultations") else noun
+        noun = "meeting" if noun in ("discussion", "discussions") else noun
+        host = re.match(r"(hosted|organi[sz]ed)\b", m.group(0), re.I) if kind == "organized" else None
+        by = f" {host.group(1).lower()} by {names[0]}" if host and names else of
+        phrase = _noun_phrase(er, sn, m.start(m.lastindex), m.end(m.lastindex))
+        return phrase[:1].upper() + phrase[1:] if phrase else noun[:1].upper() + noun[1:] + by
+    group = re.match(r"\s*(?:with\s+)?((?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,3}?(?:diaspora|community|delegation|representatives|students|"
+                     r"members|staff|officials|business(?:men|\s+circles)|compatriots|youth)\b(?:\s+of\s+[^,.;]{2,60}?)?)"
+                     r"(?=\s+(?:in|at|on|during|to|and)\b|[,.;]|$)", text[sn.s + m.end():sn.e]) if kind == "meeting" and len(names) == 1 else None
+    if group:            # "X met with the Azerbaijani diaspora in Odesa": a meeting with a group, not with persons
+        return f"Meeting of {names[0]} with {' '.join(group.group(1).split())}"
+    return "Meeting" + of
+
+
+def _noun_phrase(er: EventReader, sn: Sentence, ns: int, ne: int) -> str | None:
+    """"the first meeting of the joint working group on energy": the event noun with its modifiers and what it
+    is of, on or for, when the sentence writes them (else None: "a meeting" alone is labelled by its people)."""
+    text = er.text
+    pre = re.search(r"\b(?:an?|the|his|her|their|its)\s+((?:(?!(?:and|or|with|by|to)\s)[\w-]+\s+){0,3})$", sn.sm[max(0, ns - 60):ns], re.I)
+    post = re.match(r"\s+(?:of|on|for|dedicated\s+to|devoted\s+to)\s+[^,.;:()]{2,80}?(?=\s+(?:in|at|held|was|were|which|that|where|with|"
+                    r"by|from|to|and\s+(?:the\s+)?\w+ed|on\s+(?:\d|the\s+\d|[A-Z][a-z]+day|(?:January|February|March|April|May|June|"
+                    r"July|August|September|October|November|December)\b))\b|[,.;:()]|$)", text[sn.s + ne:sn.e])
+    if post is None:
+        return None
+    start = sn.s + ns - (len(pre.group(1)) if pre else 0)
+    return " ".join(text[start:sn.s + ne + post.end()].split())
+
+
+def drop_recalled_repeats(er: EventReader) -> None:
+    """A recalled event with the head noun, day and city of an event found before it (a meeting: among the
+    same people) is that event again
+    ("… organized a visit of the diplomatic corps to Sumgait on 30 January" after the visit was reported):
+    it is dropped and its participants go to the first."""
+    out = er.out
+    gone: dict[str, Event] = {}
+    for ev in er.recalled:
+        head = ev.label.split()[0].lower() if ev.label else ""
+        who = {p.participant for p in out.participations if p.event == ev.key}
+        same = [x for x in out.events if x is not ev and x.key not in gone and x.span[0] < ev.span[0] and x.date == ev.date
+                and (x.city == ev.city or ev.city is None) and head in x.label.lower()
+                and (ev.kind != "Meeting" or head == "visit"
+                     or who <= {p.participant for p in out.participations if p.event == x.key})]   # a meeting: the same people
+        if same:
+            gone[ev.key] = same[-1]
+    seen = {(p.event, p.participant) for p in out.participations if p.event not in gone}
+    kept = []
+    for p in out.participations:
+        if p.event in gone:
+            p.event = gone[p.event].key
+            if (p.event, p.participant) in seen:
+                continue
+            seen.add((p.event, p.participant))
+        kept.append(p)
+    out.participations = kept
+    out.events = [ev for ev in out.events if ev.key not in gone]
+
+
+def coordinated_names(er: EventReader, sn: Sentence) -> None:
+    """"the decisions taken at the Istanbul, Samarkand and Ankara Summits": three named events, only mentioned
+    (no day, no participants), "Istanbul Summit", "Samarkand Summit", "Ankara Summit"."""
+    for m in _COORDINATED.finditer(sn.sm):
+        g = 1 if m.group(1) else 3       # "the A and B summits", or "at A and B Summits" (capitalized)
+        if g == 3 and not m.group(4)[0].isupper():
+            continue
+        head = m.group(g + 1)[:-2] if m.group(g + 1).lower().endswith("sses") else m.group(g + 1)[:-1]
+        for part in re.finditer(_NAME_PART, m.group(g)):
+            a, b = sn.s + m.start(g) + part.start(), sn.s + m.start(g) + part.end()
+            label = f"{' '.join(er.text[a:b].split())} {head}"
+            if any(x.label.lower() == label.lower() for x in er.out.events):
+                continue
+            key = er.reader.entity("Event", label, (a, sn.s + m.end()))
+            ev = Event(key=key, label=label, kind=event_kind(label), named=True, date=None, end_date=None, venue=None,
+                       city=None, span=(a, sn.s + m.end()), confidence=0.6)
+            er.out.events.append(ev)
+            sn.referenced.append(ev)

@@ -1,0 +1,190 @@
+"""Event recall (`rules/event_mentions.py`): sentences with an event verb or noun that the event rules
+did not turn into an event. Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from graph.ingest.gazetteer import Gazetteer
+
+from .conftest import extraction
+
+
+def events(gz: Gazetteer, text: str) -> list[tuple]:
+    ex = extraction(gz, text)
+    return [(e.label, e.date and e.date.isoformat(), ex.label(e.city), e.named,
+             sorted(str(ex.label(p.participant)) for p in ex.participations if p.event == e.key)) for e in ex.events]
+
+
+def test_states_that_sign_take_part_active_and_passive(gz: Gazetteer) -> None:
+    assert events(gz, "Kazakhstan, Hungary and Türkiye signed a joint declaration on transit on 14 January.") == [
+        ("Signing of the joint declaration", "2026-01-14", None, False, ["Hungary", "Kazakhstan", "Türkiye"])]
+    assert events(gz, "A protocol on cultural exchange was signed by Hungary and Uzbekistan in Tashkent on 10 January.") == [
+        ("Signing of the protocol on cultural exchange", "2026-01-10", "Tashkent", False, ["Hungary", "Uzbekistan"])]
+    # the states through their office holders, not named: "the ministers of culture of A and B inked …"
+    assert events(gz, "On 12 January the ministers of culture of Kazakhstan and Hungary inked a memorandum in Almaty.") == [
+        ("Signing of the memorandum", "2026-01-12", "Almaty", False, ["Hungary", "Kazakhstan"])]
+
+
+def test_verbs_in_their_tenses_and_voices(gz: Gazetteer) -> None:
+    assert events(gz, "The delegation headed by Azamat Bekov was welcomed by Emre Yalçın at the ministry on 13 January.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-13", None, False, ["Azamat Bekov", "Emre Yalçın"])]
+    assert events(gz, "Azamat Bekov and Emre Yalçın conducted a round of political consultations.") == [
+        ("Consultations of Azamat Bekov and Emre Yalçın", None, None, False, ["Azamat Bekov", "Emre Yalçın"])]
+    assert events(gz, "The Hungarian minister Péter Szijjártó conducted talks in Baku on 12 January.") == [
+        ("Talks of Péter Szijjártó", "2026-01-12", "Baku", False, ["Péter Szijjártó"])]
+    assert events(gz, "Azamat Bekov completed his working visit to Türkiye on 15 January.") == [
+        ("Visit of Azamat Bekov to Türkiye", "2026-01-15", None, False, ["Azamat Bekov"])]
+
+
+def test_event_nouns_after_at_and_hosted(gz: Gazetteer) -> None:
+    assert events(gz, "At a briefing in Bishkek, Emre Yalçın told reporters about the results.") == [
+        ("Briefing of Emre Yalçın", None, "Bishkek", False, ["Emre Yalçın"])]
+    got = events(gz, "Azamat Bekov is on an official visit to Hungary. Emre Yalçın hosted a dinner in honour of the guests.")
+    assert got[1] == ("Dinner hosted by Emre Yalçın", None, None, False, ["Emre Yalçın"])
+
+
+def test_no_event_for_plans_invitations_the_future_or_a_quotation(gz: Gazetteer) -> None:
+    for text in ("Azamat Bekov will meet Emre Yalçın in Ankara next week.",
+                 "Azamat Bekov has been invited to visit Budapest in March.",
+                 "Emre Yalçın hopes to visit Bishkek soon.",
+                 "Kazakhstan and Hungary intend to sign a memorandum on transit.",
+                 '"We signed a memorandum with Hungary," Azamat Bekov said.'):
+        assert events(gz, text) == [], text
+
+
+def test_the_event_reported_again_is_no_new_event(gz: Gazetteer) -> None:
+    # "took part in the session": a definite noun after an event was reported is that event
+    text = ("Culture ministers gathered on 24 January in Astana for the 5th Meeting of the Council of Elders. "
+            "Delegations from Azerbaijan and Hungary took part in the session.")
+    assert [e[0] for e in events(gz, text)] == ["5th Meeting of the Council of Elders"]
+    # a signing with no day of its own while a meeting is reported: signed there
+    text = "Azamat Bekov met Emre Yalçın in Ankara on 12 January. A protocol on visas was signed by Hungary and Türkiye."
+    assert [e[0] for e in events(gz, text)] == ["Meeting of Azamat Bekov and Emre Yalçın"]
+
+
+def test_received_a_person_not_a_thing_and_a_meeting_on_the_sidelines(gz: Gazetteer) -> None:
+    assert events(gz, "On 2 January the Speaker of the Parliament of Kyrgyzstan Nurlan Sadykov received Mr. Emre Yalçın, "
+                      "Deputy Minister of Foreign Affairs of Türkiye.") == [
+        ("Meeting of Nurlan Sadykov and Emre Yalçın", "2026-01-02", None, False, ["Emre Yalçın", "Nurlan Sadykov"])]
+    assert events(gz, "Azamat Bekov received an honorary diploma from the university on 3 January.") == []
+    # "welcomed the decision" after a meeting is reported: an opinion, not a second event
+    got = events(gz, "Azamat Bekov met Emre Yalçın in Ankara on 12 January. Emre Yalçın welcomed the decision of "
+                     "Kyrgyzstan to join the programme.")
+    assert [e[0] for e in got] == ["Meeting of Azamat Bekov and Emre Yalçın"]
+    # a named event only as the frame: the meeting on its sidelines is still reported
+    got = events(gz, "Azamat Bekov talked with Emre Yalçın on the sidelines of the Astana International Forum on 12 January.")
+    assert ("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", None, False, ["Azamat Bekov", "Emre Yalçın"]) in got
+
+
+def test_credentials_and_arrivals_in_other_words_and_a_second_meeting_of_the_day(gz: Gazetteer) -> None:
+    assert events(gz, "The credentials of Ambassador Azamat Bekov were accepted by Emre Yalçın on 12 January.") == [
+        ("Presentation of credentials by Azamat Bekov", "2026-01-12", None, False, ["Azamat Bekov", "Emre Yalçın"])]
+    assert events(gz, "On 10 January Emre Yalçın has arrived in Bishkek for a two-day official visit.") == [
+        ("Visit of Emre Yalçın to Bishkek", "2026-01-10", "Bishkek", False, ["Emre Yalçın"])]
+    # the same day, another person: a second meeting, not the first one again
+    got = events(gz, "Azamat Bekov met Emre Yalçın on 12 January. On the same day, Bekov also met with Péter Szijjártó.")
+    assert [e[0] for e in got] == ["Meeting of Azamat Bekov and Emre Yalçın", "Meeting of Azamat Bekov and Péter Szijjártó"]
+
+
+def test_named_events_written_with_a_coordinated_place(gz: Gazetteer) -> None:
+    summits = [("Istanbul Summit", None, None, True, []), ("Samarkand Summit", None, None, True, []),
+               ("Ankara Summit", None, None, True, [])]
+    assert events(gz, "The leaders recalled the decisions taken at the Istanbul, Samarkand and Ankara Summits.") == summits
+    assert events(gz, "The decisions taken at Istanbul, Samarkand and Ankara Summits were recalled.") == summits
+    assert [e[0] for e in events(gz, "Azamat Bekov spoke of the Baku and Shusha forums.")] == ["Baku forum", "Shusha forum"]
+    # lower case without "the": no names
+    assert events(gz, "Trade between Kazakhstan and Uzbekistan forums grew.") == []
+
+
+def test_exchanged_views_is_a_meeting_and_said_again_is_the_same_one(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov and Emre Yalçın exchanged views on regional security on 13 January.") == [
+        ("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-13", None, False, ["Azamat Bekov", "Emre Yalçın"])]
+    got = events(gz, "Azamat Bekov met Emre Yalçın in Ankara on 12 January. Bekov and Yalçın exchanged views on regional security.")
+    assert got == [("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", "Ankara", False, ["Azamat Bekov", "Emre Yalçın"])]
+
+
+def test_a_welcome_in_the_passive_with_words_between(gz: Gazetteer) -> None:
+    assert events(gz, "Azamat Bekov was warmly welcomed at the Ankara airport by Emre Yalçın on 11 January.") == [
+        ("Welcome of Azamat Bekov at the airport", "2026-01-11", "Ankara", False, ["Azamat Bekov", "Emre Yalçın"])]
+
+
+def test_a_label_with_the_nouns_modifiers_and_what_it_is_of(gz: Gazetteer) -> None:
+    got = events(gz, "Emre Yalçın chaired the first meeting of the joint working group on energy in Ankara on 9 January.")
+    assert got == [("First meeting of the joint working group on energy", "2026-01-09", "Ankara", False, ["Emre Yalçın"])]
+    got = events(gz, "Kazakhstan and Uzbekistan held the 5th meeting of the intergovernmental commission in Tashkent on 12 January.")
+    assert got == [("5th meeting of the intergovernmental commission", "2026-01-12", "Tashkent", False, ["Kazakhstan", "Uzbekistan"])]
+
+
+def test_wreaths_press_conferences_and_lectures(gz: Gazetteer) -> None:
+    got = events(gz, "Within the visit, Emre Yalçın laid flowers at the monument to Chingiz Aitmatov in Bishkek on 12 January.")
+    assert got == [("Wreath-laying ceremony at the monument to Chingiz Aitmatov", "2026-01-12", "Bishkek", False, ["Emre Yalçın"])]
+    got = events(gz, "Azamat Bekov delivered a lecture on Kyrgyz foreign policy in Ankara on 13 January.")
+    assert got == [("Lecture on Kyrgyz foreign policy", "2026-01-13", "Ankara", False, ["Azamat Bekov"])]
+    # a speech delivered AT a press conference reported before: no new event
+    text = ("Azamat Bekov met Emre Yalçın in Ankara on 12 January. In the speech he delivered at the press conference, "
+            "Bekov thanked Yalçın.")
+    assert [e[0] for e in events(gz, text)] == ["Meeting of Azamat Bekov and Emre Yalçın"]
+
+
+def test_a_signing_during_a_visit_is_the_visit(gz: Gazetteer) -> None:
+    assert events(gz, "During the visit of President Azamat Bekov to Hungary, a cooperation programme for 2026-2029 was signed.") == [
+        ("Visit of Azamat Bekov to Hungary", None, None, False, ["Azamat Bekov"])]
+    # with no frame, the signing itself
+    assert events(gz, "Kazakhstan and Hungary signed several deals on 12 January.") == [
+        ("Signing of the several deals", "2026-01-12", None, False, ["Hungary", "Kazakhstan"])]
+
+
+def test_no_event_for_what_sums_up_or_repeats(gz: Gazetteer) -> None:
+    for text in ("Kazakhstan and Uzbekistan have signed more than 100 agreements since 1991.",
+                 "Hungary and Türkiye sign a cultural programme every year.",
+                 "Azamat Bekov regularly hosts a dinner for the diplomatic corps in Bishkek."):
+        assert events(gz, text) == [], text
+
+
+def test_a_name_ending_in_times_is_no_repetition(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov and Emre Yalçın exchanged views in Ankara on 13 January, the Astana Times reports.")
+    assert [e[0] for e in got] == ["Meeting of Azamat Bekov and Emre Yalçın"]
+
+
+def test_a_recalled_event_has_only_the_day_its_sentence_gives(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov met Emre Yalçın in Ankara on 12 January. Later, Emre Yalçın hosted a dinner in honour of the guests.")
+    # not the day of the meeting reported before (the rules' "date last spoken of"): the sentence gives none
+    assert got[1] == ("Dinner hosted by Emre Yalçın", None, None, False, ["Emre Yalçın"])
+
+
+def test_handovers_awards_and_openings(gz: Gazetteer) -> None:
+    assert events(gz, "On 12 January Azamat Bekov handed over the chairmanship of the council to Emre Yalçın in Ankara.") == [
+        ("Handover ceremony of the chairmanship", "2026-01-12", "Ankara", False, ["Azamat Bekov", "Emre Yalçın"])]
+    assert events(gz, "Emre Yalçın officially took over the duties of Secretary General from Azamat Bekov on 14 January.")[0][0] == (
+        "Handover ceremony of the duties")
+    award = ("Presentation of the Order of Friendship to Azamat Bekov", "2026-01-12")
+    assert events(gz, "Emre Yalçın presented Azamat Bekov with the Order of Friendship in Ankara on 12 January.")[0][:2] == award
+    assert events(gz, "Azamat Bekov was awarded the Order of Friendship by Emre Yalçın on 12 January.")[0][:2] == award
+    assert events(gz, "Azamat Bekov inaugurated the new building of the embassy in Ankara on 12 January.") == [
+        ("Opening of the new building of the embassy", "2026-01-12", "Ankara", False, ["Azamat Bekov"])]
+    for text in ("Emre Yalçın presented the report of the council.",
+                 "Azamat Bekov received an honorary diploma from the university on 3 January."):
+        assert events(gz, text) == [], text
+
+
+def test_a_meeting_with_a_group_is_labelled_with_the_group(gz: Gazetteer) -> None:
+    got = events(gz, "Azamat Bekov conferred with representatives of the Kyrgyz diaspora in Istanbul on 12 January.")
+    assert got == [("Meeting of Azamat Bekov with representatives of the Kyrgyz diaspora", "2026-01-12", "Istanbul", False,
+                    ["Azamat Bekov"])]
+
+
+def test_courtesy_calls_briefings_and_presiding(gz: Gazetteer) -> None:
+    meeting = ("Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12")
+    for text in ("On 12 January Ambassador Azamat Bekov paid a courtesy call on Emre Yalçın.",
+                 "On 12 January Ambassador Azamat Bekov called on Emre Yalçın in Ankara.",
+                 "Azamat Bekov was briefed by Emre Yalçın on the preparations in Ankara on 12 January."):
+        assert events(gz, text)[0][:2] == meeting, text
+    assert events(gz, "Azamat Bekov presided over a session of the commission in Bishkek on 12 January.") == [
+        ("Session of the commission", "2026-01-12", "Bishkek", False, ["Azamat Bekov"])]
+    # "called on B to …" urges, it is no visit
+    assert events(gz, "Azamat Bekov called on Emre Yalçın to support the initiative on 12 January.") == []
+
+
+def test_next_as_a_step_of_the_story_is_no_plan(gz: Gazetteer) -> None:
+    assert events(gz, "Next, Azamat Bekov conferred with Emre Yalçın in Ankara on 12 January.")[0][:3] == (
+        "Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", "Ankara")
+    assert events(gz, "Azamat Bekov hopes to confer with Emre Yalçın at the next summit.") == []
