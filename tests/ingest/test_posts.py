@@ -162,7 +162,9 @@ def test_more_titles_and_no_owner_from_an_agency_dateline(gz: Gazetteer) -> None
                                      "Foreign Minister Emre Yalçın spoke.")] == [
         ("Azamat Bekov", "Chargé d'Affaires", "Kyrgyzstan", "Hungary"),
         ("Emre Yalçın", "First Deputy Minister of Foreign Affairs", "Kyrgyzstan", None)]
-    assert posts(gz, "BISHKEK. KABAR Secretary of State Azamat Bekov met the staff.") == []
+    # the agency owns nothing; the title stands as a post of no state written (post_recall)
+    assert posts(gz, "BISHKEK. KABAR Secretary of State Azamat Bekov met the staff.") == [
+        ("Azamat Bekov", "Secretary of State", None, None, False, 0.6)]
 
 
 def test_a_demonym_reference_gives_a_state_less_minister_his_state(gz: Gazetteer) -> None:
@@ -257,7 +259,8 @@ def test_persons_with_their_states_in_brackets_after_a_plural_title(gz: Gazettee
 def test_general_director_is_a_title_and_director_is_no_rector(gz: Gazetteer) -> None:
     assert posts(gz, "The General Director of the Nomad Heritage Foundation Azamat Askaruly met Levan Kapanadze, "
                      "Managing Director of the Silk Transit Agency.") == [
-        ("Azamat Askaruly", "General Director", "Nomad Heritage Foundation", None, False, 0.9)]
+        ("Azamat Askaruly", "General Director", "Nomad Heritage Foundation", None, False, 0.9),
+        ("Levan Kapanadze", "Managing Director", "Silk Transit Agency", None, False, 0.6)]     # post_recall
 
 
 def test_the_president_of_a_company_named_with_its_legal_form(gz: Gazetteer) -> None:

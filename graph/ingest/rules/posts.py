@@ -9,6 +9,7 @@ import re
 from ..facts import Post
 from ..text import MARK, Reader
 from .persons import titles as find_titles
+from .post_recall import recall_posts
 
 __all__ = ["posts"]
 
@@ -71,6 +72,7 @@ def posts(reader: Reader) -> None:
     parenthesized_posts(reader)
     respective_posts(reader)
     counterpart_posts(reader)
+    recall_posts(reader)
     _drop_unowned_repeats(reader)
     demonym_reference_posts(reader)
 

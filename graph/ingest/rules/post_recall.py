@@ -1,0 +1,148 @@
+"""Posts recall: a title recognised by its head word, for a person the text names and no other rule
+gave a post.
+
+A title is one to five words of the title lexicon ending in a head word ("Deputy Director General",
+"Chief Executive Officer", "Honorary Consul"), then what it keeps ("of Economy and Commerce",
+"for External Relations": words that name no entity), then what it is of ("of <state or
+organization>") and accredited to ("to/in <state, organization or city>", for diplomatic titles).
+Before it may stand its owner ("Kyrgyzstan's", "the Kazakh", "UNESCO"). The holder is the person
+named right after it, or before it in apposition ("X, General Director of Y,") or as a predicate
+("X was appointed Deputy Secretary General of Y"). A title with neither owner nor accreditation
+nor a complement of its own ("Ambassador X") is a courtesy title, not a post.
+
+The head words and modifiers are those of the dev gold titles (241 posts, counted: President 49,
+Minister 80 with its portfolios, Ambassador 33, Secretary General 35 with its deputies, Chairman 16,
+Representative 5, Head 6, Director 7, Consul 3, Speaker 2, Rector 1, Chargé d'Affaires 1) and the
+heads news prose uses for the same offices (Governor, Mayor, Commissioner, Adviser, Coordinator,
+Envoy, Chief, Officer, Manager, Dean)."""
+
+from __future__ import annotations
+
+import re
+
+from ..facts import Post
+from ..text import DATELINE, MARK, Reader
+
+__all__ = ["HEADS", "MODIFIERS", "recall_posts"]
+
+#: head words of a title (the last word of its core), with the role each gives a post
+HEADS = {
+    "Minister": "minister", "President": "president", "Director": "director", "Chairman": "chairman",
+    "Chairwoman": "chairman", "Chairperson": "chairman", "Chair": "chairman", "Secretary": "head-of-institution",
+    "Speaker": "chairman", "Consul": "consul-general", "Ambassador": "ambassador", "Envoy": "head-of-institution",
+    "Representative": "head-of-institution", "Head": "head-of-institution", "Chief": "head-of-institution",
+    "Rector": "head-of-institution", "Governor": "head-of-institution", "Mayor": "head-of-institution",
+    "Commissioner": "head-of-institution", "Adviser": "head-of-institution", "Advisor": "head-of-institution",
+    "Coordinator": "head-of-institution", "Officer": "head-of-institution", "Manager": "head-of-institution",
+    "Dean": "head-of-institution", "Akim": "head-of-institution", "Hokim": "head-of-institution",
+    "Ombudsman": "head-of-institution", "Chancellor": "head-of-institution", "Administrator": "head-of-institution",
+}
+#: words that come before a head word ("Deputy", "First Deputy", "Executive", "Senior") or after it ("General")
+MODIFIERS = ("Deputy", "First", "Vice", "Assistant", "Executive", "Senior", "Chief", "Honorary", "Acting", "Permanent",
+             "Special", "Prime", "Under", "Principal", "Managing", "Interim", "Regional", "State", "General", "Presidential")
+#: heads whose "to/in/at <place>" is the accreditation
+_DIPLOMATIC = {"Ambassador", "Consul", "Representative", "Envoy", "Head"}
+#: heads whose "of <city>" is what they are of
+_CIVIC = {"Mayor", "Governor", "Akim", "Hokim"}
+
+_WORD = "|".join(sorted({*HEADS, *MODIFIERS}, key=len, reverse=True))
+_CORE = re.compile(rf"\b(?:(?:{_WORD})[ \t-]+){{0,4}}(?:{'|'.join(HEADS)}|(?<=Secretary[ -])General|(?<=Director[ -])General"
+                   rf"|(?<=Consul[ -])General)\b")
+_OWN = r"(?:[A-Z][\w'’-]*|and|,)"          # a word a complement keeps ("for South and Central Asian Affairs")
+_KEPT = re.compile(rf"\s+(?:for|of)\s+(?!the\b)[A-Z][\w'’-]*(?:\s+{_OWN}){{0,6}}?(?=\s+(?:of|to|in|at)\s|\s*[,.;(]|\s+{MARK}|\s+[a-z]|$)")
+_HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
+_BEFORE = re.compile(rf"({MARK})\s*,\s*(?:the\s+|who\s+is\s+(?:the\s+)?|now\s+)?"
+                     r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|former)\s+)?$")
+_PREDICATE = re.compile(rf"({MARK})\s+(?:(?:currently|also|now)\s+)?(?:is|was|has\s+been|had\s+been|became|remains"
+                        r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?"
+                        r"|(?:serves|served|works|worked|has\s+served|will\s+serve)\s+as)"
+                        r"\s+(?:the\s+|an?\s+)?(?:new\s+)?$")
+
+
+#: "First President" is a title of honour; "Adviser to the President": a title that is the object of another
+_NOT_A_POST = re.compile(r"First\s+President")
+_OBJECT = re.compile(r"\b(?:to|for|under)\s+(?:the\s+)?\Z")
+
+
+def _entity(reader: Reader, masked: str, pos: int, words: str, kinds: tuple[str, ...]) -> tuple[str, int] | None:
+    """The entity of ``kinds`` right after ``pos`` behind one of ``words`` ("of the X"): (key, end)."""
+    m = re.match(rf"\s+(?:{words})\s+(?:the\s+)?({MARK})(?![ \t]+[A-Z][a-z])", masked[pos:])   # not "of Uzbekistan Airways"
+    mention = reader.at(pos + m.start(1)) if m else None
+    if mention is None or mention[3] not in kinds:
+        return None
+    return mention[2], pos + m.end()
+
+
+def _phrase(reader: Reader, masked: str, core: re.Match[str]) -> dict | None:
+    """The whole title at ``core``: its text, role, owner ("of"), accreditation ("to") and extent."""
+    text = reader.text
+    head = next((w for w in reversed(re.split(r"[ \t-]+", core.group(0))) if w in HEADS), None)
+    if head is None:
+        return None
+    start, pos = core.start(), core.end()
+    kept = _KEPT.match(masked, pos)
+    if kept and not re.search(r"\uf8ff|[\U000F0000-\U0010FFFD]", kept.group(0)):
+        pos = kept.end()
+    title = " ".join(text[start:pos].split())
+    kinds = ("State", "Organization", "Demonym", "City") if head in _CIVIC else ("State", "Organization", "Demonym")
+    of = _entity(reader, masked, pos, "of", kinds)
+    if of:
+        pos = of[1]
+    to = _entity(reader, masked, pos, "to|in|at", ("State", "Organization", "City")) if head in _DIPLOMATIC else None
+    if to:
+        pos = to[1]
+    owner = of[0] if of else None
+    if owner is None:
+        pre = re.search(rf"({MARK})(?:['’`]s)?\s+$", masked[max(0, start - 200):start])
+        mention = reader.at(start - len(masked[max(0, start - 200):start]) + pre.start(1)) if pre else None
+        if mention and mention[3] in ("State", "Demonym", "Organization") and not any(
+                a <= mention[0] < b for a, b in ((d.start(), d.end()) for d in DATELINE.finditer(text))):
+            owner = mention[2]
+    if owner is None and to is None and title == " ".join(core.group(0).split()):
+        return None      # "Ambassador X": a courtesy title
+    role = "deputy-secretary-general" if re.match(r"Deputy\s+Secretary[\s-]+General$", title) else (
+        "secretary-general" if re.fullmatch(r"Secretary[\s-]+General", title) else HEADS[head])
+    if role == "minister" and title in ("Prime Minister",):
+        role = "prime-minister"
+    return {"title": title, "role": role, "of": owner, "to": to[0] if to else None, "span": (start, pos)}
+
+
+def _holder(reader: Reader, masked: str, start: int, end: int) -> str | None:
+    """The person the title at [start, end) belongs to: before it in apposition ("X, <title>,"), named
+    right after it ("<title> X"), or before it as a predicate ("X was appointed <title>"). A title between
+    two persons ("X, Chief Executive of Kazakhstan Temir Zholy"; a name the reader took for a person) is no one's."""
+    lead = masked[max(0, start - 200):start]
+    lead = re.sub(r"\b(?:[Tt]he|[Aa]n?)\s+$", "", lead) if _PREDICATE.search(lead) is None else lead
+    after = re.match(rf"\s+{_HONOR}({MARK})", masked[end:])
+    found = reader.at(end + after.start(1)) if after else None
+    person_after = found[2] if found and found[3] == "Person" else None
+    m = _BEFORE.search(lead)
+    found = reader.at(start - len(lead) + m.start(1)) if m else None
+    if found and found[3] == "Person":
+        return found[2] if person_after is None else None
+    if person_after is not None:
+        return person_after
+    m = _PREDICATE.search(lead)
+    found = reader.at(start - len(lead) + m.start(1)) if m else None
+    return found[2] if found and found[3] == "Person" else None
+
+
+def recall_posts(reader: Reader) -> None:
+    """Posts of persons who hold none yet, from titles recognised by their head words."""
+    masked, out = reader.masked_text, reader.out
+    have = {p.person for p in out.posts}
+    for core in _CORE.finditer(masked):
+        if not core.group(0)[:1].isupper() or not reader.free(core.start(), core.end()) or _NOT_A_POST.fullmatch(core.group(0)):
+            continue
+        if _OBJECT.search(masked, max(0, core.start() - 20), core.start()):
+            continue        # "Adviser to the President of A X": X is the adviser, not the President
+        rec = _phrase(reader, masked, core)
+        if rec is None:
+            continue
+        person = _holder(reader, masked, rec["span"][0], rec["span"][1])
+        if person is None or person in have:
+            continue
+        if any(p.person == person and p.title == rec["title"] for p in out.posts):
+            continue
+        out.posts.append(Post(person=person, role=rec["role"], title=rec["title"], of=rec["of"], to=rec["to"],
+                              span=rec["span"], confidence=0.6))

@@ -1,0 +1,42 @@
+"""Posts recall: titles recognised by their head words (rules/post_recall.py), on sentences of our own."""
+
+from __future__ import annotations
+
+from graph.ingest.gazetteer import Gazetteer
+
+from .conftest import extraction
+
+
+def posts(gz: Gazetteer, text: str) -> list[tuple]:
+    ex = extraction(gz, text)
+    return [(ex.label(p.person), p.title, ex.label(p.of), ex.label(p.to)) for p in ex.posts]
+
+
+def test_title_with_a_complement_of_its_own_in_apposition(gz: Gazetteer) -> None:
+    assert posts(gz, "Lale Ormanci, Deputy Director General for Cultural Heritage of UNESCO, opened the exhibition.") == [
+        ("Lale Ormanci", "Deputy Director General for Cultural Heritage", "UNESCO", None)]
+
+
+def test_owner_written_before_the_title(gz: Gazetteer) -> None:
+    assert posts(gz, "The talks were joined by Kyrgyzstan Deputy Minister Bakyt Osmonov on Monday.") == [
+        ("Bakyt Osmonov", "Deputy Minister", "Kyrgyzstan", None)]
+    assert posts(gz, "Among the guests was the Hungarian Honorary Consul in Shymkent, Lajos Kertesz.") == [
+        ("Lajos Kertesz", "Honorary Consul", "Hungary", "Shymkent")]
+
+
+def test_predicate_and_a_portfolio_without_state(gz: Gazetteer) -> None:
+    assert posts(gz, "Timur Sadykov was appointed Director of Consular Affairs last week.") == [
+        ("Timur Sadykov", "Director of Consular Affairs", None, None)]
+
+
+def test_a_state_that_begins_an_organization_name_is_not_the_owner(gz: Gazetteer) -> None:
+    assert posts(gz, "Timur Sadykov, Chief Executive Officer of Kazakhstan Temir Zholy, signed the deal.") == []
+
+
+def test_courtesy_title_and_a_head_word_without_a_person_give_no_post(gz: Gazetteer) -> None:
+    assert posts(gz, "Commissioner Timur Sadykov spoke. The Coordinator thanked the guests.") == []
+
+
+def test_a_title_that_is_the_object_of_another_and_a_title_of_honour(gz: Gazetteer) -> None:
+    assert posts(gz, "Adviser to the Director of the Nomad Heritage Foundation Timur Sadykov spoke.") == []
+    assert posts(gz, "The museum of the First President of Kazakhstan Timur Sadykov opened.") == []
