@@ -40,3 +40,9 @@ def test_courtesy_title_and_a_head_word_without_a_person_give_no_post(gz: Gazett
 def test_a_title_that_is_the_object_of_another_and_a_title_of_honour(gz: Gazetteer) -> None:
     assert posts(gz, "Adviser to the Director of the Nomad Heritage Foundation Timur Sadykov spoke.") == []
     assert posts(gz, "The museum of the First President of Kazakhstan Timur Sadykov opened.") == []
+
+
+def test_a_complement_for_places_keeps_their_names(gz: Gazetteer) -> None:
+    assert posts(gz, "Nadia Berg, Senior Adviser for Georgia and Armenia of the OSCE, spoke.") == [
+        ("Nadia Berg", "Senior Adviser for Georgia and Armenia", "OSCE", None)]
+    assert posts(gz, "Special Envoy for Georgia Nadia Berg spoke.") == [("Nadia Berg", "Special Envoy for Georgia", None, None)]

@@ -48,8 +48,10 @@ _CIVIC = {"Mayor", "Governor", "Akim", "Hokim"}
 _WORD = "|".join(sorted({*HEADS, *MODIFIERS}, key=len, reverse=True))
 _CORE = re.compile(rf"\b(?:(?:{_WORD})[ \t-]+){{0,4}}(?:{'|'.join(HEADS)}|(?<=Secretary[ -])General|(?<=Director[ -])General"
                    rf"|(?<=Consul[ -])General)\b")
-_OWN = r"(?:[A-Z][\w'’-]*|and|,)"          # a word a complement keeps ("for South and Central Asian Affairs")
-_KEPT = re.compile(rf"\s+(?:for|of)\s+(?!the\b)[A-Z][\w'’-]*(?:\s+{_OWN}){{0,6}}?(?=\s+(?:of|to|in|at)\s|\s*[,.;(]|\s+{MARK}|\s+[a-z]|$)")
+_OWN = rf"(?:[A-Z][\w'’-]*|and|,|{MARK})"          # a word a complement keeps ("for South and Central Asian Affairs")
+_END = r"(?=\s+(?:of|to|in|at)\s|\s*[,.;(]|\s+(?!and\b)[a-z]|$)"
+_KEPT = re.compile(rf"\s+of\s+(?!the\b)[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|,)){{0,6}}?(?:{_END}|(?=\s+{MARK}))"
+                   rf"|\s+for\s+(?!the\b)(?:[A-Z][\w'’-]*|{MARK})(?:\s*{_OWN}){{0,6}}?{_END}")
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
 _BEFORE = re.compile(rf"({MARK})\s*,\s*(?:the\s+|who\s+is\s+(?:the\s+)?|now\s+)?"
                      r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|former)\s+)?$")
@@ -81,8 +83,10 @@ def _phrase(reader: Reader, masked: str, core: re.Match[str]) -> dict | None:
         return None
     start, pos = core.start(), core.end()
     kept = _KEPT.match(masked, pos)
-    if kept and not re.search(r"\uf8ff|[\U000F0000-\U0010FFFD]", kept.group(0)):
-        pos = kept.end()
+    if kept:         # "for Russia and Central Asia": names of places, up to the holder's name
+        holder = [m[0] for m in reader.inside(*kept.span()) if m[3] == "Person"]
+        cut = re.sub(r"(?:\s+(?:and|,))*\s*$", "", masked[pos:min(holder)]) if holder else kept.group(0)
+        pos = pos + len(cut) if re.search(r"(?:of|for)\s+\S", cut) else pos
     title = " ".join(text[start:pos].split())
     kinds = ("State", "Organization", "Demonym", "City") if head in _CIVIC else ("State", "Organization", "Demonym")
     of = _entity(reader, masked, pos, "of", kinds)
