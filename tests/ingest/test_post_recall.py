@@ -46,3 +46,13 @@ def test_a_complement_for_places_keeps_their_names(gz: Gazetteer) -> None:
     assert posts(gz, "Nadia Berg, Senior Adviser for Georgia and Armenia of the OSCE, spoke.") == [
         ("Nadia Berg", "Senior Adviser for Georgia and Armenia", "OSCE", None)]
     assert posts(gz, "Special Envoy for Georgia Nadia Berg spoke.") == [("Nadia Berg", "Special Envoy for Georgia", None, None)]
+
+
+def test_a_pronoun_subject_is_the_person_named_before(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Nadia Berg handed a letter to Timur Sadykov on Monday. She previously served as Deputy Director "
+                        "General for Trade Policy of the OSCE.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), p.past) for p in ex.posts] == [
+        ("Nadia Berg", "Deputy Director General for Trade Policy", "OSCE", True)]
+    ex = extraction(gz, "Timur Sadykov arrived in Vienna. Earlier, he (since 2019) served as Deputy Foreign Minister.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), p.past) for p in ex.posts] == [
+        ("Timur Sadykov", "Deputy Minister of Foreign Affairs", None, True)]

@@ -23,7 +23,7 @@ import re
 from ..facts import Post
 from ..text import DATELINE, MARK, Reader
 
-__all__ = ["HEADS", "MODIFIERS", "recall_posts"]
+__all__ = ["HEADS", "MODIFIERS", "pronoun_holder", "recall_posts"]
 
 #: head words of a title (the last word of its core), with the role each gives a post
 HEADS = {
@@ -131,6 +131,27 @@ def _holder(reader: Reader, masked: str, start: int, end: int) -> str | None:
     return found[2] if found and found[3] == "Person" else None
 
 
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:\([^()]{0,40}\)\s+)?(?:(?:previously|formerly|also|currently|now|earlier|later)\s+)?"
+                      r"(?:\([^()]{0,40}\)\s+)?(serves|served|works|worked|has\s+served|had\s+served|has\s+worked|had\s+worked"
+                      r"|(?:was|has\s+been|had\s+been|is)\s+(?:appointed|elected|named)|became|becomes)\s+(?:as\s+)?(?:the\s+|an?\s+)?$")
+
+
+def pronoun_holder(reader: Reader, masked: str, start: int) -> tuple[str, bool] | None:
+    """"X presented his credentials to Y. Previously he served as <title>": the first person named in the
+    sentence of the pronoun or the one before it (its subject) holds the title (person key, a past post)."""
+    lead = masked[max(0, start - 200):start]
+    m = _PRONOUN.search(lead)
+    if m is None:
+        return None
+    at = start - len(lead) + m.start()
+    ends = [e.end() for e in re.finditer(r"[.!?]\s|\n", masked[max(0, at - 600):at])]
+    since = max(0, at - 600) + (ends[-2] if len(ends) >= 2 else 0)
+    people = sorted(mm for mm in reader.inside(since, at) if mm[3] == "Person")
+    if not people:
+        return None
+    return people[0][2], bool(re.match(r"serve|work|ha[sd]", m.group(1))) and "appointed" not in m.group(1)
+
+
 def recall_posts(reader: Reader) -> None:
     """Posts of persons who hold none yet, from titles recognised by their head words."""
     masked, out = reader.masked_text, reader.out
@@ -143,10 +164,12 @@ def recall_posts(reader: Reader) -> None:
         rec = _phrase(reader, masked, core)
         if rec is None:
             continue
-        person = _holder(reader, masked, rec["span"][0], rec["span"][1])
+        person, past = _holder(reader, masked, rec["span"][0], rec["span"][1]), False
+        if person is None and (pronoun := pronoun_holder(reader, masked, rec["span"][0])) is not None:
+            person, past = pronoun
         if person is None or person in have:
             continue
         if any(p.person == person and p.title == rec["title"] for p in out.posts):
             continue
         out.posts.append(Post(person=person, role=rec["role"], title=rec["title"], of=rec["of"], to=rec["to"],
-                              span=rec["span"], confidence=0.6))
+                              span=rec["span"], confidence=0.6, past=past))

@@ -9,7 +9,7 @@ import re
 from ..facts import Post
 from ..text import MARK, Reader
 from .persons import titles as find_titles
-from .post_recall import recall_posts
+from .post_recall import pronoun_holder, recall_posts
 
 __all__ = ["posts"]
 
@@ -281,6 +281,8 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
         if was and _person_at(reader, e + was.start(1)) and re.search(r"\b[Tt]he\s+(?:\w+\s+){0,2}$", masked[max(0, s - 30):s]):
             person, confidence = _person_at(reader, e + was.start(1)), 0.8
             past = bool(re.search(r"\b(?:previous|former|outgoing)\s+(?:\w+\s+)?$", masked[max(0, s - 30):s], re.I))
+    if person is None and (pronoun := pronoun_holder(reader, masked, s)) is not None:
+        (person, past), confidence = pronoun, 0.7      # "Previously he served as <title>"
     return person, confidence, past
 
 
