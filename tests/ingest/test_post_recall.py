@@ -56,3 +56,9 @@ def test_a_pronoun_subject_is_the_person_named_before(gz: Gazetteer) -> None:
     ex = extraction(gz, "Timur Sadykov arrived in Vienna. Earlier, he (since 2019) served as Deputy Foreign Minister.")
     assert [(ex.label(p.person), p.title, ex.label(p.of), p.past) for p in ex.posts] == [
         ("Timur Sadykov", "Deputy Minister of Foreign Affairs", None, True)]
+
+
+def test_a_relative_clause_or_an_article_before_the_title(gz: Gazetteer) -> None:
+    assert posts(gz, "Nadia Berg, who serves as Coordinator of the OSCE, spoke. Timur Sadykov, the Chief Adviser of "
+                     "UNESCO, spoke too.") == [
+        ("Nadia Berg", "Coordinator", "OSCE", None), ("Timur Sadykov", "Chief Adviser", "UNESCO", None)]

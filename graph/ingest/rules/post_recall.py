@@ -53,7 +53,7 @@ _END = r"(?=\s+(?:of|to|in|at)\s|\s*[,.;(]|\s+(?!and\b)[a-z]|$)"
 _KEPT = re.compile(rf"\s+of\s+(?!the\b)[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|,)){{0,6}}?(?:{_END}|(?=\s+{MARK}))"
                    rf"|\s+for\s+(?!the\b)(?:[A-Z][\w'’-]*|{MARK})(?:\s*{_OWN}){{0,6}}?{_END}")
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
-_BEFORE = re.compile(rf"({MARK})\s*,\s*(?:the\s+|who\s+is\s+(?:the\s+)?|now\s+)?"
+_BEFORE = re.compile(rf"({MARK})\s*,\s*(?:the\s+|who\s+(?:is|serves\s+as|was\s+(?:appointed|elected|named)(?:\s+as)?)\s+(?:the\s+)?|now\s+)?"
                      r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|former)\s+)?$")
 _PREDICATE = re.compile(rf"({MARK})\s+(?:(?:currently|also|now)\s+)?(?:is|was|has\s+been|had\s+been|became|remains"
                         r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?"
@@ -115,19 +115,19 @@ def _holder(reader: Reader, masked: str, start: int, end: int) -> str | None:
     """The person the title at [start, end) belongs to: before it in apposition ("X, <title>,"), named
     right after it ("<title> X"), or before it as a predicate ("X was appointed <title>"). A title between
     two persons ("X, Chief Executive of Kazakhstan Temir Zholy"; a name the reader took for a person) is no one's."""
-    lead = masked[max(0, start - 200):start]
-    lead = re.sub(r"\b(?:[Tt]he|[Aa]n?)\s+$", "", lead) if _PREDICATE.search(lead) is None else lead
+    base = max(0, start - 200)
+    lead = masked[base:start]
     after = re.match(rf"\s+{_HONOR}({MARK})", masked[end:])
     found = reader.at(end + after.start(1)) if after else None
     person_after = found[2] if found and found[3] == "Person" else None
     m = _BEFORE.search(lead)
-    found = reader.at(start - len(lead) + m.start(1)) if m else None
+    found = reader.at(base + m.start(1)) if m else None
     if found and found[3] == "Person":
         return found[2] if person_after is None else None
     if person_after is not None:
         return person_after
     m = _PREDICATE.search(lead)
-    found = reader.at(start - len(lead) + m.start(1)) if m else None
+    found = reader.at(base + m.start(1)) if m else None
     return found[2] if found and found[3] == "Person" else None
 
 
