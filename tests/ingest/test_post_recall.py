@@ -62,3 +62,10 @@ def test_a_relative_clause_or_an_article_before_the_title(gz: Gazetteer) -> None
     assert posts(gz, "Nadia Berg, who serves as Coordinator of the OSCE, spoke. Timur Sadykov, the Chief Adviser of "
                      "UNESCO, spoke too.") == [
         ("Nadia Berg", "Coordinator", "OSCE", None), ("Timur Sadykov", "Chief Adviser", "UNESCO", None)]
+
+
+def test_a_title_in_lower_case_in_apposition_with_what_it_is_of(gz: Gazetteer) -> None:
+    assert posts(gz, "Nadia Berg, the deputy director general of UNESCO, and Timur Sadykov, CEO of the OSCE, spoke.") == [
+        ("Nadia Berg", "Deputy Director General", "UNESCO", None), ("Timur Sadykov", "CEO", "OSCE", None)]
+    # lower case and nothing it is of, or a name after it: no post
+    assert posts(gz, "Nadia Berg, a senior adviser, spoke. The coordinator Timur Sadykov spoke.") == []

@@ -36,6 +36,7 @@ HEADS = {
     "Coordinator": "head-of-institution", "Officer": "head-of-institution", "Manager": "head-of-institution",
     "Dean": "head-of-institution", "Akim": "head-of-institution", "Hokim": "head-of-institution",
     "Ombudsman": "head-of-institution", "Chancellor": "head-of-institution", "Administrator": "head-of-institution",
+    "CEO": "head-of-institution",
 }
 #: words that come before a head word ("Deputy", "First Deputy", "Executive", "Senior") or after it ("General")
 MODIFIERS = ("Deputy", "First", "Vice", "Assistant", "Executive", "Senior", "Chief", "Honorary", "Acting", "Permanent",
@@ -47,7 +48,7 @@ _CIVIC = {"Mayor", "Governor", "Akim", "Hokim"}
 
 _WORD = "|".join(sorted({*HEADS, *MODIFIERS}, key=len, reverse=True))
 _CORE = re.compile(rf"\b(?:(?:{_WORD})[ \t-]+){{0,4}}(?:{'|'.join(HEADS)}|(?<=Secretary[ -])General|(?<=Director[ -])General"
-                   rf"|(?<=Consul[ -])General)\b")
+                   rf"|(?<=Consul[ -])General)\b", re.IGNORECASE)
 _OWN = rf"(?:[A-Z][\w'’-]*|and|,|{MARK})"          # a word a complement keeps ("for South and Central Asian Affairs")
 _END = r"(?=\s+(?:of|to|in|at)\s|\s*[,.;(]|\s+(?!and\b)[a-z]|$)"
 _KEPT = re.compile(rf"\s+of\s+(?!the\b)[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|,)){{0,6}}?(?:{_END}|(?=\s+{MARK}))"
@@ -78,8 +79,10 @@ def _entity(reader: Reader, masked: str, pos: int, words: str, kinds: tuple[str,
 def _phrase(reader: Reader, masked: str, core: re.Match[str]) -> dict | None:
     """The whole title at ``core``: its text, role, owner ("of"), accreditation ("to") and extent."""
     text = reader.text
-    head = next((w for w in reversed(re.split(r"[ \t-]+", core.group(0))) if w in HEADS), None)
-    if head is None:
+    words = re.split(r"[ \t-]+", core.group(0))
+    head = next((h for w in reversed(words) for h in HEADS if h.lower() == w.lower()), None)
+    lower = core.group(0).islower()
+    if head is None or (not lower and not all(w[:1].isupper() for w in words)):
         return None
     start, pos = core.start(), core.end()
     kept = _KEPT.match(masked, pos)
@@ -88,6 +91,8 @@ def _phrase(reader: Reader, masked: str, core: re.Match[str]) -> dict | None:
         cut = re.sub(r"(?:\s+(?:and|,))*\s*$", "", masked[pos:min(holder)]) if holder else kept.group(0)
         pos = pos + len(cut) if re.search(r"(?:of|for)\s+\S", cut) else pos
     title = " ".join(text[start:pos].split())
+    if lower:       # "X, deputy director general of UNESCO,": a title in lower case owned by what follows it
+        title = " ".join(w.capitalize() for w in title.split())
     kinds = ("State", "Organization", "Demonym", "City") if head in _CIVIC else ("State", "Organization", "Demonym")
     of = _entity(reader, masked, pos, "of", kinds)
     if of:
@@ -102,30 +107,32 @@ def _phrase(reader: Reader, masked: str, core: re.Match[str]) -> dict | None:
         if mention and mention[3] in ("State", "Demonym", "Organization") and not any(
                 a <= mention[0] < b for a, b in ((d.start(), d.end()) for d in DATELINE.finditer(text))):
             owner = mention[2]
-    if owner is None and to is None and title == " ".join(core.group(0).split()):
+    if owner is None and to is None and title.lower() == " ".join(core.group(0).split()).lower():
         return None      # "Ambassador X": a courtesy title
+    if lower and of is None and to is None:
+        return None
     role = "deputy-secretary-general" if re.match(r"Deputy\s+Secretary[\s-]+General$", title) else (
         "secretary-general" if re.fullmatch(r"Secretary[\s-]+General", title) else HEADS[head])
     if role == "minister" and title in ("Prime Minister",):
         role = "prime-minister"
-    return {"title": title, "role": role, "of": owner, "to": to[0] if to else None, "span": (start, pos)}
+    return {"title": title, "role": role, "of": owner, "to": to[0] if to else None, "span": (start, pos), "lower": lower}
 
 
-def _holder(reader: Reader, masked: str, start: int, end: int) -> str | None:
+def _holder(reader: Reader, masked: str, start: int, end: int, *, after: bool = True) -> str | None:
     """The person the title at [start, end) belongs to: before it in apposition ("X, <title>,"), named
     right after it ("<title> X"), or before it as a predicate ("X was appointed <title>"). A title between
     two persons ("X, Chief Executive of Kazakhstan Temir Zholy"; a name the reader took for a person) is no one's."""
     base = max(0, start - 200)
     lead = masked[base:start]
-    after = re.match(rf"\s+{_HONOR}({MARK})", masked[end:])
-    found = reader.at(end + after.start(1)) if after else None
+    named = re.match(rf"\s+{_HONOR}({MARK})", masked[end:])
+    found = reader.at(end + named.start(1)) if named else None
     person_after = found[2] if found and found[3] == "Person" else None
     m = _BEFORE.search(lead)
     found = reader.at(base + m.start(1)) if m else None
     if found and found[3] == "Person":
         return found[2] if person_after is None else None
     if person_after is not None:
-        return person_after
+        return person_after if after else None
     m = _PREDICATE.search(lead)
     found = reader.at(base + m.start(1)) if m else None
     return found[2] if found and found[3] == "Person" else None
@@ -157,14 +164,14 @@ def recall_posts(reader: Reader) -> None:
     masked, out = reader.masked_text, reader.out
     have = {p.person for p in out.posts}
     for core in _CORE.finditer(masked):
-        if not core.group(0)[:1].isupper() or not reader.free(core.start(), core.end()) or _NOT_A_POST.fullmatch(core.group(0)):
+        if not reader.free(core.start(), core.end()) or _NOT_A_POST.fullmatch(core.group(0)):
             continue
         if _OBJECT.search(masked, max(0, core.start() - 20), core.start()):
             continue        # "Adviser to the President of A X": X is the adviser, not the President
         rec = _phrase(reader, masked, core)
         if rec is None:
             continue
-        person, past = _holder(reader, masked, rec["span"][0], rec["span"][1]), False
+        person, past = _holder(reader, masked, rec["span"][0], rec["span"][1], after=not rec["lower"]), False
         if person is None and (pronoun := pronoun_holder(reader, masked, rec["span"][0])) is not None:
             person, past = pronoun
         if person is None or person in have:
