@@ -69,3 +69,10 @@ def test_a_title_in_lower_case_in_apposition_with_what_it_is_of(gz: Gazetteer) -
         ("Nadia Berg", "Deputy Director General", "UNESCO", None), ("Timur Sadykov", "CEO", "OSCE", None)]
     # lower case and nothing it is of, or a name after it: no post
     assert posts(gz, "Nadia Berg, a senior adviser, spoke. The coordinator Timur Sadykov spoke.") == []
+
+
+def test_a_portfolio_or_an_organization_head_word_before_a_name_is_not_part_of_it(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Minister of Mines and Petroleum Nadia Berg met the Deputy Speaker of the Senate Timur Sadykov and "
+                        "the Assistant Director-General Ayten Veli.")
+    assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Ayten Veli", "Nadia Berg", "Timur Sadykov"]
+    assert [(ex.label(p.person), p.title) for p in ex.posts] == [("Nadia Berg", "Minister of Mines and Petroleum")]

@@ -9,7 +9,7 @@ import re
 
 from ..gazetteer import ROLE_TITLES
 from ..text import DATELINE, MARK, Reader, headline
-from .lexicon import NAME_TOKEN, NOT_NAME, PARTICLE, STOP
+from .lexicon import LEAD_IN, NAME_TOKEN, NOT_NAME, PARTICLE, STOP
 from .phrases import QUOTED
 
 __all__ = ["persons", "titles"]
@@ -39,12 +39,13 @@ def persons(reader: Reader) -> None:
         while tokens and re.fullmatch(PARTICLE, masked[tokens[0][0]:tokens[0][1]]):
             tokens = tokens[1:]
         words = [masked[a:b] for a, b in tokens]
-        stops = [i for i, w in enumerate(words) if w in STOP or w in NOT_NAME or NOT_NAME.intersection(w.split("-"))]
+        stops = [i for i, w in enumerate(words) if w in STOP or w in NOT_NAME or w in LEAD_IN or NOT_NAME.intersection(w.split("-"))
+                 or ("-" in w and set(w.split("-")) <= STOP)]        # "Assistant Director-General Ernesto Ottone"
         if stops and len(words) - stops[-1] - 1 >= 2:      # "… Asian Affairs Donald Lu", "Commission Secretary Ainura Abutalivova"
             tokens, words = tokens[stops[-1] + 1:], words[stops[-1] + 1:]
         caps = [w for w in words if not re.fullmatch(PARTICLE, w)]
         if len(caps) < 2 or len(caps) > 4 or any(w in STOP or w in NOT_NAME or NOT_NAME.intersection(w.split("-"))
-                                                  for w in caps):
+                                                  or ("-" in w and set(w.split("-")) <= STOP) for w in caps):
             continue
         start, end = tokens[0][0], tokens[-1][1]
         if any(a <= start < b for a, b in quoted):
