@@ -76,3 +76,8 @@ def test_a_portfolio_or_an_organization_head_word_before_a_name_is_not_part_of_i
                         "the Assistant Director-General Ayten Veli.")
     assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Ayten Veli", "Nadia Berg", "Timur Sadykov"]
     assert [(ex.label(p.person), p.title) for p in ex.posts] == [("Nadia Berg", "Minister of Mines and Petroleum")]
+
+
+
+def test_a_name_in_the_next_paragraph_holds_no_title_of_a_headline(gz: Gazetteer) -> None:
+    assert posts(gz, "Talks with the Special Envoy for Energy\n\nNadia Berg met Timur Sadykov in Vienna.") == []

@@ -53,6 +53,7 @@ _OWN = rf"(?:[A-Z][\w'’-]*|and|,|{MARK})"          # a word a complement keeps
 _END = r"(?=\s+(?:of|to|in|at)\s|\s*[,.;(]|\s+(?!and\b)[a-z]|$)"
 _KEPT = re.compile(rf"\s+of\s+(?!the\b)[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|,)){{0,6}}?(?:{_END}|(?=\s+{MARK}))"
                    rf"|\s+for\s+(?!the\b)(?:[A-Z][\w'’-]*|{MARK})(?:\s*{_OWN}){{0,6}}?{_END}")
+_NEXT = r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)"         # the space before a word, not past a paragraph
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
 _BEFORE = re.compile(rf"({MARK})\s*,\s*(?:the\s+|who\s+(?:is|serves\s+as|was\s+(?:appointed|elected|named)(?:\s+as)?)\s+(?:the\s+)?|now\s+)?"
                      r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|former)\s+)?$")
@@ -124,7 +125,7 @@ def _holder(reader: Reader, masked: str, start: int, end: int, *, after: bool = 
     two persons ("X, Chief Executive of Kazakhstan Temir Zholy"; a name the reader took for a person) is no one's."""
     base = max(0, start - 200)
     lead = masked[base:start]
-    named = re.match(rf"\s+{_HONOR}({MARK})", masked[end:])
+    named = re.match(rf"{_NEXT}{_HONOR}({MARK})", masked[end:])
     found = reader.at(end + named.start(1)) if named else None
     person_after = found[2] if found and found[3] == "Person" else None
     m = _BEFORE.search(lead)
@@ -180,3 +181,4 @@ def recall_posts(reader: Reader) -> None:
             continue
         out.posts.append(Post(person=person, role=rec["role"], title=rec["title"], of=rec["of"], to=rec["to"],
                               span=rec["span"], confidence=0.6, past=past))
+
