@@ -78,6 +78,17 @@ def test_a_portfolio_or_an_organization_head_word_before_a_name_is_not_part_of_i
     assert [(ex.label(p.person), p.title) for p in ex.posts] == [("Nadia Berg", "Minister of Mines and Petroleum")]
 
 
+def test_a_state_less_title_takes_the_state_written_before_the_same_title_elsewhere(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Talks with the U.S. Special Envoy for Energy\n\nNadia Berg met the Special Envoy for Energy "
+                        "Timur Sadykov in Vienna.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of)) for p in ex.posts] == [
+        ("Timur Sadykov", "Special Envoy for Energy", "U.S")]
+    # the same title held there by someone else gives nothing
+    ex = extraction(gz, "The U.S. Special Envoy for Energy Ayten Veli left. Nadia Berg met the Special Envoy for Energy "
+                        "Timur Sadykov in Vienna.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of)) for p in ex.posts] == [
+        ("Ayten Veli", "Special Envoy for Energy", "U.S"), ("Timur Sadykov", "Special Envoy for Energy", None)]
+
 
 def test_a_name_in_the_next_paragraph_holds_no_title_of_a_headline(gz: Gazetteer) -> None:
     assert posts(gz, "Talks with the Special Envoy for Energy\n\nNadia Berg met Timur Sadykov in Vienna.") == []

@@ -23,7 +23,7 @@ import re
 from ..facts import Post
 from ..text import DATELINE, MARK, Reader
 
-__all__ = ["HEADS", "MODIFIERS", "pronoun_holder", "recall_posts"]
+__all__ = ["HEADS", "MODIFIERS", "owner_from_repeat", "pronoun_holder", "recall_posts"]
 
 #: head words of a title (the last word of its core), with the role each gives a post
 HEADS = {
@@ -182,3 +182,22 @@ def recall_posts(reader: Reader) -> None:
         out.posts.append(Post(person=person, role=rec["role"], title=rec["title"], of=rec["of"], to=rec["to"],
                               span=rec["span"], confidence=0.6, past=past))
 
+
+def owner_from_repeat(reader: Reader) -> None:
+    """"Ruslan Kazakbaev meets U.S. Assistant Secretary of State … met with the Assistant Secretary of State
+    Donald Lu": a post of no state written takes the state written before the same title elsewhere in the
+    text, when that title there is no one else's."""
+    masked, out = reader.masked_text, reader.out
+    for post in out.posts:
+        if post.of is not None or post.to is not None:
+            continue
+        words = r"[\s-]+".join(re.escape(w) for w in reader.text[post.span[0]:post.span[1]].split())
+        states = set()
+        for m in re.finditer(rf"({MARK})\.?(?:['’`]s)?\s+{words}\b", masked):
+            mention = reader.at(m.start(1))
+            after = re.match(rf"{_NEXT}{_HONOR}({MARK})", masked[m.end():])
+            other = reader.at(m.end() + after.start(1)) if after else None
+            if mention and mention[3] in ("State", "Demonym") and not (other and other[3] == "Person" and other[2] != post.person):
+                states.add(mention[2])
+        if len(states) == 1:
+            post.of = states.pop()

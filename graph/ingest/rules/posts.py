@@ -9,7 +9,7 @@ import re
 from ..facts import Post
 from ..text import MARK, Reader
 from .persons import titles as find_titles
-from .post_recall import pronoun_holder, recall_posts
+from .post_recall import owner_from_repeat, pronoun_holder, recall_posts
 
 __all__ = ["posts"]
 
@@ -73,6 +73,7 @@ def posts(reader: Reader) -> None:
     respective_posts(reader)
     counterpart_posts(reader)
     recall_posts(reader)
+    owner_from_repeat(reader)
     _drop_unowned_repeats(reader)
     demonym_reference_posts(reader)
 
