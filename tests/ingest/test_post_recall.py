@@ -92,3 +92,11 @@ def test_a_state_less_title_takes_the_state_written_before_the_same_title_elsewh
 
 def test_a_name_in_the_next_paragraph_holds_no_title_of_a_headline(gz: Gazetteer) -> None:
     assert posts(gz, "Talks with the Special Envoy for Energy\n\nNadia Berg met Timur Sadykov in Vienna.") == []
+
+
+def test_an_owner_before_the_title_in_apposition_and_in_a_list(gz: Gazetteer) -> None:
+    assert posts(gz, "Nadia Berg, Georgia's Chief Negotiator, and Timur Sadykov, the Kazakh Special Envoy for Energy, "
+                     "spoke.") == [("Timur Sadykov", "Special Envoy for Energy", "Kazakhstan", None)]   # not "Chief"
+    # in a list of "<owner> <title> <name>", the name after the title holds it
+    assert posts(gz, "Attending were Nadia Berg, Kazakh Senior Adviser Timur Sadykov and others.") == [
+        ("Timur Sadykov", "Senior Adviser", "Kazakhstan", None)]

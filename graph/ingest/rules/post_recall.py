@@ -86,6 +86,8 @@ def _phrase(reader: Reader, masked: str, core: re.Match[str]) -> dict | None:
     if head is None or (not lower and not all(w[:1].isupper() for w in words)):
         return None
     start, pos = core.start(), core.end()
+    if re.match(r"[ \t-]+[A-Z][a-z]", masked[pos:]):
+        return None      # "Chief Negotiator": a title longer than the lexicon knows
     kept = _KEPT.match(masked, pos)
     if kept:         # "for Russia and Central Asia": names of places, up to the holder's name
         holder = [m[0] for m in reader.inside(*kept.span()) if m[3] == "Person"]
@@ -101,13 +103,13 @@ def _phrase(reader: Reader, masked: str, core: re.Match[str]) -> dict | None:
     to = _entity(reader, masked, pos, "to|in|at", ("State", "Organization", "City")) if head in _DIPLOMATIC else None
     if to:
         pos = to[1]
-    owner = of[0] if of else None
+    owner, pre = (of[0] if of else None), False
     if owner is None:
-        pre = re.search(rf"({MARK})(?:['’`]s)?\s+$", masked[max(0, start - 200):start])
-        mention = reader.at(start - len(masked[max(0, start - 200):start]) + pre.start(1)) if pre else None
+        before = re.search(rf"({MARK})(?:['’`]s)?\s+$", masked[max(0, start - 200):start])
+        mention = reader.at(max(0, start - 200) + before.start(1)) if before else None
         if mention and mention[3] in ("State", "Demonym", "Organization") and not any(
                 a <= mention[0] < b for a, b in ((d.start(), d.end()) for d in DATELINE.finditer(text))):
-            owner = mention[2]
+            owner, start, pre = mention[2], mention[0], True     # "X, Azerbaijan's Ombudsman,": the holder is before the owner
     if owner is None and to is None and title.lower() == " ".join(core.group(0).split()).lower():
         return None      # "Ambassador X": a courtesy title
     if lower and of is None and to is None:
@@ -116,10 +118,10 @@ def _phrase(reader: Reader, masked: str, core: re.Match[str]) -> dict | None:
         "secretary-general" if re.fullmatch(r"Secretary[\s-]+General", title) else HEADS[head])
     if role == "minister" and title in ("Prime Minister",):
         role = "prime-minister"
-    return {"title": title, "role": role, "of": owner, "to": to[0] if to else None, "span": (start, pos), "lower": lower}
+    return {"title": title, "role": role, "of": owner, "to": to[0] if to else None, "span": (start, pos), "lower": lower, "pre": pre}
 
 
-def _holder(reader: Reader, masked: str, start: int, end: int, *, after: bool = True) -> str | None:
+def _holder(reader: Reader, masked: str, start: int, end: int, *, after: bool = True, pre: bool = False) -> str | None:
     """The person the title at [start, end) belongs to: before it in apposition ("X, <title>,"), named
     right after it ("<title> X"), or before it as a predicate ("X was appointed <title>"). A title between
     two persons ("X, Chief Executive of Kazakhstan Temir Zholy"; a name the reader took for a person) is no one's."""
@@ -130,7 +132,7 @@ def _holder(reader: Reader, masked: str, start: int, end: int, *, after: bool = 
     person_after = found[2] if found and found[3] == "Person" else None
     m = _BEFORE.search(lead)
     found = reader.at(base + m.start(1)) if m else None
-    if found and found[3] == "Person":
+    if found and found[3] == "Person" and not (pre and person_after):     # "…, Kyrgyz Deputy Minister X": X's
         return found[2] if person_after is None else None
     if person_after is not None:
         return person_after if after else None
@@ -172,7 +174,7 @@ def recall_posts(reader: Reader) -> None:
         rec = _phrase(reader, masked, core)
         if rec is None:
             continue
-        person, past = _holder(reader, masked, rec["span"][0], rec["span"][1], after=not rec["lower"]), False
+        person, past = _holder(reader, masked, rec["span"][0], rec["span"][1], after=not rec["lower"], pre=rec["pre"]), False
         if person is None and (pronoun := pronoun_holder(reader, masked, rec["span"][0])) is not None:
             person, past = pronoun
         if person is None or person in have:
