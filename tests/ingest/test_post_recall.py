@@ -100,3 +100,12 @@ def test_an_owner_before_the_title_in_apposition_and_in_a_list(gz: Gazetteer) ->
     # in a list of "<owner> <title> <name>", the name after the title holds it
     assert posts(gz, "Attending were Nadia Berg, Kazakh Senior Adviser Timur Sadykov and others.") == [
         ("Timur Sadykov", "Senior Adviser", "Kazakhstan", None)]
+
+
+def test_more_predicates_of_holding_a_title(gz: Gazetteer) -> None:
+    assert posts(gz, "Nadia Berg has been serving as Senior Adviser of the OSCE since 2021. Timur Sadykov took office "
+                     "as Deputy Secretary General of TURKSOY in May. Ayten Veli holds the post of Rector of the "
+                     "Nomad Heritage Foundation.") == [
+        ("Timur Sadykov", "Deputy Secretary General", "TURKSOY", None),
+        ("Ayten Veli", "Rector", "Nomad Heritage Foundation", None),
+        ("Nadia Berg", "Senior Adviser", "OSCE", None)]

@@ -59,7 +59,8 @@ _BEFORE = re.compile(rf"({MARK})\s*,\s*(?:the\s+|who\s+(?:is|serves\s+as|was\s+(
                      r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|former)\s+)?$")
 _PREDICATE = re.compile(rf"({MARK})\s+(?:(?:currently|also|now)\s+)?(?:is|was|has\s+been|had\s+been|became|remains"
                         r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?"
-                        r"|(?:serves|served|works|worked|has\s+served|will\s+serve)\s+as)"
+                        r"|(?:serves|served|works|worked|has\s+served|will\s+serve|(?:has\s+been|had\s+been|is|was)\s+serving"
+                        r"|t(?:ook|akes)\s+(?:up\s+)?office|t(?:ook|akes)\s+over)\s+as|holds\s+the\s+(?:post|position|office)\s+of)"
                         r"\s+(?:the\s+|an?\s+)?(?:new\s+)?$")
 
 

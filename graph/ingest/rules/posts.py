@@ -27,7 +27,10 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
 
 
 _HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
-_SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
+_SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve"
+           # "X has been serving as", "X took office as", "X holds the post of"
+           r"|(?:has\s+been|had\s+been|is|was)\s+serving|t(?:ook|akes)\s+(?:up\s+)?office|t(?:ook|akes)\s+over)\s+(?:\w+\s+)?as"
+           r"|holds\s+the\s+(?:post|position|office)\s+of"
            r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?|appointed\s+[\U000F0000-\U0010FFFD]\uf8ff*\s+as"
            # "X was awarded the status of honorary president of …"
            r"|(?:was|has\s+been|is|will\s+be)\s+(?:awarded|granted|given)\s+(?:the\s+|a\s+)?(?:status|title)\s+of"
