@@ -109,3 +109,8 @@ def test_more_predicates_of_holding_a_title(gz: Gazetteer) -> None:
         ("Timur Sadykov", "Deputy Secretary General", "TURKSOY", None),
         ("Ayten Veli", "Rector", "Nomad Heritage Foundation", None),
         ("Nadia Berg", "Senior Adviser", "OSCE", None)]
+
+
+def test_a_hyphenated_title_is_not_the_start_of_an_organization_name(gz: Gazetteer) -> None:
+    assert posts(gz, "Nadia Berg, Vice-Rector of Tbilisi State University, spoke.") == [
+        ("Nadia Berg", "Vice-Rector", "Tbilisi State University", None)]
