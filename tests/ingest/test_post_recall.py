@@ -114,3 +114,8 @@ def test_more_predicates_of_holding_a_title(gz: Gazetteer) -> None:
 def test_a_hyphenated_title_is_not_the_start_of_an_organization_name(gz: Gazetteer) -> None:
     assert posts(gz, "Nadia Berg, Vice-Rector of Tbilisi State University, spoke.") == [
         ("Nadia Berg", "Vice-Rector", "Tbilisi State University", None)]
+
+
+def test_a_title_that_opens_its_clause_then_the_name_between_commas(gz: Gazetteer) -> None:
+    assert posts(gz, "The Senior Adviser of the OSCE, Nadia Berg, spoke. They met the Chief Adviser of UNESCO, "
+                     "Timur Sadykov, and others.") == [("Nadia Berg", "Senior Adviser", "OSCE", None)]
