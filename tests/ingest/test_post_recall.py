@@ -116,6 +116,10 @@ def test_a_hyphenated_title_is_not_the_start_of_an_organization_name(gz: Gazette
         ("Nadia Berg", "Vice-Rector", "Tbilisi State University", None)]
 
 
-def test_a_title_that_opens_its_clause_then_the_name_between_commas(gz: Gazetteer) -> None:
+def test_a_title_then_the_name_between_commas(gz: Gazetteer) -> None:
     assert posts(gz, "The Senior Adviser of the OSCE, Nadia Berg, spoke. They met the Chief Adviser of UNESCO, "
-                     "Timur Sadykov, and others.") == [("Nadia Berg", "Senior Adviser", "OSCE", None)]
+                     "Timur Sadykov, and others.") == [("Nadia Berg", "Senior Adviser", "OSCE", None),
+                                                     ("Timur Sadykov", "Chief Adviser", "UNESCO", None)]
+    # a holder before the title comes first
+    assert posts(gz, "Ayten Veli, Chief Adviser of UNESCO, Timur Sadykov and others spoke.") == [
+        ("Ayten Veli", "Chief Adviser", "UNESCO", None)]

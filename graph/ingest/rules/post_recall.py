@@ -141,11 +141,10 @@ def _holder(reader: Reader, masked: str, start: int, end: int, *, after: bool = 
     found = reader.at(base + m.start(1)) if m else None
     if found and found[3] == "Person":
         return found[2]
-    # "The Director of the Foundation, X, said": a title that opens its clause, then the name set off by commas
+    # "The Director of the Foundation, X, said", "… met the Chief Adviser of UNESCO, X, and …": the name set off by commas
     named = re.match(rf"\s*,{_NEXT}{_HONOR}({MARK})\s*(?:,|\.(?:\s|$)|$)", masked[end:])
     found = reader.at(end + named.start(1)) if named and after else None
-    opens = re.search(r"(?:^|[.;:!?]\s+|\n\s*)(?:[Tt]he\s+)?$", masked[base:start])
-    return found[2] if found and found[3] == "Person" and opens else None
+    return found[2] if found and found[3] == "Person" else None
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:\([^()]{0,40}\)\s+)?(?:(?:previously|formerly|also|currently|now|earlier|later)\s+)?"
