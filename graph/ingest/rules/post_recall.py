@@ -3,18 +3,23 @@ gave a post.
 
 A title is one to five words of the title lexicon ending in a head word ("Deputy Director General",
 "Chief Executive Officer", "Honorary Consul"), then what it keeps ("of Economy and Commerce",
-"for External Relations": words that name no entity), then what it is of ("of <state or
+"for External Relations", "for Russia and Central Asia"), then what it is of ("of <state or
 organization>") and accredited to ("to/in <state, organization or city>", for diplomatic titles).
-Before it may stand its owner ("Kyrgyzstan's", "the Kazakh", "UNESCO"). The holder is the person
-named right after it, or before it in apposition ("X, General Director of Y,") or as a predicate
-("X was appointed Deputy Secretary General of Y"). A title with neither owner nor accreditation
-nor a complement of its own ("Ambassador X") is a courtesy title, not a post.
+Before it may stand its owner ("Kyrgyzstan's", "the Kazakh", "UNESCO"). The holder is named right
+after it, before it in apposition ("X, General Director of Y,"; "X, Azerbaijan's Ombudsman,"), before
+it as a predicate ("X was appointed / serves as / took office as Deputy Secretary General of Y"),
+after it between commas ("The Director of Y, X, said"), or is a pronoun's ("Previously he served as …").
+A lower-case title ("X, deputy director general of UNESCO,") needs its "of/to" and a holder before it.
+A title with neither owner nor accreditation nor a complement of its own ("Ambassador X") is a
+courtesy title, not a post.
 
-The head words and modifiers are those of the dev gold titles (241 posts, counted: President 49,
-Minister 80 with its portfolios, Ambassador 33, Secretary General 35 with its deputies, Chairman 16,
-Representative 5, Head 6, Director 7, Consul 3, Speaker 2, Rector 1, Chargé d'Affaires 1) and the
-heads news prose uses for the same offices (Governor, Mayor, Commissioner, Adviser, Coordinator,
-Envoy, Chief, Officer, Manager, Dean)."""
+The lexicon is that of the 241 dev gold posts, counted by head word: Minister 79, President 50,
+Secretary 38 (Secretary General 35 with its deputies), Ambassador 33, Chairman 16, Director 7, Head 6,
+Representative 5, Consul 3, Speaker 2, Rector 1, Chargé d'Affaires 1; modifiers General 41, Deputy 19,
+Prime 5, Permanent 5, Vice 4, Honorary 3, Assistant 2, First 2, Senior 1, Executive 1; 81 of the 241
+keep a complement ("of Foreign Affairs", "for External Relations"). To these are added the heads news
+prose uses for the same kind of office (Governor, Mayor, Commissioner, Adviser, Coordinator, Envoy,
+Chief, Officer, Manager, Dean, Ombudsman, CEO …) and their usual modifiers (Acting, Special, Chief …)."""
 
 from __future__ import annotations
 
