@@ -123,3 +123,10 @@ def test_a_title_then_the_name_between_commas(gz: Gazetteer) -> None:
     # a holder before the title comes first
     assert posts(gz, "Ayten Veli, Chief Adviser of UNESCO, Timur Sadykov and others spoke.") == [
         ("Ayten Veli", "Chief Adviser", "UNESCO", None)]
+
+
+def test_a_chain_of_honorifics_before_the_name(gz: Gazetteer) -> None:
+    assert posts(gz, "Rector of Tbilisi State University Prof. Dr. Nadia Berg and the Chief Adviser of the OSCE "
+                     "Academician Timur Sadykov spoke.") == [
+        ("Nadia Berg", "Rector", "Tbilisi State University", None),
+        ("Timur Sadykov", "Chief Adviser", "OSCE", None)]

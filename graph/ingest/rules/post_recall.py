@@ -27,6 +27,7 @@ import re
 
 from ..facts import Post
 from ..text import DATELINE, MARK, Reader
+from .lexicon import HONOR, HONOR_WORD
 
 __all__ = ["HEADS", "MODIFIERS", "owner_from_repeat", "pronoun_holder", "recall_posts"]
 
@@ -59,7 +60,7 @@ _END = r"(?=\s+(?:of|to|in|at)\s|\s*[,.;(]|\s+(?!and\b)[a-z]|$)"
 _KEPT = re.compile(rf"\s+of\s+(?!the\b)[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|,)){{0,6}}?(?:{_END}|(?=\s+{MARK}))"
                    rf"|\s+for\s+(?!the\b)(?:[A-Z][\w'’-]*|{MARK})(?:\s*{_OWN}){{0,6}}?{_END}")
 _NEXT = r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)"         # the space before a word, not past a paragraph
-_HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
+_HONOR = HONOR
 _BEFORE = re.compile(rf"({MARK})\s*,\s*(?:the\s+|who\s+(?:is|serves\s+as|was\s+(?:appointed|elected|named)(?:\s+as)?)\s+(?:the\s+)?|now\s+)?"
                      r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|former)\s+)?$")
 _PREDICATE = re.compile(rf"({MARK})\s+(?:(?:currently|also|now)\s+)?(?:is|was|has\s+been|had\s+been|became|remains"
@@ -76,7 +77,7 @@ _OBJECT = re.compile(r"\b(?:to|for|under)\s+(?:the\s+)?\Z")
 
 def _entity(reader: Reader, masked: str, pos: int, words: str, kinds: tuple[str, ...]) -> tuple[str, int] | None:
     """The entity of ``kinds`` right after ``pos`` behind one of ``words`` ("of the X"): (key, end)."""
-    m = re.match(rf"\s+(?:{words})\s+(?:the\s+)?({MARK})(?![ \t]+[A-Z][a-z])", masked[pos:])   # not "of Uzbekistan Airways"
+    m = re.match(rf"\s+(?:{words})\s+(?:the\s+)?({MARK})(?![ \t]+(?!{HONOR_WORD})[A-Z][a-z])", masked[pos:])   # not "of Uzbekistan Airways"
     mention = reader.at(pos + m.start(1)) if m else None
     if mention is None or mention[3] not in kinds:
         return None

@@ -8,6 +8,7 @@ import re
 
 from ..facts import Post
 from ..text import MARK, Reader
+from .lexicon import HONOR
 from .persons import titles as find_titles
 from .post_recall import owner_from_repeat, pronoun_holder, recall_posts
 
@@ -26,7 +27,7 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
     return of_kind in ("State", "Organization")
 
 
-_HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
+_HONOR = HONOR       # "H.E. Mr.", "Prof. Dr."
 _SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve"
            # "X has been serving as", "X took office as", "X holds the post of"
            r"|(?:has\s+been|had\s+been|is|was)\s+serving|t(?:ook|akes)\s+(?:up\s+)?office|t(?:ook|akes)\s+over)\s+(?:\w+\s+)?as"
