@@ -130,3 +130,10 @@ def test_a_chain_of_honorifics_before_the_name(gz: Gazetteer) -> None:
                      "Academician Timur Sadykov spoke.") == [
         ("Nadia Berg", "Rector", "Tbilisi State University", None),
         ("Timur Sadykov", "Chief Adviser", "OSCE", None)]
+
+
+def test_minister_for_foreign_affairs_is_the_foreign_minister(gz: Gazetteer) -> None:
+    assert posts(gz, "The Georgian Minister for Foreign Affairs Nadia Berg met Timur Sadykov, Deputy Minister for "
+                     "Foreign Affairs of Kazakhstan.") == [
+        ("Nadia Berg", "Minister of Foreign Affairs", "Georgia", None),
+        ("Timur Sadykov", "Deputy Minister of Foreign Affairs", "Kazakhstan", None)]
