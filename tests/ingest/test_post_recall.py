@@ -137,3 +137,9 @@ def test_minister_for_foreign_affairs_is_the_foreign_minister(gz: Gazetteer) -> 
                      "Foreign Affairs of Kazakhstan.") == [
         ("Nadia Berg", "Minister of Foreign Affairs", "Georgia", None),
         ("Timur Sadykov", "Deputy Minister of Foreign Affairs", "Kazakhstan", None)]
+
+
+def test_federal_and_national_as_modifiers(gz: Gazetteer) -> None:
+    assert posts(gz, "Nadia Berg, Federal Minister for Planning, met the National Coordinator of Georgia "
+                     "Timur Sadykov.") == [("Nadia Berg", "Federal Minister for Planning", None, None),
+                                           ("Timur Sadykov", "National Coordinator", "Georgia", None)]

@@ -46,7 +46,8 @@ HEADS = {
 }
 #: words that come before a head word ("Deputy", "First Deputy", "Executive", "Senior") or after it ("General")
 MODIFIERS = ("Deputy", "First", "Vice", "Assistant", "Executive", "Senior", "Chief", "Honorary", "Acting", "Permanent",
-             "Special", "Prime", "Under", "Principal", "Managing", "Interim", "Regional", "State", "General", "Presidential")
+             "Special", "Prime", "Under", "Principal", "Managing", "Interim", "Regional", "State", "General", "Presidential",
+             "Federal", "National")
 #: heads whose "to/in/at <place>" is the accreditation
 _DIPLOMATIC = {"Ambassador", "Consul", "Representative", "Envoy", "Head"}
 #: heads whose "of <city>" is what they are of
