@@ -306,3 +306,13 @@ def test_presidents_and_prime_ministers_listed_with_their_states(gz: Gazetteer) 
     assert posts(gz, "It was attended by Prime Ministers Nurlan Abenov (Kazakhstan) and Emre Yalçın (Türkiye).") == [
         ("Nurlan Abenov", "Prime Minister", "Kazakhstan", None, False, 0.75),
         ("Emre Yalçın", "Prime Minister", "Türkiye", None, False, 0.75)]
+
+
+def test_a_secretary_general_is_a_post_even_when_the_body_is_not_named_next_to_the_title(gz: Gazetteer) -> None:
+    assert posts(gz, "On 4 May, Secretary General Mr. Aron Veres and Deputy Secretary General Levan Kapanadze visited "
+                     "Tbilisi. Ambassador Nurlan Abenov met them.") == [
+        ("Aron Veres", "Secretary General", None, None, False, 0.6),
+        ("Levan Kapanadze", "Deputy Secretary General", None, None, False, 0.6)]
+    # the same title with its body elsewhere for the same person: the state-less copy is dropped
+    assert [p[:3] for p in posts(gz, "Secretary General of the OTS Aron Veres arrived. Secretary General Aron Veres "
+                                     "then spoke.")] == [("Aron Veres", "Secretary General", "OTS")]

@@ -295,7 +295,7 @@ def _add_post(reader: Reader, rec: dict, person: str, confidence: float, past: b
     """One title of a chain as a post of ``person``, unless it is a courtesy title or a duplicate."""
     courtesy = rec["of"] is None and rec["to"] is None and rec["pre"] is None
     portfolio = rec["role"] in ("deputy-minister-of-foreign-affairs", "minister-of-foreign-affairs") or (
-        rec["role"] == "minister" and " of " in rec["title"])
+        rec["role"] == "minister" and " of " in rec["title"]) or rec["role"] in ("secretary-general", "deputy-secretary-general")
     if courtesy and not portfolio:
         return
     if rec["of"] is not None and not _owner_ok(reader, rec):
