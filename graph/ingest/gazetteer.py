@@ -222,6 +222,11 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"(?:First\s+)?(?:Deputy|Vice)\s+Prime\s+Ministers?", "minister", "Deputy Prime Minister"),
     (r"Prime\s+Ministers?", "prime-minister", "Prime Minister"),
     (r"(?-i:\bPM\b)", "prime-minister", "Prime Minister"),
+    (r"(?:First\s+)?Deputy\s+Governor", "head-of-institution", "Deputy Governor"),    # a deputy, not the governor
+    (r"Vice[\s-]+Governor", "head-of-institution", "Vice Governor"),
+    (r"(?:First\s+)?Deputy\s+Akim", "head-of-institution", "Deputy Akim"),
+    (r"(?:First\s+)?Deputy\s+[KH]h?okim", "head-of-institution", "Deputy Hokim"),
+    (r"(?:First\s+)?Deputy\s+Mayor", "head-of-institution", "Deputy Mayor"),
     (r"Governor", "head-of-institution", "Governor"),
     (r"Akim", "head-of-institution", "Akim"),                     # a Kazakh region's or city's governor
     (r"[KH]h?okim", "head-of-institution", "Hokim"),              # an Uzbek one

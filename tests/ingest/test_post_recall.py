@@ -143,3 +143,8 @@ def test_federal_and_national_as_modifiers(gz: Gazetteer) -> None:
     assert posts(gz, "Nadia Berg, Federal Minister for Planning, met the National Coordinator of Georgia "
                      "Timur Sadykov.") == [("Nadia Berg", "Federal Minister for Planning", None, None),
                                            ("Timur Sadykov", "National Coordinator", "Georgia", None)]
+
+
+def test_a_deputy_governor_or_mayor_is_not_the_governor_or_mayor(gz: Gazetteer) -> None:
+    assert posts(gz, "Deputy Akim of Almaty Nadia Berg met Timur Sadykov, Vice Governor of Samarkand.") == [
+        ("Nadia Berg", "Deputy Akim", "Almaty", None), ("Timur Sadykov", "Vice Governor", "Samarkand", None)]

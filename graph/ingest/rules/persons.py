@@ -245,7 +245,7 @@ def titles(reader: Reader) -> list[dict]:
         if of:
             mention = reader.at(pos + of.start(1))
             if mention and (mention[3] in ("State", "Organization", "Demonym")
-                            or (mention[3] == "City" and title in ("Governor", "Mayor", "Akim", "Hokim"))):
+                            or (mention[3] == "City" and title.split()[-1] in ("Governor", "Mayor", "Akim", "Hokim"))):
                 rec["of"] = mention[2]
                 pos += of.end()
                 acronym = re.match(rf"\s*\((?:{MARK}|[A-Z]{{2,8}})\)", masked[pos:])     # "of the Turkic Council (CCTS) X"

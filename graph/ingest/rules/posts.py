@@ -19,7 +19,7 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
     """Whether what a title is "of" suits its role (an ambassador is a state's, a mayor a city's)."""
     of_kind = reader.out.entities[rec["of"]].kind if rec["of"] else None
     role = rec["role"]
-    if rec["title"] in ("Governor", "Mayor", "Akim", "Hokim"):
+    if rec["title"].split()[-1] in ("Governor", "Mayor", "Akim", "Hokim"):
         return of_kind in ("City", "State")
     if role in ("ambassador", "permanent-representative", "consul-general", "prime-minister",
                 "minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs", "minister"):
