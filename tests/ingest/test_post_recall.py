@@ -148,3 +148,8 @@ def test_federal_and_national_as_modifiers(gz: Gazetteer) -> None:
 def test_a_deputy_governor_or_mayor_is_not_the_governor_or_mayor(gz: Gazetteer) -> None:
     assert posts(gz, "Deputy Akim of Almaty Nadia Berg met Timur Sadykov, Vice Governor of Samarkand.") == [
         ("Nadia Berg", "Deputy Akim", "Almaty", None), ("Timur Sadykov", "Vice Governor", "Samarkand", None)]
+
+
+def test_a_place_no_list_knows_between_a_title_and_a_name_is_not_the_name(gz: Gazetteer) -> None:
+    ex = extraction(gz, "The Chief Minister of Sindh Nadia Berg met the Chairman of the Board Recep Tayyip Erdoğan.")
+    assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Nadia Berg", "Recep Tayyip Erdoğan"]

@@ -9,7 +9,7 @@ import re
 
 from ..gazetteer import ROLE_TITLES
 from ..text import DATELINE, MARK, Reader, headline
-from .lexicon import LEAD_IN, NAME_TOKEN, NOT_NAME, PARTICLE, STOP
+from .lexicon import LEAD_IN, NAME_TOKEN, NOT_NAME, PARTICLE, STOP, TITLE_WORDS
 from .phrases import QUOTED
 
 __all__ = ["persons", "titles"]
@@ -17,6 +17,9 @@ __all__ = ["persons", "titles"]
 _LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
 _GAP = r"(?:[ \t\u00a0]*\n(?![ \t]*\n)[ \t\u00a0]*|[ \t\u00a0]+)"       # a name may wrap to the next line, never past a paragraph
 _PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.))(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")   # "V.Putin" too
+
+
+_TITLE_OF = re.compile(rf"\b(?:{TITLE_WORDS})\b[\w \t-]{{0,40}}?\s+of\s+(?:the\s+)?\Z")
 
 
 def persons(reader: Reader) -> None:
@@ -43,6 +46,8 @@ def persons(reader: Reader) -> None:
                  or ("-" in w and set(w.split("-")) <= STOP)]        # "Assistant Director-General Ernesto Ottone"
         if stops and len(words) - stops[-1] - 1 >= 2:      # "… Asian Affairs Donald Lu", "Commission Secretary Ainura Abutalivova"
             tokens, words = tokens[stops[-1] + 1:], words[stops[-1] + 1:]
+        if len(words) >= 3 and _TITLE_OF.search(masked, max(0, tokens[0][0] - 60), tokens[0][0]):
+            tokens, words = tokens[1:], words[1:]      # "Chief Minister of Punjab Maryam Nawaz": a place no list knows
         caps = [w for w in words if not re.fullmatch(PARTICLE, w)]
         if len(caps) < 2 or len(caps) > 4 or any(w in STOP or w in NOT_NAME or NOT_NAME.intersection(w.split("-"))
                                                   or ("-" in w and set(w.split("-")) <= STOP) for w in caps):
