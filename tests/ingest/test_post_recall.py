@@ -153,3 +153,12 @@ def test_a_deputy_governor_or_mayor_is_not_the_governor_or_mayor(gz: Gazetteer) 
 def test_a_place_no_list_knows_between_a_title_and_a_name_is_not_the_name(gz: Gazetteer) -> None:
     ex = extraction(gz, "The Chief Minister of Sindh Nadia Berg met the Chairman of the Board Recep Tayyip Erdoğan.")
     assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Nadia Berg", "Recep Tayyip Erdoğan"]
+
+
+def test_a_ministers_portfolio_runs_on_past_the_words_of_the_list(gz: Gazetteer) -> None:
+    assert posts(gz, "Nadia Berg, Minister of Energy, Mining and Aerospace Industry of Georgia, met the Minister of "
+                     "Culture and Creative Economy Timur Sadykov.") == [
+        ("Nadia Berg", "Minister of Energy, Mining and Aerospace Industry", "Georgia", None),
+        ("Timur Sadykov", "Minister of Culture and Creative Economy", None, None)]
+    # not into a headline's verb
+    assert posts(gz, "Minister of Economy Meets Georgian Counterpart\n\nNadia Berg arrived.") == []

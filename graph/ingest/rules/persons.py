@@ -9,7 +9,15 @@ import re
 
 from ..gazetteer import ROLE_TITLES
 from ..text import DATELINE, MARK, Reader, headline
-from .lexicon import LEAD_IN, NAME_TOKEN, NOT_NAME, PARTICLE, STOP, TITLE_WORDS
+from .lexicon import (
+    LEAD_IN,
+    LEFT_STOP,
+    NAME_TOKEN,
+    NOT_NAME,
+    PARTICLE,
+    STOP,
+    TITLE_WORDS,
+)
 from .phrases import QUOTED
 
 __all__ = ["persons", "titles"]
@@ -153,6 +161,19 @@ def family_only(reader: Reader) -> None:
 _TITLE_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _r, _t) in enumerate(ROLE_TITLES)))
 
 
+_PORTFOLIO_MORE = re.compile(rf"(?:,?\s+(?:and\s+)?(?-i:[A-Z][a-z]+))+?(?=\s+{MARK}|\s*[,.;:)]|\s+of\s|\s+[a-z]|\s*$)")
+
+
+def _portfolio_end(masked: str, end: int) -> int:
+    """Where a minister's portfolio ends that runs on past the words the title list knows ("Minister of Digital
+    Development, Innovation and Aerospace Industry"): capitalized words up to a name, "of", a lower-case word or
+    punctuation; never a verb of a headline ("Minister of Economy Meets …")."""
+    more = _PORTFOLIO_MORE.match(masked, end)
+    if more is None or any(w in NOT_NAME or w in LEFT_STOP for w in re.findall(r"[A-Z][a-z]+", more.group(0))):
+        return end
+    return more.end()
+
+
 def _to_the_country(reader: Reader, masked: str, rec: dict, start: int, pos: int) -> int:
     """"… met with Russian Ambassador to the country X": accredited to the state named before in the
     sentence; returns where the title ends."""
@@ -220,6 +241,8 @@ def titles(reader: Reader) -> list[dict]:
         if not reader.free(m.start(), m.end()):
             continue
         start, end = m.start(), m.end()
+        if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s", t):
+            t, end = t + masked[end:_portfolio_end(masked, end)], _portfolio_end(masked, end)
         rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
                      "topic": None, "title_span": (start, end)}
         rec["title"] = _foreign_minister_title(role, title, t)
