@@ -162,3 +162,9 @@ def test_a_ministers_portfolio_runs_on_past_the_words_of_the_list(gz: Gazetteer)
         ("Timur Sadykov", "Minister of Culture and Creative Economy", None, None)]
     # not into a headline's verb
     assert posts(gz, "Minister of Economy Meets Georgian Counterpart\n\nNadia Berg arrived.") == []
+
+
+def test_a_two_letter_initial_of_central_asian_names(gz: Gazetteer) -> None:
+    ex = extraction(gz, "President of Georgia Sh.Kapanadze met Zh. Abenova.")
+    assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Sh.Kapanadze", "Zh. Abenova"]
+    assert [(ex.label(p.person), p.title, ex.label(p.of)) for p in ex.posts] == [("Sh.Kapanadze", "President", "Georgia")]

@@ -94,7 +94,8 @@ LEAD_IN = set(ORG_HEADS) | {
 #: a word of honour before a name ("H.E.", "Prof. Dr.", "Academician"), and up to three of them
 HONOR_WORD = r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Academician|Assoc\.\s?Prof\.?|Associate\s+Professor|Ambassador)"
 HONOR = rf"(?:{HONOR_WORD}\s+){{0,3}}"
-NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
+#: a word of a name, or an initial ("A.", and the two-letter Central Asian "Sh.", "Ch.", "Zh.", "Kh.": "Sh.Mirziyoyev")
+NAME_TOKEN = r"(?:(?:Sh|Ch|Zh|Kh)\.|[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 
 LEFT_STOP = {

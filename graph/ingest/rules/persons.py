@@ -24,7 +24,7 @@ __all__ = ["persons", "titles"]
 
 _LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
 _GAP = r"(?:[ \t\u00a0]*\n(?![ \t]*\n)[ \t\u00a0]*|[ \t\u00a0]+)"       # a name may wrap to the next line, never past a paragraph
-_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.))(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")   # "V.Putin" too
+_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.)|(?<=[SCZK]h\.))(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")   # "V.Putin" too
 
 
 _TITLE_OF = re.compile(rf"\b(?:{TITLE_WORDS})\b[\w \t-]{{0,40}}?\s+of\s+(?:the\s+)?\Z")
@@ -75,7 +75,7 @@ def persons(reader: Reader) -> None:
             name = reader.text[start:end]
         if not reader.free(start, end) or re.search(r"\b[A-Z]\.$", name):
             continue
-        initial = re.fullmatch(r"([A-Z])\.\s?(\S+)", name)       # "R. Kazakbaev" after "Ruslan Kazakbaev"
+        initial = re.fullmatch(r"([A-Z]h?)\.\s?(\S+)", name)       # "R. Kazakbaev" after "Ruslan Kazakbaev"
         same = [e for e in reader.out.entities.values() if initial and e.kind == "Person" and e.label.startswith(initial.group(1))
                 and e.label.split()[-1] == initial.group(2) and e.label != name]
         if same:
