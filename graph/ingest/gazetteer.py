@@ -196,18 +196,18 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Honorary\s+Consuls?", "consul-general", "Honorary Consul"),
     (r"Honorary\s+(?:Chairman|Chairwoman|Chairperson|Chair)", "chairman", "Honorary Chairman"),
     (r"Honorary\s+President", "president", "Honorary President"),
-    (r"First\s+Deputy\s+(?:Foreign\s+Ministers?|Ministers?\s+of\s+Foreign\s+Affairs)", "deputy-minister-of-foreign-affairs",
+    (r"First\s+Deputy\s+(?:Foreign\s+Ministers?|Ministers?\s+(?:of|for)\s+Foreign\s+Affairs)", "deputy-minister-of-foreign-affairs",
      "First Deputy Minister of Foreign Affairs"),
-    (r"Deputy\s+Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|trade(?!\s+(?:relations|representatives|cooperation|ties|turnover|volume|missions?|houses?|policy|issues|and\s+economic))|International\s+Cooperation|European\s+Affairs|Foreign\s+Trade))?",
+    (r"Deputy\s+Ministers?\s+(?:of|for)\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|trade(?!\s+(?:relations|representatives|cooperation|ties|turnover|volume|missions?|houses?|policy|issues|and\s+economic))|International\s+Cooperation|European\s+Affairs|Foreign\s+Trade))?",
      "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Deputy\s+Foreign\s+Ministers?", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
-    (r"Vice\s+Minister\s+of\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
+    (r"Vice\s+Minister\s+(?:of|for)\s+Foreign\s+Affairs", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
     (r"Ministers?\s+of\s+Trade\s+and\s+Foreign\s+Affairs", "minister-of-foreign-affairs", "Minister of Foreign Affairs and Trade"),
     # "Minister of Foreign Economic Relations and Foreign Affairs", "… of European Integration and Foreign Affairs":
     # a foreign minister with another portfolio first (the title as written, see persons.titles)
     (r"Ministers?\s+of\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s+and\s+Foreign\s+Affairs", "minister-of-foreign-affairs",
      "Minister of Foreign Affairs"),
-    (r"Ministers?\s+of\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|trade(?!\s+(?:relations|representatives|cooperation|ties|turnover|volume|missions?|houses?|policy|issues|and\s+economic))|International\s+Cooperation|European\s+Affairs|"
+    (r"Ministers?\s+(?:of|for)\s+Foreign\s+Affairs(?:\s+and\s+(?-i:Trade|trade(?!\s+(?:relations|representatives|cooperation|ties|turnover|volume|missions?|houses?|policy|issues|and\s+economic))|International\s+Cooperation|European\s+Affairs|"
      r"Foreign\s+Trade|Worship|International\s+Trade))?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"Foreign\s+Ministers?", "minister-of-foreign-affairs", "Minister of Foreign Affairs"),
     (r"(?-i:\bDeputy\s+FM\b)", "deputy-minister-of-foreign-affairs", "Deputy Minister of Foreign Affairs"),
@@ -222,6 +222,11 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"(?:First\s+)?(?:Deputy|Vice)\s+Prime\s+Ministers?", "minister", "Deputy Prime Minister"),
     (r"Prime\s+Ministers?", "prime-minister", "Prime Minister"),
     (r"(?-i:\bPM\b)", "prime-minister", "Prime Minister"),
+    (r"(?:First\s+)?Deputy\s+Governor", "head-of-institution", "Deputy Governor"),    # a deputy, not the governor
+    (r"Vice[\s-]+Governor", "head-of-institution", "Vice Governor"),
+    (r"(?:First\s+)?Deputy\s+Akim", "head-of-institution", "Deputy Akim"),
+    (r"(?:First\s+)?Deputy\s+[KH]h?okim", "head-of-institution", "Deputy Hokim"),
+    (r"(?:First\s+)?Deputy\s+Mayor", "head-of-institution", "Deputy Mayor"),
     (r"Governor", "head-of-institution", "Governor"),
     (r"Akim", "head-of-institution", "Akim"),                     # a Kazakh region's or city's governor
     (r"[KH]h?okim", "head-of-institution", "Hokim"),              # an Uzbek one

@@ -162,7 +162,9 @@ def test_more_titles_and_no_owner_from_an_agency_dateline(gz: Gazetteer) -> None
                                      "Foreign Minister Emre Yalçın spoke.")] == [
         ("Azamat Bekov", "Chargé d'Affaires", "Kyrgyzstan", "Hungary"),
         ("Emre Yalçın", "First Deputy Minister of Foreign Affairs", "Kyrgyzstan", None)]
-    assert posts(gz, "BISHKEK. KABAR Secretary of State Azamat Bekov met the staff.") == []
+    # the agency owns nothing; the title stands as a post of no state written (post_recall)
+    assert posts(gz, "BISHKEK. KABAR Secretary of State Azamat Bekov met the staff.") == [
+        ("Azamat Bekov", "Secretary of State", None, None, False, 0.6)]
 
 
 def test_a_demonym_reference_gives_a_state_less_minister_his_state(gz: Gazetteer) -> None:
@@ -257,7 +259,8 @@ def test_persons_with_their_states_in_brackets_after_a_plural_title(gz: Gazettee
 def test_general_director_is_a_title_and_director_is_no_rector(gz: Gazetteer) -> None:
     assert posts(gz, "The General Director of the Nomad Heritage Foundation Azamat Askaruly met Levan Kapanadze, "
                      "Managing Director of the Silk Transit Agency.") == [
-        ("Azamat Askaruly", "General Director", "Nomad Heritage Foundation", None, False, 0.9)]
+        ("Azamat Askaruly", "General Director", "Nomad Heritage Foundation", None, False, 0.9),
+        ("Levan Kapanadze", "Managing Director", "Silk Transit Agency", None, False, 0.6)]     # post_recall
 
 
 def test_the_president_of_a_company_named_with_its_legal_form(gz: Gazetteer) -> None:
@@ -303,3 +306,13 @@ def test_presidents_and_prime_ministers_listed_with_their_states(gz: Gazetteer) 
     assert posts(gz, "It was attended by Prime Ministers Nurlan Abenov (Kazakhstan) and Emre Yalçın (Türkiye).") == [
         ("Nurlan Abenov", "Prime Minister", "Kazakhstan", None, False, 0.75),
         ("Emre Yalçın", "Prime Minister", "Türkiye", None, False, 0.75)]
+
+
+def test_a_secretary_general_is_a_post_even_when_the_body_is_not_named_next_to_the_title(gz: Gazetteer) -> None:
+    assert posts(gz, "On 4 May, Secretary General Mr. Aron Veres and Deputy Secretary General Levan Kapanadze visited "
+                     "Tbilisi. Ambassador Nurlan Abenov met them.") == [
+        ("Aron Veres", "Secretary General", None, None, False, 0.6),
+        ("Levan Kapanadze", "Deputy Secretary General", None, None, False, 0.6)]
+    # the same title with its body elsewhere for the same person: the state-less copy is dropped
+    assert [p[:3] for p in posts(gz, "Secretary General of the OTS Aron Veres arrived. Secretary General Aron Veres "
+                                     "then spoke.")] == [("Aron Veres", "Secretary General", "OTS")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .dates import MONTHS, WEEKDAYS
 
-__all__ = ["ORG_HEADS", "VENUE_HEADS", "EVENT_HEADS", "STOP", "TOPICS", "LEFT_STOP", "TITLE_WORDS",
+__all__ = ["HONOR", "HONOR_WORD", "LEAD_IN", "ORG_HEADS", "VENUE_HEADS", "EVENT_HEADS", "STOP", "TOPICS", "LEFT_STOP", "TITLE_WORDS",
            "NAME_TOKEN", "NOT_NAME", "PARTICLE", "base_kind", "event_kind"]
 
 ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Ministry", "Agency", "Foundation",
@@ -84,7 +84,18 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             "Sea", "Lake", "River", "Ocean", "Gulf", "Mountains", "Desert", "Valley", "Basin", "Steppe", "Plateau",
             # awards ("the Supreme Order of the Turkic World", "the Friendship Medal")
             "Order", "Medal", "Prize", "Award"}
-NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
+#: Words that end what stands before a name and never begin one: the head words of organizations ("… of the
+#: Mazhilis Rustam Kholov") and the portfolios of ministers' titles ("Minister of Economy and Commerce Aigul …")
+LEAD_IN = set(ORG_HEADS) | {
+    "Commerce", "Employment", "Mines", "Mining", "Petroleum", "Housing", "Railways", "Roads", "Telecommunications",
+    "Refugees", "Fisheries", "Forestry", "Food", "Statistics", "Entrepreneurship", "Privatization", "Privatisation",
+    "Veterans", "Construction", "Infrastructure", "Population", "Healthcare", "Resources", "Affairs", "Planning",
+    "Finances", "Taxes", "Customs", "Tourism", "Heritage", "Services", "Transportation", "Communication"}
+#: a word of honour before a name ("H.E.", "Prof. Dr.", "Academician"), and up to three of them
+HONOR_WORD = r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Academician|Assoc\.\s?Prof\.?|Associate\s+Professor|Ambassador)"
+HONOR = rf"(?:{HONOR_WORD}\s+){{0,3}}"
+#: a word of a name, or an initial ("A.", and the two-letter Central Asian "Sh.", "Ch.", "Zh.", "Kh.": "Sh.Mirziyoyev")
+NAME_TOKEN = r"(?:(?:Sh|Ch|Zh|Kh)\.|[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-ſəа-яё'’]+(?:-[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я]?[a-zß-öø-ÿā-ſəа-яё'’]+)*|[A-Z]\.)"
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 
 LEFT_STOP = {

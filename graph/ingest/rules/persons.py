@@ -9,14 +9,25 @@ import re
 
 from ..gazetteer import ROLE_TITLES
 from ..text import DATELINE, MARK, Reader, headline
-from .lexicon import NAME_TOKEN, NOT_NAME, PARTICLE, STOP
+from .lexicon import (
+    LEAD_IN,
+    LEFT_STOP,
+    NAME_TOKEN,
+    NOT_NAME,
+    PARTICLE,
+    STOP,
+    TITLE_WORDS,
+)
 from .phrases import QUOTED
 
 __all__ = ["persons", "titles"]
 
 _LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
 _GAP = r"(?:[ \t\u00a0]*\n(?![ \t]*\n)[ \t\u00a0]*|[ \t\u00a0]+)"       # a name may wrap to the next line, never past a paragraph
-_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.))(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")   # "V.Putin" too
+_PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.)|(?<=[SCZK]h\.))(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")   # "V.Putin" too
+
+
+_TITLE_OF = re.compile(rf"\b(?:{TITLE_WORDS})\b[\w \t-]{{0,40}}?\s+of\s+(?:the\s+)?\Z")
 
 
 def persons(reader: Reader) -> None:
@@ -39,12 +50,15 @@ def persons(reader: Reader) -> None:
         while tokens and re.fullmatch(PARTICLE, masked[tokens[0][0]:tokens[0][1]]):
             tokens = tokens[1:]
         words = [masked[a:b] for a, b in tokens]
-        stops = [i for i, w in enumerate(words) if w in STOP or w in NOT_NAME or NOT_NAME.intersection(w.split("-"))]
+        stops = [i for i, w in enumerate(words) if w in STOP or w in NOT_NAME or w in LEAD_IN or NOT_NAME.intersection(w.split("-"))
+                 or ("-" in w and set(w.split("-")) <= STOP)]        # "Assistant Director-General Ernesto Ottone"
         if stops and len(words) - stops[-1] - 1 >= 2:      # "… Asian Affairs Donald Lu", "Commission Secretary Ainura Abutalivova"
             tokens, words = tokens[stops[-1] + 1:], words[stops[-1] + 1:]
+        if len(words) >= 3 and _TITLE_OF.search(masked, max(0, tokens[0][0] - 60), tokens[0][0]):
+            tokens, words = tokens[1:], words[1:]      # "Chief Minister of Punjab Maryam Nawaz": a place no list knows
         caps = [w for w in words if not re.fullmatch(PARTICLE, w)]
         if len(caps) < 2 or len(caps) > 4 or any(w in STOP or w in NOT_NAME or NOT_NAME.intersection(w.split("-"))
-                                                  for w in caps):
+                                                  or ("-" in w and set(w.split("-")) <= STOP) for w in caps):
             continue
         start, end = tokens[0][0], tokens[-1][1]
         if any(a <= start < b for a, b in quoted):
@@ -61,7 +75,7 @@ def persons(reader: Reader) -> None:
             name = reader.text[start:end]
         if not reader.free(start, end) or re.search(r"\b[A-Z]\.$", name):
             continue
-        initial = re.fullmatch(r"([A-Z])\.\s?(\S+)", name)       # "R. Kazakbaev" after "Ruslan Kazakbaev"
+        initial = re.fullmatch(r"([A-Z]h?)\.\s?(\S+)", name)       # "R. Kazakbaev" after "Ruslan Kazakbaev"
         same = [e for e in reader.out.entities.values() if initial and e.kind == "Person" and e.label.startswith(initial.group(1))
                 and e.label.split()[-1] == initial.group(2) and e.label != name]
         if same:
@@ -147,6 +161,19 @@ def family_only(reader: Reader) -> None:
 _TITLE_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _r, _t) in enumerate(ROLE_TITLES)))
 
 
+_PORTFOLIO_MORE = re.compile(rf"(?:,?\s+(?:and\s+)?(?-i:[A-Z][a-z]+))+?(?=\s+{MARK}|\s*[,.;:)]|\s+of\s|\s+[a-z]|\s*$)")
+
+
+def _portfolio_end(masked: str, end: int) -> int:
+    """Where a minister's portfolio ends that runs on past the words the title list knows ("Minister of Digital
+    Development, Innovation and Aerospace Industry"): capitalized words up to a name, "of", a lower-case word or
+    punctuation; never a verb of a headline ("Minister of Economy Meets …")."""
+    more = _PORTFOLIO_MORE.match(masked, end)
+    if more is None or any(w in NOT_NAME or w in LEFT_STOP for w in re.findall(r"[A-Z][a-z]+", more.group(0))):
+        return end
+    return more.end()
+
+
 def _to_the_country(reader: Reader, masked: str, rec: dict, start: int, pos: int) -> int:
     """"… met with Russian Ambassador to the country X": accredited to the state named before in the
     sentence; returns where the title ends."""
@@ -214,6 +241,8 @@ def titles(reader: Reader) -> list[dict]:
         if not reader.free(m.start(), m.end()):
             continue
         start, end = m.start(), m.end()
+        if role == "minister" and re.match(r"(?:(?:Deputy|Vice)\s+)?Ministers?\s+of\s", t):
+            t, end = t + masked[end:_portfolio_end(masked, end)], _portfolio_end(masked, end)
         rec: dict = {"role": role, "title": title, "span": (start, end), "of": None, "to": None, "pre": None,
                      "topic": None, "title_span": (start, end)}
         rec["title"] = _foreign_minister_title(role, title, t)
@@ -244,7 +273,7 @@ def titles(reader: Reader) -> list[dict]:
         if of:
             mention = reader.at(pos + of.start(1))
             if mention and (mention[3] in ("State", "Organization", "Demonym")
-                            or (mention[3] == "City" and title in ("Governor", "Mayor", "Akim", "Hokim"))):
+                            or (mention[3] == "City" and title.split()[-1] in ("Governor", "Mayor", "Akim", "Hokim"))):
                 rec["of"] = mention[2]
                 pos += of.end()
                 acronym = re.match(rf"\s*\((?:{MARK}|[A-Z]{{2,8}})\)", masked[pos:])     # "of the Turkic Council (CCTS) X"

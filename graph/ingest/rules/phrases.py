@@ -220,8 +220,8 @@ def _extend_left(reader: Reader, left: int) -> int:
         if not lm:
             break
         word = lm.group(0).split()[0]
-        if word in LEFT_STOP or word[:1].islower() or re.search(r"\sand\s+the\s+$", lm.group(0)):
-            break      # "… Commission and the Business Council" are two names
+        if word in LEFT_STOP or word.split("-")[-1] in LEFT_STOP or word[:1].islower() or re.search(r"\sand\s+the\s+$", lm.group(0)):
+            break      # "… Commission and the Business Council" are two names; "Vice-Rector of …" is a title
         if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word and word[:-2] not in ("People", "President"):
             break
         left = off + lm.start()

@@ -8,7 +8,9 @@ import re
 
 from ..facts import Post
 from ..text import MARK, Reader
+from .lexicon import HONOR
 from .persons import titles as find_titles
+from .post_recall import owner_from_repeat, pronoun_holder, recall_posts
 
 __all__ = ["posts"]
 
@@ -17,7 +19,7 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
     """Whether what a title is "of" suits its role (an ambassador is a state's, a mayor a city's)."""
     of_kind = reader.out.entities[rec["of"]].kind if rec["of"] else None
     role = rec["role"]
-    if rec["title"] in ("Governor", "Mayor", "Akim", "Hokim"):
+    if rec["title"].split()[-1] in ("Governor", "Mayor", "Akim", "Hokim"):
         return of_kind in ("City", "State")
     if role in ("ambassador", "permanent-representative", "consul-general", "prime-minister",
                 "minister-of-foreign-affairs", "deputy-minister-of-foreign-affairs", "minister"):
@@ -25,8 +27,11 @@ def _owner_ok(reader: Reader, rec: dict) -> bool:
     return of_kind in ("State", "Organization")
 
 
-_HONOR = r"(?:(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Ambassador)\s+)?"
-_SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve)\s+(?:\w+\s+)?as"
+_HONOR = HONOR       # "H.E. Mr.", "Prof. Dr."
+_SERVES = (r"(?:['’]s\s+(?:appointment|election)\s+as|\s+(?:\w+\s+)?(?:(?:serves|served|works|worked|acts|acted|has\s+served|had\s+served|will\s+serve"
+           # "X has been serving as", "X took office as", "X holds the post of"
+           r"|(?:has\s+been|had\s+been|is|was)\s+serving|t(?:ook|akes)\s+(?:up\s+)?office|t(?:ook|akes)\s+over)\s+(?:\w+\s+)?as"
+           r"|holds\s+the\s+(?:post|position|office)\s+of"
            r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?|appointed\s+[\U000F0000-\U0010FFFD]\uf8ff*\s+as"
            # "X was awarded the status of honorary president of …"
            r"|(?:was|has\s+been|is|will\s+be)\s+(?:awarded|granted|given)\s+(?:the\s+|a\s+)?(?:status|title)\s+of"
@@ -71,6 +76,8 @@ def posts(reader: Reader) -> None:
     parenthesized_posts(reader)
     respective_posts(reader)
     counterpart_posts(reader)
+    recall_posts(reader)
+    owner_from_repeat(reader)
     _drop_unowned_repeats(reader)
     demonym_reference_posts(reader)
 
@@ -279,6 +286,8 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
         if was and _person_at(reader, e + was.start(1)) and re.search(r"\b[Tt]he\s+(?:\w+\s+){0,2}$", masked[max(0, s - 30):s]):
             person, confidence = _person_at(reader, e + was.start(1)), 0.8
             past = bool(re.search(r"\b(?:previous|former|outgoing)\s+(?:\w+\s+)?$", masked[max(0, s - 30):s], re.I))
+    if person is None and (pronoun := pronoun_holder(reader, masked, s)) is not None:
+        (person, past), confidence = pronoun, 0.7      # "Previously he served as <title>"
     return person, confidence, past
 
 
@@ -286,7 +295,7 @@ def _add_post(reader: Reader, rec: dict, person: str, confidence: float, past: b
     """One title of a chain as a post of ``person``, unless it is a courtesy title or a duplicate."""
     courtesy = rec["of"] is None and rec["to"] is None and rec["pre"] is None
     portfolio = rec["role"] in ("deputy-minister-of-foreign-affairs", "minister-of-foreign-affairs") or (
-        rec["role"] == "minister" and " of " in rec["title"])
+        rec["role"] == "minister" and " of " in rec["title"]) or rec["role"] in ("secretary-general", "deputy-secretary-general")
     if courtesy and not portfolio:
         return
     if rec["of"] is not None and not _owner_ok(reader, rec):
