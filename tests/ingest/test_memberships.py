@@ -280,3 +280,15 @@ def test_a_state_that_attends_the_bodys_work_as_an_observer(gz: Gazetteer) -> No
     # no body named, or two: no membership
     assert mems(gz, "Georgia attended the forum as an observer.") == []
     assert mems(gz, "Georgia attended the OTS and TURKSOY meetings as an observer.") == []
+
+
+def test_a_body_named_at_the_end_of_an_events_name_is_the_organization_referred_to(gz: Gazetteer) -> None:
+    # the event's name swallows the body's name and its acronym: the body is still the one the members are of
+    assert mems(gz, "The 5th Summit of Heads of State of the Organization of Turkic States (OTS) opened in Baku. The meeting "
+                    "gathered the leaders of the member states – Azerbaijan, Kazakhstan and Uzbekistan.") == [
+        ("Azerbaijan", "Organization of Turkic States", "member", None),
+        ("Kazakhstan", "Organization of Turkic States", "member", None),
+        ("Uzbekistan", "Organization of Turkic States", "member", None),
+    ]
+    assert mems(gz, "The 5th Summit of Heads of State of the Organization of Turkic States opened in Baku. Hungary, an "
+                    "observer of the organization, attended.") == [("Hungary", "Organization of Turkic States", "observer", None)]

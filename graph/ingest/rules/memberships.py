@@ -128,10 +128,29 @@ def memberships(reader: Reader) -> None:
 class _Memberships:
     def __init__(self, reader: Reader):
         self.reader, self.out = reader, reader.out
+        self.bodies = dict(reader.event_bodies)
+        for mm in reader.mentions:
+            if mm[3] == "Event" and mm[2] not in self.bodies:
+                self.event_body(mm)
         # the organizations named, also inside an event's name ("the OTS summit … the organization": the OTS)
-        self.org_ends = sorted((mm[1], reader.event_bodies.get(mm[2], mm[2])) for mm in reader.mentions
+        self.org_ends = sorted((mm[1], self.bodies.get(mm[2], mm[2])) for mm in reader.mentions
                                if (mm[3] == "Organization" and self.is_org(mm[2]))
-                               or (mm[3] == "Event" and mm[2] in reader.event_bodies and self.is_org(reader.event_bodies[mm[2]])))
+                               or (mm[3] == "Event" and mm[2] in self.bodies and self.is_org(self.bodies[mm[2]])))
+
+    def event_body(self, mention: Mention) -> None:
+        """The body a named event is of when its name ends in a known organization's name ("the 11th Summit
+        of … of the Organization of Turkic States (OTS)"): the event's mentions stand for it too."""
+        start, end, key, _kind = mention
+        ev = self.out.entities[key]
+        if ev.spans and (start, end) != ev.spans[0] and len(ev.spans) > 1:
+            return
+        hits = [h for h in self.reader.gz.scan(self.reader.text[start:end]) if h.kind == "Organization"]
+        if hits and re.search(r"\bof\s+(?:the\s+)?$", self.reader.text[start:start + hits[-1].start]) \
+                and hits[-1].end >= end - start - 8:
+            h = hits[-1]
+            org = self.reader.entity("Organization", h.text, (start + h.start, start + h.end), known=h.iri)
+            if self.is_org(org):
+                self.bodies[key] = org
 
     def run(self) -> None:
         text, masked = self.reader.text, self.reader.masked_text
@@ -280,7 +299,7 @@ class _Memberships:
 
     def key_at(self, pos: int) -> str | None:
         mention = self.reader.at(pos)
-        return self.reader.event_bodies.get(mention[2], mention[2]) if mention else None   # "at the OTS summit": the OTS
+        return self.bodies.get(mention[2], mention[2]) if mention else None   # "at the OTS summit": the OTS
 
     def is_org(self, key: str) -> bool:
         """An international organization (states are members of these, not of ministries)."""
