@@ -292,3 +292,30 @@ def test_a_body_named_at_the_end_of_an_events_name_is_the_organization_referred_
     ]
     assert mems(gz, "The 5th Summit of Heads of State of the Organization of Turkic States opened in Baku. Hungary, an "
                     "observer of the organization, attended.") == [("Hungary", "Organization of Turkic States", "observer", None)]
+
+
+def test_wider_word_lists_of_the_list_and_status_forms(gz: Gazetteer) -> None:
+    # "member states, namely …", "observer nations, including …"
+    assert mems(gz, "The OTS met in Baku. The organization has five member states, namely Azerbaijan, Kazakhstan and "
+                    "Uzbekistan, and observer nations, including Hungary.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None),
+        ("Uzbekistan", "OTS", "member", None), ("Hungary", "OTS", "observer", None),
+    ]
+    # "the organization's observers are …", "the Council includes …", "the bloc brings together the Turkic states …"
+    assert mems(gz, "The OTS met in Baku. The organization's observers are Hungary and Turkmenistan.") == [
+        ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]
+    assert mems(gz, "The Turkic Council met in Baku. At present, the Council includes Azerbaijan and Kyrgyzstan.") == [
+        ("Azerbaijan", "Turkic Council", "member", None), ("Kyrgyzstan", "Turkic Council", "member", None)]
+    assert mems(gz, "The OTS met. The bloc brings together the Turkic states Azerbaijan and Kazakhstan.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]
+    # "was given / has already been granted / were awarded observer status"
+    assert mems(gz, "The OTS met. Hungary was given observer status in the organisation in 2018.") == [
+        ("Hungary", "OTS", "observer", "2018")]
+    assert mems(gz, "The OTS met. Hungary has already been granted observer status.") == [("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "Hungary and Turkmenistan were awarded observer status in the OTS.") == [
+        ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]
+
+
+def test_wider_word_lists_keep_what_is_no_membership(gz: Gazetteer) -> None:
+    assert mems(gz, "The OTS met in Baku. Kazakhstan met the member states, as well as Hungary.") == []
+    assert mems(gz, "The OTS met in Baku. Hungary hopes to be given observer status.") == []
