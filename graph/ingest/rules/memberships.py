@@ -10,6 +10,7 @@ import re
 from ..facts import Membership, Span
 from ..gazetteer import ORGANIZATIONS, iri
 from ..text import LIST, MARK, Mention, Reader, headline, sentences
+from .membership_recall import recall
 
 __all__ = ["memberships"]
 
@@ -199,6 +200,7 @@ class _Memberships:
                          0.85, sm[m.end():], s + m.end())
             self.lists(s, sm)
             self.as_observer(s, sm)
+            recall(self, s, sm)      # the forms of the word lists (membership_recall)
 
     def lists(self, s: int, sm: str) -> None:
         """Memberships stated as lists of states."""
