@@ -50,3 +50,49 @@ def test_forms_of_the_word_lists(gz: Gazetteer, text: str, expected: list[tuple]
 ])
 def test_what_is_no_membership(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The OTS met in Baku. Hungary, which has been an observer since 2018, attended.", [("Hungary", "OTS", "observer", "2018")]),
+    ("The OTS met in Baku. Turkmenistan is also an observer.", [("Turkmenistan", "OTS", "observer", None)]),
+    ("The OTS met in Baku. Hungary joined as an observer in 2018.", [("Hungary", "OTS", "observer", "2018")]),
+    ("The OTS was founded in 2009, with Uzbekistan joining in 2019.", [("Uzbekistan", "OTS", "member", "2019")]),
+    ("The OTS met. Hungary became an observer in 2018 and Turkmenistan in 2021.",
+     [("Hungary", "OTS", "observer", "2018"), ("Turkmenistan", "OTS", "observer", "2021")]),
+    ("Since joining the OTS as an observer in 2018, Hungary has hosted two meetings.", [("Hungary", "OTS", "observer", None)]),
+    ("After becoming a member of the SCO, Pakistan took an active part.", [("Pakistan", "SCO", "member", None)]),
+    ("Founded in 2009 by Azerbaijan, Kazakhstan and Turkey, the OTS promotes cooperation.",
+     [("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None), ("Turkey", "OTS", "member", None)]),
+    ("The OTS – comprising Azerbaijan, Kazakhstan and Uzbekistan – met.",
+     [("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None), ("Uzbekistan", "OTS", "member", None)]),
+    ("The countries of the OTS, Azerbaijan and Kazakhstan, signed.",
+     [("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]),
+    ("Mongolia, an SCO observer, attended.", [("Mongolia", "SCO", "observer", None)]),
+    ("Kazakhstan, a fellow OTS member, supported the idea.", [("Kazakhstan", "OTS", "member", None)]),
+    ("Kazakhstan is one of the five OTS member states.", [("Kazakhstan", "OTS", "member", None)]),
+    ("Hungary and Turkmenistan are among the observers of the OTS.",
+     [("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]),
+    ("The OTS chairmanship passed from Kazakhstan to Azerbaijan.", [("Azerbaijan", "OTS", "chair", None)]),
+    ("Kyrgyzstan was elected chair of the OTS.", [("Kyrgyzstan", "OTS", "chair", None)]),
+])
+def test_forms_with_the_body_elsewhere(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS met in Baku. Hungary wants to become a full member.",
+    "The OTS met in Baku. The TRNC will be a member in 2030.",
+    "The OTS met in Baku. The TRNC is not a member.",
+    "The OTS met in Baku. Kazakhstan joined in the discussion.",
+    "The OTS met in Baku. Kazakhstan's minister joined in 2019.",
+    "The OTS met in Baku. Hungary is an observer of the process.",
+    "The OTS met in Baku. Since joining the talks, Kazakhstan has hosted two meetings.",
+    "After joining the OTS summit, Kazakhstan's president flew home.",
+    "Founded in 2009 by President Nazarbayev, the OTS promotes cooperation.",
+    "The OTS chairmanship will pass from Kazakhstan to Azerbaijan.",
+    "Kyrgyzstan is expected to be elected chair of the OTS.",
+    "Kazakhstan, an OTS summit participant, spoke.",
+    "The OTS met in Baku. Uzbekistan is a major partner.",
+])
+def test_what_is_no_membership_with_the_body_elsewhere(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []

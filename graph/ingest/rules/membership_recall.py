@@ -7,7 +7,13 @@ word lists (membership nouns, chair nouns, the verbs of admission) and the menti
   "A, the OTS chair", "As the current chair of the OTS, A …", "(held) under the chairmanship of A";
 * an admission with its rank: "A was accepted to the organization … as the third observer state after B and C"
   (B and C are observers too);
-* a body's countries: "the OTS countries A and B".
+* a body's countries: "the OTS countries A and B", "the countries of the OTS, A and B";
+* a body used as a modifier or in a partitive: "A, an SCO observer", "A, a fellow OTS member", "A is one of the five
+  OTS member states", "A and B are among the observers of the OTS";
+* a body named before, not in the clause: "A, which has been an observer since 2018", "A is also an observer",
+  "A joined (as an observer) in 2018", "with A joining in 2019"; and in a clause before its subject: "Since joining
+  the OTS as an observer, A …", "Founded in 2009 by A, B and C, the OTS …", "the OTS – comprising A, B and C –";
+* a chair passed on or elected: "the OTS chairmanship passed from A to B", "A was elected chair of the OTS".
 
 Nothing is read from a clause that speaks of a wish, a plan or the future ("A's bid for membership in the OTS",
 "the upcoming Hungarian EU presidency", "A hopes to …"), and a state is only a member where it is named as one,
@@ -71,16 +77,57 @@ _ADMITTED = re.compile(rf"(?:({MARK})\s+)?(?:was|were|has\s+been|had\s+been)\s+(
 _BODY_COUNTRIES = re.compile(rf"({MARK})\s+(?:countries|states|nations)\s*,?\s*(?:(?:namely|including|such\s+as|like)\s+)?(?:the\s+)?{LIST}")
 
 
+# "A, an SCO observer", "A, a fellow OTS member", "A is one of the five OTS member states", "A and B are among the OTS members"
+_MODIFIER = re.compile(rf"{LIST}(?:,\s*|\s+(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:also\s+)?)(?:an?\s+|the\s+|one\s+of\s+the\s+|"
+                       rf"among\s+the\s+)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|fellow|other)?\s*(?:full\s+|founding\s+)?"
+                       rf"({MARK})\s+(?:full\s+|founding\s+)?(member|observer)s?(?:\s+(?:state|country|nation)s?)?\b")
+# "A and B are among the observers of the OTS"
+_AMONG = re.compile(rf"{LIST}\s+(?:is|are|was|were|remains?)\s+(?:also\s+)?among\s+the\s+(?:\w+\s+)?(?:full\s+|founding\s+)?(member|observer)s"
+                    rf"(?:\s+(?:states|countries|nations))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
+# "the countries of the OTS, A and B"
+_COUNTRIES_OF = re.compile(rf"\b(?:countries|states|nations)\s+of\s+(?:the\s+)?({MARK})\s*(?:[,:(–—-]\s*(?:namely|including|such\s+as)?|"
+                           rf"\s+(?:namely|including|such\s+as))\s*(?:the\s+)?{LIST}")
+# "A, which has been an observer since 2018", "A is also an observer.", "A became a full member in 2019" (the body named before)
+_BARE = re.compile(rf"({MARK})(?:,\s*(?:which|that))?\s+(?:is|was|has\s+been|had\s+been|became|has\s+become|remains)\s+(?:also\s+|already\s+|now\s+)?"
+                   rf"an?\s+(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation|member))?"
+                   rf"(?=\s*[,.;)]|\s+(?:since|in)\s+(?:19|20)\d\d\b)")
+# "A joined as an observer in 2018", "A joined in 2019", "with A joining in 2019" (the body named before)
+_JOINED_BARE = re.compile(rf"({MARK})\s+(?:officially\s+|later\s+|also\s+)?(?:joined|joining)\s+(?:as\s+(?:an?\s+)?(?:full\s+)?(member|observer)\b|"
+                          rf"(?=in\s+(?:19|20)\d\d\b))")
+# "Since joining the OTS as an observer (in 2018), A …", "After becoming a member of the OTS, A …"
+_PARTICIPLE = re.compile(rf"\b(?:[Ss]ince|[Aa]fter|[Uu]pon|[Hh]aving)\s+(?:officially\s+)?(?:joining|joined|becoming\s+an?\s+(?:full\s+)?(?:(observer)|member)"
+                         rf"(?:\s+(?:state|country))?\s+(?:of|in|to))\s+(?:the\s+)?({MARK})(?:\s+as\s+(?:an?\s+)?(?:full\s+)?(?:(observer)|member)\b)?"
+                         rf"[^,.;]{{0,30}},\s+(?:the\s+)?({MARK})(?![\uf8ff'’])")
+# "Founded in 2009 by A, B and C, the OTS …"
+_FOUNDED_BY = re.compile(rf"\b(?:[Ff]ounded|[Ee]stablished|[Ss]et\s+up|[Cc]reated)\s+(?:in\s+(?:19|20)\d\d\s+)?by\s+(?:the\s+)?{LIST}"
+                         rf"(?:\s+in\s+(?:19|20)\d\d)?,\s+(?:the\s+)?({MARK})")
+# "the OTS – comprising A, B and C –", "the OTS (comprising A and B)"
+_DASHED = re.compile(rf"({MARK})\s*[–—(-]\s*(?:which\s+)?(?:comprising|comprises|including|includes|uniting|unites|consisting\s+of|consists\s+of|"
+                     rf"made\s+up\s+of|bringing\s+together|brings\s+together)\s+(?:the\s+)?{LIST}")
+# "the OTS chairmanship passed from A to B", "A was elected chair of the OTS"
+_PASSED = re.compile(rf"(?:({MARK})\s+)?(?:rotating\s+)?(?:chairmanship|presidency)(?:\s+of\s+(?:the\s+)?({MARK}))?\s+(?:passed|"
+                     rf"(?:was|has\s+been)\s+(?:handed\s+over|passed|transferred))\s+from\s+(?:the\s+)?{MARK}\s+to\s+(?:the\s+)?({MARK})")
+_ELECTED = re.compile(rf"({MARK})\s+(?:was|has\s+been)\s+(?:elected|chosen|designated)(?:\s+as)?\s+(?:the\s+)?(?:new\s+)?(?:chair|chairman|"
+                      rf"chair\s+country|president)\s+of\s+(?:the\s+)?({MARK})")
+
+
 def recall(mb: _Memberships, s: int, sm: str) -> None:
     """The memberships of one sentence (``sm`` of the masked text, from ``s``) in the forms above."""
     _nouns(mb, s, sm)
     _chairs(mb, s, sm)
     _admitted(mb, s, sm)
-    for m in _BODY_COUNTRIES.finditer(sm):
-        org = mb.key_at(s + m.start(1))
-        if org and mb.is_org(org) and not _wish(sm, m.start()):
-            for key in mb.states(s + m.start(2), m.group(2)):
-                mb.add(key, org, "member", (s + m.start(), s + m.end()), 0.7)
+    _bodies_before(mb, s, sm)
+    _clauses_before(mb, s, sm)
+    lists = [(m, 1, 2, "member") for m in _BODY_COUNTRIES.finditer(sm)]
+    lists += [(m, 1, 2, "member") for m in _COUNTRIES_OF.finditer(sm)]
+    lists += [(m, 1, 2, "member") for m in _DASHED.finditer(sm)]
+    lists += [(m, 2, 1, m.group(3).lower()) for m in _MODIFIER.finditer(sm)]
+    lists += [(m, 3, 1, m.group(2).lower()) for m in _AMONG.finditer(sm)]
+    for m, org_g, list_g, status in lists:
+        org = _org(mb, s, m, org_g)
+        if org and not _wish(sm, m.start(), m.end()):
+            for key in mb.states(s + m.start(list_g), m.group(list_g)):
+                mb.add(key, org, status, (s + m.start(), s + m.end()), 0.7)
 
 
 def _wish(sm: str, at: int, end: int | None = None) -> bool:
@@ -130,6 +177,40 @@ def _chairs(mb: _Memberships, s: int, sm: str) -> None:
         before = [k for end, k in mb.org_ends if s <= end <= s + m.start()]     # the body named before, in the sentence
         if before:
             mb.add(mention[2], before[-1], "chair", (s + m.start(), s + m.end()), 0.7)
+
+
+def _bodies_before(mb: _Memberships, s: int, sm: str) -> None:
+    """"A, which has been an observer since 2018", "A joined in 2019": of the body named last before (in the text)."""
+    for pattern, status_g in ((_BARE, 2), (_JOINED_BARE, 2)):
+        for m in pattern.finditer(sm):
+            if _wish(sm, m.start(), m.end()):
+                continue
+            org = mb.last_org(s + m.start())
+            if org is None:
+                continue
+            status = (m.group(status_g) or "member").lower()
+            mb.add(mb.key_at(s + m.start(1)), org, status, (s + m.start(), s + m.end()), 0.7, sm[m.end():], s + m.end())
+
+
+def _clauses_before(mb: _Memberships, s: int, sm: str) -> None:
+    """"Since joining the OTS as an observer, A …", "Founded in 2009 by A, B and C, the OTS …"; a chair passed on or elected."""
+    for m in _PARTICIPLE.finditer(sm):
+        org = _org(mb, s, m, 2)
+        if org and not _wish(sm, m.start()):
+            status = "observer" if m.group(1) or m.group(3) else "member"
+            mb.add(mb.key_at(s + m.start(4)), org, status, (s + m.start(), s + m.end()), 0.7)
+    for m in _FOUNDED_BY.finditer(sm):
+        org = _org(mb, s, m, 2)
+        for key in mb.states(s + m.start(1), m.group(1)) if org else []:
+            mb.add(key, org, "member", (s + m.start(), s + m.end()), 0.7)
+    for m in _PASSED.finditer(sm):
+        org = _org(mb, s, m, 1) or _org(mb, s, m, 2)
+        if org:
+            mb.add(mb.key_at(s + m.start(3)), org, "chair", (s + m.start(), s + m.end()), 0.7)
+    for m in _ELECTED.finditer(sm):
+        org = _org(mb, s, m, 2)
+        if org and not _wish(sm, m.start()):
+            mb.add(mb.key_at(s + m.start(1)), org, "chair", (s + m.start(), s + m.end()), 0.7)
 
 
 def _admitted(mb: _Memberships, s: int, sm: str) -> None:
