@@ -96,3 +96,9 @@ def test_forms_with_the_body_elsewhere(gz: Gazetteer, text: str, expected: list[
 ])
 def test_what_is_no_membership_with_the_body_elsewhere(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+def test_international_banks_leagues_and_movements_have_members(gz: Gazetteer) -> None:
+    assert mems(gz, "Mongolia is a member of the Asian Infrastructure Investment Bank.") == [
+        ("Mongolia", "Asian Infrastructure Investment Bank", "member", None)]
+    assert mems(gz, "Hungary is a member of the Central Bank of Europe.") == []

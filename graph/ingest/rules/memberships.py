@@ -311,7 +311,8 @@ class _Memberships:
         if ent.known_iri:
             return bool(set(self.reader.gz.index.types(ent.known_iri)) & {"InternationalOrganization", "AffiliatedInstitution"}
                         ) or ent.known_iri in _BUILTIN_ORGS
-        return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community)\b", ent.label))
+        return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community|League|Movement|Commonwealth"
+                              r"|(?:Development|Investment|Reconstruction)\s+Bank)\b", ent.label))
 
     def last_org(self, pos: int, head: str | None = None) -> str | None:
         """The last organization named before ``pos``, not one used as a modifier ("EU state Hungary");
