@@ -319,3 +319,17 @@ def test_wider_word_lists_of_the_list_and_status_forms(gz: Gazetteer) -> None:
 def test_wider_word_lists_keep_what_is_no_membership(gz: Gazetteer) -> None:
     assert mems(gz, "The OTS met in Baku. Kazakhstan met the member states, as well as Hungary.") == []
     assert mems(gz, "The OTS met in Baku. Hungary hopes to be given observer status.") == []
+
+
+def test_dash_and_bracket_appositions_which_clauses_and_hyphenated_words(gz: Gazetteer) -> None:
+    assert mems(gz, "Hungary – an observer state of the OTS – sent a delegation.") == [("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "Hungary (an observer of the OTS) sent a delegation.") == [("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "The OTS met. Hungary and Turkmenistan, which hold observer status, also attended.") == [
+        ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]
+    assert mems(gz, "Kyrgyzstan's one-year chairmanship of the OTS ended.") == [("Kyrgyzstan", "OTS", "chair", None)]
+    # no body named before: the one named next in the sentence; "its members" keeps the body named before
+    assert mems(gz, "Observer states Hungary and Turkmenistan also attended the OTS summit.") == [
+        ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]
+    assert mems(gz, "The OTS met. Its members are Azerbaijan and Kazakhstan, while EU state Hungary is an observer.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None), ("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "Hungary (the host of the OTS meeting) sent a delegation.") == []

@@ -23,7 +23,7 @@ _ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Ac
 _ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+((?:in|since)\s+(?:19|20)\d\d)\b")
 _SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
 _CHAIRS = [
-    re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?{_CHAIR}\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
+    re.compile(rf"({MARK})(?:['’]s)?\s+(?:[\w-]+\s+)?{_CHAIR}\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
     re.compile(rf"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})\s+(?:in|of|at|over)\s+(?:the\s+)?{_ORGREF}", re.I),
     re.compile(rf"({MARK}),?\s+(?:which|that|as)\s+(?:currently\s+)?(?:chairs|holds\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Azerbaijan, the current chair of the organization", "Uzbekistan, as the new Term President of the OTS"
@@ -58,7 +58,7 @@ _OBSERVER_FORMS = [
     (re.compile(rf"({MARK})\s+(?:granted|gave|has\s+granted)\s+(?:the\s+)?observer\s+status\s+to\s+(?:the\s+)?({MARK})"), 2, 1),
 ]
 # "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
-_IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s+(?:is|was|became|has\s+been|remains))\s+"
+_IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s*\((?=an?\s)|\s+[–—-](?=\s+an?\s)|\s+(?:is|was|became|has\s+been|remains))\s*"
                    rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer|(?:co-?)?founder|founding(?=\s+(?:state|country|nation)s?\b))s?(?:\s+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:also\s+|already\s+|officially\s+|currently\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|(?:was|(?:has|had)\s+(?:already\s+|also\s+)?been)\s+(?:granted|given|awarded|accorded|conferred)|received|obtained|acquired|gained|secured)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
 _JOINED = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:officially\s+|later\s+|also\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to|"
@@ -85,7 +85,7 @@ _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+
 # "A, B and C make up the group's members", "A and B were recognised as observers within the bloc"
 _MAKE_UP = r"make\s+up|made\s+up|constitute|constituted|form|formed"
 _RECOGNISED = r"(?:are|were|have\s+been|had\s+been)\s+(?:officially\s+)?(?:(?:recogni[sz]ed|accepted|admitted|designated|included|listed)\s+as|(?:granted|given|awarded|accorded)(?=\s+(?:the\s+)?observer\s+status))"
-_LIST_ARE = re.compile(rf"{LIST}\s+(?:also\s+|now\s+|currently\s+|together\s+)?(?:{_RECOGNISED}|are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy|{_MAKE_UP})\s+"
+_LIST_ARE = re.compile(rf"{LIST}(?:,\s+(?:which|that)\s+|\s+)(?:also\s+|now\s+|currently\s+|together\s+)?(?:{_RECOGNISED}|are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy|{_MAKE_UP})\s+"
                        rf"(?:its\s+|their\s+|(?<!as\s)an?\s+|the\s+(?:group|bloc|organi[sz]ation|alliance|union|council|assembly)['’]s\s+)?(?:the\s+)?(?:full\s+|founding\s+)?(member|observer)(?:ship|s|\s+status)?(?:\s+(?:states?|countries|country|members?))?(?:\s+(?:of|in|to|within)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
@@ -211,8 +211,10 @@ class _Memberships:
                     mention = self.reader.at(s + m.start(g))
                     if mention and self.is_org(mention[2]):
                         org = mention[2]
-            if org is None:
-                org = self.org_at(m, 1, s) if not m.group(1) else None
+            if org is None and not m.group(1):     # the body named before; or, if none is, the one named next in the sentence
+                org = self.org_at(m, 1, s)
+                later = [k for end, k in self.org_ends if s + m.end() < end <= s + len(sm)]
+                org = later[0] if org is None and len(set(later)) == 1 else org
             chunk = m.group(4)
             if m.group(2).lower() == "member" and re.match(r"\s+(?:are|is|have|hold|enjoy)\s+(?:\w+\s+){0,2}observers?\b", sm[m.end():]):
                 chunk = _first_clause(chunk)     # "the members are A and B, and C and D are observers"
