@@ -102,3 +102,20 @@ def test_international_banks_leagues_and_movements_have_members(gz: Gazetteer) -
     assert mems(gz, "Mongolia is a member of the Asian Infrastructure Investment Bank.") == [
         ("Mongolia", "Asian Infrastructure Investment Bank", "member", None)]
     assert mems(gz, "Hungary is a member of the Central Bank of Europe.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The OTS met. Hungary, as an observer, took part.", [("Hungary", "OTS", "observer", None)]),
+    ("The OTS met. The TRNC, an observer since 2022, took part.", [("TRNC", "OTS", "observer", "2022")]),
+    ("The TRNC participates in the OTS with observer status.", [("TRNC", "OTS", "observer", None)]),
+    ("Hungary is represented in the OTS as an observer.", [("Hungary", "OTS", "observer", None)]),
+    ("The OTS met. The five founding states are Azerbaijan, Kazakhstan and Türkiye.",
+     [("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None), ("Türkiye", "OTS", "member", None)]),
+    ("The founders of TURKSOY were Azerbaijan and Kyrgyzstan.",
+     [("Azerbaijan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]),
+    ("The OTS met. The founders of the company are Kazakhstan and Hungary.", []),
+    ("The OTS met. Hungary, as a guest, took part.", []),
+    ("Hungary participates in the OTS summit with great interest.", []),
+])
+def test_status_in_a_participation_appositions_and_founders(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected

@@ -8,9 +8,11 @@ word lists (membership nouns, chair nouns, the verbs of admission) and the menti
 * an admission with its rank: "A was accepted to the organization … as the third observer state after B and C"
   (B and C are observers too);
 * a body's countries: "the OTS countries A and B", "the countries of the OTS, A and B";
+* a status in a participation: "A participates in the OTS with observer status", "A is represented in the OTS as an
+  observer"; founders: "the founding states are A, B and C";
 * a body used as a modifier or in a partitive: "A, an SCO observer", "A, a fellow OTS member", "A is one of the five
   OTS member states", "A and B are among the observers of the OTS";
-* a body named before, not in the clause: "A, which has been an observer since 2018", "A is also an observer",
+* a body named before, not in the clause: "A, which has been an observer since 2018", "A is also an observer", "A, as an observer,",
   "A joined (as an observer) in 2018", "with A joining in 2019"; and in a clause before its subject: "Since joining
   the OTS as an observer, A …", "Founded in 2009 by A, B and C, the OTS …", "the OTS – comprising A, B and C –";
 * a chair passed on or elected: "the OTS chairmanship passed from A to B", "A was elected chair of the OTS".
@@ -88,9 +90,16 @@ _AMONG = re.compile(rf"{LIST}\s+(?:is|are|was|were|remains?)\s+(?:also\s+)?among
 _COUNTRIES_OF = re.compile(rf"\b(?:countries|states|nations)\s+of\s+(?:the\s+)?({MARK})\s*(?:[,:(–—-]\s*(?:namely|including|such\s+as)?|"
                            rf"\s+(?:namely|including|such\s+as))\s*(?:the\s+)?{LIST}")
 # "A, which has been an observer since 2018", "A is also an observer.", "A became a full member in 2019" (the body named before)
-_BARE = re.compile(rf"({MARK})(?:,\s*(?:which|that))?\s+(?:is|was|has\s+been|had\s+been|became|has\s+become|remains)\s+(?:also\s+|already\s+|now\s+)?"
-                   rf"an?\s+(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation|member))?"
+_BARE = re.compile(rf"({MARK})(?:(?:,\s*(?:which|that))?\s+(?:is|was|has\s+been|had\s+been|became|has\s+become|remains)\s+(?:also\s+|already\s+|now\s+)?"
+                   rf"|,\s*(?:as\s+)?)an?\s+(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation|member))?"
                    rf"(?=\s*[,.;)]|\s+(?:since|in)\s+(?:19|20)\d\d\b)")
+# "A participates in the OTS with observer status", "A is represented in the OTS as an observer"
+_WITH_STATUS = re.compile(rf"({MARK})\s+(?:also\s+)?(?:participates|participated|takes\s+part|took\s+part|is\s+represented|was\s+represented|"
+                          rf"is\s+involved|has\s+participated)\s+in\s+(?:the\s+(?:work\s+of\s+the\s+)?)?({MARK})\s+(?:with\s+(?:the\s+)?(observer)\s+status|"
+                          rf"as\s+(?:an?\s+)?(observer)(?:\s+(?:state|country|member))?)\b")
+# "the founding states are A, B and C", "its founders were A, B and C", "founding members: A, B"
+_FOUNDERS = re.compile(rf"\b(?:founding\s+(?:member\s+)?(?:states|countries|nations|members)|founders)(?:\s+of\s+(?:the\s+)?({MARK}))?"
+                       rf"\s*(?:[:–—-]|,\s*(?:namely\s+)?|\s+(?:are|were|include|included|namely))\s*(?:the\s+)?{LIST}", re.I)
 # "A joined as an observer in 2018", "A joined in 2019", "with A joining in 2019" (the body named before)
 _JOINED_BARE = re.compile(rf"({MARK})\s+(?:officially\s+|later\s+|also\s+)?(?:joined|joining)\s+(?:as\s+(?:an?\s+)?(?:full\s+)?(member|observer)\b|"
                           rf"(?=in\s+(?:19|20)\d\d\b))")
@@ -123,8 +132,10 @@ def recall(mb: _Memberships, s: int, sm: str) -> None:
     lists += [(m, 1, 2, "member") for m in _DASHED.finditer(sm)]
     lists += [(m, 2, 1, m.group(3).lower()) for m in _MODIFIER.finditer(sm)]
     lists += [(m, 3, 1, m.group(2).lower()) for m in _AMONG.finditer(sm)]
+    lists += [(m, 2, 1, "observer") for m in _WITH_STATUS.finditer(sm)]
+    lists += [(m, 1, 2, "member") for m in _FOUNDERS.finditer(sm)]
     for m, org_g, list_g, status in lists:
-        org = _org(mb, s, m, org_g)
+        org = _org(mb, s, m, org_g) if m.re is not _FOUNDERS or m.group(1) else mb.last_org(s + m.start())
         if org and not _wish(sm, m.start(), m.end()):
             for key in mb.states(s + m.start(list_g), m.group(list_g)):
                 mb.add(key, org, status, (s + m.start(), s + m.end()), 0.7)
