@@ -119,3 +119,25 @@ def test_international_banks_leagues_and_movements_have_members(gz: Gazetteer) -
 ])
 def test_status_in_a_participation_appositions_and_founders(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
     assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Observer status in the OTS was granted to Hungary in 2018.", [("Hungary", "OTS", "observer", None)]),
+    ("Observer status was granted to Hungary at the OTS summit in 2018.", [("Hungary", "OTS", "observer", None)]),
+    ("The OTS granted Turkmenistan observer status in 2021.", [("Turkmenistan", "OTS", "observer", None)]),
+    ("The OTS welcomed Turkmenistan as a new observer and supported its plans.", [("Turkmenistan", "OTS", "observer", None)]),
+    ("Hungary's admission as an observer to the OTS was a milestone.", [("Hungary", "OTS", "observer", None)]),
+    ("The accession of Uzbekistan to the Turkic Council was welcomed.", [("Uzbekistan", "Turkic Council", "member", None)]),
+    ("Turkmenistan was granted the status of an observer in the OTS.", [("Turkmenistan", "OTS", "observer", None)]),
+    ("The observer status of Hungary in the OTS was praised.", [("Hungary", "OTS", "observer", None)]),
+    ("Uzbekistan officially became the fifth member of the Turkic Council in 2019.",
+     [("Uzbekistan", "Turkic Council", "member", None)]),
+    ("Hungary became the first EU country to join the OTS as an observer.", [("Hungary", "OTS", "observer", None)]),
+    ("Kazakhstan and Uzbekistan, as fellow members of the OTS, cooperate closely.",
+     [("Kazakhstan", "OTS", "member", None), ("Uzbekistan", "OTS", "member", None)]),
+    ("The accession of Uzbekistan to the WTO is expected next year.", []),
+    ("The accession of Uzbekistan to the OTS would strengthen it.", []),
+    ("The OTS will grant Hungary observer status.", []),
+])
+def test_grants_admissions_and_accessions(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected

@@ -8,6 +8,9 @@ word lists (membership nouns, chair nouns, the verbs of admission) and the menti
 * an admission with its rank: "A was accepted to the organization … as the third observer state after B and C"
   (B and C are observers too);
 * a body's countries: "the OTS countries A and B", "the countries of the OTS, A and B";
+* grants, admissions, accessions: "observer status in the OTS was granted to A", "the OTS granted A observer status",
+  "the OTS welcomed A as a new observer", "the accession of A to the OTS", "A's admission as an observer to the OTS",
+  "A was granted the status of an observer", "A became the fifth member of the OTS", "A and B, as fellow members of";
 * a status in a participation: "A participates in the OTS with observer status", "A is represented in the OTS as an
   observer"; founders: "the founding states are A, B and C";
 * a body used as a modifier or in a partitive: "A, an SCO observer", "A, a fellow OTS member", "A is one of the five
@@ -120,11 +123,38 @@ _ELECTED = re.compile(rf"({MARK})\s+(?:was|has\s+been)\s+(?:elected|chosen|desig
                       rf"chair\s+country|president)\s+of\s+(?:the\s+)?({MARK})")
 
 
+# grants, admissions and accessions: "observer status in the OTS was granted to A", "the OTS granted A (and B) observer
+# status", "the OTS welcomed A as a new observer", "the accession of A to the OTS", "A's admission as an observer to the OTS",
+# "A was granted the status of an observer in the OTS", "the observer status of A in the OTS"
+_TAIL_FUTURE = re.compile(r"[^.;,]{0,25}?\b(?:is|are|was|were)\s+(?:expected|planned|scheduled|due|likely|set|to\s+be)\b|\s+(?:will|would|could|may|might|should)\b")
+_OBS = r"observer(?:\s+(?:state|country|nation|member))?"
+_GRANTS = [      # (pattern, group of the body, group of the list, group of the status or None for "observer")
+    (re.compile(rf"\bobserver\s+status(?:\s+(?:in|at|within|with|of)\s+(?:the\s+)?({MARK}))?\s+(?:was|were|has\s+been|had\s+been)\s+"
+                rf"(?:granted|given|awarded|accorded|conferred)\s+(?:to|on|upon)\s+(?:the\s+)?{LIST}", re.I), 1, 2, None),
+    (re.compile(rf"({MARK})\s+(?:has\s+)?(?:granted|gave|has\s+given|awarded|accorded)\s+(?:the\s+)?{LIST}\s+(?:the\s+)?observer\s+status"), 1, 2, None),
+    (re.compile(rf"({MARK})\s+(?:has\s+|officially\s+)?(?:welcomed|accepted|admitted|approved)\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+|its\s+)?"
+                rf"(?:new\s+|newest\s+|first\s+|second\s+|third\s+)?(?:full\s+)?(observer|member)s?\b"), 1, 2, 3),
+    (re.compile(rf"\b(?:accession|admission|entry)\s+of\s+(?:the\s+)?{LIST}\s+(?:in)?to\s+(?:the\s+)?({MARK})(?:\s+as\s+(?:an?\s+)?(observer))?"), 2, 1, 3),
+    (re.compile(rf"({MARK})['’]s\s+(?:accession|admission|entry)\s+as\s+(?:an?\s+)?(observer|member)(?:\s+(?:state|country))?\s+(?:in)?to\s+"
+                rf"(?:the\s+)?({MARK})"), 3, 1, 2),
+    (re.compile(rf"({MARK})\s+(?:was\s+granted|has\s+been\s+granted|was\s+given|has|holds|held|received|obtained|enjoys|acquired)\s+the\s+status\s+of\s+"
+                rf"(?:an?\s+)?(observer|member)(?:\s+(?:state|country))?(?:\s+(?:in|at|of|within|to)\s+(?:the\s+)?({MARK}))?"), 3, 1, 2),
+    (re.compile(rf"\bobserver\s+status\s+of\s+(?:the\s+)?({MARK})\s+(?:in|at|within|with)\s+(?:the\s+)?({MARK})"), 2, 1, None),
+    # "A became the fifth member of the Turkic Council", "A became the first EU country to join the OTS as an observer"
+    (re.compile(rf"({MARK})\s+(?:officially\s+)?(?:became|is|was|has\s+become)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                rf"tenth|newest|latest|\d+(?:st|nd|rd|th))\s+(?:(?:full\s+)?(member|{_OBS})(?:\s+(?:state|country))?\s+(?:of|in|to)|"
+                rf"(?:[\w\s-]|{MARK}){{0,30}}?(?:country|state|nation)\s+to\s+join)\s+(?:the\s+)?({MARK})(?:\s+as\s+(?:an?\s+)?({_OBS}))?"), 3, 1, (2, 4)),
+    # "A and B, as fellow members of the OTS"
+    (re.compile(rf"{LIST},?\s+(?:as|being)\s+(?:fellow\s+|full\s+)?(member|observer)s?(?:\s+(?:states|countries))?\s+(?:of|in)\s+(?:the\s+)?({MARK})"), 3, 1, 2),
+]
+
+
 def recall(mb: _Memberships, s: int, sm: str) -> None:
     """The memberships of one sentence (``sm`` of the masked text, from ``s``) in the forms above."""
     _nouns(mb, s, sm)
     _chairs(mb, s, sm)
     _admitted(mb, s, sm)
+    _grants(mb, s, sm)
     _bodies_before(mb, s, sm)
     _clauses_before(mb, s, sm)
     lists = [(m, 1, 2, "member") for m in _BODY_COUNTRIES.finditer(sm)]
@@ -188,6 +218,24 @@ def _chairs(mb: _Memberships, s: int, sm: str) -> None:
         before = [k for end, k in mb.org_ends if s <= end <= s + m.start()]     # the body named before, in the sentence
         if before:
             mb.add(mention[2], before[-1], "chair", (s + m.start(), s + m.end()), 0.7)
+
+
+def _grants(mb: _Memberships, s: int, sm: str) -> None:
+    """Observer status granted, a state welcomed or admitted, an accession: see ``_GRANTS``."""
+    for pattern, org_g, list_g, status_g in _GRANTS:
+        for m in pattern.finditer(sm):
+            if _wish(sm, m.start(), m.end()) or _TAIL_FUTURE.match(sm, m.end()):       # "… is expected next year"
+                continue
+            org = _org(mb, s, m, org_g)
+            if org is None and not m.group(org_g):     # "observer status was granted to A at the OTS summit", or the body before
+                later = re.match(rf"[^.;]{{0,50}}?\b(?:of|in|at|by|to)\s+(?:the\s+)?({MARK})", sm[m.end():])
+                org = mb.key_at(s + m.end() + later.start(1)) if later else mb.last_org(s + m.start())
+                org = org if org and mb.is_org(org) else None
+            gs = status_g if isinstance(status_g, tuple) else (status_g,)
+            words = [m.group(g) or "" for g in gs if g is not None]
+            status = "member" if words and not any(w.lower().startswith("observer") for w in words) else "observer"
+            for key in mb.states(s + m.start(list_g), m.group(list_g)):
+                mb.add(key, org, status, (s + m.start(), s + m.end()), 0.7)
 
 
 def _bodies_before(mb: _Memberships, s: int, sm: str) -> None:
