@@ -333,3 +333,10 @@ def test_dash_and_bracket_appositions_which_clauses_and_hyphenated_words(gz: Gaz
     assert mems(gz, "The OTS met. Its members are Azerbaijan and Kazakhstan, while EU state Hungary is an observer.") == [
         ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None), ("Hungary", "OTS", "observer", None)]
     assert mems(gz, "Hungary (the host of the OTS meeting) sent a delegation.") == []
+
+
+def test_an_accession_spoken_of_as_a_wish_or_the_future_is_no_membership(gz: Gazetteer) -> None:
+    assert mems(gz, "Uzbekistan's accession to the Turkic Council was welcomed.") == [("Uzbekistan", "Turkic Council", "member", None)]
+    assert mems(gz, "Uzbekistan's accession to the WTO is expected in 2026.") == []
+    assert mems(gz, "Kazakhstan supports Uzbekistan's accession to the WTO.") == []
+    assert mems(gz, "Azerbaijan's accession to the WTO will boost trade.") == []

@@ -35,7 +35,7 @@ from ..text import LIST, MARK
 if TYPE_CHECKING:
     from .memberships import _Memberships
 
-__all__ = ["recall"]
+__all__ = ["recall", "unreal"]
 
 #: Words of a wish, a plan, a proposal or the future: a membership spoken of with them is none (yet).
 FUTURE = re.compile(r"\b(?:will|would|shall|could|should|may|might|hopes?|hoped|hoping|wish\w*|wants?|wanted|seek\w*|aims?|aimed|"
@@ -175,6 +175,12 @@ def _wish(sm: str, at: int, end: int | None = None) -> bool:
     """Whether the clause (from the last comma) up to ``at`` and the words to ``end`` speak of a wish, a plan or the future."""
     clause = re.split(r"[;:,]|\s+(?:while|whereas|but)\s", sm[:at])[-1]
     return bool(FUTURE.search(clause + (sm[at:end] if end else "")))
+
+
+def unreal(sm: str, start: int, end: int) -> bool:
+    """Whether the words ``sm[start:end]`` state no fact: a wish or a plan in their clause, or a future or a process
+    after them ("A's accession to the WTO is expected / will …", "A's accession talks")."""
+    return _wish(sm, start, end) or bool(_TAIL_FUTURE.match(sm, end)) or bool(re.match(_PROCESS, sm[end:], re.I))
 
 
 def _org(mb: _Memberships, s: int, m: re.Match[str], group: int) -> str | None:

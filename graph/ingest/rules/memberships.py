@@ -10,7 +10,7 @@ import re
 from ..facts import Membership, Span
 from ..gazetteer import ORGANIZATIONS, iri
 from ..text import LIST, MARK, Mention, Reader, headline, sentences
-from .membership_recall import recall
+from .membership_recall import recall, unreal
 
 __all__ = ["memberships"]
 
@@ -185,6 +185,8 @@ class _Memberships:
                 if org is not None and self.is_org(org):
                     self.add(self.key_at(s + m.start(1)), org, "chair", (s + m.start(), s + m.end()), 0.85)
             for m in _ACCESSION.finditer(sm):
+                if unreal(sm, m.start(), m.end()):       # "A's accession to the WTO is expected / will boost …"
+                    continue
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "observer" if m.group(3) else "member",
                          (s + m.start(), s + m.end()), 0.8)
             for pattern, member_g, org_g in _OBSERVER_FORMS:
