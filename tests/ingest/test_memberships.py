@@ -340,3 +340,10 @@ def test_an_accession_spoken_of_as_a_wish_or_the_future_is_no_membership(gz: Gaz
     assert mems(gz, "Uzbekistan's accession to the WTO is expected in 2026.") == []
     assert mems(gz, "Kazakhstan supports Uzbekistan's accession to the WTO.") == []
     assert mems(gz, "Azerbaijan's accession to the WTO will boost trade.") == []
+
+
+def test_an_adverb_before_the_verb_of_a_members_list(gz: Gazetteer) -> None:
+    assert mems(gz, "The ECO met. Its members now include Afghanistan and Azerbaijan.") == [
+        ("Afghanistan", "ECO", "member", None), ("Azerbaijan", "ECO", "member", None)]
+    assert mems(gz, "The OTS member states currently are Azerbaijan and Kazakhstan.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]
