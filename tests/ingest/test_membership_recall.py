@@ -141,3 +141,9 @@ def test_status_in_a_participation_appositions_and_founders(gz: Gazetteer, text:
 ])
 def test_grants_admissions_and_accessions(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
     assert mems(gz, text) == expected
+
+
+def test_a_bare_statement_keeps_the_body_the_state_is_known_of(gz: Gazetteer) -> None:
+    assert mems(gz, "The ECO met. Its members include Uzbekistan and Iran. The OIC met later. Uzbekistan joined in 1996.") == [
+        ("Uzbekistan", "ECO", "member", None), ("Iran", "ECO", "member", None)]
+    assert mems(gz, "The ECO met. The OIC met later. Uzbekistan joined in 1996.") == [("Uzbekistan", "OIC", "member", "1996")]

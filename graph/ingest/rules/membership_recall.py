@@ -253,8 +253,10 @@ def _bodies_before(mb: _Memberships, s: int, sm: str) -> None:
             org = mb.last_org(s + m.start())
             if org is None:
                 continue
-            status = (m.group(status_g) or "member").lower()
-            mb.add(mb.key_at(s + m.start(1)), org, status, (s + m.start(), s + m.end()), 0.7, sm[m.end():], s + m.end())
+            status, member = (m.group(status_g) or "member").lower(), mb.key_at(s + m.start(1))
+            if any(x.member == member and x.status == status and x.organization != org for x in mb.out.memberships):
+                continue     # "A is a member of the ECO … (the OIC …) A joined in 1996": the body A is known of, not the last one
+            mb.add(member, org, status, (s + m.start(), s + m.end()), 0.7, sm[m.end():], s + m.end())
 
 
 def _clauses_before(mb: _Memberships, s: int, sm: str) -> None:
