@@ -347,3 +347,11 @@ def test_an_adverb_before_the_verb_of_a_members_list(gz: Gazetteer) -> None:
         ("Afghanistan", "ECO", "member", None), ("Azerbaijan", "ECO", "member", None)]
     assert mems(gz, "The OTS member states currently are Azerbaijan and Kazakhstan.") == [
         ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]
+
+
+def test_hyphenated_member_states_and_observer_countries(gz: Gazetteer) -> None:
+    assert mems(gz, "The OTS member-states Azerbaijan and Kazakhstan signed.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]
+    assert mems(gz, "Hungary, an observer-country of the OTS, attended.") == [("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "Hungary is an observer-state of the OTS.") == [("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "The OTS participating states Azerbaijan and Kazakhstan signed.") == []

@@ -49,7 +49,7 @@ _CHAIR = r"(?:chairmanship|presidency|chair)"
 #: A body by its name, or by a common noun ("the organization", "the Council", "the bloc").
 _BODY = r"(?:({MARK})|(?:organi[sz]ation|[Aa]ssembly|[Cc]ouncil|[Uu]nion|bloc|alliance|[Cc]ommunity)\b)".replace("{MARK}", MARK)
 #: The rank in an admission ("as the third observer member state", "as an observer").
-_RANK = r"as\s+(?:the|an?)\s+(?:(?!observer)[\w-]+\s+)?(?:(observer)|(?:full(?:-fledged)?\s+)?member)(?:\s+(?:member|state|country|nation)s?){0,2}"
+_RANK = r"as\s+(?:the|an?)\s+(?:(?!observer)[\w-]+\s+)?(?:(observer)|(?:full(?:-fledged)?\s+)?member)(?:[\s-]+(?:member|state|country|nation)s?){0,2}"
 
 # "the observer membership of A in the OTS (and TURKPA)"
 _MEMBERSHIP_OF = re.compile(rf"\b(?:(observer|full|associate)\s+)?membership\s+of\s+(?:the\s+)?({MARK})\s+(?:in|at|to|of|within)\s+"
@@ -58,7 +58,7 @@ _MEMBERSHIP_OF = re.compile(rf"\b(?:(observer|full|associate)\s+)?membership\s+o
 _STATE_MEMBERSHIP = [
     re.compile(rf"({MARK})(?:['’]s)?\s+(?:(observer|full|associate)\s+)?membership\s+(?:in|of|at|with|within)\s+(?:the\s+)?({MARK})", re.I),
     re.compile(rf"({MARK})['’]s\s+({MARK})\s+(?:(observer|full|associate)\s+)?membership", re.I),
-    re.compile(rf"({MARK})['’]s\s+status\s+as\s+(?:an?\s+)?(observer|member)(?:\s+(?:state|country|nation))?\s+(?:in|of|at|to|within)\s+"
+    re.compile(rf"({MARK})['’]s\s+status\s+as\s+(?:an?\s+)?(observer|member)(?:[\s-]+(?:state|country|nation))?\s+(?:in|of|at|to|within)\s+"
                rf"(?:the\s+)?({MARK})", re.I),
 ]
 # "the (six-month) Hungarian EU presidency", "A's OTS chairmanship", "A, which holds the SCO presidency"
@@ -85,21 +85,21 @@ _BODY_COUNTRIES = re.compile(rf"({MARK})\s+(?:countries|states|nations)\s*,?\s*(
 # "A, an SCO observer", "A, a fellow OTS member", "A is one of the five OTS member states", "A and B are among the OTS members"
 _MODIFIER = re.compile(rf"{LIST}(?:,\s*|\s+(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:also\s+)?)(?:an?\s+|the\s+|one\s+of\s+the\s+|"
                        rf"among\s+the\s+)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|fellow|other)?\s*(?:full\s+|founding\s+)?"
-                       rf"({MARK})\s+(?:full\s+|founding\s+)?(member|observer)s?(?:\s+(?:state|country|nation)s?)?\b")
+                       rf"({MARK})\s+(?:full\s+|founding\s+)?(member|observer)s?(?:[\s-]+(?:state|country|nation)s?)?\b")
 # "A and B are among the observers of the OTS"
 _AMONG = re.compile(rf"{LIST}\s+(?:is|are|was|were|remains?)\s+(?:also\s+)?among\s+the\s+(?:\w+\s+)?(?:full\s+|founding\s+)?(member|observer)s"
-                    rf"(?:\s+(?:states|countries|nations))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
+                    rf"(?:[\s-]+(?:states|countries|nations))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
 # "the countries of the OTS, A and B"
 _COUNTRIES_OF = re.compile(rf"\b(?:countries|states|nations)\s+of\s+(?:the\s+)?({MARK})\s*(?:[,:(–—-]\s*(?:namely|including|such\s+as)?|"
                            rf"\s+(?:namely|including|such\s+as))\s*(?:the\s+)?{LIST}")
 # "A, which has been an observer since 2018", "A is also an observer.", "A became a full member in 2019" (the body named before)
 _BARE = re.compile(rf"({MARK})(?:(?:,\s*(?:which|that))?\s+(?:is|was|has\s+been|had\s+been|became|has\s+become|remains)\s+(?:also\s+|already\s+|now\s+)?"
-                   rf"|,\s*(?:as\s+)?)an?\s+(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:\s+(?:state|country|nation|member))?"
+                   rf"|,\s*(?:as\s+)?)an?\s+(?:full\s+|founding\s+|full-fledged\s+)?(member|observer)(?:[\s-]+(?:state|country|nation|member))?"
                    rf"(?=\s*[,.;)]|\s+(?:since|in)\s+(?:19|20)\d\d\b)")
 # "A participates in the OTS with observer status", "A is represented in the OTS as an observer"
 _WITH_STATUS = re.compile(rf"({MARK})\s+(?:also\s+)?(?:participates|participated|takes\s+part|took\s+part|is\s+represented|was\s+represented|"
                           rf"is\s+involved|has\s+participated)\s+in\s+(?:the\s+(?:work\s+of\s+the\s+)?)?({MARK})\s+(?:with\s+(?:the\s+)?(observer)\s+status|"
-                          rf"as\s+(?:an?\s+)?(observer)(?:\s+(?:state|country|member))?)\b")
+                          rf"as\s+(?:an?\s+)?(observer)(?:[\s-]+(?:state|country|member))?)\b")
 # "the founding states are A, B and C", "its founders were A, B and C", "founding members: A, B"
 _FOUNDERS = re.compile(rf"\b(?:founding\s+(?:member\s+)?(?:states|countries|nations|members)|founders)(?:\s+of\s+(?:the\s+)?({MARK}))?"
                        rf"\s*(?:[:–—-]|,\s*(?:namely\s+)?|\s+(?:are|were|include|included|namely))\s*(?:the\s+)?{LIST}", re.I)
@@ -108,7 +108,7 @@ _JOINED_BARE = re.compile(rf"({MARK})\s+(?:officially\s+|later\s+|also\s+)?(?:jo
                           rf"(?=in\s+(?:19|20)\d\d\b))")
 # "Since joining the OTS as an observer (in 2018), A …", "After becoming a member of the OTS, A …"
 _PARTICIPLE = re.compile(rf"\b(?:[Ss]ince|[Aa]fter|[Uu]pon|[Hh]aving)\s+(?:officially\s+)?(?:joining|joined|becoming\s+an?\s+(?:full\s+)?(?:(observer)|member)"
-                         rf"(?:\s+(?:state|country))?\s+(?:of|in|to))\s+(?:the\s+)?({MARK})(?:\s+as\s+(?:an?\s+)?(?:full\s+)?(?:(observer)|member)\b)?"
+                         rf"(?:[\s-]+(?:state|country))?\s+(?:of|in|to))\s+(?:the\s+)?({MARK})(?:\s+as\s+(?:an?\s+)?(?:full\s+)?(?:(observer)|member)\b)?"
                          rf"[^,.;]{{0,30}},\s+(?:the\s+)?({MARK})(?![\uf8ff'’])")
 # "Founded in 2009 by A, B and C, the OTS …"
 _FOUNDED_BY = re.compile(rf"\b(?:[Ff]ounded|[Ee]stablished|[Ss]et\s+up|[Cc]reated)\s+(?:in\s+(?:19|20)\d\d\s+)?by\s+(?:the\s+)?{LIST}"
@@ -127,7 +127,7 @@ _ELECTED = re.compile(rf"({MARK})\s+(?:was|has\s+been)\s+(?:elected|chosen|desig
 # status", "the OTS welcomed A as a new observer", "the accession of A to the OTS", "A's admission as an observer to the OTS",
 # "A was granted the status of an observer in the OTS", "the observer status of A in the OTS"
 _TAIL_FUTURE = re.compile(r"[^.;,]{0,25}?\b(?:is|are|was|were)\s+(?:expected|planned|scheduled|due|likely|set|to\s+be)\b|\s+(?:will|would|could|may|might|should)\b")
-_OBS = r"observer(?:\s+(?:state|country|nation|member))?"
+_OBS = r"observer(?:[\s-]+(?:state|country|nation|member))?"
 _GRANTS = [      # (pattern, group of the body, group of the list, group of the status or None for "observer")
     (re.compile(rf"\bobserver\s+status(?:\s+(?:in|at|within|with|of)\s+(?:the\s+)?({MARK}))?\s+(?:was|were|has\s+been|had\s+been)\s+"
                 rf"(?:granted|given|awarded|accorded|conferred)\s+(?:to|on|upon)\s+(?:the\s+)?{LIST}", re.I), 1, 2, None),
@@ -135,17 +135,17 @@ _GRANTS = [      # (pattern, group of the body, group of the list, group of the 
     (re.compile(rf"({MARK})\s+(?:has\s+|officially\s+)?(?:welcomed|accepted|admitted|approved)\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+|its\s+)?"
                 rf"(?:new\s+|newest\s+|first\s+|second\s+|third\s+)?(?:full\s+)?(observer|member)s?\b"), 1, 2, 3),
     (re.compile(rf"\b(?:accession|admission|entry)\s+of\s+(?:the\s+)?{LIST}\s+(?:in)?to\s+(?:the\s+)?({MARK})(?:\s+as\s+(?:an?\s+)?(observer))?"), 2, 1, 3),
-    (re.compile(rf"({MARK})['’]s\s+(?:accession|admission|entry)\s+as\s+(?:an?\s+)?(observer|member)(?:\s+(?:state|country))?\s+(?:in)?to\s+"
+    (re.compile(rf"({MARK})['’]s\s+(?:accession|admission|entry)\s+as\s+(?:an?\s+)?(observer|member)(?:[\s-]+(?:state|country))?\s+(?:in)?to\s+"
                 rf"(?:the\s+)?({MARK})"), 3, 1, 2),
     (re.compile(rf"({MARK})\s+(?:was\s+granted|has\s+been\s+granted|was\s+given|has|holds|held|received|obtained|enjoys|acquired)\s+the\s+status\s+of\s+"
-                rf"(?:an?\s+)?(observer|member)(?:\s+(?:state|country))?(?:\s+(?:in|at|of|within|to)\s+(?:the\s+)?({MARK}))?"), 3, 1, 2),
+                rf"(?:an?\s+)?(observer|member)(?:[\s-]+(?:state|country))?(?:\s+(?:in|at|of|within|to)\s+(?:the\s+)?({MARK}))?"), 3, 1, 2),
     (re.compile(rf"\bobserver\s+status\s+of\s+(?:the\s+)?({MARK})\s+(?:in|at|within|with)\s+(?:the\s+)?({MARK})"), 2, 1, None),
     # "A became the fifth member of the Turkic Council", "A became the first EU country to join the OTS as an observer"
     (re.compile(rf"({MARK})\s+(?:officially\s+)?(?:became|is|was|has\s+become)\s+the\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
-                rf"tenth|newest|latest|\d+(?:st|nd|rd|th))\s+(?:(?:full\s+)?(member|{_OBS})(?:\s+(?:state|country))?\s+(?:of|in|to)|"
+                rf"tenth|newest|latest|\d+(?:st|nd|rd|th))\s+(?:(?:full\s+)?(member|{_OBS})(?:[\s-]+(?:state|country))?\s+(?:of|in|to)|"
                 rf"(?:[\w\s-]|{MARK}){{0,30}}?(?:country|state|nation)\s+to\s+join)\s+(?:the\s+)?({MARK})(?:\s+as\s+(?:an?\s+)?({_OBS}))?"), 3, 1, (2, 4)),
     # "A and B, as fellow members of the OTS"
-    (re.compile(rf"{LIST},?\s+(?:as|being)\s+(?:fellow\s+|full\s+)?(member|observer)s?(?:\s+(?:states|countries))?\s+(?:of|in)\s+(?:the\s+)?({MARK})"), 3, 1, 2),
+    (re.compile(rf"{LIST},?\s+(?:as|being)\s+(?:fellow\s+|full\s+)?(member|observer)s?(?:[\s-]+(?:states|countries))?\s+(?:of|in)\s+(?:the\s+)?({MARK})"), 3, 1, 2),
 ]
 
 

@@ -59,20 +59,20 @@ _OBSERVER_FORMS = [
 ]
 # "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
 _IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s*\((?=an?\s)|\s+[–—-](?=\s+an?\s)|\s+(?:is|was|became|has\s+been|remains))\s*"
-                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer|(?:co-?)?founder|founding(?=\s+(?:state|country|nation)s?\b))s?(?:\s+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
+                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer|(?:co-?)?founder|founding(?=\s+(?:state|country|nation)s?\b))s?(?:[\s-]+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:also\s+|already\s+|officially\s+|currently\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|(?:was|(?:has|had)\s+(?:already\s+|also\s+)?been)\s+(?:granted|given|awarded|accorded|conferred)|received|obtained|acquired|gained|secured)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
 _JOINED = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:officially\s+|later\s+|also\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to|"
                      rf"(?:participates|participated|takes\s+part|took\s+part)\s+in(?=\s+(?:the\s+)?\S+\s+as\s+(?:an?\s+)?observer))\s+(?:the\s+)?{_ORGREF}"
                      rf"(?:\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)|(?=\s+in\s+(?:19|20)\d\d\b|\s*[.;]))", re.I)   # "joined the OTS in 2019": a member
 # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
-_MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+(?:['’]s)?\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
+_MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+(?:['’]s)?\s+)?(?:full\s+)?(member|observer)s?(?:[\s-]+(?:states?|countries|nations|members?))?"
                            rf"(?:\s+of\s+(?:the\s+)?(?:({MARK})|(?:[Oo]rgani[sz]ation|[Aa]ssembly)\b))?(?!\s+and\s+observer)\s*(?:[:,(–—-](?:\s*(?:such\s+as|including|namely)\b)?|\s+(?:(?:now|currently|also|today)\s+)?(?:such\s+as|including|namely|are|were|include|includes))?\s*{_BODIES_OF}(?:the\s+)?{LIST}", re.I)
 # "Azerbaijan chaired the Non-Aligned Movement", "Kazakhstan chairs the CICA"
 _CHAIRED = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:chairs|chaired|has\s+chaired|is\s+chairing|presides\s+over|presided\s+over)\s+(?:the\s+)?({MARK})"
                       rf"(?!\s+(?:[\w-]+\s+)?(?:meetings?|sessions?|summits?|forums?|conferences?|events?|talks|councils?|committees?)\b)")
 # "Türkiye is a NATO member", "Hungary is an EU and NATO member state"
 _IS_ORG_MEMBER = re.compile(rf"({MARK})\s+(?:is|was|became|has\s+been|remains)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?"
-                            rf"({MARK}(?:\s*(?:,|and)\s*{MARK})*)\s+(member|observer)(?:\s+(?:state|country|nation))?\b")
+                            rf"({MARK}(?:\s*(?:,|and)\s*{MARK})*)\s+(member|observer)(?:[\s-]+(?:state|country|nation))?\b")
 # "…, the CSTO and the SCO" after a membership of one: the same membership of each
 _MORE_ORGS = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({MARK})")
 # "As the OTS chair, Kazakhstan …" (organization first, then the state)
@@ -86,19 +86,19 @@ _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+
 _MAKE_UP = r"make\s+up|made\s+up|constitute|constituted|form|formed"
 _RECOGNISED = r"(?:are|were|have\s+been|had\s+been)\s+(?:officially\s+)?(?:(?:recogni[sz]ed|accepted|admitted|designated|included|listed)\s+as|(?:granted|given|awarded|accorded)(?=\s+(?:the\s+)?observer\s+status))"
 _LIST_ARE = re.compile(rf"{LIST}(?:,\s+(?:which|that)\s+|\s+)(?:also\s+|now\s+|currently\s+|together\s+)?(?:{_RECOGNISED}|are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy|{_MAKE_UP})\s+"
-                       rf"(?:its\s+|their\s+|(?<!as\s)an?\s+|the\s+(?:group|bloc|organi[sz]ation|alliance|union|council|assembly)['’]s\s+)?(?:the\s+)?(?:full\s+|founding\s+)?(member|observer)(?:ship|s|\s+status)?(?:\s+(?:states?|countries|country|members?))?(?:\s+(?:of|in|to|within)\s+(?:the\s+)?({MARK}))?", re.I)
+                       rf"(?:its\s+|their\s+|(?<!as\s)an?\s+|the\s+(?:group|bloc|organi[sz]ation|alliance|union|council|assembly)['’]s\s+)?(?:the\s+)?(?:full\s+|founding\s+)?(member|observer)(?:ship|s|\s+status)?(?:[\s-]+(?:states?|countries|country|members?))?(?:\s+(?:of|in|to|within)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
 # "A attended the summit of the OTS as an observer", "A participates in the work of the OTS as an observer",
 # "A was admitted as an observer at the OTS summit": the body named in between or right after
 _AS_OBSERVER = re.compile(rf"({MARK})\s+(?:(?:also|regularly|has|had|have)\s+)?(?:attended|attends|participates\s+in|participated\s+in|"
                           rf"takes\s+part\s+in|took\s+part\s+in|was\s+(?:admitted|accepted|welcomed))\s+([^.;:]{{0,60}}?)\s*"
-                          rf"\bas\s+(?:an?\s+)?observer(?:\s+(?:state|country|member))?(?:\s+(?:at|to|of|in)\s+(?:the\s+)?({MARK}))?")
+                          rf"\bas\s+(?:an?\s+)?observer(?:[\s-]+(?:state|country|member))?(?:\s+(?:at|to|of|in)\s+(?:the\s+)?({MARK}))?")
 
 
 # "Kazakhstan, along with A and B, is a member of the OTS"
 _ALONG_WITH = re.compile(rf"({MARK}),?\s+(?:along|together)\s+with\s+(?:the\s+)?{LIST},?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
-                         rf"(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?(member|observer)s?(?:\s+(?:states?|countries|country))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
+                         rf"(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?(member|observer)s?(?:[\s-]+(?:states?|countries|country))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
 
 
 # "A, B and C – the member states of the OTS –", "A and B, both members of the OTS"
