@@ -147,3 +147,15 @@ def test_a_bare_statement_keeps_the_body_the_state_is_known_of(gz: Gazetteer) ->
     assert mems(gz, "The ECO met. Its members include Uzbekistan and Iran. The OIC met later. Uzbekistan joined in 1996.") == [
         ("Uzbekistan", "ECO", "member", None), ("Iran", "ECO", "member", None)]
     assert mems(gz, "The ECO met. The OIC met later. Uzbekistan joined in 1996.") == [("Uzbekistan", "OIC", "member", "1996")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"We made the right choice by joining the OTS as an observer," said Hungarian Foreign Minister Péter Szijjártó.',
+     [("Hungary", "OTS", "observer", None)]),
+    ('"Our country joined the Turkic Council in 2019," said Uzbek Foreign Minister Abdulaziz Kamilov.',
+     [("Uzbekistan", "Turkic Council", "member", None)]),
+    ('"We will consider joining the OTS as an observer," said Hungarian Foreign Minister Péter Szijjártó.', []),
+    ('"We welcome Turkmenistan joining the OTS as an observer," said Hungarian Foreign Minister Péter Szijjártó.', []),
+])
+def test_the_speakers_own_country_in_the_first_person(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected

@@ -18,6 +18,7 @@ word lists (membership nouns, chair nouns, the verbs of admission) and the menti
 * a body named before, not in the clause: "A, which has been an observer since 2018", "A is also an observer", "A, as an observer,",
   "A joined (as an observer) in 2018", "with A joining in 2019"; and in a clause before its subject: "Since joining
   the OTS as an observer, A …", "Founded in 2009 by A, B and C, the OTS …", "the OTS – comprising A, B and C –";
+* a speaker's own country: '"We … by joining the OTS as an observer member," said the Hungarian minister';
 * a chair passed on or elected: "the OTS chairmanship passed from A to B", "A was elected chair of the OTS".
 
 Nothing is read from a clause that speaks of a wish, a plan or the future ("A's bid for membership in the OTS",
@@ -149,6 +150,12 @@ _GRANTS = [      # (pattern, group of the body, group of the list, group of the 
 ]
 
 
+# a speaker's own country in the first person: '"We … by joining the OTS as an observer," said the Hungarian minister'
+_WE_JOINED = re.compile(rf"\b(?:[Ww]e|[Oo]ur\s+country|[Oo]ur\s+state)\b[^\"“”.;]{{0,80}}?\b(?:joining|joined|have\s+joined|became\s+an?\s+(?:full\s+)?"
+                        rf"(?:(observer)|member)\s+(?:of|in))\s+(?:the\s+)?({MARK})(?:\s+as\s+(?:an?\s+)?(?:full\s+)?(?:(observer)|member))?"
+                        rf"[^\"“”]{{0,40}}[\"“”]\s*,?\s*(?:said|says|stated|noted|stressed|emphasi[sz]ed|added|declared)\s+(?:the\s+)?({MARK})")
+
+
 def recall(mb: _Memberships, s: int, sm: str) -> None:
     """The memberships of one sentence (``sm`` of the masked text, from ``s``) in the forms above."""
     _nouns(mb, s, sm)
@@ -261,6 +268,12 @@ def _bodies_before(mb: _Memberships, s: int, sm: str) -> None:
 
 def _clauses_before(mb: _Memberships, s: int, sm: str) -> None:
     """"Since joining the OTS as an observer, A …", "Founded in 2009 by A, B and C, the OTS …"; a chair passed on or elected."""
+    for m in _WE_JOINED.finditer(sm):
+        org, speaker = _org(mb, s, m, 2), mb.reader.at(s + m.start(4))
+        if mb.states(s + m.start(), sm[m.start():m.start(2)]):     # "We welcome B joining the OTS": B joins
+            continue
+        if org and speaker and speaker[3] in ("State", "Demonym") and not _wish(sm, m.start(), m.start(4)):
+            mb.add(speaker[2], org, "observer" if m.group(1) or m.group(3) else "member", (s + m.start(), s + m.end()), 0.7)
     for m in _PARTICIPLE.finditer(sm):
         org = _org(mb, s, m, 2)
         if org and not _wish(sm, m.start()):
