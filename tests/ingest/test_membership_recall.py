@@ -159,3 +159,17 @@ def test_a_bare_statement_keeps_the_body_the_state_is_known_of(gz: Gazetteer) ->
 ])
 def test_the_speakers_own_country_in_the_first_person(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
     assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Azerbaijan, the country chairing the OTS, hosted the summit.", [("Azerbaijan", "OTS", "chair", None)]),
+    ("Kazakhstan, the state which holds the presidency of the CICA, hosted.", [("Kazakhstan", "CICA", "chair", None)]),
+    ("The OTS met. During Azerbaijan's chairmanship, many projects were launched.", [("Azerbaijan", "OTS", "chair", None)]),
+    ("The OTS met. The chairmanship was handed over from Kyrgyzstan to Azerbaijan.", [("Azerbaijan", "OTS", "chair", None)]),
+    ("Kazakhstan's chairmanship of the OTS will begin next year.", []),
+    ("The OTS met. Kazakhstan's chairmanship is expected to start in May.", []),
+    ("The OTS met. Azerbaijan, as the chair, opened the meeting.", []),
+    ("The OTS met. Tokayev's chairmanship of the meeting was praised.", []),
+])
+def test_more_chairs(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected

@@ -4,7 +4,8 @@ word lists (membership nouns, chair nouns, the verbs of admission) and the menti
 * a membership as a noun: "the observer membership of A in the OTS and TURKPA", "A's membership in the OTS",
   "A's OTS membership", "A's status as an observer in the OTS";
 * a chair's office before the body's name: "the Hungarian EU presidency", "A's OTS chairmanship";
-  "A, the OTS chair", "As the current chair of the OTS, A …", "(held) under the chairmanship of A";
+  "A, the OTS chair", "A, the country chairing the OTS", "As the current chair of the OTS, A …", "during A's
+  chairmanship" (the body named before), "(held) under the chairmanship of A";
 * an admission with its rank: "A was accepted to the organization … as the third observer state after B and C"
   (B and C are observers too);
 * a body's countries: "the OTS countries A and B", "the countries of the OTS, A and B";
@@ -36,17 +37,17 @@ from ..text import LIST, MARK
 if TYPE_CHECKING:
     from .memberships import _Memberships
 
-__all__ = ["recall", "unreal"]
+__all__ = ["LATER", "recall", "unreal"]
 
 #: Words of a wish, a plan, a proposal or the future: a membership spoken of with them is none (yet).
 FUTURE = re.compile(r"\b(?:will|would|shall|could|should|may|might|hopes?|hoped|hoping|wish\w*|wants?|wanted|seek\w*|aims?|aimed|"
                     r"aspir\w*|bids?|candida\w*|prospect\w*|future|potential|upcoming|forthcoming|next|incoming|planned|plans?|"
                     r"intend\w*|expected|appl(?:y|ies|ied|ication)|become|becoming|towards?|not|never|no\s+longer|former(?:ly)?|"
                     r"support\w*|calls?|called|request\w*|push\w*|advocat\w*|back(?:s|ed|ing)?)\b", re.I)
+#: After a statement: it is of the future ("… is expected", "… will begin").
+LATER = re.compile(r"[^.;,]{0,25}?\b(?:is|are|was|were)\s+(?:expected|planned|scheduled|due|likely|set|to\s+be)\b|\s+(?:will|would|could|may|might|should)\b")
 #: Nouns after a membership that make it a wish or a process ("membership bid / talks / application").
 _PROCESS = r"\s+(?:bid|application|talks|negotiations?|process|prospects?|aspirations?|request|ambitions?|path|road|issue|question)\b"
-#: The offices of a chair.
-_CHAIR = r"(?:chairmanship|presidency|chair)"
 #: A body by its name, or by a common noun ("the organization", "the Council", "the bloc").
 _BODY = r"(?:({MARK})|(?:organi[sz]ation|[Aa]ssembly|[Cc]ouncil|[Uu]nion|bloc|alliance|[Cc]ommunity)\b)".replace("{MARK}", MARK)
 #: The rank in an admission ("as the third observer member state", "as an observer").
@@ -72,7 +73,13 @@ _CHAIR_APPOS = [
                 rf"presiding\s+(?:country|state))\b", re.I), 1, 2),
     (re.compile(rf"\b[Aa]s\s+(?:the\s+)?(?:current\s+|incumbent\s+|rotating\s+)?(?:chair|chairman|chair(?:ing)?\s+(?:country|state)|"
                 rf"presiding\s+(?:country|state))\s+of\s+(?:the\s+)?({MARK}),\s+({MARK})"), 2, 1),
+    # "A, the country (currently) chairing / holding the presidency of the OTS"
+    (re.compile(rf"({MARK}),\s+(?:the\s+)?(?:country|state|nation)\s+(?:that\s+|which\s+)?(?:currently\s+|now\s+)?(?:chairing|chairs|presiding\s+over|"
+                rf"presides\s+over|holding\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in)|holds\s+the\s+(?:rotating\s+)?"
+                rf"(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?({MARK})"), 1, 2),
 ]
+# "During A's chairmanship, …" (the body named before)
+_BARE_CHAIR = re.compile(rf"({MARK})['’]s\s+(?:(?:current|ongoing|rotating|successful|one-year|annual)\s+)?chairmanship\b(?!\s+(?:of|in|at|over)\b|\s*{MARK})")
 # "(the summit of the OTS, held) under the chairmanship of A" (a state, not its minister)
 _UNDER = re.compile(rf"\b[Uu]nder\s+(?:the\s+)?(?:rotating\s+)?(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})"
                     rf"(?!\uf8ff|\s*['’]s|\s+(?:President|Prime|Minister|Foreign|Deputy|Speaker|Chair|Ambassador|Head)\b)")
@@ -127,7 +134,6 @@ _ELECTED = re.compile(rf"({MARK})\s+(?:was|has\s+been)\s+(?:elected|chosen|desig
 # grants, admissions and accessions: "observer status in the OTS was granted to A", "the OTS granted A (and B) observer
 # status", "the OTS welcomed A as a new observer", "the accession of A to the OTS", "A's admission as an observer to the OTS",
 # "A was granted the status of an observer in the OTS", "the observer status of A in the OTS"
-_TAIL_FUTURE = re.compile(r"[^.;,]{0,25}?\b(?:is|are|was|were)\s+(?:expected|planned|scheduled|due|likely|set|to\s+be)\b|\s+(?:will|would|could|may|might|should)\b")
 _OBS = r"observer(?:[\s-]+(?:state|country|nation|member))?"
 _GRANTS = [      # (pattern, group of the body, group of the list, group of the status or None for "observer")
     (re.compile(rf"\bobserver\s+status(?:\s+(?:in|at|within|with|of)\s+(?:the\s+)?({MARK}))?\s+(?:was|were|has\s+been|had\s+been)\s+"
@@ -187,7 +193,7 @@ def _wish(sm: str, at: int, end: int | None = None) -> bool:
 def unreal(sm: str, start: int, end: int) -> bool:
     """Whether the words ``sm[start:end]`` state no fact: a wish or a plan in their clause, or a future or a process
     after them ("A's accession to the WTO is expected / will …", "A's accession talks")."""
-    return _wish(sm, start, end) or bool(_TAIL_FUTURE.match(sm, end)) or bool(re.match(_PROCESS, sm[end:], re.I))
+    return _wish(sm, start, end) or bool(LATER.match(sm, end)) or bool(re.match(_PROCESS, sm[end:], re.I))
 
 
 def _org(mb: _Memberships, s: int, m: re.Match[str], group: int) -> str | None:
@@ -224,6 +230,10 @@ def _chairs(mb: _Memberships, s: int, sm: str) -> None:
             org = _org(mb, s, m, org_g)
             if org and not _wish(sm, m.start(), m.end()):
                 mb.add(mb.key_at(s + m.start(member_g)), org, "chair", (s + m.start(), s + m.end()), 0.75)
+    for m in _BARE_CHAIR.finditer(sm):
+        mention, org = mb.reader.at(s + m.start(1)), mb.last_org(s + m.start())
+        if mention and mention[3] == "State" and org and not _wish(sm, m.start(), m.end()) and not LATER.match(sm, m.end()):
+            mb.add(mention[2], org, "chair", (s + m.start(), s + m.end()), 0.7)
     for m in _UNDER.finditer(sm):
         mention = mb.reader.at(s + m.start(1))
         if mention is None or mention[3] != "State" or _wish(sm, m.start()):
@@ -237,7 +247,7 @@ def _grants(mb: _Memberships, s: int, sm: str) -> None:
     """Observer status granted, a state welcomed or admitted, an accession: see ``_GRANTS``."""
     for pattern, org_g, list_g, status_g in _GRANTS:
         for m in pattern.finditer(sm):
-            if _wish(sm, m.start(), m.end()) or _TAIL_FUTURE.match(sm, m.end()):       # "… is expected next year"
+            if _wish(sm, m.start(), m.end()) or LATER.match(sm, m.end()):       # "… is expected next year"
                 continue
             org = _org(mb, s, m, org_g)
             if org is None and not m.group(org_g):     # "observer status was granted to A at the OTS summit", or the body before
@@ -285,6 +295,7 @@ def _clauses_before(mb: _Memberships, s: int, sm: str) -> None:
             mb.add(key, org, "member", (s + m.start(), s + m.end()), 0.7)
     for m in _PASSED.finditer(sm):
         org = _org(mb, s, m, 1) or _org(mb, s, m, 2)
+        org = org if org or m.group(1) or m.group(2) else mb.last_org(s + m.start())    # "the chairmanship passed from A to B"
         if org:
             mb.add(mb.key_at(s + m.start(3)), org, "chair", (s + m.start(), s + m.end()), 0.7)
     for m in _ELECTED.finditer(sm):

@@ -10,7 +10,7 @@ import re
 from ..facts import Membership, Span
 from ..gazetteer import ORGANIZATIONS, iri
 from ..text import LIST, MARK, Mention, Reader, headline, sentences
-from .membership_recall import recall, unreal
+from .membership_recall import LATER, recall, unreal
 
 __all__ = ["memberships"]
 
@@ -162,6 +162,8 @@ class _Memberships:
             sm = masked[s:e]
             for pattern in _CHAIRS:
                 for m in pattern.finditer(sm):
+                    if LATER.match(sm, m.end()):      # "A's chairmanship of the OTS will begin next year"
+                        continue
                     self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "chair", (s + m.start(), s + m.end()), 0.85)
             for m in _IS_A.finditer(sm):      # a founder ("one of the founders of", "a founding state of") is a member
                 status = "observer" if m.group(2).lower() == "observer" else "member"
