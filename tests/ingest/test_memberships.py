@@ -280,3 +280,78 @@ def test_a_state_that_attends_the_bodys_work_as_an_observer(gz: Gazetteer) -> No
     # no body named, or two: no membership
     assert mems(gz, "Georgia attended the forum as an observer.") == []
     assert mems(gz, "Georgia attended the OTS and TURKSOY meetings as an observer.") == []
+
+
+def test_a_body_named_at_the_end_of_an_events_name_is_the_organization_referred_to(gz: Gazetteer) -> None:
+    # the event's name swallows the body's name and its acronym: the body is still the one the members are of
+    assert mems(gz, "The 5th Summit of Heads of State of the Organization of Turkic States (OTS) opened in Baku. The meeting "
+                    "gathered the leaders of the member states – Azerbaijan, Kazakhstan and Uzbekistan.") == [
+        ("Azerbaijan", "Organization of Turkic States", "member", None),
+        ("Kazakhstan", "Organization of Turkic States", "member", None),
+        ("Uzbekistan", "Organization of Turkic States", "member", None),
+    ]
+    assert mems(gz, "The 5th Summit of Heads of State of the Organization of Turkic States opened in Baku. Hungary, an "
+                    "observer of the organization, attended.") == [("Hungary", "Organization of Turkic States", "observer", None)]
+
+
+def test_wider_word_lists_of_the_list_and_status_forms(gz: Gazetteer) -> None:
+    # "member states, namely …", "observer nations, including …"
+    assert mems(gz, "The OTS met in Baku. The organization has five member states, namely Azerbaijan, Kazakhstan and "
+                    "Uzbekistan, and observer nations, including Hungary.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None),
+        ("Uzbekistan", "OTS", "member", None), ("Hungary", "OTS", "observer", None),
+    ]
+    # "the organization's observers are …", "the Council includes …", "the bloc brings together the Turkic states …"
+    assert mems(gz, "The OTS met in Baku. The organization's observers are Hungary and Turkmenistan.") == [
+        ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]
+    assert mems(gz, "The Turkic Council met in Baku. At present, the Council includes Azerbaijan and Kyrgyzstan.") == [
+        ("Azerbaijan", "Turkic Council", "member", None), ("Kyrgyzstan", "Turkic Council", "member", None)]
+    assert mems(gz, "The OTS met. The bloc brings together the Turkic states Azerbaijan and Kazakhstan.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]
+    # "was given / has already been granted / were awarded observer status"
+    assert mems(gz, "The OTS met. Hungary was given observer status in the organisation in 2018.") == [
+        ("Hungary", "OTS", "observer", "2018")]
+    assert mems(gz, "The OTS met. Hungary has already been granted observer status.") == [("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "Hungary and Turkmenistan were awarded observer status in the OTS.") == [
+        ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]
+
+
+def test_wider_word_lists_keep_what_is_no_membership(gz: Gazetteer) -> None:
+    assert mems(gz, "The OTS met in Baku. Kazakhstan met the member states, as well as Hungary.") == []
+    assert mems(gz, "The OTS met in Baku. Hungary hopes to be given observer status.") == []
+
+
+def test_dash_and_bracket_appositions_which_clauses_and_hyphenated_words(gz: Gazetteer) -> None:
+    assert mems(gz, "Hungary – an observer state of the OTS – sent a delegation.") == [("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "Hungary (an observer of the OTS) sent a delegation.") == [("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "The OTS met. Hungary and Turkmenistan, which hold observer status, also attended.") == [
+        ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]
+    assert mems(gz, "Kyrgyzstan's one-year chairmanship of the OTS ended.") == [("Kyrgyzstan", "OTS", "chair", None)]
+    # no body named before: the one named next in the sentence; "its members" keeps the body named before
+    assert mems(gz, "Observer states Hungary and Turkmenistan also attended the OTS summit.") == [
+        ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]
+    assert mems(gz, "The OTS met. Its members are Azerbaijan and Kazakhstan, while EU state Hungary is an observer.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None), ("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "Hungary (the host of the OTS meeting) sent a delegation.") == []
+
+
+def test_an_accession_spoken_of_as_a_wish_or_the_future_is_no_membership(gz: Gazetteer) -> None:
+    assert mems(gz, "Uzbekistan's accession to the Turkic Council was welcomed.") == [("Uzbekistan", "Turkic Council", "member", None)]
+    assert mems(gz, "Uzbekistan's accession to the WTO is expected in 2026.") == []
+    assert mems(gz, "Kazakhstan supports Uzbekistan's accession to the WTO.") == []
+    assert mems(gz, "Azerbaijan's accession to the WTO will boost trade.") == []
+
+
+def test_an_adverb_before_the_verb_of_a_members_list(gz: Gazetteer) -> None:
+    assert mems(gz, "The ECO met. Its members now include Afghanistan and Azerbaijan.") == [
+        ("Afghanistan", "ECO", "member", None), ("Azerbaijan", "ECO", "member", None)]
+    assert mems(gz, "The OTS member states currently are Azerbaijan and Kazakhstan.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]
+
+
+def test_hyphenated_member_states_and_observer_countries(gz: Gazetteer) -> None:
+    assert mems(gz, "The OTS member-states Azerbaijan and Kazakhstan signed.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]
+    assert mems(gz, "Hungary, an observer-country of the OTS, attended.") == [("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "Hungary is an observer-state of the OTS.") == [("Hungary", "OTS", "observer", None)]
+    assert mems(gz, "The OTS participating states Azerbaijan and Kazakhstan signed.") == []

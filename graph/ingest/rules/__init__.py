@@ -8,7 +8,7 @@ names the gazetteer knows (:func:`~graph.ingest.text.scan_known`), then
 * :mod:`.posts`: titles with their holders (with :mod:`.post_recall`, titles known by their head words);
 * :mod:`.events`: named and unnamed events with dates, places and parts (dates by :mod:`.dates`),
   and, sentence by sentence, :mod:`.participations`;
-* :mod:`.memberships` and :mod:`.figures`.
+* :mod:`.memberships` (with its recall layer of word lists, :mod:`.membership_recall`) and :mod:`.figures`.
 
 :mod:`.lexicon` holds the word lists the families share.
 """

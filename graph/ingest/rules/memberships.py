@@ -10,6 +10,7 @@ import re
 from ..facts import Membership, Span
 from ..gazetteer import ORGANIZATIONS, iri
 from ..text import LIST, MARK, Mention, Reader, headline, sentences
+from .membership_recall import LATER, recall, unreal
 
 __all__ = ["memberships"]
 
@@ -22,7 +23,7 @@ _ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Ac
 _ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+((?:in|since)\s+(?:19|20)\d\d)\b")
 _SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
 _CHAIRS = [
-    re.compile(rf"({MARK})(?:['’]s)?\s+(?:\w+\s+)?{_CHAIR}\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
+    re.compile(rf"({MARK})(?:['’]s)?\s+(?:[\w-]+\s+)?{_CHAIR}\s+(?:of|in)\s+(?:the\s+)?{_ORGREF}"),
     re.compile(rf"(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})\s+(?:in|of|at|over)\s+(?:the\s+)?{_ORGREF}", re.I),
     re.compile(rf"({MARK}),?\s+(?:which|that|as)\s+(?:currently\s+)?(?:chairs|holds\s+the\s+(?:rotating\s+)?(?:chairmanship|presidency)\s+(?:of|in))\s+(?:the\s+)?{_ORGREF}", re.I),
     # "Azerbaijan, the current chair of the organization", "Uzbekistan, as the new Term President of the OTS"
@@ -57,21 +58,21 @@ _OBSERVER_FORMS = [
     (re.compile(rf"({MARK})\s+(?:granted|gave|has\s+granted)\s+(?:the\s+)?observer\s+status\s+to\s+(?:the\s+)?({MARK})"), 2, 1),
 ]
 # "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
-_IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s+(?:is|was|became|has\s+been|remains))\s+"
-                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer|(?:co-?)?founder|founding(?=\s+(?:state|country|nation)s?\b))s?(?:\s+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
-_STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|was\s+granted|received|obtained|acquired)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
+_IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s*\((?=an?\s)|\s+[–—-](?=\s+an?\s)|\s+(?:is|was|became|has\s+been|remains))\s*"
+                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer|(?:co-?)?founder|founding(?=\s+(?:state|country|nation)s?\b))s?(?:[\s-]+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
+_STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:also\s+|already\s+|officially\s+|currently\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|(?:was|(?:has|had)\s+(?:already\s+|also\s+)?been)\s+(?:granted|given|awarded|accorded|conferred)|received|obtained|acquired|gained|secured)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
 _JOINED = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:officially\s+|later\s+|also\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to|"
                      rf"(?:participates|participated|takes\s+part|took\s+part)\s+in(?=\s+(?:the\s+)?\S+\s+as\s+(?:an?\s+)?observer))\s+(?:the\s+)?{_ORGREF}"
                      rf"(?:\s+as\s+(?:an?\s+)?(?:full\s+)?(member|observer)|(?=\s+in\s+(?:19|20)\d\d\b|\s*[.;]))", re.I)   # "joined the OTS in 2019": a member
 # "<Org> member states A, B and C", "five member states, A, B …", "observers A and B"
-_MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+\s+)?(?:full\s+)?(member|observer)s?(?:\s+(?:states?|countries|nations|members?))?"
-                           rf"(?:\s+of\s+(?:the\s+)?(?:({MARK})|(?:[Oo]rgani[sz]ation|[Aa]ssembly)\b))?(?!\s+and\s+observer)\s*(?:[:,(–—-]|\s+(?:such\s+as|including|namely|are|were|include|includes))?\s*{_BODIES_OF}(?:the\s+)?{LIST}", re.I)
+_MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+(?:['’]s)?\s+)?(?:full\s+)?(member|observer)s?(?:[\s-]+(?:states?|countries|nations|members?))?"
+                           rf"(?:\s+of\s+(?:the\s+)?(?:({MARK})|(?:[Oo]rgani[sz]ation|[Aa]ssembly)\b))?(?!\s+and\s+observer)\s*(?:[:,(–—-](?:\s*(?:such\s+as|including|namely)\b)?|\s+(?:(?:now|currently|also|today)\s+)?(?:such\s+as|including|namely|are|were|include|includes))?\s*{_BODIES_OF}(?:the\s+)?{LIST}", re.I)
 # "Azerbaijan chaired the Non-Aligned Movement", "Kazakhstan chairs the CICA"
 _CHAIRED = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:chairs|chaired|has\s+chaired|is\s+chairing|presides\s+over|presided\s+over)\s+(?:the\s+)?({MARK})"
                       rf"(?!\s+(?:[\w-]+\s+)?(?:meetings?|sessions?|summits?|forums?|conferences?|events?|talks|councils?|committees?)\b)")
 # "Türkiye is a NATO member", "Hungary is an EU and NATO member state"
 _IS_ORG_MEMBER = re.compile(rf"({MARK})\s+(?:is|was|became|has\s+been|remains)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?"
-                            rf"({MARK}(?:\s*(?:,|and)\s*{MARK})*)\s+(member|observer)(?:\s+(?:state|country|nation))?\b")
+                            rf"({MARK}(?:\s*(?:,|and)\s*{MARK})*)\s+(member|observer)(?:[\s-]+(?:state|country|nation))?\b")
 # "…, the CSTO and the SCO" after a membership of one: the same membership of each
 _MORE_ORGS = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({MARK})")
 # "As the OTS chair, Kazakhstan …" (organization first, then the state)
@@ -83,21 +84,21 @@ _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
 # "A, B and C make up the group's members", "A and B were recognised as observers within the bloc"
 _MAKE_UP = r"make\s+up|made\s+up|constitute|constituted|form|formed"
-_RECOGNISED = r"(?:are|were|have\s+been|had\s+been)\s+(?:officially\s+)?(?:recogni[sz]ed|accepted|admitted|designated|included|listed)\s+as"
-_LIST_ARE = re.compile(rf"{LIST}\s+(?:also\s+|now\s+|currently\s+|together\s+)?(?:{_RECOGNISED}|are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy|{_MAKE_UP})\s+"
-                       rf"(?:its\s+|their\s+|(?<!as\s)an?\s+|the\s+(?:group|bloc|organi[sz]ation|alliance|union|council|assembly)['’]s\s+)?(?:the\s+)?(?:full\s+|founding\s+)?(member|observer)(?:ship|s|\s+status)?(?:\s+(?:states?|countries|country|members?))?(?:\s+(?:of|in|to|within)\s+(?:the\s+)?({MARK}))?", re.I)
+_RECOGNISED = r"(?:are|were|have\s+been|had\s+been)\s+(?:officially\s+)?(?:(?:recogni[sz]ed|accepted|admitted|designated|included|listed)\s+as|(?:granted|given|awarded|accorded)(?=\s+(?:the\s+)?observer\s+status))"
+_LIST_ARE = re.compile(rf"{LIST}(?:,\s+(?:which|that)\s+|\s+)(?:also\s+|now\s+|currently\s+|together\s+)?(?:{_RECOGNISED}|are|were|as|became|remain|take\s+part\s+as|participate\s+as|act\s+as|have\s+the\s+status\s+of|joined\s+as|have|hold|enjoy|{_MAKE_UP})\s+"
+                       rf"(?:its\s+|their\s+|(?<!as\s)an?\s+|the\s+(?:group|bloc|organi[sz]ation|alliance|union|council|assembly)['’]s\s+)?(?:the\s+)?(?:full\s+|founding\s+)?(member|observer)(?:ship|s|\s+status)?(?:[\s-]+(?:states?|countries|country|members?))?(?:\s+(?:of|in|to|within)\s+(?:the\s+)?({MARK}))?", re.I)
 
 
 # "A attended the summit of the OTS as an observer", "A participates in the work of the OTS as an observer",
 # "A was admitted as an observer at the OTS summit": the body named in between or right after
 _AS_OBSERVER = re.compile(rf"({MARK})\s+(?:(?:also|regularly|has|had|have)\s+)?(?:attended|attends|participates\s+in|participated\s+in|"
                           rf"takes\s+part\s+in|took\s+part\s+in|was\s+(?:admitted|accepted|welcomed))\s+([^.;:]{{0,60}}?)\s*"
-                          rf"\bas\s+(?:an?\s+)?observer(?:\s+(?:state|country|member))?(?:\s+(?:at|to|of|in)\s+(?:the\s+)?({MARK}))?")
+                          rf"\bas\s+(?:an?\s+)?observer(?:[\s-]+(?:state|country|member))?(?:\s+(?:at|to|of|in)\s+(?:the\s+)?({MARK}))?")
 
 
 # "Kazakhstan, along with A and B, is a member of the OTS"
 _ALONG_WITH = re.compile(rf"({MARK}),?\s+(?:along|together)\s+with\s+(?:the\s+)?{LIST},?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+"
-                         rf"(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?(member|observer)s?(?:\s+(?:states?|countries|country))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
+                         rf"(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?(member|observer)s?(?:[\s-]+(?:states?|countries|country))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
 
 
 # "A, B and C – the member states of the OTS –", "A and B, both members of the OTS"
@@ -106,10 +107,10 @@ _LIST_APPOS = re.compile(rf"{LIST}(?:\s*,|\s+[–—-])\s+(?:all\s+|both\s+)?(?:
 
 
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
-_ORG_HAS = re.compile(rf"(?:({MARK})|\b[Tt]he\s+(?:organi[sz]ation|[Aa]ssembly)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,\s+(?:established|founded|created|set\s+up)\s+in\s+(?:19|20)\d\d,)?(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
+_ORG_HAS = re.compile(rf"(?:({MARK})|\b(?:[Tt]he|[Tt]his)\s+(?:organi[sz]ation|[Aa]ssembly|[Cc]ouncil|[Uu]nion|bloc|alliance|grouping|[Cc]ommunity)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,\s+(?:established|founded|created|set\s+up)\s+in\s+(?:19|20)\d\d,)?(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
                       rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+(?:composed|made\s+up)\s+of|consisting\s+of|comprising|"
                       rf"uniting|bringing\s+together|(?:was|were)\s+(?:established|founded|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by)\s+"
-                      rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,4}}(?:countries|states|nations)\s*:\s*)?{_BODIES_OF}(?:the\s+)?{LIST}"
+                      rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,4}}(?:countries|states|nations)\s*:?\s*)?{_BODIES_OF}(?:the\s+)?{LIST}"
                       rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+(?:and|with|while)\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
 
 
@@ -128,10 +129,29 @@ def memberships(reader: Reader) -> None:
 class _Memberships:
     def __init__(self, reader: Reader):
         self.reader, self.out = reader, reader.out
+        self.bodies = dict(reader.event_bodies)
+        for mm in reader.mentions:
+            if mm[3] == "Event" and mm[2] not in self.bodies:
+                self.event_body(mm)
         # the organizations named, also inside an event's name ("the OTS summit … the organization": the OTS)
-        self.org_ends = sorted((mm[1], reader.event_bodies.get(mm[2], mm[2])) for mm in reader.mentions
+        self.org_ends = sorted((mm[1], self.bodies.get(mm[2], mm[2])) for mm in reader.mentions
                                if (mm[3] == "Organization" and self.is_org(mm[2]))
-                               or (mm[3] == "Event" and mm[2] in reader.event_bodies and self.is_org(reader.event_bodies[mm[2]])))
+                               or (mm[3] == "Event" and mm[2] in self.bodies and self.is_org(self.bodies[mm[2]])))
+
+    def event_body(self, mention: Mention) -> None:
+        """The body a named event is of when its name ends in a known organization's name ("the 11th Summit
+        of … of the Organization of Turkic States (OTS)"): the event's mentions stand for it too."""
+        start, end, key, _kind = mention
+        ev = self.out.entities[key]
+        if ev.spans and (start, end) != ev.spans[0] and len(ev.spans) > 1:
+            return
+        hits = [h for h in self.reader.gz.scan(self.reader.text[start:end]) if h.kind == "Organization"]
+        if hits and re.search(r"\bof\s+(?:the\s+)?$", self.reader.text[start:start + hits[-1].start]) \
+                and hits[-1].end >= end - start - 8:
+            h = hits[-1]
+            org = self.reader.entity("Organization", h.text, (start + h.start, start + h.end), known=h.iri)
+            if self.is_org(org):
+                self.bodies[key] = org
 
     def run(self) -> None:
         text, masked = self.reader.text, self.reader.masked_text
@@ -142,6 +162,8 @@ class _Memberships:
             sm = masked[s:e]
             for pattern in _CHAIRS:
                 for m in pattern.finditer(sm):
+                    if LATER.match(sm, m.end()):      # "A's chairmanship of the OTS will begin next year"
+                        continue
                     self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "chair", (s + m.start(), s + m.end()), 0.85)
             for m in _IS_A.finditer(sm):      # a founder ("one of the founders of", "a founding state of") is a member
                 status = "observer" if m.group(2).lower() == "observer" else "member"
@@ -165,6 +187,8 @@ class _Memberships:
                 if org is not None and self.is_org(org):
                     self.add(self.key_at(s + m.start(1)), org, "chair", (s + m.start(), s + m.end()), 0.85)
             for m in _ACCESSION.finditer(sm):
+                if unreal(sm, m.start(), m.end()):       # "A's accession to the WTO is expected / will boost …"
+                    continue
                 self.add(self.key_at(s + m.start(1)), self.org_at(m, 2, s), "observer" if m.group(3) else "member",
                          (s + m.start(), s + m.end()), 0.8)
             for pattern, member_g, org_g in _OBSERVER_FORMS:
@@ -180,6 +204,7 @@ class _Memberships:
                          0.85, sm[m.end():], s + m.end())
             self.lists(s, sm)
             self.as_observer(s, sm)
+            recall(self, s, sm)      # the forms of the word lists (membership_recall)
 
     def lists(self, s: int, sm: str) -> None:
         """Memberships stated as lists of states."""
@@ -190,8 +215,10 @@ class _Memberships:
                     mention = self.reader.at(s + m.start(g))
                     if mention and self.is_org(mention[2]):
                         org = mention[2]
-            if org is None:
-                org = self.org_at(m, 1, s) if not m.group(1) else None
+            if org is None and not m.group(1):     # the body named before; or, if none is, the one named next in the sentence
+                org = self.org_at(m, 1, s)
+                later = [k for end, k in self.org_ends if s + m.end() < end <= s + len(sm)]
+                org = later[0] if org is None and len(set(later)) == 1 else org
             chunk = m.group(4)
             if m.group(2).lower() == "member" and re.match(r"\s+(?:are|is|have|hold|enjoy)\s+(?:\w+\s+){0,2}observers?\b", sm[m.end():]):
                 chunk = _first_clause(chunk)     # "the members are A and B, and C and D are observers"
@@ -280,7 +307,7 @@ class _Memberships:
 
     def key_at(self, pos: int) -> str | None:
         mention = self.reader.at(pos)
-        return self.reader.event_bodies.get(mention[2], mention[2]) if mention else None   # "at the OTS summit": the OTS
+        return self.bodies.get(mention[2], mention[2]) if mention else None   # "at the OTS summit": the OTS
 
     def is_org(self, key: str) -> bool:
         """An international organization (states are members of these, not of ministries)."""
@@ -290,7 +317,8 @@ class _Memberships:
         if ent.known_iri:
             return bool(set(self.reader.gz.index.types(ent.known_iri)) & {"InternationalOrganization", "AffiliatedInstitution"}
                         ) or ent.known_iri in _BUILTIN_ORGS
-        return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community)\b", ent.label))
+        return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community|League|Movement|Commonwealth"
+                              r"|(?:Development|Investment|Reconstruction)\s+Bank)\b", ent.label))
 
     def last_org(self, pos: int, head: str | None = None) -> str | None:
         """The last organization named before ``pos``, not one used as a modifier ("EU state Hungary");

@@ -1,0 +1,175 @@
+"""The memberships recall layer: membership nouns, chair offices before a body's name, admissions with a rank,
+a body's countries; and what is no membership (a wish, a plan, the future, a state merely named)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ingest.gazetteer import Gazetteer
+
+from .test_memberships import mems
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The observer membership of the TRNC in the OTS and TURKPA matters to us.",
+     [("TRNC", "OTS", "observer", None), ("TRNC", "TURKPA", "observer", None)]),
+    ("Kazakhstan's membership in the OTS is valuable.", [("Kazakhstan", "OTS", "member", None)]),
+    ("Hungary's OTS observer membership was praised.", [("Hungary", "OTS", "observer", None)]),
+    ("Mongolia's status as an observer state of the SCO dates back to 2004.", [("Mongolia", "SCO", "observer", None)]),
+    ("Regarding the six-month Hungarian EU presidency, the minister spoke.", [("Hungary", "EU", "chair", None)]),
+    ("Pakistan, which holds the SCO presidency, hosted the meeting.", [("Pakistan", "SCO", "chair", None)]),
+    ("Kazakhstan, the current OTS chair, hosted the talks.", [("Kazakhstan", "OTS", "chair", None)]),
+    ("As the current chair of the OTS, Kazakhstan hosted the summit.", [("Kazakhstan", "OTS", "chair", None)]),
+    ("The summit of the OTS was held under the chairmanship of Kyrgyzstan.", [("Kyrgyzstan", "OTS", "chair", None)]),
+    (("The OTS met. Our country was admitted to the organization, under its full name, the Turkish Republic of "
+      "Northern Cyprus, as the third observer state after Hungary and Turkmenistan."),
+     [("Turkish Republic of Northern Cyprus", "OTS", "observer", None), ("Hungary", "OTS", "observer", None),
+      ("Turkmenistan", "OTS", "observer", None)]),
+    ("Turkmenistan was admitted to the OTS at the Samarkand summit as an observer.", [("Turkmenistan", "OTS", "observer", None)]),
+    ("The TRNC was admitted to the OTS as an Observer Member State.", [("TRNC", "OTS", "observer", None)]),
+    ("The OTS countries Azerbaijan and Kazakhstan signed the deal.",
+     [("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]),
+])
+def test_forms_of_the_word_lists(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Türkiye's EU membership process was discussed.",
+    "Orbán backs Türkiye's membership in the EU.",
+    "The OTS discussed the TRNC's possible membership in the organization.",
+    "The TRNC's membership bid in the OTS was discussed.",
+    "Ahead of the upcoming Hungarian EU presidency, the minister spoke.",
+    "Kazakhstan will hold the OTS chairmanship next year.",
+    "Kazakhstan and OTS chairmanship were discussed.",
+    "The meeting of the OTS was held under the chairmanship of Kyrgyzstan's Foreign Minister.",
+    "Kazakhstan hosted the summit of the OTS under the presidency of Tokayev.",
+    "Hungary was accepted to the OTS summit as a guest.",
+    "The OTS countries and Hungary signed the deal.",
+    "Kazakhstan and Hungary discussed cooperation within the OTS.",
+])
+def test_what_is_no_membership(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The OTS met in Baku. Hungary, which has been an observer since 2018, attended.", [("Hungary", "OTS", "observer", "2018")]),
+    ("The OTS met in Baku. Turkmenistan is also an observer.", [("Turkmenistan", "OTS", "observer", None)]),
+    ("The OTS met in Baku. Hungary joined as an observer in 2018.", [("Hungary", "OTS", "observer", "2018")]),
+    ("The OTS was founded in 2009, with Uzbekistan joining in 2019.", [("Uzbekistan", "OTS", "member", "2019")]),
+    ("The OTS met. Hungary became an observer in 2018 and Turkmenistan in 2021.",
+     [("Hungary", "OTS", "observer", "2018"), ("Turkmenistan", "OTS", "observer", "2021")]),
+    ("Since joining the OTS as an observer in 2018, Hungary has hosted two meetings.", [("Hungary", "OTS", "observer", None)]),
+    ("After becoming a member of the SCO, Pakistan took an active part.", [("Pakistan", "SCO", "member", None)]),
+    ("Founded in 2009 by Azerbaijan, Kazakhstan and Turkey, the OTS promotes cooperation.",
+     [("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None), ("Turkey", "OTS", "member", None)]),
+    ("The OTS – comprising Azerbaijan, Kazakhstan and Uzbekistan – met.",
+     [("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None), ("Uzbekistan", "OTS", "member", None)]),
+    ("The countries of the OTS, Azerbaijan and Kazakhstan, signed.",
+     [("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]),
+    ("Mongolia, an SCO observer, attended.", [("Mongolia", "SCO", "observer", None)]),
+    ("Kazakhstan, a fellow OTS member, supported the idea.", [("Kazakhstan", "OTS", "member", None)]),
+    ("Kazakhstan is one of the five OTS member states.", [("Kazakhstan", "OTS", "member", None)]),
+    ("Hungary and Turkmenistan are among the observers of the OTS.",
+     [("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]),
+    ("The OTS chairmanship passed from Kazakhstan to Azerbaijan.", [("Azerbaijan", "OTS", "chair", None)]),
+    ("Kyrgyzstan was elected chair of the OTS.", [("Kyrgyzstan", "OTS", "chair", None)]),
+])
+def test_forms_with_the_body_elsewhere(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS met in Baku. Hungary wants to become a full member.",
+    "The OTS met in Baku. The TRNC will be a member in 2030.",
+    "The OTS met in Baku. The TRNC is not a member.",
+    "The OTS met in Baku. Kazakhstan joined in the discussion.",
+    "The OTS met in Baku. Kazakhstan's minister joined in 2019.",
+    "The OTS met in Baku. Hungary is an observer of the process.",
+    "The OTS met in Baku. Since joining the talks, Kazakhstan has hosted two meetings.",
+    "After joining the OTS summit, Kazakhstan's president flew home.",
+    "Founded in 2009 by President Nazarbayev, the OTS promotes cooperation.",
+    "The OTS chairmanship will pass from Kazakhstan to Azerbaijan.",
+    "Kyrgyzstan is expected to be elected chair of the OTS.",
+    "Kazakhstan, an OTS summit participant, spoke.",
+    "The OTS met in Baku. Uzbekistan is a major partner.",
+])
+def test_what_is_no_membership_with_the_body_elsewhere(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
+
+
+def test_international_banks_leagues_and_movements_have_members(gz: Gazetteer) -> None:
+    assert mems(gz, "Mongolia is a member of the Asian Infrastructure Investment Bank.") == [
+        ("Mongolia", "Asian Infrastructure Investment Bank", "member", None)]
+    assert mems(gz, "Hungary is a member of the Central Bank of Europe.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The OTS met. Hungary, as an observer, took part.", [("Hungary", "OTS", "observer", None)]),
+    ("The OTS met. The TRNC, an observer since 2022, took part.", [("TRNC", "OTS", "observer", "2022")]),
+    ("The TRNC participates in the OTS with observer status.", [("TRNC", "OTS", "observer", None)]),
+    ("Hungary is represented in the OTS as an observer.", [("Hungary", "OTS", "observer", None)]),
+    ("The OTS met. The five founding states are Azerbaijan, Kazakhstan and Türkiye.",
+     [("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None), ("Türkiye", "OTS", "member", None)]),
+    ("The founders of TURKSOY were Azerbaijan and Kyrgyzstan.",
+     [("Azerbaijan", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]),
+    ("The OTS met. The founders of the company are Kazakhstan and Hungary.", []),
+    ("The OTS met. Hungary, as a guest, took part.", []),
+    ("Hungary participates in the OTS summit with great interest.", []),
+])
+def test_status_in_a_participation_appositions_and_founders(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Observer status in the OTS was granted to Hungary in 2018.", [("Hungary", "OTS", "observer", None)]),
+    ("Observer status was granted to Hungary at the OTS summit in 2018.", [("Hungary", "OTS", "observer", None)]),
+    ("The OTS granted Turkmenistan observer status in 2021.", [("Turkmenistan", "OTS", "observer", None)]),
+    ("The OTS welcomed Turkmenistan as a new observer and supported its plans.", [("Turkmenistan", "OTS", "observer", None)]),
+    ("Hungary's admission as an observer to the OTS was a milestone.", [("Hungary", "OTS", "observer", None)]),
+    ("The accession of Uzbekistan to the Turkic Council was welcomed.", [("Uzbekistan", "Turkic Council", "member", None)]),
+    ("Turkmenistan was granted the status of an observer in the OTS.", [("Turkmenistan", "OTS", "observer", None)]),
+    ("The observer status of Hungary in the OTS was praised.", [("Hungary", "OTS", "observer", None)]),
+    ("Uzbekistan officially became the fifth member of the Turkic Council in 2019.",
+     [("Uzbekistan", "Turkic Council", "member", None)]),
+    ("Hungary became the first EU country to join the OTS as an observer.", [("Hungary", "OTS", "observer", None)]),
+    ("Kazakhstan and Uzbekistan, as fellow members of the OTS, cooperate closely.",
+     [("Kazakhstan", "OTS", "member", None), ("Uzbekistan", "OTS", "member", None)]),
+    ("The accession of Uzbekistan to the WTO is expected next year.", []),
+    ("The accession of Uzbekistan to the OTS would strengthen it.", []),
+    ("The OTS will grant Hungary observer status.", []),
+])
+def test_grants_admissions_and_accessions(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+def test_a_bare_statement_keeps_the_body_the_state_is_known_of(gz: Gazetteer) -> None:
+    assert mems(gz, "The ECO met. Its members include Uzbekistan and Iran. The OIC met later. Uzbekistan joined in 1996.") == [
+        ("Uzbekistan", "ECO", "member", None), ("Iran", "ECO", "member", None)]
+    assert mems(gz, "The ECO met. The OIC met later. Uzbekistan joined in 1996.") == [("Uzbekistan", "OIC", "member", "1996")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"We made the right choice by joining the OTS as an observer," said Hungarian Foreign Minister Péter Szijjártó.',
+     [("Hungary", "OTS", "observer", None)]),
+    ('"Our country joined the Turkic Council in 2019," said Uzbek Foreign Minister Abdulaziz Kamilov.',
+     [("Uzbekistan", "Turkic Council", "member", None)]),
+    ('"We will consider joining the OTS as an observer," said Hungarian Foreign Minister Péter Szijjártó.', []),
+    ('"We welcome Turkmenistan joining the OTS as an observer," said Hungarian Foreign Minister Péter Szijjártó.', []),
+])
+def test_the_speakers_own_country_in_the_first_person(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Azerbaijan, the country chairing the OTS, hosted the summit.", [("Azerbaijan", "OTS", "chair", None)]),
+    ("Kazakhstan, the state which holds the presidency of the CICA, hosted.", [("Kazakhstan", "CICA", "chair", None)]),
+    ("The OTS met. During Azerbaijan's chairmanship, many projects were launched.", [("Azerbaijan", "OTS", "chair", None)]),
+    ("The OTS met. The chairmanship was handed over from Kyrgyzstan to Azerbaijan.", [("Azerbaijan", "OTS", "chair", None)]),
+    ("Kazakhstan's chairmanship of the OTS will begin next year.", []),
+    ("The OTS met. Kazakhstan's chairmanship is expected to start in May.", []),
+    ("The OTS met. Azerbaijan, as the chair, opened the meeting.", []),
+    ("The OTS met. Tokayev's chairmanship of the meeting was praised.", []),
+])
+def test_more_chairs(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
