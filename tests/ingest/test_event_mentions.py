@@ -188,3 +188,15 @@ def test_next_as_a_step_of_the_story_is_no_plan(gz: Gazetteer) -> None:
     assert events(gz, "Next, Azamat Bekov conferred with Emre Yalçın in Ankara on 12 January.")[0][:3] == (
         "Meeting of Azamat Bekov and Emre Yalçın", "2026-01-12", "Ankara")
     assert events(gz, "Azamat Bekov hopes to confer with Emre Yalçın at the next summit.") == []
+
+
+def test_the_sender_and_addressee_of_greetings_do_not_take_part(gz: Gazetteer) -> None:
+    # "conveyed greetings from B to C": B and C are named in a message, however far after the verb
+    text = ("Azamat Bekov presented his credentials to Emre Yalçın in Ankara on 12 January. During the ceremony, Azamat Bekov "
+            "congratulated the host and conveyed warm greetings and best wishes from the leadership of his country to the "
+            "esteemed head of state Recep Tayyip Erdoğan.")
+    assert events(gz, text) == [("Presentation of credentials by Azamat Bekov", "2026-01-12", "Ankara", False,
+                                 ["Azamat Bekov", "Emre Yalçın"])]
+    text = ("Emre Yalçın received Azamat Bekov in Ankara on 12 January. Azamat Bekov expressed gratitude for the welcome "
+            "and conveyed the sincere wishes of President Sadyr Japarov.")
+    assert events(gz, text)[0][4] == ["Azamat Bekov", "Emre Yalçın"]

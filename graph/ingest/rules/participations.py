@@ -69,6 +69,11 @@ _ABSENT = re.compile(r"[^.;]{0,60}?\b(?:did\s+not|didn['’]t|could\s+not|couldn
                      r"will\s+not|won['’]t|would\s+not|(?:has|have|had)\s+not)\s+(?:be\s+able\s+to\s+)?(?:personally\s+)?"
                      r"(?:attend(?:ed)?|participate[ds]?|take\s+part|taken\s+part|join(?:ed)?|be\s+present|come)\b|\s*,?\s*(?:who\s+(?:was|were)\s+)?absent\b", re.I)
 _ABSENT_BEFORE = re.compile(r"\b(?:in\s+the\s+absence\s+of|absent\s+(?:was|were))\s+(?:the\s+)?(?:[\w-]+\s+){0,5}$", re.I)
+# "A conveyed warm greetings and best wishes from President B to C": B and C are only named (the sender and the
+# addressee of a message), whatever the distance; who conveys them (before the verb) takes part
+_GREETING = re.compile(r"\b(?:convey(?:ed|s|ing)?|pass(?:ed|es)?\s+on|extend(?:ed|s)?|deliver(?:ed|s)?|sen[dt]s?|handed\s+over|"
+                       r"transmitted|relayed)\s+(?:(?:his|her|their|the|my|our|its|an?)\s+)?(?:[\w'’-]+\s+){0,3}?"
+                       r"(?:greetings|wishes|regards|message|congratulations|gratitude|thanks|condolences)\b", re.I)
 _INVITED = re.compile(r"\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?:take\s+part\s+in|participate\s+in|attend|join)\b", re.I)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
@@ -97,6 +102,7 @@ def participations(er: EventReader, sn: Sentence) -> None:
     text = er.text
     persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])
                and not _in_quotation(text[sn.s:mm[0]])
+               and not _GREETING.search(text[sn.s:mm[0]])
                and not any(a <= mm[0] < b for a, b in er.datelines)      # a name in "(APP - … News - 29th Apr, 2025)"
                and not _BODY_CHAIR.search(text[max(sn.s, mm[0] - 220):mm[0]])
                and not _ABSENT.match(text[mm[1]:sn.e]) and not _ABSENT_BEFORE.search(text[max(sn.s, mm[0] - 60):mm[0]])]
