@@ -200,3 +200,24 @@ def test_the_sender_and_addressee_of_greetings_do_not_take_part(gz: Gazetteer) -
     text = ("Emre Yalçın received Azamat Bekov in Ankara on 12 January. Azamat Bekov expressed gratitude for the welcome "
             "and conveyed the sincere wishes of President Sadyr Japarov.")
     assert events(gz, text)[0][4] == ["Azamat Bekov", "Emre Yalçın"]
+
+
+def test_a_coming_event_named_by_its_noun_phrase(gz: Gazetteer) -> None:
+    # the gold keeps a coming event with what it is of: unnamed, no one taking part yet, a day only if written
+    met = "Azamat Bekov met Emre Yalçın in Ankara on 12 January. "
+    assert events(gz, met + "A meeting of the Joint Commission with Hungary is expected shortly.")[1:] == [
+        ("Meeting of the Joint Commission with Hungary", None, None, False, [])]
+    assert events(gz, met + "They discussed the agenda of the Fifth session of the Council of Elders to be held in Astana "
+                            "on 20 March.")[1:] == [("Fifth session of the Council of Elders", "2026-03-20", "Astana", False, [])]
+    assert events(gz, met + "The second forum of rectors of Turkic universities will take place in Bishkek.")[1:] == [
+        ("Second forum of rectors of Turkic universities", None, "Bishkek", False, [])]
+
+
+def test_no_coming_event_for_plurals_bilateral_talks_or_a_bare_noun(gz: Gazetteer) -> None:
+    met = "Azamat Bekov met Emre Yalçın in Ankara on 12 January. "
+    for text in ("Several ministerial meetings will be held in Baku.",
+                 "Bilateral consultations of the ministries are planned.",
+                 "The business forum to be held in Baku will gather 300 companies.",
+                 "Emre Yalçın is expected to hold talks with Azamat Bekov.",
+                 "Azamat Bekov will be received by Emre Yalçın."):
+        assert len(events(gz, met + text)) == 1, text

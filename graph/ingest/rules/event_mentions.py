@@ -81,6 +81,11 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 rf"addressed|spoke\s+at|(?:was|were)\s+present\s+at)\s+{_ADJ}(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({_NOUN})\b", re.I), "attended"),
     (re.compile(rf"\b({_NOUN})\b[^.;]{{0,120}}?\b(?:took\s+place|takes\s+place|(?:was|were|has\s+been|have\s+been)\s+"
                 r"(?:held|organi[sz]ed|hosted|opened|launched|inaugurated|staged|convened))\b", re.I), "held-noun"),
+    # "a meeting of the Council with A is expected shortly", "the Fourth meeting of the Commission … to be organized in B":
+    # a coming event (only for a sentence of the future, see :func:`_coming`)
+    (re.compile(rf"\b({_NOUN})\b[^.;]{{0,120}}?\b(?:will\s+(?:also\s+)?(?:be\s+(?:held|organi[sz]ed|hosted|convened)|take\s+place)|"
+                r"(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|planned|set|due)\b(?!\s+to\s+(?!be\b|take\s+place))|"
+                r"to\s+be\s+(?:held|organi[sz]ed|hosted|convened))", re.I), "coming"),
     (re.compile(rf"\b(?:opened|organi[sz]ed|launched|inaugurated|staged|convened|chaired|co-chaired|hosted|presided\s+over|toured|"
                 rf"visited)\s+{_ADJ}({_NOUN})\b", re.I),
      "organized"),
@@ -100,6 +105,9 @@ _NOT_YET = re.compile(r"\b(?:would|could|should|may|might|must|intends?|intentio
                       r"looking\s+forward|ahead\s+of|"
                       r"preparations?\s+for|preparing|prepare|upcoming|forthcoming|future|soon|scheduled|hope[sd]?|wish(?:es|ed)?|"
                       r"(?:is|are|was|were)\s+to|going\s+to|aims?\s+to|ready\s+to|if|unless)\b", re.I)
+# of the future, what is only wished, proposed, invited or conditional (no coming event)
+_WISH = re.compile(r"\b(?:would|could|should|may|might|must|proposed|proposes|invit(?:ed|es|ing|ation)|hope[sd]?|wish(?:es|ed)?|"
+                   r"if|unless|ready\s+to|aims?\s+to|intends?|intention)\b", re.I)
 # what sums up or repeats events rather than reporting one
 _HABITUAL = re.compile(r"\b(?:since\s+(?:\d{4}|then)|more\s+than\s+\d+|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades|months)|"
                        r"so\s+far|to\s+date|(?:several|many|numerous|two|three|four|five|\d+)\s+times|every\s+(?:year|month|week)|annually|regularly|"
@@ -124,8 +132,13 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
     kind, m = trigger
     said = er.text[sn.s:sn.s + m.start()]
     near = sn.sm[max(0, m.start() - 60):m.end()]
-    if said.count('"') % 2 == 1 or said.count("“") > said.count("”") or FUTURE.search(near) or _NOT_YET.search(near):
-        return          # in a quotation, or planned, invited, wished, to come
+    if said.count('"') % 2 == 1 or said.count("“") > said.count("”"):
+        return          # in a quotation
+    if kind == "coming":
+        _coming(er, sn, m)
+        return
+    if FUTURE.search(near) or _NOT_YET.search(near):
+        return          # planned, invited, wished, to come: a meeting, talks, a visit of persons (the gold has none)
     if _HABITUAL.search(sn.sm):
         return          # "have signed more than 100 agreements since 1991", "hosts a reception every year": no one event
     states = _taking_part(er, sn, m) if not sn.persons else []
@@ -160,6 +173,32 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
         states = states + [vm]     # "during the visit of President A to B": A (only mentioned, for the rules of participations)
     for mm in states:
         er.out.participations.append(Participation(key, mm[2], "attendee", [], mm[:2], 0.55))
+
+
+def _coming(er: EventReader, sn: Sentence, m: re.Match[str]) -> None:
+    """A coming event named by its noun phrase, as the gold keeps one: "a meeting of the Intergovernmental Council
+    with A is expected shortly", "the Fourth meeting of the Commission on B … to be organized in C" (unnamed,
+    no participants, a day only if the sentence writes one). Not a plural or bilateral noun ("several ministerial
+    meetings will be held", "bilateral talks are planned"), nor a bare one ("the business forum to be held in
+    Baku"), nor what is wished, invited or conditional."""
+    last = list(re.finditer(rf"\b({_NOUN})\b", sn.sm[:m.end()], re.I))[-1]      # the subject: the noun nearest the verb
+    noun = last.group(1).lower()
+    if noun.endswith("s") and noun != "congress" or _WISH.search(sn.sm) or _HABITUAL.search(sn.sm):
+        return
+    if re.search(r"\b(?:bilateral|several|many|other|various|a\s+number\s+of|series\s+of)\s+(?:[\w-]+\s+){0,2}$", sn.sm[:last.start(1)], re.I):
+        return
+    phrase = _noun_phrase(er, sn, last.start(1), last.end(1), with_=True)
+    if phrase is None or any(x.label.lower() == phrase.lower() for x in er.out.events):
+        return
+    label = phrase[:1].upper() + phrase[1:]
+    span = (sn.s + last.start(1), sn.s + last.end(1))
+    key = er.reader.entity("Event", label, span, unique=True)
+    ev = Event(key=key, label=label, kind=event_kind(label), named=False, date=None, end_date=None, venue=None,
+               city=None, span=span, confidence=0.5)
+    er.out.events.append(ev)
+    er.recalled.append(ev)
+    sn.new_events.append(ev)
+    er.__dict__.setdefault("coming", []).append((ev, bool(sn.dates)))     # see :func:`drop_recalled_repeats`
 
 
 def _trigger(er: EventReader, sn: Sentence) -> tuple[str, re.Match[str]] | None:
@@ -291,7 +330,7 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
     return "Meeting" + of
 
 
-def _noun_phrase(er: EventReader, sn: Sentence, ns: int, ne: int) -> str | None:
+def _noun_phrase(er: EventReader, sn: Sentence, ns: int, ne: int, *, with_: bool = False) -> str | None:
     """"the first meeting of the joint working group on energy": the event noun with its modifiers and what it
     is of, on or for, when the sentence writes them (else None: "a meeting" alone is labelled by its people)."""
     text = er.text
@@ -301,8 +340,11 @@ def _noun_phrase(er: EventReader, sn: Sentence, ns: int, ne: int) -> str | None:
                     r"July|August|September|October|November|December)\b))\b|[,.;:()]|$)", text[sn.s + ne:sn.e])
     if post is None:
         return None
+    more = re.match(r"\s+with\s+(?:the\s+)?[^,.;:()]{2,40}?(?=\s+(?:is|are|was|were|will|to|in|at|on)\b|[,.;:()]|$)",
+                    text[sn.s + ne + post.end():sn.e]) if with_ else None
+    end = sn.s + ne + post.end() + (more.end() if more else 0)
     start = sn.s + ns - (len(pre.group(1)) if pre else 0)
-    return " ".join(text[start:sn.s + ne + post.end()].split())
+    return " ".join(text[start:end].split())
 
 
 def drop_recalled_repeats(er: EventReader) -> None:
@@ -311,6 +353,10 @@ def drop_recalled_repeats(er: EventReader) -> None:
     ("… organized a visit of the diplomatic corps to Sumgait on 30 January" after the visit was reported):
     it is dropped and its participants go to the first."""
     out = er.out
+    coming = er.__dict__.get("coming", [])
+    for ev, dated in coming:       # a coming event: no one has taken part yet; a day only if its sentence writes one
+        ev.date = ev.date if dated else None
+    out.participations = [p for p in out.participations if all(p.event != ev.key for ev, _ in coming)]
     gone: dict[str, Event] = {}
     for ev in er.recalled:
         head = ev.label.split()[0].lower() if ev.label else ""
