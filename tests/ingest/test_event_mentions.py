@@ -221,3 +221,12 @@ def test_no_coming_event_for_plurals_bilateral_talks_or_a_bare_noun(gz: Gazettee
                  "Emre Yalçın is expected to hold talks with Azamat Bekov.",
                  "Azamat Bekov will be received by Emre Yalçın."):
         assert len(events(gz, met + text)) == 1, text
+
+
+def test_who_reports_an_event_in_a_clause_of_that_does_not_take_part(gz: Gazetteer) -> None:
+    for text in ("The spokesman Ali Demir told reporters that on 12 January Emre Yalçın received Azamat Bekov in Ankara.",
+                 "Ali Demir has informed the news agency that Emre Yalçın received Azamat Bekov in Ankara on 12 January."):
+        assert [e[4] for e in events(gz, text)] == [["Azamat Bekov", "Emre Yalçın"]], text
+    # "he" goes on: the one who says it took part
+    assert [e[4] for e in events(gz, "Azamat Bekov said that he met Emre Yalçın in Ankara on 12 January.")] == [
+        ["Azamat Bekov", "Emre Yalçın"]]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..facts import Participation
-from ..text import LIST, MARK
+from ..facts import Event, Participation
+from ..text import LIST, MARK, Mention
 
 if TYPE_CHECKING:
     from .events import EventReader, Sentence
@@ -74,6 +74,10 @@ _ABSENT_BEFORE = re.compile(r"\b(?:in\s+the\s+absence\s+of|absent\s+(?:was|were)
 _GREETING = re.compile(r"\b(?:convey(?:ed|s|ing)?|pass(?:ed|es)?\s+on|extend(?:ed|s)?|deliver(?:ed|s)?|sen[dt]s?|handed\s+over|"
                        r"transmitted|relayed)\s+(?:(?:his|her|their|the|my|our|its|an?)\s+)?(?:[\w'’-]+\s+){0,3}?"
                        r"(?:greetings|wishes|regards|message|congratulations|gratitude|thanks|condolences)\b", re.I)
+# "X has informed the news agency that on Thursday A received …", "X said, pointing out that … at the Summit": who reports
+# an event in a clause of "that" is its source, not one who took part (unless "he / she" goes on: "X said that he met B")
+_REPORTS = re.compile(r"[,\s]*(?:(?:has|have|had)\s+)?(?:said|says|told|informed|noted|stated|stressed|added|explained|announced|"
+                      r"reported|emphasi[sz]ed|pointed\s+out|recalled|underlined)\b[^.;\"“”]{0,60}?\bthat\s+(?!(?:he|she|they|we|I)\b)", re.I)
 _INVITED = re.compile(r"\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?:take\s+part\s+in|participate\s+in|attend|join)\b", re.I)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
@@ -103,6 +107,7 @@ def participations(er: EventReader, sn: Sentence) -> None:
     persons = [mm for mm in sn.persons if not _MENTIONED_ONLY.search(text[max(sn.s, mm[0] - 80):mm[0]])
                and not _in_quotation(text[sn.s:mm[0]])
                and not _GREETING.search(text[sn.s:mm[0]])
+               and not _reports(text, mm, targets)
                and not any(a <= mm[0] < b for a, b in er.datelines)      # a name in "(APP - … News - 29th Apr, 2025)"
                and not _BODY_CHAIR.search(text[max(sn.s, mm[0] - 220):mm[0]])
                and not _ABSENT.match(text[mm[1]:sn.e]) and not _ABSENT_BEFORE.search(text[max(sn.s, mm[0] - 60):mm[0]])]
@@ -130,6 +135,12 @@ def _separate(er: EventReader, sn: Sentence) -> None:
             if not any(p.event == ev.key and p.participant == key for p in er.out.participations):
                 capacity = [f"post:{i}" for i in er.posts_by_person.get(key, [])]
                 er.out.participations.append(Participation(ev.key, key, "attendee", capacity, (ms, me), 0.7))
+
+
+def _reports(text: str, mm: Mention, targets: list[Event]) -> bool:
+    """Whether the person ``mm`` only reports the events ``targets``, named in a clause of "that" after it."""
+    m = _REPORTS.match(text, mm[1])
+    return m is not None and all(ev.span[0] >= m.end() for ev in targets)
 
 
 def _in_quotation(before: str) -> bool:
