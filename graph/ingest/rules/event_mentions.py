@@ -188,8 +188,9 @@ def _coming(er: EventReader, sn: Sentence, m: re.Match[str]) -> None:
     if re.search(r"\b(?:bilateral|several|many|other|various|a\s+number\s+of|series\s+of)\s+(?:[\w-]+\s+){0,2}$", sn.sm[:last.start(1)], re.I):
         return
     phrase = _noun_phrase(er, sn, last.start(1), last.end(1), with_=True)
-    if phrase is None or any(x.label.lower() == phrase.lower() for x in er.out.events):
-        return
+    phrase = re.sub(r"^(?:upcoming|forthcoming|next|coming)\s+", "", phrase or "", flags=re.I)
+    if not phrase or any(phrase.lower() in x.label.lower() or x.label.lower() in phrase.lower() for x in er.out.events):
+        return          # no phrase, or an event the rules already found ("the upcoming annual forum of …")
     label = phrase[:1].upper() + phrase[1:]
     span = (sn.s + last.start(1), sn.s + last.end(1))
     key = er.reader.entity("Event", label, span, unique=True)
