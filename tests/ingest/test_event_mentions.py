@@ -230,3 +230,12 @@ def test_who_reports_an_event_in_a_clause_of_that_does_not_take_part(gz: Gazette
     # "he" goes on: the one who says it took part
     assert [e[4] for e in events(gz, "Azamat Bekov said that he met Emre Yalçın in Ankara on 12 January.")] == [
         ["Azamat Bekov", "Emre Yalçın"]]
+
+
+def test_who_speaks_of_a_coming_event_does_not_take_part_who_will_attend_does(gz: Gazetteer) -> None:
+    met = "Azamat Bekov met Emre Yalçın in Ankara on 12 January. "
+    got = events(gz, met + "Emre Yalçın stressed the importance of the 5th Summit of the Organization of Turkic States, "
+                           "to be held in Baku on 20 March.")
+    assert got[1] == ("5th Summit of the Organization of Turkic States", "2026-03-20", "Baku", True, [])
+    got = events(gz, met + "Emre Yalçın will attend the 5th Summit of the Organization of Turkic States in Baku on 20 March.")
+    assert got[1] == ("5th Summit of the Organization of Turkic States", "2026-03-20", "Baku", True, ["Emre Yalçın"])

@@ -358,6 +358,9 @@ def drop_recalled_repeats(er: EventReader) -> None:
     for ev, dated in coming:       # a coming event: no one has taken part yet; a day only if its sentence writes one
         ev.date = ev.date if dated else None
     out.participations = [p for p in out.participations if all(p.event != ev.key for ev, _ in coming)]
+    later = {ev.key for ev in out.events if ev.date is not None and er.ref is not None and ev.date > er.ref
+             and _told_as_coming(er.text, ev.span)}
+    out.participations = [p for p in out.participations if not (p.event in later and p.role == "speaker")]
     gone: dict[str, Event] = {}
     for ev in er.recalled:
         head = ev.label.split()[0].lower() if ev.label else ""
@@ -379,6 +382,13 @@ def drop_recalled_repeats(er: EventReader) -> None:
         kept.append(p)
     out.participations = kept
     out.events = [ev for ev in out.events if ev.key not in gone]
+
+
+def _told_as_coming(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence that names an event speaks of it as to come ("… which would take place in Ankara")."""
+    start = max(text.rfind(". ", 0, span[0]), text.rfind("\n", 0, span[0])) + 1
+    end = min((i for i in (text.find(". ", span[1]), text.find("\n", span[1])) if i >= 0), default=len(text))
+    return bool(FUTURE.search(text[start:end]) or _NOT_YET.search(text[start:end]))
 
 
 def coordinated_names(er: EventReader, sn: Sentence) -> None:
