@@ -239,3 +239,14 @@ def test_who_speaks_of_a_coming_event_does_not_take_part_who_will_attend_does(gz
     assert got[1] == ("5th Summit of the Organization of Turkic States", "2026-03-20", "Baku", True, [])
     got = events(gz, met + "Emre Yalçın will attend the 5th Summit of the Organization of Turkic States in Baku on 20 March.")
     assert got[1] == ("5th Summit of the Organization of Turkic States", "2026-03-20", "Baku", True, ["Emre Yalçın"])
+
+
+def test_a_standing_delegation_and_its_head_are_no_delegation_at_the_event(gz: Gazetteer) -> None:
+    for text in ("On 12 January Azamat Bekov presented his credentials to Emre Yalçın and took up the post of Head of the "
+                 "Delegation of Kazakhstan to the OSCE.",
+                 "On 12 January Azamat Bekov, Head of the Delegation of Kazakhstan to the OSCE, presented his credentials "
+                 "to Emre Yalçın."):
+        assert [e[4] for e in events(gz, text)] == [["Azamat Bekov", "Emre Yalçın"]], text
+    # a delegation at the event still brings its state
+    text = "Azamat Bekov and Emre Yalçın met in Ankara on 12 January. The delegation of Kazakhstan also took part in the meeting."
+    assert events(gz, text)[0][4] == ["Azamat Bekov", "Emre Yalçın", "Kazakhstan"]

@@ -78,6 +78,9 @@ _GREETING = re.compile(r"\b(?:convey(?:ed|s|ing)?|pass(?:ed|es)?\s+on|extend(?:e
 # an event in a clause of "that" is its source, not one who took part (unless "he / she" goes on: "X said that he met B")
 _REPORTS = re.compile(r"[,\s]*(?:(?:has|have|had)\s+)?(?:said|says|told|informed|noted|stated|stressed|added|explained|announced|"
                       r"reported|emphasi[sz]ed|pointed\s+out|recalled|underlined)\b[^.;\"“”]{0,60}?\bthat\s+(?!(?:he|she|they|we|I)\b)", re.I)
+# "the Head of the Permanent Delegation of A", "Delegation of A to the OSCE": a standing mission and its post, not a
+# delegation at the event
+_STANDING = re.compile(r"\b(?:[Hh]ead|[Cc]hief|[Mm]ember|[Dd]eputy\s+[Hh]ead)\s+of\s+(?:the\s+)?(?:[Pp]ermanent\s+)?$|\b[Pp]ermanent\s+$")
 _INVITED = re.compile(r"\binvit(?:ed|es|ing)\b[^.;]{0,120}?\bto\s+(?:take\s+part\s+in|participate\s+in|attend|join)\b", re.I)
 _THE_TITLE = re.compile(r"\b[Tt]he\s+(Ambassador|[Mm]inister|Secretary[\s-]General|Consul[\s-]General|President|"
                         r"Governor|Mayor|Chairman|Speaker)\b(?!\s+(?:of|to)\b)(?!\s*[\U000F0000-\U0010FFFD])")
@@ -189,7 +192,8 @@ def delegations(er: EventReader, sn: Sentence) -> None:
         return
     sm = sn.sm
     groups = [m.group(1) for m in re.finditer(
-        rf"\b[Dd]elegations?\s+(?:of|from)\s+(?:the\s+(?:parliaments?|governments?|ministries)\s+of\s+)?(?:the\s+)?{LIST}", sm)]
+        rf"\b[Dd]elegations?\s+(?:of|from)\s+(?:the\s+(?:parliaments?|governments?|ministries)\s+of\s+)?(?:the\s+)?{LIST}", sm)
+        if not _STANDING.search(sm[:m.start()]) and not re.match(rf"\s+to\s+(?:the\s+)?{MARK}", sm[m.end():])]
     deleg = re.search(r"\b[Dd]elegations?\s+(?:of|from)\b", sm) or (None if sn.persons else _LEADERS_OF.search(sm))   # unless named
     if deleg and re.search(r"\b(?:brought\s+together|gathered|attended|attend|attendance|took\s+part|participated|participate|participation|"
                            r"joined|present)\b", sm, re.I):
