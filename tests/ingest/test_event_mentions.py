@@ -250,3 +250,14 @@ def test_a_standing_delegation_and_its_head_are_no_delegation_at_the_event(gz: G
     # a delegation at the event still brings its state
     text = "Azamat Bekov and Emre Yalçın met in Ankara on 12 January. The delegation of Kazakhstan also took part in the meeting."
     assert events(gz, text)[0][4] == ["Azamat Bekov", "Emre Yalçın", "Kazakhstan"]
+
+
+def test_a_visit_made_to_attend_a_named_event_is_an_event_too(gz: Gazetteer) -> None:
+    got = events(gz, "On 12 January Azamat Bekov paid a visit to Hungary to attend the Meeting of the Council of Foreign "
+                     "Ministers of the Organization of Turkic States in Budapest.")
+    assert [e[0] for e in got] == ["Meeting of the Council of Foreign Ministers of the Organization of Turkic States",
+                                   "Visit of Azamat Bekov to Hungary"]
+    assert got[1] == ("Visit of Azamat Bekov to Hungary", "2026-01-12", "Budapest", False, ["Azamat Bekov"])
+    got = events(gz, "Emre Yalçın made a working visit to Kazakhstan in order to take part in the Astana International "
+                     "Forum on 12 January.")
+    assert [e[0] for e in got] == ["Astana International Forum", "Visit of Emre Yalçın to Kazakhstan"]

@@ -398,9 +398,11 @@ class EventReader:
 
     def _in_context(self, ev: Event, sn: Sentence) -> bool:
         """Whether a named event is only the frame of what the sentence reports ("A met B on the
-        sidelines of the <Summit>"): the meeting is still to be found, as a part of it."""
+        sidelines of the <Summit>", "A paid a visit to B to attend the <Meeting>"): the meeting or the visit
+        is still to be found."""
         return ev.named and bool(re.search(r"(?i)\b(?:on\s+the\s+sidelines\s+of|on\s+the\s+margins\s+of|within\s+the\s+framework\s+of|"
-                                           r"in\s+the\s+framework\s+of|[Aa]s\s+part\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}participation\s+in)\s+(?:the\s+)?$",
+                                           r"in\s+the\s+framework\s+of|\bvisit\s+to\s+(?:the\s+)?\S+\s+(?:in\s+order\s+)?to\s+(?:attend|participate\s+in|take\s+part\s+in)|"
+                                           r"[Aa]s\s+part\s+of\s+(?:the\s+)?(?:\S+\s+){0,3}participation\s+in)\s+(?:the\s+)?$",
                                            self.text[max(sn.s, ev.span[0] - 80):ev.span[0]]))
 
     def _sentence(self, s: int, e: int) -> Sentence:
