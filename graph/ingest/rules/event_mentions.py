@@ -155,13 +155,7 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
     label = " ".join(label.split())
     if titled:
         sn.happening = True       # "spoke during an online conference titled “X”": reported, on the sentence's day
-    span = (sn.s + m.start(), sn.s + m.end())
-    key = er.reader.entity("Event", label, span, unique=True)
-    ev = Event(key=key, label=label, kind=event_kind(label), named=named, date=None, end_date=None, venue=None,
-               city=None, span=span, confidence=0.55)
-    er.out.events.append(ev)
-    er.recalled.append(ev)
-    sn.new_events.append(ev)
+    key = _add_event(er, sn, label, (sn.s + m.start(), sn.s + m.end()), named=named, confidence=0.55).key
     if kind == "wreath":       # no verb of attending: who laid the wreath (the subject) takes part
         states = states + [mm for mm in sn.persons if mm[1] <= sn.s + m.start()]
     if kind in ("handover", "award", "opening"):     # who hands over and receives, awards and is awarded, opens
@@ -173,6 +167,19 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
         states = states + [vm]     # "during the visit of President A to B": A (only mentioned, for the rules of participations)
     for mm in states:
         er.out.participations.append(Participation(key, mm[2], "attendee", [], mm[:2], 0.55))
+
+
+def _add_event(er: EventReader, sn: Sentence, label: str, span: tuple[int, int], *, named: bool,
+               confidence: float) -> Event:
+    """A recalled event of ``label`` at ``span``, with no day, venue or city yet (the events machinery
+    gives them), added to the extraction and to the sentence's new events."""
+    key = er.reader.entity("Event", label, span, unique=True)
+    ev = Event(key=key, label=label, kind=event_kind(label), named=named, date=None, end_date=None, venue=None,
+               city=None, span=span, confidence=confidence)
+    er.out.events.append(ev)
+    er.recalled.append(ev)
+    sn.new_events.append(ev)
+    return ev
 
 
 def _coming(er: EventReader, sn: Sentence, m: re.Match[str]) -> None:
@@ -192,14 +199,8 @@ def _coming(er: EventReader, sn: Sentence, m: re.Match[str]) -> None:
     if not phrase or any(phrase.lower() in x.label.lower() or x.label.lower() in phrase.lower() for x in er.out.events):
         return          # no phrase, or an event the rules already found ("the upcoming annual forum of …")
     label = phrase[:1].upper() + phrase[1:]
-    span = (sn.s + last.start(1), sn.s + last.end(1))
-    key = er.reader.entity("Event", label, span, unique=True)
-    ev = Event(key=key, label=label, kind=event_kind(label), named=False, date=None, end_date=None, venue=None,
-               city=None, span=span, confidence=0.5)
-    er.out.events.append(ev)
-    er.recalled.append(ev)
-    sn.new_events.append(ev)
-    er.__dict__.setdefault("coming", []).append((ev, bool(sn.dates)))     # see :func:`drop_recalled_repeats`
+    ev = _add_event(er, sn, label, (sn.s + last.start(1), sn.s + last.end(1)), named=False, confidence=0.5)
+    er.coming.append((ev, bool(sn.dates)))     # see :func:`drop_recalled_repeats`
 
 
 def _trigger(er: EventReader, sn: Sentence) -> tuple[str, re.Match[str]] | None:
@@ -285,7 +286,7 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
     if kind == "call":
         return "Telephone conversation" + of
     if kind == "wreath":
-        at = re.search(rf"\b(?:at|to)\s+the\s+((?:[\w-]+\s+){{0,3}}?(?:monument|memorial|grave|tomb|mausoleum|statue|bust)\b(?:\s+(?:to|of)\s+[^,.;]{{2,60}}?)?)"
+        at = re.search(r"\b(?:at|to)\s+the\s+((?:[\w-]+\s+){0,3}?(?:monument|memorial|grave|tomb|mausoleum|statue|bust)\b(?:\s+(?:to|of)\s+[^,.;]{2,60}?)?)"
                        r"(?=\s+(?:in|on|at|during)\b|[,.;]|$)", text[sn.s + m.end():sn.e])
         return "Wreath-laying ceremony" + (f" at the {' '.join(at.group(1).split())}" if at else of)
     if kind in ("handover", "award", "opening"):
@@ -354,7 +355,7 @@ def drop_recalled_repeats(er: EventReader) -> None:
     ("… organized a visit of the diplomatic corps to Sumgait on 30 January" after the visit was reported):
     it is dropped and its participants go to the first."""
     out = er.out
-    coming = er.__dict__.get("coming", [])
+    coming = er.coming
     for ev, dated in coming:       # a coming event: no one has taken part yet; a day only if its sentence writes one
         ev.date = ev.date if dated else None
     out.participations = [p for p in out.participations if all(p.event != ev.key for ev, _ in coming)]

@@ -221,6 +221,7 @@ class EventReader:
         self.last_city: tuple[dt.date, str] | None = None
         self.pending_start: dict[str, DateMention] = {}
         self.recalled: list[Event] = []        # events of :mod:`.event_mentions`
+        self.coming: list[tuple[Event, bool]] = []     # coming events of :mod:`.event_mentions`, dated or not
 
     def event(self, key: str) -> Event | None:
         return next((x for x in self.out.events if x.key == key), None)
