@@ -99,15 +99,15 @@ _PLACE = re.compile(rf"\b(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?({MARK})")
 _FRAME = re.compile(rf"\b(?:during|in\s+the\s+course\s+of|on\s+the\s+occasion\s+of|within|as\s+part\s+of|at)\s+"
                     rf"(?:(?:an?|his|her|their)\s+(?:[\w-]+\s+){{0,5}}?({_NOUN})\b"
                     rf"|the\s+(?:[\w-]+\s+){{0,5}}?({_NOUN})(?=\s+(?:of|to)\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{MARK}))", re.I)
+# what is only wished, proposed, invited or conditional (no coming event)
+_WISH_WORDS = (r"would|could|should|may|might|must|proposed|proposes|invit(?:ed|es|ing|ation)|hope[sd]?|wish(?:es|ed)?|"
+               r"if|unless|ready\s+to|aims?\s+to|intends?|intention")
+_WISH = re.compile(rf"\b(?:{_WISH_WORDS})\b", re.I)
 # what plans, invites, wishes or speaks of what has not happened
-_NOT_YET = re.compile(r"\b(?:would|could|should|may|might|must|intends?|intention|plans?|planned|planning|proposed|proposes|"
-                      r"invit(?:ed|es|ing|ation)|agreed\s+to|decided\s+to|expected|expects|next\s+(?:week|month|year|time|meeting|summit|session|visit)|"
-                      r"looking\s+forward|ahead\s+of|"
-                      r"preparations?\s+for|preparing|prepare|upcoming|forthcoming|future|soon|scheduled|hope[sd]?|wish(?:es|ed)?|"
-                      r"(?:is|are|was|were)\s+to|going\s+to|aims?\s+to|ready\s+to|if|unless)\b", re.I)
-# of the future, what is only wished, proposed, invited or conditional (no coming event)
-_WISH = re.compile(r"\b(?:would|could|should|may|might|must|proposed|proposes|invit(?:ed|es|ing|ation)|hope[sd]?|wish(?:es|ed)?|"
-                   r"if|unless|ready\s+to|aims?\s+to|intends?|intention)\b", re.I)
+_NOT_YET = re.compile(rf"\b(?:{_WISH_WORDS}|plans?|planned|planning|agreed\s+to|decided\s+to|expected|expects|"
+                      r"next\s+(?:week|month|year|time|meeting|summit|session|visit)|looking\s+forward|ahead\s+of|"
+                      r"preparations?\s+for|preparing|prepare|upcoming|forthcoming|future|soon|scheduled|"
+                      r"(?:is|are|was|were)\s+to|going\s+to)\b", re.I)
 # what sums up or repeats events rather than reporting one
 _HABITUAL = re.compile(r"\b(?:since\s+(?:\d{4}|then)|more\s+than\s+\d+|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years|decades|months)|"
                        r"so\s+far|to\s+date|(?:several|many|numerous|two|three|four|five|\d+)\s+times|every\s+(?:year|month|week)|annually|regularly|"
