@@ -1,11 +1,13 @@
-"""Where the extractor's events and posts go wrong, by kind of error, on real dev articles.
+"""Where the extractor's entities, posts, events and memberships go wrong, by kind of error, on real dev articles.
 
 Usage:
   python benchmarks/error_profile.py [--rules-at COMMIT] [--show] [ID ...]
 
-F1 says how much is wrong; this says what: for events, whether a gold event was not extracted at
-all, extracted with one of date, venue or city off, or matched and right; for posts, whether the
-person got no post at all or a post with the wrong title, `of` or `to`. The matching is the
+F1 says how much is wrong; this says what: for entities, whether an extracted one has no gold
+entity of its name or the wrong type, and which types are missed; for events, whether a gold event
+was not extracted at all, extracted with one of date, venue or city off, or matched and right; for
+posts, whether the person got no post at all or a post with the wrong title, `of` or `to`; for
+memberships, whether a gold one was missed or got the wrong status. The matching is the
 scorer's own (`graph.ingest.gold`), so the counts add up to its figures.
 
 Only the dev split is profiled (the test split is scored, never studied). `--rules-at COMMIT` runs
@@ -94,6 +96,63 @@ def post_profile(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Counts[str
     return out, lines
 
 
+def entity_profile(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Counts[str], list[str]]:
+    """The entities of one article by outcome: extracted with no gold entity of that name (by type),
+    with the name right and the type wrong, or missed (by type). False merges count as extracted."""
+    names = scoring_names(gold, pred)
+    c = names.canon
+    g = {(c(e["label"]), e["type"]): e for e in gold.get("entities", [])}
+    p = {(c(e["label"]), e["type"]): e for e in pred.get("entities", [])}
+    out: Counts[str] = Counts(gold=len(g), predicted=len(p), right=len(g.keys() & p.keys()))
+    lines = []
+    g_names = {k[0]: k[1] for k in g}
+    for k, e in p.items():
+        if k in g:
+            continue
+        if k[0] in g_names:
+            out[f"extracted {k[1]}, gold type {g_names[k[0]]}"] += 1
+            lines.append(f"wrong type: {e['label']!r} {k[1]} (gold {g_names[k[0]]})")
+        else:
+            out[f"extracted {k[1]}, no gold entity"] += 1
+            lines.append(f"extra {k[1]}: {e['label']!r}")
+    p_names = {k[0] for k in p}
+    for k, e in g.items():
+        if k[0] not in p_names:
+            out[f"gold {k[1]}, not extracted"] += 1
+            lines.append(f"missed {k[1]}: {e['label']!r}")
+    return out, lines
+
+
+def membership_profile(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Counts[str], list[str]]:
+    """The memberships of one article by outcome: missed, with the status wrong, or extra."""
+    names = scoring_names(gold, pred)
+    c = names.canon
+
+    def pair(m: dict[str, Any]) -> tuple[Any, Any]:
+        return c(m.get("member")), c(m.get("organization"))
+
+    g = {(*pair(m), str(m.get("status", "")).lower()): m for m in gold.get("memberships", [])}
+    p = {(*pair(m), str(m.get("status", "")).lower()): m for m in pred.get("memberships", [])}
+    out: Counts[str] = Counts(gold=len(g), predicted=len(p), right=len(g.keys() & p.keys()))
+    lines = []
+    p_pairs = {k[:2] for k in p}
+    for k, m in g.items():
+        if k in p:
+            continue
+        kind = "status wrong" if k[:2] in p_pairs else "not extracted"
+        out[f"gold, {kind}"] += 1
+        lines.append(f"{kind}: {m.get('member')!r} in {m.get('organization')!r} ({m.get('status')})")
+    for k, m in p.items():
+        if k not in g and k[:2] not in {q[:2] for q in g}:
+            out["extracted, matches no gold pair"] += 1
+            lines.append(f"extra: {m.get('member')!r} in {m.get('organization')!r} ({m.get('status')})")
+    return out, lines
+
+
+PROFILES = (("entities", entity_profile), ("posts", post_profile), ("events", event_profile),
+            ("memberships", membership_profile))
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="error_profile.py", description=__doc__.split("\n")[0])
     p.add_argument("ids", nargs="*", metavar="ID", help="dev articles to profile (default: all of dev)")
@@ -103,7 +162,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def profile(entries: list[real_cache.Entry], *, root: Path, show: bool) -> dict[str, Counts[str]]:
-    """Both profiles summed over ``entries``, with the extractor of the checkout at ``root``."""
+    """The profiles summed over ``entries``, with the extractor of the checkout at ``root``."""
     sys.path.insert(0, str(root))          # the rules of that checkout
     for mod in [m for m in sys.modules if m == "graph" or m.startswith("graph.")]:
         del sys.modules[mod]
@@ -114,7 +173,7 @@ def profile(entries: list[real_cache.Entry], *, root: Path, show: bool) -> dict[
     from graph.settings import load_settings
 
     gz = load_gazetteer(load_settings(root=root))
-    total = {"events": Counts(), "posts": Counts()}
+    total = {name: Counts() for name, _ in PROFILES}
     for e in entries:
         text = real_cache.cached_text(e, real_cache.cache_dir())
         if text is None:
@@ -123,7 +182,7 @@ def profile(entries: list[real_cache.Entry], *, root: Path, show: bool) -> dict[
         art = article_from_text(text, date=parse_iso_date(e.date, what=e.id), path=f"{e.id}.txt", url=e.url,
                                 publisher=e.publisher)
         gold, pred = load_gold(real_cache.GOLD_DIR / f"{e.id}.gold.json"), to_gold(ingest_text(art, gz))
-        for name, fn in (("events", event_profile), ("posts", post_profile)):
+        for name, fn in PROFILES:
             counts, lines = fn(gold, pred)
             total[name] += counts
             if show:

@@ -54,3 +54,27 @@ def test_the_test_split_is_not_profiled(capsys) -> None:  # type: ignore[no-unty
     test_ids = [e.id for e in error_profile.real_cache.load_index() if e.split == "test"]
     assert error_profile.main([test_ids[0]]) == 2
     assert "not dev articles (the test split is not studied)" in capsys.readouterr().err
+
+
+def test_entities_are_sorted_by_outcome() -> None:
+    pred = {"entities": [*ENTS[:3], {"label": "Ankara", "type": "Venue"}, {"label": "Reception", "type": "Event"}]}
+    counts, lines = error_profile.entity_profile(GOLD, pred)
+    assert dict(counts) == {"gold": 5, "predicted": 5, "right": 3, "extracted Venue, gold type City": 1,
+                            "extracted Event, no gold entity": 1, "gold City, not extracted": 1}
+    assert lines == ["wrong type: 'Ankara' Venue (gold City)", "extra Event: 'Reception'", "missed City: 'Baku'"]
+
+
+def test_memberships_are_sorted_by_outcome() -> None:
+    org = {"label": "Organization of Turkic States", "type": "Organization"}
+    gold = {"entities": [*ENTS, org], "memberships": [
+        {"member": "Türkiye", "organization": "Organization of Turkic States", "status": "member"},
+        {"member": "Ali Veli", "organization": "Organization of Turkic States", "status": "member"}]}
+    pred = {"entities": [*ENTS, org], "memberships": [
+        {"member": "Republic of Türkiye", "organization": "Organization of Turkic States", "status": "observer"},
+        {"member": "Baku", "organization": "Organization of Turkic States", "status": "member"}]}
+    counts, lines = error_profile.membership_profile(gold, pred)
+    assert dict(counts) == {"gold": 2, "predicted": 2, "right": 0, "gold, status wrong": 1,
+                            "gold, not extracted": 1, "extracted, matches no gold pair": 1}
+    assert lines == ["status wrong: 'Türkiye' in 'Organization of Turkic States' (member)",
+                     "not extracted: 'Ali Veli' in 'Organization of Turkic States' (member)",
+                     "extra: 'Baku' in 'Organization of Turkic States' (member)"]
