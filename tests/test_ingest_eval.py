@@ -134,6 +134,21 @@ def test_events_by_name_then_unnamed_by_date_and_city() -> None:
     assert (s["participations"].tp, s["participations"].predicted, s["participations"].gold) == (2, 4, 3)
 
 
+def test_unnamed_events_of_one_date_and_city_pair_by_shared_participants() -> None:
+    people = [{"label": n, "type": "Person"} for n in ("Ali Veli", "Ayşe Kaya", "Can Demir")]
+    gold = {"entities": people, "events": [
+        {"label": "Talks of Ali Veli and Ayşe Kaya", "date": None, "venue": None, "city": "Baku",
+         "participants": ["Ali Veli", "Ayşe Kaya"], "named": False},
+        {"label": "Meeting of Can Demir and Ali Veli", "date": None, "venue": None, "city": "Baku",
+         "participants": ["Can Demir", "Ali Veli"], "named": False}]}
+    pred = {"entities": people, "events": [
+        {"label": "Meeting of Can Demir and Ali Veli", "date": None, "venue": None, "city": "Baku",
+         "participants": ["Can Demir", "Ali Veli"], "named": False}]}
+    s = score(gold, pred)
+    # the second gold event shares both participants, the first only one: the list order does not decide
+    assert (s["events"].tp, s["participations"].tp, s["participations"].predicted) == (1, 2, 2)
+
+
 def test_empty_prediction_and_empty_gold() -> None:
     empty = {"entities": [], "posts": [], "events": [], "memberships": [], "figures": []}
     s = score(empty, empty)

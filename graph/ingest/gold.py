@@ -269,7 +269,8 @@ def post_key(post: dict[str, Any], names: _Names) -> tuple[Any, ...]:
 
 def match_events(g_events: list[dict[str, Any]], p_events: list[dict[str, Any]], names: _Names) -> dict[int, int]:
     """Predicted events matched to gold ones (predicted index -> gold index), one to one: by name first,
-    then an unnamed one (on either side) by date and city, in the order of the lists."""
+    then an unnamed one (on either side) by date and city; when several gold events share that date and
+    city, the one with the most participants in common, else the first."""
     c = names.canon
     match: dict[int, int] = {}
     taken: set[int] = set()
@@ -282,13 +283,15 @@ def match_events(g_events: list[dict[str, Any]], p_events: list[dict[str, Any]],
     for pi, pe in enumerate(p_events):   # then unnamed ones by date and city
         if pi in match:
             continue
-        for gi, ge in enumerate(g_events):
-            if gi in taken or (ge.get("named", True) and pe.get("named", True)):
-                continue
-            if pe.get("date") == ge.get("date") and c(pe.get("city")) == c(ge.get("city")):
-                match[pi] = gi
-                taken.add(gi)
-                break
+        candidates = [gi for gi, ge in enumerate(g_events)
+                      if gi not in taken and not (ge.get("named", True) and pe.get("named", True))
+                      and pe.get("date") == ge.get("date") and c(pe.get("city")) == c(ge.get("city"))]
+        if candidates:
+            people = {c(x) for x in pe.get("participants", [])}
+            # among events of the same date and city, the one sharing the most participants
+            gi = max(candidates, key=lambda g: (len(people & {c(x) for x in g_events[g].get("participants", [])}), -g))
+            match[pi] = gi
+            taken.add(gi)
     return match
 
 
