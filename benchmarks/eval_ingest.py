@@ -3,6 +3,7 @@
 Usage:
   python benchmarks/eval_ingest.py [ARTICLES_DIR] [--per-article]
   python benchmarks/eval_ingest.py --real [--split dev|test|all] [--gold DIR] [--per-article] [--record [--note TEXT]]
+  python benchmarks/eval_ingest.py --real --ids FILE [--per-article]
 
 Self-written articles: every ARTICLES_DIR/**/NN-slug.txt with a NN-slug.gold.json beside it is
 ingested (its date is the gold file's) and scored as /work/shared/GOLD-FORMAT.md defines; the table
@@ -15,6 +16,10 @@ the cache holds unaltered (`$TKG_ARTICLE_CACHE`, else `benchmarks/real/cache/`; 
 and skipped. `--record` appends the run to the "Runs on real articles" table of docs/ingest.md.
 Entities are linked with the project's build (or its data files). The test split is scored once
 per change of the rules, and every run of it is recorded (docs/ingest.md says why).
+
+`--ids FILE` scores only the dev articles FILE lists (one id per line) and prints only their sums
+(add `--per-article` for each one's row): a held-out part of dev, such as the eighth round's check
+half, is measured without being read. Test ids are refused and such a run is never recorded.
 """
 
 from __future__ import annotations
@@ -53,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--split", choices=("dev", "test", "all"), default="dev", help="which real articles (default dev)")
     p.add_argument("--record", action="store_true", help="append this real-article run to docs/ingest.md")
     p.add_argument("--note", default="", help="the note of the recorded run")
+    p.add_argument("--ids", type=Path, default=None, metavar="FILE",
+                   help="score only the dev articles FILE lists (one id per line), printing only their sums "
+                        "unless --per-article; never recorded")
     p.add_argument("--gold", type=Path, default=None, metavar="DIR",
                    help="score the real articles against the gold files of DIR (default benchmarks/real/gold; "
                         "e.g. a second annotator's); a recorded run's note names it")
@@ -147,9 +155,28 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+def _listed(path: Path, index: list[real_cache.Entry]) -> list[real_cache.Entry]:
+    """The dev articles of an id list (one per line; blank lines and `#` comments skipped)."""
+    try:
+        ids = [ln.split("#")[0].strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphError(f"{path}: cannot read the id list ({exc.__class__.__name__})") from exc
+    ids = [i for i in ids if i]
+    dev = {e.id: e for e in index if e.split == "dev"}
+    bad = [i for i in ids if i not in dev]
+    if bad:
+        raise GraphError(f"{path}: not dev articles (the test split is not studied): {', '.join(bad)}")
+    return [dev[i] for i in dict.fromkeys(ids)]
+
+
 def real(args: argparse.Namespace) -> int:
     cache = real_cache.cache_dir()
-    entries = [e for e in real_cache.load_index() if args.split in ("all", e.split)]
+    if args.ids is not None and args.record:
+        print("eval_ingest.py: error: --ids runs are not recorded (only whole splits are)", file=sys.stderr)
+        return 2
+    index = real_cache.load_index()
+    entries = (_listed(args.ids, index) if args.ids is not None
+               else [e for e in index if args.split in ("all", e.split)])
     if not entries:
         print(f"no real articles in the split {args.split!r}", file=sys.stderr)
         return 2
@@ -167,10 +194,11 @@ def real(args: argparse.Namespace) -> int:
     if not each:
         print(f"none of the {len(entries)} {args.split} texts is in the cache {cache}", file=sys.stderr)
         return 1
-    if args.per_article or args.split == "dev":       # the test split is scored, not studied
+    if args.per_article or (args.split == "dev" and args.ids is None):   # test and held-out ids: sums only
         _per_article_table(each, with_pr=True)
+    which = f"listed in {_shown(args.ids)}" if args.ids is not None else f"split {args.split}"
     echo_table(format_scores(total), ["list", "tp", "predicted", "gold", "precision", "recall", "F1"],
-               title=f"{len(each)} of {len(entries)} real articles, split {args.split} (micro-averaged)")
+               title=f"{len(each)} of {len(entries)} real articles, {which} (micro-averaged)")
     print(f"entity precision {total['entities'].precision:.3f}; scored {len(each)}, skipped {len(missing) + len(no_gold)}")
     if args.record:
         note = args.note if args.gold is None else f"gold: {_shown(gold_dir)}; {args.note}"

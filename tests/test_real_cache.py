@@ -182,3 +182,20 @@ def test_run_row_and_record(tmp_path: Path) -> None:
     bare.write_text("# no table\n", encoding="utf-8")
     with pytest.raises(real_cache.CacheError, match="no runs table"):
         eval_ingest.record(row, bare)
+
+
+def test_ids_list_takes_dev_articles_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from graph.errors import GraphError
+
+    index = [real_cache.Entry(id=i, url=f"https://example.org/{i}", publisher="Example", date="2026-03-03",
+                              split=split, sha256="0" * 64) for i, split in (("a", "dev"), ("b", "dev"), ("t", "test"))]
+    ids = tmp_path / "ids.txt"
+    ids.write_text("b  # the second\n\na\nb\n", encoding="utf-8")
+    assert [e.id for e in eval_ingest._listed(ids, index)] == ["b", "a"]
+    ids.write_text("a\nt\nnope\n", encoding="utf-8")
+    with pytest.raises(GraphError, match=r"ids.txt: not dev articles \(the test split is not studied\): t, nope"):
+        eval_ingest._listed(ids, index)
+    with pytest.raises(GraphError, match="cannot read the id list"):
+        eval_ingest._listed(tmp_path / "absent.txt", index)
+    assert eval_ingest.main(["--real", "--ids", str(ids), "--record"]) == 2
+    assert "--ids runs are not recorded" in capsys.readouterr().err
