@@ -316,3 +316,21 @@ def test_a_secretary_general_is_a_post_even_when_the_body_is_not_named_next_to_t
     # the same title with its body elsewhere for the same person: the state-less copy is dropped
     assert [p[:3] for p in posts(gz, "Secretary General of the OTS Aron Veres arrived. Secretary General Aron Veres "
                                      "then spoke.")] == [("Aron Veres", "Secretary General", "OTS")]
+
+
+def test_two_coordinated_titles_opening_a_sentence_are_the_following_name_s(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Deputy Prime Minister of Kyrgyzstan and Minister of Foreign Affairs Azamat "
+                                     "Bekov arrived in Baku on 3 May.")] == [
+        ("Azamat Bekov", "Deputy Prime Minister", "Kyrgyzstan", None),
+        ("Azamat Bekov", "Minister of Foreign Affairs", "Kyrgyzstan", None)]
+    assert [p[:4] for p in posts(gz, "On 3 May, the Deputy Prime Minister of Hungary and Minister of Foreign Affairs "
+                                     "Péter Szijjártó arrived.")] == [
+        ("Péter Szijjártó", "Deputy Prime Minister", "Hungary", None),
+        ("Péter Szijjártó", "Minister of Foreign Affairs", "Hungary", None)]
+
+
+def test_a_first_title_with_its_own_holder_does_not_join_the_next_name_s_title(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Emre Yalçın, Ambassador of Türkiye to Azerbaijan, and Minister of Foreign "
+                                     "Affairs Azamat Bekov spoke.")] == [
+        ("Emre Yalçın", "Ambassador", "Türkiye", "Azerbaijan"),
+        ("Azamat Bekov", "Minister of Foreign Affairs", None, None)]

@@ -215,11 +215,27 @@ def listed_posts(reader: Reader) -> None:
                 reader.out.posts.append(post)
 
 
+def _first_has_holder(reader: Reader, rec: dict) -> bool:
+    """Whether the first of two coordinated titles has a holder of its own ("X, Ambassador of A, and
+    Minister Y"), or stands at the head of a sentence or clause, so that a name after the second title
+    is the second title's alone ("the President of A and Prime Minister Y" after a verb keeps its own)."""
+    first = rec.get("coordinated") or rec
+    while first.get("coordinated") is not None:
+        first = first["coordinated"]
+    s = first["span"][0]
+    if _holder(reader, reader.masked_text, s, rec["span"][1])[0] is not None:
+        return True
+    lead = reader.masked_text[max(0, s - 60):s]
+    opens = (s <= 60 and re.fullmatch(r"\s*(?:[Tt]he\s+)?", lead)) or re.search(r"(?:[.!?]\s+|\n|,\s+)(?:[Tt]he\s+)?$", lead)
+    return not opens
+
+
 def _chains(reader: Reader, titles: list[dict]) -> list[list[dict]]:
     """Titles grouped into chains of coordinated titles of one person.
 
     "<title …> and <title …>" is one person's, and shares "of" when missing — unless the second
-    title is directly followed by a name (then it is that person's courtesy title)."""
+    title is directly followed by a name and the first has a holder of its own or follows a verb (then
+    the second is that name's title)."""
     masked = reader.masked_text
     for a, b in zip(titles, titles[1:]):
         between = masked[a["span"][1]:b["title_span"][0]]
@@ -227,7 +243,7 @@ def _chains(reader: Reader, titles: list[dict]) -> list[list[dict]]:
         if not dash and not re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+|also\s+|concurrently\s+)?", between):
             continue
         nxt = re.match(rf"\s*({MARK})", masked[b["span"][1]:b["span"][1] + 40])
-        if not dash and nxt and _person_at(reader, b["span"][1] + nxt.start(1)):
+        if not dash and nxt and _person_at(reader, b["span"][1] + nxt.start(1)) and _first_has_holder(reader, a):
             continue
         b["coordinated"] = a
         if b["of"] is None and b["pre"] is None:
