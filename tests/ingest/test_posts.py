@@ -334,3 +334,12 @@ def test_a_first_title_with_its_own_holder_does_not_join_the_next_name_s_title(g
                                      "Affairs Azamat Bekov spoke.")] == [
         ("Emre Yalçın", "Ambassador", "Türkiye", "Azerbaijan"),
         ("Azamat Bekov", "Minister of Foreign Affairs", None, None)]
+
+
+def test_a_word_of_tenure_between_the_owner_and_the_title(gz: Gazetteer) -> None:
+    assert [p[:5] for p in posts(gz, "Emre Yalçın has been appointed as Türkiye's new ambassador to Azerbaijan.")] == [
+        ("Emre Yalçın", "Ambassador", "Türkiye", "Azerbaijan", False)]
+    assert [p[:5] for p in posts(gz, "Kazakhstan's newly appointed Ambassador to Hungary Nurlan Abenov arrived.")] == [
+        ("Nurlan Abenov", "Ambassador", "Kazakhstan", "Hungary", False)]
+    assert [p[:5] for p in posts(gz, "Nurlan Abenov, Kazakhstan's former ambassador to Hungary, spoke.")] == [
+        ("Nurlan Abenov", "Ambassador", "Kazakhstan", "Hungary", True)]

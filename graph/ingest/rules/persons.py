@@ -227,6 +227,10 @@ def _body_named_before(reader: Reader, masked: str, pos: int, start: int) -> tup
     return None
 
 
+#: a word of tenure between a title's owner and the title ("Türkiye's new Ambassador", "Kazakhstan's former ambassador")
+_TENURE = r"(?:(?:new|newly[\s-]+appointed|newly[\s-]+elected|incoming|outgoing|former|current|acting)\s+)?"
+
+
 def titles(reader: Reader) -> list[dict]:
     """Every role title with what it is of (before it: "Kazakh", "Kazakhstan's"; after it: "of A")
     and accredited to ("to B"), in text order."""
@@ -259,7 +263,7 @@ def titles(reader: Reader) -> list[dict]:
             rec["title"] = f"Minister of {topic}"
         # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
         off = max(0, start - 300)
-        pre = re.search(rf"({MARK})(?:\s*\((?:{MARK}|[A-Z]{{2,8}})\))?(?:['’`]s)?\s+$", masked[off:start])   # "… Cyprus (TRNC) President"
+        pre = re.search(rf"({MARK})(?:\s*\((?:{MARK}|[A-Z]{{2,8}})\))?(?:['’`]s)?\s+{_TENURE}$", masked[off:start])   # "… Cyprus (TRNC) President"
         if pre:
             mention = reader.at(off + pre.start(1))
             if mention and any(a <= mention[0] < b for a, b in datelines):

@@ -60,7 +60,8 @@ def posts(reader: Reader) -> None:
         person, confidence, past = _holder(reader, masked, s, e)
         if person is None or _AIDE.search(masked[max(0, s - 40):s]):
             continue        # "Assistant to the President of Azerbaijan X": not the President
-        if re.search(r"\b(?:former|ex|outgoing|late)\s*-?\s*$", masked[max(0, s - 12):s], re.I):
+        if re.search(r"\b(?:former|ex|outgoing|late)\s*-?\s*$", masked[max(0, s - 12):s], re.I) or re.search(
+                r"\b(?:former|outgoing)\s+$", masked[s:chain[0]["title_span"][0]]):     # "Kazakhstan's former Ambassador"
             past = True
         if chain[0]["role"] == "president" and re.search(r"\b(?:the\s+)?First\s+$", masked[max(0, s - 12):s]):
             continue        # "First President of Kazakhstan X": a title of honour, not the presidency
