@@ -343,3 +343,26 @@ def test_a_word_of_tenure_between_the_owner_and_the_title(gz: Gazetteer) -> None
         ("Nurlan Abenov", "Ambassador", "Kazakhstan", "Hungary", False)]
     assert [p[:5] for p in posts(gz, "Nurlan Abenov, Kazakhstan's former ambassador to Hungary, spoke.")] == [
         ("Nurlan Abenov", "Ambassador", "Kazakhstan", "Hungary", True)]
+
+
+def test_a_list_of_title_name_pairs_gives_each_title_to_the_name_after_it(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Speeches were made by the Executive Director of the Heydar Aliyev Foundation, Farid "
+                                     "Jafarov, President of the Youth Foundation of Azerbaijan, Ramil Shukurov, and Rector of "
+                                     "Baku State University, Elchin Babayev.")] == [
+        ("Farid Jafarov", "Executive Director", "Heydar Aliyev Foundation", None),
+        ("Ramil Shukurov", "President", "Youth Foundation of Azerbaijan", None),
+        ("Elchin Babayev", "Rector", "Baku State University", None)]
+    assert sorted(p[:4] for p in posts(gz, "Guests included the Director of the Azerbaijani Student Platform, Farid "
+                                           "Jafarov, Chairman of the Youth Foundation of Azerbaijan, Ramil Shukurov.")) == [
+        ("Farid Jafarov", "Director", "Azerbaijani Student Platform", None),
+        ("Ramil Shukurov", "Chairman", "Youth Foundation of Azerbaijan", None)]
+
+
+def test_a_list_of_name_title_pairs_keeps_each_title_with_the_name_before_it(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Guests were Ambassador Farid Jafarov, Permanent Representative of Azerbaijan to UNESCO, "
+                                     "Ambassador Ramil Shukurov, Permanent Representative of Türkiye to UNESCO, and others.")] == [
+        ("Farid Jafarov", "Permanent Representative", "Azerbaijan", "UNESCO"),
+        ("Ramil Shukurov", "Permanent Representative", "Türkiye", "UNESCO")]
+    assert [p[:4] for p in posts(gz, "Farid Jafarov, President of the Youth Foundation of Azerbaijan, Ramil Shukurov, and "
+                                     "others spoke.")] == [
+        ("Farid Jafarov", "President", "Youth Foundation of Azerbaijan", None)]

@@ -13,7 +13,7 @@ ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Minis
               "Office", "Parliament", "Secretariat", "Federation", "Society", "Organization", "Organisation",
               "Administration", "Embassy", "Mission", "Consulate", "Commission", "Bank", "Directorate",
               "Service", "Presidency", "Cabinet", "Government", "Majlis", "Mejlis", "Senate", "Board", "Maslahaty", "Kenesh", "Mazhilis",
-              "Meclisi", "Parliament", "Orchestra", "Ensemble", "Choir", "Troupe", "Group", "Club", "Department")
+              "Meclisi", "Parliament", "Platform", "Orchestra", "Ensemble", "Choir", "Troupe", "Group", "Club", "Department")
 VENUE_HEADS = ("Hall", "Palace", "Hotel", "Theater", "Theatre", "Opera", "Museum", "Library", "Stadium",
                 "Arena", "Residence", "Gallery", "Park", "Square", "Complex", "Pavilion", "Auditorium", "Monastery",
                 "Palais", "Castle", "Cathedral", "Mosque", "Church", "Villa", "Headquarters", "Mausoleum", "Memorial",

@@ -10,7 +10,7 @@ from ..facts import Post
 from ..text import MARK, Reader
 from .lexicon import HONOR
 from .persons import titles as find_titles
-from .post_recall import owner_from_repeat, pronoun_holder, recall_posts
+from .post_recall import listed_holder, owner_from_repeat, pronoun_holder, recall_posts
 
 __all__ = ["posts"]
 
@@ -295,7 +295,8 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
         past = bool(re.search(r"\b(?:served|was|worked|acted|had\s+served|previously|formerly)\b", serves.group(0))) and not re.search(
             r"appointed|elected|named|awarded|granted|given", serves.group(0))
     elif cand_before:
-        person, confidence = cand_before, 0.85
+        listed = listed_holder(reader, masked, s, e) if after and after.group(1) else None
+        person, confidence = (listed, 0.8) if listed else (cand_before, 0.85)
     elif cand_after:
         person, confidence = cand_after, 0.8
     if person is None:       # "The previous Ambassador of A to B (since 2017) was X"
