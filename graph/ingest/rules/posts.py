@@ -11,6 +11,7 @@ from ..text import MARK, Reader
 from .lexicon import HONOR
 from .persons import titles as find_titles
 from .post_recall import listed_holder, owner_from_repeat, pronoun_holder, recall_posts
+from .post_succession import succession_posts
 
 __all__ = ["posts"]
 
@@ -81,6 +82,7 @@ def posts(reader: Reader) -> None:
     owner_from_repeat(reader)
     _drop_unowned_repeats(reader)
     demonym_reference_posts(reader)
+    succession_posts(reader)
 
 
 # "the Azerbaijani minister said", "The top Turkish diplomat": a reference back to a state-less title
