@@ -366,3 +366,11 @@ def test_a_list_of_name_title_pairs_keeps_each_title_with_the_name_before_it(gz:
     assert [p[:4] for p in posts(gz, "Farid Jafarov, President of the Youth Foundation of Azerbaijan, Ramil Shukurov, and "
                                      "others spoke.")] == [
         ("Farid Jafarov", "President", "Youth Foundation of Azerbaijan", None)]
+
+
+def test_a_crown_prince_and_a_king_with_their_state(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Saudi Crown Prince Mohammed bin Salman welcomed the guests in Jeddah.")] == [
+        ("Mohammed bin Salman", "Crown Prince", "Saudi Arabia", None)]
+    assert [p[:4] for p in posts(gz, "On Monday, Qatari King Tamim bin Hamad received the delegation.")] == [
+        ("Tamim bin Hamad", "King", "Qatar", None)]
+    assert posts(gz, "Crown Prince Mohammed bin Salman spoke.") == []       # a title of no state written

@@ -22,7 +22,7 @@ from .phrases import QUOTED
 
 __all__ = ["persons", "titles"]
 
-_LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
+_LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration", "Crown", "Prince", "King"}   # dropped before a name
 _GAP = r"(?:[ \t\u00a0]*\n(?![ \t]*\n)[ \t\u00a0]*|[ \t\u00a0]+)"       # a name may wrap to the next line, never past a paragraph
 _PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.)|(?<=[SCZK]h\.))(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")   # "V.Putin" too
 
