@@ -374,3 +374,12 @@ def test_a_crown_prince_and_a_king_with_their_state(gz: Gazetteer) -> None:
     assert [p[:4] for p in posts(gz, "On Monday, Qatari King Tamim bin Hamad received the delegation.")] == [
         ("Tamim bin Hamad", "King", "Qatar", None)]
     assert posts(gz, "Crown Prince Mohammed bin Salman spoke.") == []       # a title of no state written
+
+
+def test_a_member_of_a_body_and_a_member_of_a_state_s_parliament(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "The guests from Kyrgyzstan were led by Azamat Bekov, Member of the Jogorku Kenesh of "
+                                     "Kyrgyzstan, and Nurlan Abenov, Member of the Council of Elders of the OTS.")] == [
+        ("Azamat Bekov", "Member of Parliament", "Kyrgyzstan", None),
+        ("Nurlan Abenov", "Member", "Council of Elders of the OTS", None)]
+    assert posts(gz, "Hungary became a Member of the Organization of Turkic States.") == []
+    assert posts(gz, "Azamat Bekov, a member of the Organization of Turkic States' staff, spoke.") == []

@@ -99,7 +99,7 @@ NAME_TOKEN = r"(?:(?:Sh|Ch|Zh|Kh)\.|[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 
 LEFT_STOP = {
-    "Attending", "Joining", "Including", "Participating", "Those",
+    "Attending", "Joining", "Including", "Participating", "Those", "Member",
     "The", "A", "An", "In", "On", "At", "By", "For", "Of", "To", "And", "But", "As", "With", "From", "During",
     "After", "Before", "This", "That", "These", "His", "Her", "Their", "Its", "It", "He", "She", "They",
     "We", "Our", "Also", "Earlier", "Later", "Meanwhile", "Within", "Under", "Addressing", "Speaking", "According",

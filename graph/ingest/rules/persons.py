@@ -227,6 +227,20 @@ def _body_named_before(reader: Reader, masked: str, pos: int, start: int) -> tup
     return None
 
 
+_PARLIAMENT = re.compile(r"(?:Parliament|National\s+Assembly|Grand\s+National\s+Assembly|Milli\s+Majlis|Mazhilis|Jogorku\s+Kenesh"
+                         r"|Oliy\s+Majlis|Mejlis|Majlis|Senate)\s+of\s+(?:the\s+)?(.+)")
+
+
+def _member_of_parliament(reader: Reader, rec: dict) -> None:
+    """"Member of the Parliament of Azerbaijan": a member of a state's parliament holds the post "Member
+    of Parliament" of that state (when the text names the state as one of its entities)."""
+    body = reader.out.entities.get(rec["of"]) if rec["of"] else None
+    named = _PARLIAMENT.fullmatch(body.label) if body is not None and body.kind == "Organization" else None
+    known = reader.gz.index.variants(named.group(1), types={"State"}) if named else []
+    if len(known) == 1 and known[0] in reader.out.entities:
+        rec["of"], rec["title"] = known[0], "Member of Parliament"
+
+
 #: a word of tenure between a title's owner and the title ("Türkiye's new Ambassador", "Kazakhstan's former ambassador")
 _TENURE = r"(?:(?:new|newly[\s-]+appointed|newly[\s-]+elected|incoming|outgoing|former|current|acting)\s+)?"
 
@@ -305,6 +319,8 @@ def titles(reader: Reader) -> list[dict]:
             rec["pre"] = _delegation_state(reader, masked, start)
         if rec["of"] is None and rec["pre"] is not None:
             rec["of"] = rec["pre"]
+        if role == "member":
+            _member_of_parliament(reader, rec)
         if lower and rec["of"] is None and rec["to"] is None:
             continue   # "the minister said": a lower-case title names no post
         rec["span"] = (rec["span"][0], pos)
