@@ -383,3 +383,15 @@ def test_a_member_of_a_body_and_a_member_of_a_state_s_parliament(gz: Gazetteer) 
         ("Nurlan Abenov", "Member", "Council of Elders of the OTS", None)]
     assert posts(gz, "Hungary became a Member of the Organization of Turkic States.") == []
     assert posts(gz, "Azamat Bekov, a member of the Organization of Turkic States' staff, spoke.") == []
+
+
+def test_the_place_a_title_is_accredited_to_owns_no_title_right_after_it(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Emre Yalçın was appointed as Türkiye's new ambassador to Azerbaijan Minister of "
+                                     "Foreign Affairs Jeyhun Bayramov received a copy of his credentials.")] == [
+        ("Emre Yalçın", "Ambassador", "Türkiye", "Azerbaijan"),
+        ("Jeyhun Bayramov", "Minister of Foreign Affairs", None, None)]
+    assert not [p for p in posts(gz, "The panel: Azamat Bekov, Ambassador of Kyrgyzstan to the United States "
+                                     "Ambassador Nurlan Abenov, Ambassador of Kazakhstan to the United States.")
+                if p[2] == "United States"]
+    assert [p[:4] for p in posts(gz, "Emre Yalçın met Azerbaijan's Minister of Foreign Affairs Jeyhun Bayramov.")] == [
+        ("Jeyhun Bayramov", "Minister of Foreign Affairs", "Azerbaijan", None)]

@@ -282,6 +282,8 @@ def titles(reader: Reader) -> list[dict]:
             mention = reader.at(off + pre.start(1))
             if mention and any(a <= mention[0] < b for a, b in datelines):
                 mention = None      # "ALMATY. KAZINFORM Secretary of State X": the agency of the dateline owns no title
+            if mention and found and found[-1]["span"][1] == mention[1] and found[-1]["to"] == mention[2]:
+                mention = None      # "… ambassador to Uzbekistan Minister of Foreign Affairs X": the place one title is accredited to owns no next title
             if mention and mention[3] in ("State", "Demonym", "Organization"):
                 rec["pre"] = mention[2]
                 rec["span"] = (off + pre.start(1), end)

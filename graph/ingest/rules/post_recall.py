@@ -246,7 +246,9 @@ def owner_from_repeat(reader: Reader) -> None:
             mention = reader.at(m.start(1))
             after = re.match(rf"{_NEXT}{_HONOR}({MARK})", masked[m.end():])
             other = reader.at(m.end() + after.start(1)) if after else None
-            if mention and mention[3] in ("State", "Demonym") and not (other and other[3] == "Person" and other[2] != post.person):
+            accredited = mention is not None and any(p.to == mention[2] and p.span[1] == mention[1] for p in out.posts)
+            if mention and mention[3] in ("State", "Demonym") and not accredited and not (
+                    other and other[3] == "Person" and other[2] != post.person):
                 states.add(mention[2])
         if len(states) == 1:
             post.of = states.pop()
