@@ -36,3 +36,8 @@ def test_a_post_not_spoken_of_as_taken_up_is_not_the_predecessor_s(gz: Gazetteer
 def test_no_successor_no_post(gz: Gazetteer) -> None:
     assert posts(gz, "The decree replaced Ahmet Başar Şen. Emre Yalçın is the new Ambassador of Türkiye to "
                      "Azerbaijan.") == [("Emre Yalçın", "Ambassador", "Türkiye", "Azerbaijan", False)]
+
+
+def test_who_replaces_one_person_with_another_passes_on_no_post(gz: Gazetteer) -> None:
+    assert posts(gz, "President of Kazakhstan Kassym-Jomart Tokayev replaced Dauren Abayev with Aida Balayeva.") == [
+        ("Kassym-Jomart Tokayev", "President", "Kazakhstan", None, False)]

@@ -15,6 +15,7 @@ __all__ = ["succession_posts"]
 # "A replaces / succeeded / will replace X", "replacing X", "A's predecessor X", "from his predecessor, X"
 _SUCCEEDS = re.compile(rf"\b(?:(?:will\s+|to\s+)?(?:replace[sd]?|succeed(?:s|ed)?)|replacing|succeeding)\s+{HONOR}({MARK})"
                        rf"|\b(?:[Hh]is|[Hh]er|['’]s)\s+predecessor\s*,?\s+{HONOR}({MARK})")
+_CAUSATIVE = re.compile(rf"\s*,?\s+(?:with|by)\s+(?:the\s+)?(?:\w+\s+){{0,4}}?{HONOR}{MARK}")
 _PRONOUN = re.compile(r"(?:^|[^\w])(?:[Hh]e|[Ss]he)\s+$")
 
 
@@ -54,8 +55,8 @@ def succession_posts(reader: Reader) -> None:
     for m in _SUCCEEDS.finditer(reader.masked_text):
         g = 1 if m.group(1) else 2
         replaced = reader.at(m.start(g))
-        if replaced is None or replaced[3] != "Person":
-            continue
+        if replaced is None or replaced[3] != "Person" or _CAUSATIVE.match(reader.masked_text, m.end()):
+            continue        # "A replaced X with Y": A appoints, X's post is not A's
         successor = _successor(reader, spans, m.start())
         if successor is None or successor == replaced[2] or any(p.person == replaced[2] for p in out.posts):
             continue
