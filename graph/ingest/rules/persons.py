@@ -241,6 +241,22 @@ def _member_of_parliament(reader: Reader, rec: dict) -> None:
         rec["of"], rec["title"] = known[0], "Member of Parliament"
 
 
+def _owner_before(reader: Reader, masked: str, start: int, datelines: list[tuple[int, int]],
+                  last: dict | None) -> tuple[str, int] | None:
+    """The state, demonym or organization right before a title ("Kazakh", "Kazakhstan's", "OTS", "… Cyprus
+    (TRNC)", "Türkiye's new"): its key and where it starts."""
+    off = max(0, start - 300)
+    pre = re.search(rf"({MARK})(?:\s*\((?:{MARK}|[A-Z]{{2,8}})\))?(?:['’`]s)?\s+{_TENURE}$", masked[off:start])
+    mention = reader.at(off + pre.start(1)) if pre else None
+    if mention is None or mention[3] not in ("State", "Demonym", "Organization"):
+        return None
+    if any(a <= mention[0] < b for a, b in datelines):
+        return None      # "ALMATY. KAZINFORM Secretary of State X": the agency of the dateline owns no title
+    if last is not None and last["span"][1] == mention[1] and last["to"] == mention[2]:
+        return None      # "… ambassador to Uzbekistan Minister of Foreign Affairs X": the place one title is accredited to owns no next title
+    return mention[2], mention[0]
+
+
 #: a word of tenure between a title's owner and the title ("Türkiye's new Ambassador", "Kazakhstan's former ambassador")
 _TENURE = r"(?:(?:new|newly[\s-]+appointed|newly[\s-]+elected|incoming|outgoing|former|current|acting)\s+)?"
 
@@ -275,18 +291,9 @@ def titles(reader: Reader) -> list[dict]:
             topic = " ".join(re.sub(r"\s+Ministers?$", "", t).split())
             rec["topic"] = topic
             rec["title"] = f"Minister of {topic}"
-        # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
-        off = max(0, start - 300)
-        pre = re.search(rf"({MARK})(?:\s*\((?:{MARK}|[A-Z]{{2,8}})\))?(?:['’`]s)?\s+{_TENURE}$", masked[off:start])   # "… Cyprus (TRNC) President"
-        if pre:
-            mention = reader.at(off + pre.start(1))
-            if mention and any(a <= mention[0] < b for a, b in datelines):
-                mention = None      # "ALMATY. KAZINFORM Secretary of State X": the agency of the dateline owns no title
-            if mention and found and found[-1]["span"][1] == mention[1] and found[-1]["to"] == mention[2]:
-                mention = None      # "… ambassador to Uzbekistan Minister of Foreign Affairs X": the place one title is accredited to owns no next title
-            if mention and mention[3] in ("State", "Demonym", "Organization"):
-                rec["pre"] = mention[2]
-                rec["span"] = (off + pre.start(1), end)
+        owner = _owner_before(reader, masked, start, datelines, found[-1] if found else None)
+        if owner is not None:       # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
+            rec["pre"], rec["span"] = owner[0], (owner[1], end)
         # after: "of <E>", "to/in <E>"
         pos = end
         of = re.match(rf"\s+of\s+(?:the\s+)?({MARK})", masked[pos:])
