@@ -235,6 +235,9 @@ ROLE_TITLES: tuple[tuple[str, str, str], ...] = (
     (r"Mayor", "head-of-institution", "Mayor"),
     (r"General\s+Director", "director-general", "General Director"),
     (r"\bRector", "head-of-institution", "Rector"),     # not the end of "Director"
+    (r"(?-i:Member)(?=\s+of\s)", "member", "Member"),     # "Member of the Council of Elders", "… of the Parliament of A"
+    (r"Crown\s+Prince", "head-of-institution", "Crown Prince"),   # "Saudi Crown Prince X"
+    (r"(?-i:King)(?=\s+(?:of\s|[A-Z\U000F0000-\U0010FFFD]))", "head-of-institution", "King"),  # "the King of Jordan", "Saudi King X"
     (r"Vice[\s-]+President(?!ial)", "vice-president", "Vice President"),
     (r"President(?!ial)", "president", "President"),
     (r"(?:Deputy|Vice|First\s+Deputy)[\s-]+(?:Chairman|Chairwoman|Chairperson)", "chairman", "Deputy Chairman"),

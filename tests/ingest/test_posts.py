@@ -316,3 +316,82 @@ def test_a_secretary_general_is_a_post_even_when_the_body_is_not_named_next_to_t
     # the same title with its body elsewhere for the same person: the state-less copy is dropped
     assert [p[:3] for p in posts(gz, "Secretary General of the OTS Aron Veres arrived. Secretary General Aron Veres "
                                      "then spoke.")] == [("Aron Veres", "Secretary General", "OTS")]
+
+
+def test_two_coordinated_titles_opening_a_sentence_are_the_following_name_s(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Deputy Prime Minister of Kyrgyzstan and Minister of Foreign Affairs Azamat "
+                                     "Bekov arrived in Baku on 3 May.")] == [
+        ("Azamat Bekov", "Deputy Prime Minister", "Kyrgyzstan", None),
+        ("Azamat Bekov", "Minister of Foreign Affairs", "Kyrgyzstan", None)]
+    assert [p[:4] for p in posts(gz, "On 3 May, the Deputy Prime Minister of Hungary and Minister of Foreign Affairs "
+                                     "Péter Szijjártó arrived.")] == [
+        ("Péter Szijjártó", "Deputy Prime Minister", "Hungary", None),
+        ("Péter Szijjártó", "Minister of Foreign Affairs", "Hungary", None)]
+
+
+def test_a_first_title_with_its_own_holder_does_not_join_the_next_name_s_title(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Emre Yalçın, Ambassador of Türkiye to Azerbaijan, and Minister of Foreign "
+                                     "Affairs Azamat Bekov spoke.")] == [
+        ("Emre Yalçın", "Ambassador", "Türkiye", "Azerbaijan"),
+        ("Azamat Bekov", "Minister of Foreign Affairs", None, None)]
+
+
+def test_a_word_of_tenure_between_the_owner_and_the_title(gz: Gazetteer) -> None:
+    assert [p[:5] for p in posts(gz, "Emre Yalçın has been appointed as Türkiye's new ambassador to Azerbaijan.")] == [
+        ("Emre Yalçın", "Ambassador", "Türkiye", "Azerbaijan", False)]
+    assert [p[:5] for p in posts(gz, "Kazakhstan's newly appointed Ambassador to Hungary Nurlan Abenov arrived.")] == [
+        ("Nurlan Abenov", "Ambassador", "Kazakhstan", "Hungary", False)]
+    assert [p[:5] for p in posts(gz, "Nurlan Abenov, Kazakhstan's former ambassador to Hungary, spoke.")] == [
+        ("Nurlan Abenov", "Ambassador", "Kazakhstan", "Hungary", True)]
+
+
+def test_a_list_of_title_name_pairs_gives_each_title_to_the_name_after_it(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Speeches were made by the Executive Director of the Heydar Aliyev Foundation, Farid "
+                                     "Jafarov, President of the Youth Foundation of Azerbaijan, Ramil Shukurov, and Rector of "
+                                     "Baku State University, Elchin Babayev.")] == [
+        ("Farid Jafarov", "Executive Director", "Heydar Aliyev Foundation", None),
+        ("Ramil Shukurov", "President", "Youth Foundation of Azerbaijan", None),
+        ("Elchin Babayev", "Rector", "Baku State University", None)]
+    assert sorted(p[:4] for p in posts(gz, "Guests included the Director of the Azerbaijani Student Platform, Farid "
+                                           "Jafarov, Chairman of the Youth Foundation of Azerbaijan, Ramil Shukurov.")) == [
+        ("Farid Jafarov", "Director", "Azerbaijani Student Platform", None),
+        ("Ramil Shukurov", "Chairman", "Youth Foundation of Azerbaijan", None)]
+
+
+def test_a_list_of_name_title_pairs_keeps_each_title_with_the_name_before_it(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Guests were Ambassador Farid Jafarov, Permanent Representative of Azerbaijan to UNESCO, "
+                                     "Ambassador Ramil Shukurov, Permanent Representative of Türkiye to UNESCO, and others.")] == [
+        ("Farid Jafarov", "Permanent Representative", "Azerbaijan", "UNESCO"),
+        ("Ramil Shukurov", "Permanent Representative", "Türkiye", "UNESCO")]
+    assert [p[:4] for p in posts(gz, "Farid Jafarov, President of the Youth Foundation of Azerbaijan, Ramil Shukurov, and "
+                                     "others spoke.")] == [
+        ("Farid Jafarov", "President", "Youth Foundation of Azerbaijan", None)]
+
+
+def test_a_crown_prince_and_a_king_with_their_state(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Saudi Crown Prince Mohammed bin Salman welcomed the guests in Jeddah.")] == [
+        ("Mohammed bin Salman", "Crown Prince", "Saudi Arabia", None)]
+    assert [p[:4] for p in posts(gz, "On Monday, Qatari King Tamim bin Hamad received the delegation.")] == [
+        ("Tamim bin Hamad", "King", "Qatar", None)]
+    assert posts(gz, "Crown Prince Mohammed bin Salman spoke.") == []       # a title of no state written
+
+
+def test_a_member_of_a_body_and_a_member_of_a_state_s_parliament(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "The guests from Kyrgyzstan were led by Azamat Bekov, Member of the Jogorku Kenesh of "
+                                     "Kyrgyzstan, and Nurlan Abenov, Member of the Council of Elders of the OTS.")] == [
+        ("Azamat Bekov", "Member of Parliament", "Kyrgyzstan", None),
+        ("Nurlan Abenov", "Member", "Council of Elders of the OTS", None)]
+    assert posts(gz, "Hungary became a Member of the Organization of Turkic States.") == []
+    assert posts(gz, "Azamat Bekov, a member of the Organization of Turkic States' staff, spoke.") == []
+
+
+def test_the_place_a_title_is_accredited_to_owns_no_title_right_after_it(gz: Gazetteer) -> None:
+    assert [p[:4] for p in posts(gz, "Emre Yalçın was appointed as Türkiye's new ambassador to Azerbaijan Minister of "
+                                     "Foreign Affairs Jeyhun Bayramov received a copy of his credentials.")] == [
+        ("Emre Yalçın", "Ambassador", "Türkiye", "Azerbaijan"),
+        ("Jeyhun Bayramov", "Minister of Foreign Affairs", None, None)]
+    assert not [p for p in posts(gz, "The panel: Azamat Bekov, Ambassador of Kyrgyzstan to the United States "
+                                     "Ambassador Nurlan Abenov, Ambassador of Kazakhstan to the United States.")
+                if p[2] == "United States"]
+    assert [p[:4] for p in posts(gz, "Emre Yalçın met Azerbaijan's Minister of Foreign Affairs Jeyhun Bayramov.")] == [
+        ("Jeyhun Bayramov", "Minister of Foreign Affairs", "Azerbaijan", None)]

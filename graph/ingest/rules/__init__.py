@@ -5,7 +5,8 @@ names the gazetteer knows (:func:`~graph.ingest.text.scan_known`), then
 
 * :mod:`.phrases`: organizations, venues and named events the gazetteer does not know;
 * :mod:`.persons`: persons, and role titles with what they are of and accredited to;
-* :mod:`.posts`: titles with their holders (with :mod:`.post_recall`, titles known by their head words);
+* :mod:`.posts`: titles with their holders (with :mod:`.post_recall`, titles known by their head words, and
+  :mod:`.post_succession`, the posts of persons replaced or succeeded);
 * :mod:`.events`: named and unnamed events with dates, places and parts (dates by :mod:`.dates`),
   and, sentence by sentence, :mod:`.participations`;
 * :mod:`.memberships` (with its recall layer of word lists, :mod:`.membership_recall`) and :mod:`.figures`.

@@ -13,7 +13,7 @@ ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Minis
               "Office", "Parliament", "Secretariat", "Federation", "Society", "Organization", "Organisation",
               "Administration", "Embassy", "Mission", "Consulate", "Commission", "Bank", "Directorate",
               "Service", "Presidency", "Cabinet", "Government", "Majlis", "Mejlis", "Senate", "Board", "Maslahaty", "Kenesh", "Mazhilis",
-              "Meclisi", "Parliament", "Orchestra", "Ensemble", "Choir", "Troupe", "Group", "Club", "Department")
+              "Meclisi", "Parliament", "Platform", "Orchestra", "Ensemble", "Choir", "Troupe", "Group", "Club", "Department")
 VENUE_HEADS = ("Hall", "Palace", "Hotel", "Theater", "Theatre", "Opera", "Museum", "Library", "Stadium",
                 "Arena", "Residence", "Gallery", "Park", "Square", "Complex", "Pavilion", "Auditorium", "Monastery",
                 "Palais", "Castle", "Cathedral", "Mosque", "Church", "Villa", "Headquarters", "Mausoleum", "Memorial",
@@ -99,7 +99,7 @@ NAME_TOKEN = r"(?:(?:Sh|Ch|Zh|Kh)\.|[A-ZÀ-ÖØ-ÞĀ-ſƏЀ-Я][a-zß-öø-ÿā-
 PARTICLE = r"(?:van|der|von|de|del|bin|ibn|al|ogly|oglu|oğlu|kyzy|uulu|qizi)"
 
 LEFT_STOP = {
-    "Attending", "Joining", "Including", "Participating", "Those",
+    "Attending", "Joining", "Including", "Participating", "Those", "Member",
     "The", "A", "An", "In", "On", "At", "By", "For", "Of", "To", "And", "But", "As", "With", "From", "During",
     "After", "Before", "This", "That", "These", "His", "Her", "Their", "Its", "It", "He", "She", "They",
     "We", "Our", "Also", "Earlier", "Later", "Meanwhile", "Within", "Under", "Addressing", "Speaking", "According",

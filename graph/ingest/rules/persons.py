@@ -22,7 +22,7 @@ from .phrases import QUOTED
 
 __all__ = ["persons", "titles"]
 
-_LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration"}   # dropped before a name
+_LEAD = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "Diplomat", "Migration", "Crown", "Prince", "King"}   # dropped before a name
 _GAP = r"(?:[ \t\u00a0]*\n(?![ \t]*\n)[ \t\u00a0]*|[ \t\u00a0]+)"       # a name may wrap to the next line, never past a paragraph
 _PERSON_RE = re.compile(rf"{NAME_TOKEN}(?:(?:{_GAP}|(?<=[A-Z]\.)|(?<=[SCZK]h\.))(?:{PARTICLE}{_GAP})*{NAME_TOKEN}){{1,6}}")   # "V.Putin" too
 
@@ -227,6 +227,40 @@ def _body_named_before(reader: Reader, masked: str, pos: int, start: int) -> tup
     return None
 
 
+_PARLIAMENT = re.compile(r"(?:Parliament|National\s+Assembly|Grand\s+National\s+Assembly|Milli\s+Majlis|Mazhilis|Jogorku\s+Kenesh"
+                         r"|Oliy\s+Majlis|Mejlis|Majlis|Senate)\s+of\s+(?:the\s+)?(.+)")
+
+
+def _member_of_parliament(reader: Reader, rec: dict) -> None:
+    """"Member of the Parliament of Azerbaijan": a member of a state's parliament holds the post "Member
+    of Parliament" of that state (when the text names the state as one of its entities)."""
+    body = reader.out.entities.get(rec["of"]) if rec["of"] else None
+    named = _PARLIAMENT.fullmatch(body.label) if body is not None and body.kind == "Organization" else None
+    known = reader.gz.index.variants(named.group(1), types={"State"}) if named else []
+    if len(known) == 1 and known[0] in reader.out.entities:
+        rec["of"], rec["title"] = known[0], "Member of Parliament"
+
+
+def _owner_before(reader: Reader, masked: str, start: int, datelines: list[tuple[int, int]],
+                  last: dict | None) -> tuple[str, int] | None:
+    """The state, demonym or organization right before a title ("Kazakh", "Kazakhstan's", "OTS", "… Cyprus
+    (TRNC)", "Türkiye's new"): its key and where it starts."""
+    off = max(0, start - 300)
+    pre = re.search(rf"({MARK})(?:\s*\((?:{MARK}|[A-Z]{{2,8}})\))?(?:['’`]s)?\s+{_TENURE}$", masked[off:start])
+    mention = reader.at(off + pre.start(1)) if pre else None
+    if mention is None or mention[3] not in ("State", "Demonym", "Organization"):
+        return None
+    if any(a <= mention[0] < b for a, b in datelines):
+        return None      # "ALMATY. KAZINFORM Secretary of State X": the agency of the dateline owns no title
+    if last is not None and last["span"][1] == mention[1] and last["to"] == mention[2]:
+        return None      # "… ambassador to Uzbekistan Minister of Foreign Affairs X": the place one title is accredited to owns no next title
+    return mention[2], mention[0]
+
+
+#: a word of tenure between a title's owner and the title ("Türkiye's new Ambassador", "Kazakhstan's former ambassador")
+_TENURE = r"(?:(?:new|newly[\s-]+appointed|newly[\s-]+elected|incoming|outgoing|former|current|acting)\s+)?"
+
+
 def titles(reader: Reader) -> list[dict]:
     """Every role title with what it is of (before it: "Kazakh", "Kazakhstan's"; after it: "of A")
     and accredited to ("to B"), in text order."""
@@ -257,16 +291,9 @@ def titles(reader: Reader) -> list[dict]:
             topic = " ".join(re.sub(r"\s+Ministers?$", "", t).split())
             rec["topic"] = topic
             rec["title"] = f"Minister of {topic}"
-        # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
-        off = max(0, start - 300)
-        pre = re.search(rf"({MARK})(?:\s*\((?:{MARK}|[A-Z]{{2,8}})\))?(?:['’`]s)?\s+$", masked[off:start])   # "… Cyprus (TRNC) President"
-        if pre:
-            mention = reader.at(off + pre.start(1))
-            if mention and any(a <= mention[0] < b for a, b in datelines):
-                mention = None      # "ALMATY. KAZINFORM Secretary of State X": the agency of the dateline owns no title
-            if mention and mention[3] in ("State", "Demonym", "Organization"):
-                rec["pre"] = mention[2]
-                rec["span"] = (off + pre.start(1), end)
+        owner = _owner_before(reader, masked, start, datelines, found[-1] if found else None)
+        if owner is not None:       # before: "Kazakh", "Kazakhstan's", "OTS", "the Turkish"
+            rec["pre"], rec["span"] = owner[0], (owner[1], end)
         # after: "of <E>", "to/in <E>"
         pos = end
         of = re.match(rf"\s+of\s+(?:the\s+)?({MARK})", masked[pos:])
@@ -301,6 +328,8 @@ def titles(reader: Reader) -> list[dict]:
             rec["pre"] = _delegation_state(reader, masked, start)
         if rec["of"] is None and rec["pre"] is not None:
             rec["of"] = rec["pre"]
+        if role == "member":
+            _member_of_parliament(reader, rec)
         if lower and rec["of"] is None and rec["to"] is None:
             continue   # "the minister said": a lower-case title names no post
         rec["span"] = (rec["span"][0], pos)

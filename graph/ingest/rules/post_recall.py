@@ -29,7 +29,7 @@ from ..facts import Post
 from ..text import DATELINE, MARK, Reader
 from .lexicon import HONOR, HONOR_WORD
 
-__all__ = ["HEADS", "MODIFIERS", "owner_from_repeat", "pronoun_holder", "recall_posts"]
+__all__ = ["HEADS", "MODIFIERS", "listed_holder", "owner_from_repeat", "pronoun_holder", "recall_posts"]
 
 #: head words of a title (the last word of its core), with the role each gives a post
 HEADS = {
@@ -141,7 +141,8 @@ def _holder(reader: Reader, masked: str, start: int, end: int, *, after: bool = 
     m = _BEFORE.search(lead)
     found = reader.at(base + m.start(1)) if m else None
     if found and found[3] == "Person" and not (pre and person_after):     # "…, Kyrgyz Deputy Minister X": X's
-        return found[2] if person_after is None else None
+        listed = listed_holder(reader, masked, start, end) if person_after is None and after else None
+        return listed or (found[2] if person_after is None else None)
     if person_after is not None:
         return person_after if after else None
     m = _PREDICATE.search(lead)
@@ -152,6 +153,39 @@ def _holder(reader: Reader, masked: str, start: int, end: int, *, after: bool = 
     named = re.match(rf"\s*,{_NEXT}{_HONOR}({MARK})\s*(?:,|\.(?:\s|$)|$)", masked[end:])
     found = reader.at(end + named.start(1)) if named and after else None
     return found[2] if found and found[3] == "Person" else None
+
+
+_NAME_CHUNK = re.compile(rf"\s*(?:and\s+)?{_HONOR}({MARK})\s*")
+_ENDS_NAMED = re.compile(rf"({MARK})\s*$")
+_CLAUSE = re.compile(r"(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!Prof)[.!?:;]\s|\n\s*\n")
+
+
+def _is_person(reader: Reader, pos: int) -> bool:
+    mention = reader.at(pos)
+    return mention is not None and mention[3] == "Person"
+
+
+def listed_holder(reader: Reader, masked: str, start: int, end: int) -> str | None:
+    """"Speeches were made by the Director of A, X, President of B, Y, and …": in a sentence that lists
+    pairs "<title>, <name>" from its start, the title at [start, end) is the name's set off by commas after
+    it (None when the sentence before it does not alternate title, name, title, name …)."""
+    named = re.match(rf"\s*,{_NEXT}{_HONOR}({MARK})\s*(?:,|\.(?:\s|$)|$|\s+and\b)", masked[end:])
+    if named is None or not _is_person(reader, end + named.start(1)):
+        return None
+    stops = list(_CLAUSE.finditer(masked, max(0, start - 600), start))
+    at = stops[-1].end() if stops else max(0, start - 600)
+    chunks = masked[at:start].split(",")[:-1]
+    if not chunks or len(chunks) % 2:
+        return None
+    for i, chunk in enumerate(chunks):
+        name = _NAME_CHUNK.fullmatch(chunk)
+        last = _ENDS_NAMED.search(chunk)
+        if i % 2 and not (name and _is_person(reader, at + name.start(1))):
+            return None         # a name where a name is due
+        if not i % 2 and last and _is_person(reader, at + last.start(1)):
+            return None         # a title where a title is due ("Ambassador X" is a name with its honour)
+        at += len(chunk) + 1
+    return reader.at(end + named.start(1))[2]  # type: ignore[index]
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:\([^()]{0,40}\)\s+)?(?:(?:previously|formerly|also|currently|now|earlier|later)\s+)?"
@@ -212,7 +246,9 @@ def owner_from_repeat(reader: Reader) -> None:
             mention = reader.at(m.start(1))
             after = re.match(rf"{_NEXT}{_HONOR}({MARK})", masked[m.end():])
             other = reader.at(m.end() + after.start(1)) if after else None
-            if mention and mention[3] in ("State", "Demonym") and not (other and other[3] == "Person" and other[2] != post.person):
+            accredited = mention is not None and any(p.to == mention[2] and p.span[1] == mention[1] for p in out.posts)
+            if mention and mention[3] in ("State", "Demonym") and not accredited and not (
+                    other and other[3] == "Person" and other[2] != post.person):
                 states.add(mention[2])
         if len(states) == 1:
             post.of = states.pop()

@@ -10,7 +10,8 @@ from ..facts import Post
 from ..text import MARK, Reader
 from .lexicon import HONOR
 from .persons import titles as find_titles
-from .post_recall import owner_from_repeat, pronoun_holder, recall_posts
+from .post_recall import listed_holder, owner_from_repeat, pronoun_holder, recall_posts
+from .post_succession import succession_posts
 
 __all__ = ["posts"]
 
@@ -60,7 +61,8 @@ def posts(reader: Reader) -> None:
         person, confidence, past = _holder(reader, masked, s, e)
         if person is None or _AIDE.search(masked[max(0, s - 40):s]):
             continue        # "Assistant to the President of Azerbaijan X": not the President
-        if re.search(r"\b(?:former|ex|outgoing|late)\s*-?\s*$", masked[max(0, s - 12):s], re.I):
+        if re.search(r"\b(?:former|ex|outgoing|late)\s*-?\s*$", masked[max(0, s - 12):s], re.I) or re.search(
+                r"\b(?:former|outgoing)\s+$", masked[s:chain[0]["title_span"][0]]):     # "Kazakhstan's former Ambassador"
             past = True
         if chain[0]["role"] == "president" and re.search(r"\b(?:the\s+)?First\s+$", masked[max(0, s - 12):s]):
             continue        # "First President of Kazakhstan X": a title of honour, not the presidency
@@ -80,6 +82,7 @@ def posts(reader: Reader) -> None:
     owner_from_repeat(reader)
     _drop_unowned_repeats(reader)
     demonym_reference_posts(reader)
+    succession_posts(reader)
 
 
 # "the Azerbaijani minister said", "The top Turkish diplomat": a reference back to a state-less title
@@ -215,11 +218,27 @@ def listed_posts(reader: Reader) -> None:
                 reader.out.posts.append(post)
 
 
+def _first_has_holder(reader: Reader, rec: dict) -> bool:
+    """Whether the first of two coordinated titles has a holder of its own ("X, Ambassador of A, and
+    Minister Y"), or stands at the head of a sentence or clause, so that a name after the second title
+    is the second title's alone ("the President of A and Prime Minister Y" after a verb keeps its own)."""
+    first = rec.get("coordinated") or rec
+    while first.get("coordinated") is not None:
+        first = first["coordinated"]
+    s = first["span"][0]
+    if _holder(reader, reader.masked_text, s, rec["span"][1])[0] is not None:
+        return True
+    lead = reader.masked_text[max(0, s - 60):s]
+    opens = (s <= 60 and re.fullmatch(r"\s*(?:[Tt]he\s+)?", lead)) or re.search(r"(?:[.!?]\s+|\n|,\s+)(?:[Tt]he\s+)?$", lead)
+    return not opens
+
+
 def _chains(reader: Reader, titles: list[dict]) -> list[list[dict]]:
     """Titles grouped into chains of coordinated titles of one person.
 
     "<title …> and <title …>" is one person's, and shares "of" when missing — unless the second
-    title is directly followed by a name (then it is that person's courtesy title)."""
+    title is directly followed by a name and the first has a holder of its own or follows a verb (then
+    the second is that name's title)."""
     masked = reader.masked_text
     for a, b in zip(titles, titles[1:]):
         between = masked[a["span"][1]:b["title_span"][0]]
@@ -227,7 +246,7 @@ def _chains(reader: Reader, titles: list[dict]) -> list[list[dict]]:
         if not dash and not re.fullmatch(r"\s*(?:,\s*)?and\s+(?:the\s+|also\s+|concurrently\s+)?", between):
             continue
         nxt = re.match(rf"\s*({MARK})", masked[b["span"][1]:b["span"][1] + 40])
-        if not dash and nxt and _person_at(reader, b["span"][1] + nxt.start(1)):
+        if not dash and nxt and _person_at(reader, b["span"][1] + nxt.start(1)) and _first_has_holder(reader, a):
             continue
         b["coordinated"] = a
         if b["of"] is None and b["pre"] is None:
@@ -278,7 +297,8 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
         past = bool(re.search(r"\b(?:served|was|worked|acted|had\s+served|previously|formerly)\b", serves.group(0))) and not re.search(
             r"appointed|elected|named|awarded|granted|given", serves.group(0))
     elif cand_before:
-        person, confidence = cand_before, 0.85
+        listed = listed_holder(reader, masked, s, e) if after and after.group(1) else None
+        person, confidence = (listed, 0.8) if listed else (cand_before, 0.85)
     elif cand_after:
         person, confidence = cand_after, 0.8
     if person is None:       # "The previous Ambassador of A to B (since 2017) was X"
