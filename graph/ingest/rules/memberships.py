@@ -18,7 +18,8 @@ __all__ = ["memberships"]
 _CHAIR = r"(?:[Cc]hairmanship|[Pp]residency)"
 _BUILTIN_ORGS = {iri("organization", slug) for slug, _names, _cls in ORGANIZATIONS}
 # "TURKPA unites the parliaments of A, B and C": the states are its members
-_BODIES_OF = r"(?:(?:the\s+)?(?:national\s+)?(?:parliaments|legislatures|governments)\s+of\s+)?"
+_BODIES_OF = (r"(?:(?:the\s+)?(?:national\s+)?(?:parliaments|legislatures|governments|leaders|heads\s+of\s+state|presidents|"
+              r"(?:ministries|ministers)(?:\s+of\s+(?-i:[a-z]+)(?:\s+(?-i:[a-z]+)){0,2}?)?)\s+of\s+)?")
 _ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Academy))"
 _ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+((?:in|since)\s+(?:19|20)\d\d)\b")
 _SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
@@ -106,10 +107,14 @@ _LIST_APPOS = re.compile(rf"{LIST}(?:\s*,|\s+[–—-])\s+(?:all\s+|both\s+)?(?:
                          rf"(?:s|\s+states|\s+countries)\s+of\s+(?:the\s+)?({MARK})")
 
 
+# a body by a common noun ("the organization", "the academy", "this bloc"): the one named last with that head word
+_BODY_NOUN = (r"(?:organi[sz]ation|[Aa]ssembly|[Cc]ouncil|[Uu]nion|bloc|alliance|grouping|group|[Cc]ommunity|[Aa]cademy|[Ff]und|[Bb]ank|"
+              r"[Ff]orum|[Ff]oundation|[Ll]eague|[Mm]ovement|[Cc]ommonwealth|platform|format|partnership)\b")
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
-_ORG_HAS = re.compile(rf"(?:({MARK})|\b(?:[Tt]he|[Tt]his)\s+(?:organi[sz]ation|[Aa]ssembly|[Cc]ouncil|[Uu]nion|bloc|alliance|grouping|[Cc]ommunity)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,\s+(?:established|founded|created|set\s+up)\s+in\s+(?:19|20)\d\d,)?(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
+_ORG_HAS = re.compile(rf"(?:({MARK})|\b(?:[Tt]he|[Tt]his)\s+{_BODY_NOUN}|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,\s+(?:established|founded|created|set\s+up)\s+in\s+(?:19|20)\d\d,)?(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
                       rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+(?:composed|made\s+up)\s+of|consisting\s+of|comprising|"
-                      rf"uniting|bringing\s+together|(?:was|were)\s+(?:established|founded|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by)\s+"
+                      rf"uniting|bringing\s+together|(?:(?:was|were)\s+)?(?:jointly\s+)?(?:established|founded|set\s+up|created|co-founded)\s+(?:in\s+\d{{4}}\s+)?"
+                      rf"(?:jointly\s+)?by)\s+"
                       rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,4}}(?:countries|states|nations)\s*:?\s*)?{_BODIES_OF}(?:the\s+)?{LIST}"
                       rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+(?:and|with|while)\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
 
@@ -339,7 +344,7 @@ class _Memberships:
         if m.group(group):
             key = self.key_at(pos + m.start(group))
             return key if key and self.is_org(key) else None
-        heads = re.findall(r"\b(?:the|its|this)\s+(organi[sz]ation|assembly|council|union|fund|academy)\b", m.group(0), re.I)
+        heads = re.findall(rf"\b(?:the|its|this)\s+({_BODY_NOUN})", m.group(0), re.I)
         return self.last_org(pos + m.start(), heads[-1] if heads else None)
 
     def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "",
