@@ -173,3 +173,27 @@ def test_the_speakers_own_country_in_the_first_person(gz: Gazetteer, text: str, 
 ])
 def test_more_chairs(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
     assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The OTS met in Baku. During the presidency of Kazakhstan last year, much was done in our organization.",
+     [("Kazakhstan", "OTS", "chair", None)]),
+    ("The OTS met. Throughout Kyrgyzstan's presidency, the organization grew.", [("Kyrgyzstan", "OTS", "chair", None)]),
+    ("In the course of the rotating chairmanship of Azerbaijan, the CICA adopted a plan.", [("Azerbaijan", "CICA", "chair", None)]),
+    ("During its chairmanship of the organization, Azerbaijan launched projects of TURKSOY.", [("Azerbaijan", "TURKSOY", "chair", None)]),
+    ("The SCO met. During its presidency in 2025, Kyrgyzstan hosted ten meetings.", [("Kyrgyzstan", "SCO", "chair", None)]),
+    ("During Hungary's presidency of the EU, trade grew.", [("Hungary", "EU", "chair", None)]),
+    ("The OTS met. During its presidency, Kazakhstan will host the summit.", [("Kazakhstan", "OTS", "chair", None)]),
+])
+def test_the_time_of_a_states_office(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS met. During the presidency of Tokayev, Kazakhstan grew.",
+    "The OTS met. During his presidency, Tokayev visited Baku.",
+    "During the presidency of Kazakhstan, trade grew.",
+    "The OTS met. During the presidency of Kazakhstan next year, the summit may move.",
+])
+def test_no_time_of_a_states_office(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []

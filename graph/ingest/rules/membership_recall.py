@@ -83,6 +83,18 @@ _BARE_CHAIR = re.compile(rf"({MARK})['’]s\s+(?:(?:current|ongoing|rotating|suc
 # "(the summit of the OTS, held) under the chairmanship of A" (a state, not its minister)
 _UNDER = re.compile(rf"\b[Uu]nder\s+(?:the\s+)?(?:rotating\s+)?(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})"
                     rf"(?!\uf8ff|\s*['’]s|\s+(?:President|Prime|Minister|Foreign|Deputy|Speaker|Chair|Ambassador|Head)\b)")
+# "during the presidency of A (last year)", "throughout A's presidency", "During its chairmanship, A …": a time of
+# a state's office; the body is the one named in the sentence (before, else after), else the one named last
+_TIME = r"(?:[Dd]uring|[Tt]hroughout|[Ii]n\s+the\s+course\s+of|[Oo]ver\s+the\s+course\s+of)"
+_CHAIR_ADJ = r"(?:(?:rotating|current|successful|one-year|annual|past|previous|recent|fruitful|ongoing)\s+)?"
+_COMING = re.compile(r"\b(?:next|coming|upcoming|incoming|future|starting|from\s+(?:19|20)\d\d)\b", re.I)
+_DURING_CHAIR = [
+    re.compile(rf"\b{_TIME}\s+(?:the\s+)?{_CHAIR_ADJ}(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})"
+               rf"(?!\uf8ff|\s*['’]s|\s+(?:in|of|at|over|within)\s+(?:the\s+)?{MARK})"),
+    re.compile(rf"\b{_TIME}\s+({MARK})['’]s?\s+{_CHAIR_ADJ}(?:chairmanship|presidency)\b(?!\s+(?:of|in|at|over|within)\s+(?:the\s+)?{MARK})"),
+    re.compile(rf"\b{_TIME}\s+its\s+{_CHAIR_ADJ}(?:chairmanship|presidency)(?:\s+(?:of|in)\s+(?:the\s+)?(?:organi[sz]ation|[Cc]ouncil|"
+               rf"[Aa]ssembly|[Uu]nion|bloc|group))?(?:\s+(?:in\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)?,\s+(?:the\s+)?({MARK})"),
+]
 # "A was accepted to the organization (…) as the third observer state after B and C"
 _ADMITTED = re.compile(rf"(?:({MARK})\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:officially\s+)?(?:accepted|admitted)\s+(?:in)?to\s+(?:the\s+)?{_BODY}"
                        rf"([^.;]{{0,100}}?)\b{_RANK}(?:\s+after\s+(?:the\s+)?{LIST})?", re.I)
@@ -166,6 +178,7 @@ def recall(mb: _Memberships, s: int, sm: str) -> None:
     """The memberships of one sentence (``sm`` of the masked text, from ``s``) in the forms above."""
     _nouns(mb, s, sm)
     _chairs(mb, s, sm)
+    _chair_times(mb, s, sm)
     _admitted(mb, s, sm)
     _grants(mb, s, sm)
     _bodies_before(mb, s, sm)
@@ -242,6 +255,21 @@ def _chairs(mb: _Memberships, s: int, sm: str) -> None:
         if before:
             mb.add(mention[2], before[-1], "chair", (s + m.start(), s + m.end()), 0.7)
 
+
+def _chair_times(mb: _Memberships, s: int, sm: str) -> None:
+    """"during the presidency of A", "during A's presidency", "During its chairmanship, A …" (a state, not a person):
+    of the body named in the sentence, before the words or else after them, or else of the body named last."""
+    for pattern in _DURING_CHAIR:
+        for m in pattern.finditer(sm):
+            mention = mb.reader.at(s + m.start(1))
+            tail = re.split(r"[,;.]", sm[m.end():m.end() + 30])[0]      # "during the presidency of A next year"
+            if mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()) or _COMING.search(tail):
+                continue
+            before = [k for end, k in mb.org_ends if s <= end <= s + m.start()]
+            after = [k for end, k in mb.org_ends if s + m.end() < end <= s + len(sm)]
+            org = before[-1] if before else after[0] if after else mb.last_org(s + m.start())
+            if org is not None:
+                mb.add(mention[2], org, "chair", (s + m.start(), s + m.end()), 0.7)
 
 def _grants(mb: _Memberships, s: int, sm: str) -> None:
     """Observer status granted, a state welcomed or admitted, an accession: see ``_GRANTS``."""
