@@ -197,3 +197,23 @@ def test_the_time_of_a_states_office(gz: Gazetteer, text: str, expected: list[tu
 ])
 def test_no_time_of_a_states_office(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The OTS Summit opened in Baku. I would like to note that during the presidency of Kazakhstan last year, much was done "
+     "in our organization.", [("Kazakhstan", "OTS", "chair", None)]),
+    ("The Informal SCO Summit opened. We would like to stress that Mongolia is also an observer.", [("Mongolia", "SCO", "observer", None)]),
+    ("The 10th TURKPA Plenary Session opened. Throughout Azerbaijan's chairmanship, the assembly grew.",
+     [("Azerbaijan", "TURKPA", "chair", None)]),
+])
+def test_an_event_named_after_its_body_and_a_speakers_politeness(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS Summit opened. We would like Hungary to become an observer.",
+    "The OTS Summit opened. We would like to see Mongolia as an observer.",
+    "The Baku Summit opened. Throughout Azerbaijan's chairmanship, the assembly grew.",
+])
+def test_no_membership_from_a_wish_or_an_event_of_no_body(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []

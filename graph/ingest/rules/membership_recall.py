@@ -44,6 +44,10 @@ FUTURE = re.compile(r"\b(?:will|would|shall|could|should|may|might|hopes?|hoped|
                     r"aspir\w*|bids?|candida\w*|prospect\w*|future|potential|upcoming|forthcoming|next|incoming|planned|plans?|"
                     r"intend\w*|expected|appl(?:y|ies|ied|ication)|become|becoming|towards?|not|never|no\s+longer|former(?:ly)?|"
                     r"support\w*|calls?|called|request\w*|push\w*|advocat\w*|back(?:s|ed|ing)?)\b", re.I)
+#: A speaker's politeness, no wish: "I would like to note / acknowledge that …", "we would like to thank".
+_POLITE = re.compile(r"\b(?:would|should)\s+(?:like|love|want)\s+to\s+(?:(?:once\s+again|again|also|especially|particularly)\s+)?"
+                     r"(?:note|acknowledge|emphasi[sz]e|stress|say|thank|point\s+out|underline|underscore|express|mention|recall|remind|"
+                     r"highlight|reiterate|congratulate|inform|welcome)\b", re.I)
 #: After a statement: it is of the future ("… is expected", "… will begin").
 LATER = re.compile(r"[^.;,]{0,25}?\b(?:is|are|was|were)\s+(?:expected|planned|scheduled|due|likely|set|to\s+be)\b|\s+(?:will|would|could|may|might|should)\b")
 #: Nouns after a membership that make it a wish or a process ("membership bid / talks / application").
@@ -200,7 +204,7 @@ def recall(mb: _Memberships, s: int, sm: str) -> None:
 def _wish(sm: str, at: int, end: int | None = None) -> bool:
     """Whether the clause (from the last comma) up to ``at`` and the words to ``end`` speak of a wish, a plan or the future."""
     clause = re.split(r"[;:,]|\s+(?:while|whereas|but)\s", sm[:at])[-1]
-    return bool(FUTURE.search(clause + (sm[at:end] if end else "")))
+    return bool(FUTURE.search(_POLITE.sub(" ", clause + (sm[at:end] if end else ""))))
 
 
 def unreal(sm: str, start: int, end: int) -> bool:

@@ -110,6 +110,9 @@ _LIST_APPOS = re.compile(rf"{LIST}(?:\s*,|\s+[–—-])\s+(?:all\s+|both\s+)?(?:
 # a body by a common noun ("the organization", "the academy", "this bloc"): the one named last with that head word
 _BODY_NOUN = (r"(?:organi[sz]ation|[Aa]ssembly|[Cc]ouncil|[Uu]nion|bloc|alliance|grouping|group|[Cc]ommunity|[Aa]cademy|[Ff]und|[Bb]ank|"
               r"[Ff]orum|[Ff]oundation|[Ll]eague|[Mm]ovement|[Cc]ommonwealth|platform|format|partnership)\b")
+# an event named after its body ("the OTS Summit", "the Informal SCO Summit", "the 10th TURKPA Plenary Session")
+_BODY_FIRST = re.compile(r"^(?:[Tt]he\s+)?(?:(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s+){0,2}$")
+_EVENT_AFTER_BODY = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){0,2}(?:Summit|Session|Meeting|Forum|Congress|Conference|Plenary)s?$")
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
 _ORG_HAS = re.compile(rf"(?:({MARK})|\b(?:[Tt]he|[Tt]his)\s+{_BODY_NOUN}|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,\s+(?:established|founded|created|set\s+up)\s+in\s+(?:19|20)\d\d,)?(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
                       rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+(?:composed|made\s+up)\s+of|consisting\s+of|comprising|"
@@ -154,9 +157,14 @@ class _Memberships:
         if hits and re.search(r"\bof\s+(?:the\s+)?$", self.reader.text[start:start + hits[-1].start]) \
                 and hits[-1].end >= end - start - 8:
             h = hits[-1]
-            org = self.reader.entity("Organization", h.text, (start + h.start, start + h.end), known=h.iri)
-            if self.is_org(org):
-                self.bodies[key] = org
+        elif len({(h.start, h.end) for h in hits}) == 1 and _BODY_FIRST.match(self.reader.text[start:start + hits[0].start]) \
+                and _EVENT_AFTER_BODY.match(self.reader.text[start + hits[0].end:end]):
+            h = hits[0]          # "the OTS Summit", "the 10th TURKPA Plenary Session": the body is the name's modifier
+        else:
+            return
+        org = self.reader.entity("Organization", h.text, (start + h.start, start + h.end), known=h.iri)
+        if self.is_org(org):
+            self.bodies[key] = org
 
     def run(self) -> None:
         text, masked = self.reader.text, self.reader.masked_text
