@@ -217,3 +217,28 @@ def test_an_event_named_after_its_body_and_a_speakers_politeness(gz: Gazetteer, 
 ])
 def test_no_membership_from_a_wish_or_an_event_of_no_body(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('The ministers met the Central Asian states known as the "C5" (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, and '
+     'Uzbekistan) in Doha.', [(s, "C5", "member", None) for s in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")]),
+    ("Azerbaijan, Georgia and Türkiye, known collectively as the T3, signed a deal.",
+     [(s, "T3", "member", None) for s in ("Azerbaijan", "Georgia", "Türkiye")]),
+    ('Kazakhstan and Kyrgyzstan, referred to jointly as "K2", signed a deal.', [(s, "K2", "member", None) for s in ("Kazakhstan", "Kyrgyzstan")]),
+    ("The leaders of the OTS (Azerbaijan, Kazakhstan and Türkiye) met in Shusha.",
+     [(s, "OTS", "member", None) for s in ("Azerbaijan", "Kazakhstan", "Türkiye")]),
+])
+def test_a_group_known_by_a_name_and_a_body_with_its_states_in_brackets(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'Kazakhstan called the "C5" format useful.',
+    "He was the ambassador to Saudi Arabia (Oman, Bahrain and Kuwait concurrently).",
+    "The leaders of the OTS (Azerbaijan and Baku) met.",
+    "The OTS (Kazakhstan) opened an office.",
+    'Tokayev, known as the "Reformer", met Erdogan.',
+    'The states known as the "C5" could one day include Mongolia and Afghanistan.',
+])
+def test_no_group_membership(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []

@@ -147,3 +147,9 @@ def test_a_part_of_the_organization_named_by_a_common_noun_is_no_name(gz: Gazett
                    "Organization will meet; the Secretariat of the Nomad Heritage Union agreed.", phrases)
     assert [m for m in mentions(r) if m[1] == "Organization"] == [
         ("Nomad Heritage Union", "Organization"), ("Secretariat of the Nomad Heritage Union", "Organization")]
+
+
+def test_the_name_a_group_of_states_is_known_by_is_an_organization(gz: Gazetteer) -> None:
+    r = reader(gz, 'The Central Asian states known as the "C5" met. Azerbaijan and Georgia, known collectively as the G2, '
+                   'signed. Tokayev, known as the "Reformer", spoke. Kazakhstan called the "C5" format useful.', phrases)
+    assert [(n, k) for n, k in mentions(r) if k == "Organization"] == [("C5", "Organization"), ("G2", "Organization")]

@@ -33,6 +33,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text import LIST, MARK
+from .lexicon import KNOWN_AS
 
 if TYPE_CHECKING:
     from .memberships import _Memberships
@@ -99,6 +100,12 @@ _DURING_CHAIR = [
     re.compile(rf"\b{_TIME}\s+its\s+{_CHAIR_ADJ}(?:chairmanship|presidency)(?:\s+(?:of|in)\s+(?:the\s+)?(?:organi[sz]ation|[Cc]ouncil|"
                rf"[Aa]ssembly|[Uu]nion|bloc|group))?(?:\s+(?:in\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)?,\s+(?:the\s+)?({MARK})"),
 ]
+# a group of states by the name it is known as, with its states: 'the countries known as the "C5" (A, B and C)', "A, B and C,
+# known collectively as the C3"; a body with its states in brackets: "the OTS (A, B and C)"
+_KNOWN_AS = re.compile(rf"\b(?:countries|states|nations|republics|economies),?\s+{KNOWN_AS}\s+(?:the\s+)?[\"“«]?({MARK})[\"”»]?\s*"
+                       rf"(?:\(\s*|[,:–—]\s*(?:namely\s+|including\s+)?)(?:the\s+)?{LIST}")
+_LIST_KNOWN_AS = re.compile(rf"{LIST},\s+{KNOWN_AS}\s+(?:the\s+)?[\"“«]?({MARK})")
+_BRACKETED = re.compile(rf"({MARK})\s*\(\s*(?:the\s+)?{LIST}\s*\)")
 # "A was accepted to the organization (…) as the third observer state after B and C"
 _ADMITTED = re.compile(rf"(?:({MARK})\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:officially\s+)?(?:accepted|admitted)\s+(?:in)?to\s+(?:the\s+)?{_BODY}"
                        rf"([^.;]{{0,100}}?)\b{_RANK}(?:\s+after\s+(?:the\s+)?{LIST})?", re.I)
@@ -194,6 +201,7 @@ def recall(mb: _Memberships, s: int, sm: str) -> None:
     lists += [(m, 3, 1, m.group(2).lower()) for m in _AMONG.finditer(sm)]
     lists += [(m, 2, 1, "observer") for m in _WITH_STATUS.finditer(sm)]
     lists += [(m, 1, 2, "member") for m in _FOUNDERS.finditer(sm)]
+    _groups(mb, s, sm)
     for m, org_g, list_g, status in lists:
         org = _org(mb, s, m, org_g) if m.re is not _FOUNDERS or m.group(1) else mb.last_org(s + m.start())
         if org and not _wish(sm, m.start(), m.end()):
@@ -274,6 +282,21 @@ def _chair_times(mb: _Memberships, s: int, sm: str) -> None:
             org = before[-1] if before else after[0] if after else mb.last_org(s + m.start())
             if org is not None:
                 mb.add(mention[2], org, "chair", (s + m.start(), s + m.end()), 0.7)
+
+def _groups(mb: _Memberships, s: int, sm: str) -> None:
+    """The states of a group known by a name ('the countries known as the "C5" (A, B)', "A and B, known as the C2"),
+    and of a body with its states in brackets ("the OTS (A, B and C)": two states or more, nothing else)."""
+    found = [(m, 1, 2) for m in _KNOWN_AS.finditer(sm)] + [(m, 2, 1) for m in _LIST_KNOWN_AS.finditer(sm)]
+    found += [(m, 1, 2) for m in _BRACKETED.finditer(sm)]
+    for m, org_g, list_g in found:
+        org = mb.key_at(s + m.start(org_g))
+        named = mb.states(s + m.start(list_g), m.group(list_g))
+        if org is None or _wish(sm, m.start(), m.end()) or len(set(named)) < 2:
+            continue
+        if m.re is _BRACKETED and not (mb.is_org(org) and len(named) == len(re.findall(MARK, m.group(list_g)))):
+            continue
+        for key in named:
+            mb.add(key, org, "member", (s + m.start(), s + m.end()), 0.7)
 
 def _grants(mb: _Memberships, s: int, sm: str) -> None:
     """Observer status granted, a state welcomed or admitted, an accession: see ``_GRANTS``."""

@@ -8,7 +8,7 @@ import re
 
 from ..text import CAP_WORD, MARK, Reader, is_marker
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import EVENT_HEADS, LEFT_STOP, NOT_NAME, ORG_HEADS, STOP, TITLE_WORDS, TOPICS, VENUE_HEADS, base_kind, event_kind
+from .lexicon import EVENT_HEADS, KNOWN_AS, LEFT_STOP, NOT_NAME, ORG_HEADS, STOP, TITLE_WORDS, TOPICS, VENUE_HEADS, base_kind, event_kind
 
 __all__ = ["QUOTED", "phrases", "titled_events", "places_after_at"]
 
@@ -57,6 +57,24 @@ def phrases(reader: Reader) -> None:
     places_after_at(reader)
     state_prefixes(reader)
     bodies_before_titles(reader)
+    group_names(reader)
+
+
+# a group of states by the name it is known as: 'the Central Asian countries known as the "C5"', "A, B and C, known
+# collectively as the Turkic Trio" (a name in quotes, or an acronym such as C5, G7, BRICS)
+_GROUP_NAME = r"(?:[\"“«]((?-i:[A-Z][\w+&'’-]*)(?:\s+(?-i:[A-Z][\w+&'’-]*)){0,3})[\"”»]|((?-i:[A-Z]\d{1,2}\+?|[A-Z]{2,8}\d{0,2}\+?))(?![\w\uf8ff]))"
+_KNOWN_AS = re.compile(rf"(?:\b(?:countries|states|nations|republics|economies),?|({MARK}),)\s+{KNOWN_AS}\s+(?:the\s+)?{_GROUP_NAME}")
+
+
+def group_names(reader: Reader) -> None:
+    """The name a group of states is known by is an organization's ('countries known as the "C5"')."""
+    for m in _KNOWN_AS.finditer(reader.masked_text):
+        g = 2 if m.group(2) else 3
+        before = reader.at(m.start(1)) if m.group(1) else None
+        if m.group(g) in STOP or not reader.free(m.start(g), m.end(g)) or (m.group(1) and (before is None or before[3] != "State")):
+            continue
+        key = reader.entity("Organization", m.group(g), (m.start(g), m.end(g)))
+        reader.mention(m.start(g), m.end(g), key, "Organization")
 
 
 _BODY_TITLE = re.compile(r"(?<![\w\uf8ff])((?-i:[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{3,9}))['’]?s?\s+(?=(?:Chairman|Director|President|Head|"
