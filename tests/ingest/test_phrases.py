@@ -136,6 +136,13 @@ def test_a_mission_of_a_state_keeps_the_place_it_is_in(gz: Gazetteer) -> None:
         ("Consulate of Mongolia in Istanbul", "Organization")]
 
 
+def test_a_mission_of_a_state_keeps_the_state_it_is_accredited_to(gz: Gazetteer) -> None:
+    r = reader(gz, "The Embassy of Georgia to Hungary opened; the Consulate of Mongolia to Istanbul and the Institute of "
+                   "Georgia to Hungary did not.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [
+        ("Embassy of Georgia to Hungary", "Organization"), ("Consulate of Mongolia", "Organization"), ("Institute of Georgia", "Organization")]
+
+
 def test_a_mission_named_again_without_its_place_is_the_same_body(gz: Gazetteer) -> None:
     r = reader(gz, "Guests visited the Georgian Embassy in Budapest. The Georgian Embassy will host a concert.", phrases)
     (org,) = [e for e in r.out.entities.values() if e.kind == "Organization"]

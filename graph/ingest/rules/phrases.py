@@ -266,14 +266,16 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
             stop = None     # "… of Turkmenistan <a known person>" stops; "… of <State> <another known name>" goes on
     if stop:
         right = m.end() + (stop.end() if is_marker(stop.group(0)[:1]) else stop.start())
-    # "the Azerbaijani Embassy in Tajikistan", "the Embassy of Uzbekistan in Budapest": the place is part of a mission's name
+    # "the Azerbaijani Embassy in Tajikistan", "the Embassy of Uzbekistan in Budapest", "the Embassy of A to Hungary": the place is
+    # part of a mission's name
     mission = m.group(0).rstrip("s") in ("Embassy", "Consulate", "Mission") and (
         right == m.end() or re.fullmatch(rf"\s+(?:General\s+)?of\s+(?:the\s+)?(?:Republic\s+of\s+)?{MARK}", reader.window(m.end(), right)) is not None)
     if base_kind(m.group(0)) == "Event" or mission:
-        in_state = re.match(rf"\s+in\s+({MARK})", reader.window(right, right + 80))
+        in_state = re.match(rf"\s+(in|to)\s+({MARK})", reader.window(right, right + 80))
+        allowed = {("State", "in")} | ({("State", "to"), ("City", "in")} if mission else set())
         if in_state:
-            sm_ = reader.at(right + in_state.start(1))
-            if sm_ is not None and (sm_[3] == "State" or (mission and sm_[3] == "City")):
+            sm_ = reader.at(right + in_state.start(2))
+            if sm_ is not None and (sm_[3], in_state.group(1)) in allowed:
                 right += in_state.end()     # "the Azerbaijani Embassy in Tajikistan" is one name
     named_after = re.match(rf"\s+named\s+after\s+(?:{CAP_WORD})(?:\s+(?:{CAP_WORD})){{0,3}}", reader.window(right, right + 120))
     if named_after and base_kind(m.group(0)) != "Event":
