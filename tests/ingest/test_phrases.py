@@ -160,3 +160,11 @@ def test_the_name_a_group_of_states_is_known_by_is_an_organization(gz: Gazetteer
     r = reader(gz, 'The Central Asian states known as the "C5" met. Azerbaijan and Georgia, known collectively as the G2, '
                    'signed. Tokayev, known as the "Reformer", spoke. Kazakhstan called the "C5" format useful.', phrases)
     assert [(n, k) for n, k in mentions(r) if k == "Organization"] == [("C5", "Organization"), ("G2", "Organization")]
+
+
+def test_a_name_found_before_and_a_second_name_are_two(gz: Gazetteer) -> None:
+    r = reader(gz, "The concert was held by Hungary and Youth Foundation of Turkmenistan. The talks of the Turkic Council and "
+                   "Nomad Heritage Union went on. The 5th Summit of Heads of State and Government of the OTS opened.", phrases)
+    assert [m for m in mentions(r) if m[1] in ("Organization", "Event")] == [
+        ("Youth Foundation of Turkmenistan", "Organization"), ("Turkic Council", "Organization"),
+        ("Nomad Heritage Union", "Organization"), ("5th Summit of Heads of State and Government of the OTS", "Event")]

@@ -240,6 +240,9 @@ def _extend_left(reader: Reader, left: int) -> int:
         word = lm.group(0).split()[0]
         if word in LEFT_STOP or word.split("-")[-1] in LEFT_STOP or word[:1].islower() or re.search(r"\sand\s+the\s+$", lm.group(0)):
             break      # "… Commission and the Business Council" are two names; "Vice-Rector of …" is a title
+        before = reader.at(off + lm.start()) if is_marker(word[:1]) else None
+        if before is not None and before[3] != "Event" and re.search(r"\sand\s+$", lm.group(0)):
+            break      # "… to Hungary and Youth Foundation of …": a name found before and a second name (an event's name goes on)
         if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word and word[:-2] not in ("People", "President"):
             break
         left = off + lm.start()
