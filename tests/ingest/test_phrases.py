@@ -168,3 +168,8 @@ def test_a_name_found_before_and_a_second_name_are_two(gz: Gazetteer) -> None:
     assert [m for m in mentions(r) if m[1] in ("Organization", "Event")] == [
         ("Youth Foundation of Turkmenistan", "Organization"), ("Turkic Council", "Organization"),
         ("Nomad Heritage Union", "Organization"), ("5th Summit of Heads of State and Government of the OTS", "Event")]
+
+
+def test_a_states_name_in_a_currencys_is_no_mention_of_the_state(gz: Gazetteer) -> None:
+    r = reader(gz, "Trade reached 3 billion U.S. dollars; Canada and the US met; 40 US cents a litre.", phrases)
+    assert [m for m in mentions(r) if m[1] == "State"] == [("Canada", "State"), ("US", "State")]

@@ -58,6 +58,19 @@ def phrases(reader: Reader) -> None:
     state_prefixes(reader)
     bodies_before_titles(reader)
     group_names(reader)
+    currency_names(reader)
+
+
+# "10 billion U.S. dollars", "Hong Kong dollars": a state's name in a currency's
+_CURRENCY = re.compile(rf"({MARK})\.?\s+(?:dollars?|cents?)\b")
+
+
+def currency_names(reader: Reader) -> None:
+    """A state's name in a currency's name ("U.S. dollars") is no mention of the state."""
+    for m in _CURRENCY.finditer(reader.masked_text):
+        inner = reader.at(m.start(1))
+        if inner is not None and inner[3] == "State":
+            reader.remove(inner)
 
 
 # a group of states by the name it is known as: 'the Central Asian countries known as the "C5"', "A, B and C, known
