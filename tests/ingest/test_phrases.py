@@ -173,3 +173,11 @@ def test_a_name_found_before_and_a_second_name_are_two(gz: Gazetteer) -> None:
 def test_a_states_name_in_a_currencys_is_no_mention_of_the_state(gz: Gazetteer) -> None:
     r = reader(gz, "Trade reached 3 billion U.S. dollars; Canada and the US met; 40 US cents a litre.", phrases)
     assert [m for m in mentions(r) if m[1] == "State"] == [("Canada", "State"), ("US", "State")]
+
+
+def test_a_states_government_is_the_state(gz: Gazetteer) -> None:
+    r = reader(gz, "It was built with the support of the Government of Georgia. The Hungarian Government agreed, and the "
+                   "Government of the Republic of Kazakhstan too. The Government Office of Culture of Georgia and the "
+                   "Government Commission of Hungary met.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [
+        ("Government Office of Culture of Georgia", "Organization"), ("Government Commission of Hungary", "Organization")]

@@ -47,6 +47,8 @@ def phrases(reader: Reader) -> None:
         if reader.text[left:right][:1].islower():
             continue
         right = _cut_holder(reader, left, right, m.end())
+        if _STATE_GOVERNMENT.fullmatch(reader.window(left, right)) and _of_a_state(reader, left, right):
+            continue   # "the Turkish Government", "the Government of Turkey": the state itself
         if re.search(r"\s(?:of|in)\s+the\s+(?:Organi[sz]ation|Council|Assembly|Union)$", reader.text[left:right]):
             continue   # "the Secretariat of the Organization": a part of a body named before, by a common noun, no name
         _add_phrase(reader, left, right, m.group(0))
@@ -88,6 +90,15 @@ def group_names(reader: Reader) -> None:
             continue
         key = reader.entity("Organization", m.group(g), (m.start(g), m.end(g)))
         reader.mention(m.start(g), m.end(g), key, "Organization")
+
+
+_STATE_GOVERNMENT = re.compile(rf"(?:Government\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?{MARK}|{MARK}\s+Government)")
+
+
+def _of_a_state(reader: Reader, left: int, right: int) -> bool:
+    """Whether the one name inside ``[left, right)`` is a state's (or its demonym)."""
+    inner = reader.inside(left, right)
+    return len(inner) == 1 and inner[0][3] in ("State", "Demonym")
 
 
 _BODY_TITLE = re.compile(r"(?<![\w\uf8ff])((?-i:[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{3,9}))['’]?s?\s+(?=(?:Chairman|Director|President|Head|"
