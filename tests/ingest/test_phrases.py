@@ -181,3 +181,11 @@ def test_a_states_government_is_the_state(gz: Gazetteer) -> None:
                    "Government Commission of Hungary met.", phrases)
     assert [m for m in mentions(r) if m[1] == "Organization"] == [
         ("Government Office of Culture of Georgia", "Organization"), ("Government Commission of Hungary", "Organization")]
+
+
+def test_an_acronym_after_an_events_name_may_be_the_body_named_at_its_end(gz: Gazetteer) -> None:
+    r = reader(gz, "The 7th Annual Meeting of the Steppe Trade Council (STC) leaders opened. The 2nd Forum of Young "
+                   "Poets (FYP) met.", phrases)
+    orgs = [e for e in r.out.entities.values() if e.kind == "Organization"]
+    assert [(o.label, o.names) for o in orgs] == [("Steppe Trade Council", ["Steppe Trade Council", "STC"])]
+    assert ("FYP", "Event") in mentions(r)

@@ -405,7 +405,7 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
     key = reader.entity(kind, text[start:right], (start, right))
     reader.mention(start, right, key, kind)
     acr = re.match(r"\s*\(([A-ZÀ-ÞÜÖİ][A-Za-zÀ-ÿİıÜÖ.-]{1,9})\)", text[right:])
-    if acr and _acronym_of_last_body(reader, inner, right, acr):
+    if acr and (_acronym_of_last_body(reader, inner, right, acr) or _acronym_of_tail_body(reader, start, right, acr)):
         return
     if acr:
         a_s, a_e = right + acr.start(1), right + acr.end(1)
@@ -443,6 +443,25 @@ def _acronym_of_last_body(reader: Reader, inner: list, right: int, acr: re.Match
     org.add(acr.group(1), (a_s, a_e))
     reader.mention(a_s, a_e, last[2], "Organization")
     return True
+
+
+def _acronym_of_tail_body(reader: Reader, start: int, right: int, acr: re.Match[str]) -> bool:
+    """"the 18th Consultative Meeting of the Gulf Cooperation Council (GCC)": the acronym is the initials of the body
+    named after the last "of", not the whole phrase's; that body is an organization of its own, with the acronym."""
+    short, text = acr.group(1).replace(".", ""), reader.text
+    if _initials(text[start:right]) == short:
+        return False
+    for m in re.finditer(r"\bof\s+(?:the\s+)?(?=[A-Z])", text[start:right]):
+        body = text[start + m.end():right]
+        if _initials(body) == short and re.search(r"\s(?:" + "|".join(ORG_HEADS) + r")$", body) and " of " not in body:
+            key = reader.entity("Organization", body, (start + m.end(), right))
+            a_s, a_e = right + acr.start(1), right + acr.end(1)
+            for mm in reader.inside(a_s, a_e):
+                reader.remove(mm)
+            reader.out.entities[key].add(acr.group(1), (a_s, a_e))
+            reader.mention(a_s, a_e, key, "Organization")
+            return True
+    return False
 
 
 _AT_EVENT = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:meeting|summit|session|forum|conference|congress|ceremony|festival|"
