@@ -189,3 +189,10 @@ def test_an_acronym_after_an_events_name_may_be_the_body_named_at_its_end(gz: Ga
     orgs = [e for e in r.out.entities.values() if e.kind == "Organization"]
     assert [(o.label, o.names) for o in orgs] == [("Steppe Trade Council", ["Steppe Trade Council", "STC"])]
     assert ("FYP", "Event") in mentions(r)
+
+
+def test_a_body_after_a_states_possessive_has_that_form_as_a_name_too(gz: Gazetteer) -> None:
+    r = reader(gz, "She served in Georgia’s Ministry of Culture and Sport; the Youth Council of Hungary met.", phrases)
+    orgs = [(e.label, e.names) for e in r.out.entities.values() if e.kind == "Organization"]
+    assert orgs == [("Ministry of Culture and Sport", ["Ministry of Culture and Sport", "Georgia’s Ministry of Culture and Sport"]),
+                    ("Youth Council of Hungary", ["Youth Council of Hungary"])]

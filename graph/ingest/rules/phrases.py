@@ -404,6 +404,9 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
         return
     key = reader.entity(kind, text[start:right], (start, right))
     reader.mention(start, right, key, kind)
+    owner = re.search(rf"({MARK})['’]s\s+$", reader.window(start - 60, start))
+    if kind == "Organization" and owner and (st := reader.at(start - len(owner.group(0)))) is not None and st[3] == "State":
+        reader.out.entities[key].names.append(text[st[0]:start] + text[start:right])   # "Turkey’s Ministry of …" too
     acr = re.match(r"\s*\(([A-ZÀ-ÞÜÖİ][A-Za-zÀ-ÿİıÜÖ.-]{1,9})\)", text[right:])
     if acr and (_acronym_of_last_body(reader, inner, right, acr) or _acronym_of_tail_body(reader, start, right, acr)):
         return
