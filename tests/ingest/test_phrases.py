@@ -196,3 +196,9 @@ def test_a_body_after_a_states_possessive_has_that_form_as_a_name_too(gz: Gazett
     orgs = [(e.label, e.names) for e in r.out.entities.values() if e.kind == "Organization"]
     assert orgs == [("Ministry of Culture and Sport", ["Ministry of Culture and Sport", "Georgia’s Ministry of Culture and Sport"]),
                     ("Youth Council of Hungary", ["Youth Council of Hungary"])]
+
+
+def test_an_airline_is_an_organization(gz: Gazetteer) -> None:
+    r = reader(gz, "Passengers flew with Turkish Airlines and with Georgian Airways to Baku.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [
+        ("Turkish Airlines", "Organization"), ("Georgian Airways", "Organization")]

@@ -13,7 +13,7 @@ __all__ = ["HONOR", "HONOR_WORD", "LEAD_IN", "ORG_HEADS", "VENUE_HEADS", "EVENT_
 KNOWN_AS = (r"(?:(?:collectively|jointly|together|commonly|also|often|informally)\s+)?(?:known|referred\s+to|dubbed|grouped|labell?ed)"
             r"(?:\s+(?:together|collectively|jointly))?(?:\s+as\b|(?=\s+(?:the\s+)?[\"“«]))")
 
-ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Ministry", "Agency", "Foundation",
+ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Ministry", "Agency", "Foundation", "Airlines", "Airways",
               "Association", "Union", "Council", "Academy", "University", "Fund", "Chamber", "Assembly",
               "Office", "Parliament", "Secretariat", "Federation", "Society", "Organization", "Organisation",
               "Administration", "Embassy", "Mission", "Consulate", "Commission", "Bank", "Directorate",
