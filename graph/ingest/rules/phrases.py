@@ -61,6 +61,21 @@ def phrases(reader: Reader) -> None:
     bodies_before_titles(reader)
     group_names(reader)
     currency_names(reader)
+    told_agencies(reader)
+
+
+# "X told MTI by phone", "according to TASS", "in an interview with RIA Novosti": a news outlet by its acronym
+_TOLD = re.compile(r"\b(?i:told|according\s+to|in\s+an\s+interview\s+(?:with|to)|(?:said|stated|noted)\s+to)\s+(?:the\s+)?"
+                   r"((?-i:[A-Z]{2,6})(?:\s+(?-i:[A-Z][a-z]+)){0,2})(?![\w\uf8ff'’-])")
+
+
+def told_agencies(reader: Reader) -> None:
+    """An acronym one tells something, or that something is according to, is a news outlet's name (an organization)."""
+    for m in _TOLD.finditer(reader.masked_text):
+        if m.group(1).split()[0] in STOP or not reader.free(m.start(1), m.end(1)):
+            continue
+        key = reader.entity("Organization", m.group(1), (m.start(1), m.end(1)))
+        reader.mention(m.start(1), m.end(1), key, "Organization")
 
 
 # "10 billion U.S. dollars", "Hong Kong dollars": a state's name in a currency's
