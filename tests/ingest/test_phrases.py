@@ -206,5 +206,6 @@ def test_an_airline_is_an_organization(gz: Gazetteer) -> None:
 
 def test_an_acronym_one_tells_or_goes_by_is_a_news_outlet(gz: Gazetteer) -> None:
     r = reader(gz, "The minister told KNA by phone. According to ZTV Haber, talks went well. She told Tatar and the "
-                   "press. According to The Times, it rained.", phrases)
+                   "press. According to The Times, it rained. "
+                   "THE MINISTER TOLD PUTIN SO. ACCORDING TO THE MINISTER, talks went well.", phrases)
     assert [m for m in mentions(r) if m[1] == "Organization"] == [("KNA", "Organization"), ("ZTV Haber", "Organization")]

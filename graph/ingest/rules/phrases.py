@@ -65,15 +65,15 @@ def phrases(reader: Reader) -> None:
 
 
 # "X told MTI by phone", "according to TASS", "in an interview with RIA Novosti": a news outlet by its acronym
-_TOLD = re.compile(r"\b(?i:told|according\s+to|in\s+an\s+interview\s+(?:with|to)|(?:said|stated|noted)\s+to)\s+(?:the\s+)?"
+_TOLD = re.compile(r"\b(?i:told|according\s+to|in\s+an\s+interview\s+(?:with|to)|(?:said|stated|noted)\s+to)\s+(?i:the\s+)?"
                    r"((?-i:[A-Z]{2,6})(?:\s+(?-i:[A-Z][a-z]+)){0,2})(?![\w\uf8ff'’-])")
 
 
 def told_agencies(reader: Reader) -> None:
     """An acronym one tells something, or that something is according to, is a news outlet's name (an organization)."""
     for m in _TOLD.finditer(reader.masked_text):
-        if m.group(1).split()[0] in STOP or not reader.free(m.start(1), m.end(1)):
-            continue
+        if m.group(1).split()[0] in STOP or not reader.free(m.start(1), m.end(1)) or m.group(0).split()[0].isupper():
+            continue     # not in a line all in capitals ("MINISTER TOLD PUTIN")
         key = reader.entity("Organization", m.group(1), (m.start(1), m.end(1)))
         reader.mention(m.start(1), m.end(1), key, "Organization")
 
