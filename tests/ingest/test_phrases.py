@@ -209,3 +209,8 @@ def test_an_acronym_one_tells_or_goes_by_is_a_news_outlet(gz: Gazetteer) -> None
                    "press. According to The Times, it rained. "
                    "THE MINISTER TOLD PUTIN SO. ACCORDING TO THE MINISTER, talks went well.", phrases)
     assert [m for m in mentions(r) if m[1] == "Organization"] == [("KNA", "Organization"), ("ZTV Haber", "Organization")]
+
+
+def test_a_mission_does_not_take_a_possessive_after_to(gz: Gazetteer) -> None:
+    r = reader(gz, "The Embassy of Georgia to Hungary's foreign ministry sent a note.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [("Embassy of Georgia", "Organization")]

@@ -313,7 +313,7 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
     mission = m.group(0).rstrip("s") in ("Embassy", "Consulate", "Mission") and (
         right == m.end() or re.fullmatch(rf"\s+(?:General\s+)?of\s+(?:the\s+)?(?:Republic\s+of\s+)?{MARK}", reader.window(m.end(), right)) is not None)
     if base_kind(m.group(0)) == "Event" or mission:
-        in_state = re.match(rf"\s+(in|to)\s+({MARK})", reader.window(right, right + 80))
+        in_state = re.match(rf"\s+(in|to)\s+({MARK})(?![\uf8ff'’])", reader.window(right, right + 80))
         allowed = {("State", "in")} | ({("State", "to"), ("City", "in")} if mission else set())
         if in_state:
             sm_ = reader.at(right + in_state.start(2))
