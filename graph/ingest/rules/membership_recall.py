@@ -20,10 +20,15 @@ word lists (membership nouns, chair nouns, the verbs of admission) and the menti
   "A joined (as an observer) in 2018", "with A joining in 2019"; and in a clause before its subject: "Since joining
   the OTS as an observer, A …", "Founded in 2009 by A, B and C, the OTS …", "the OTS – comprising A, B and C –";
 * a speaker's own country: '"We … by joining the OTS as an observer member," said the Hungarian minister';
-* a chair passed on or elected: "the OTS chairmanship passed from A to B", "A was elected chair of the OTS".
+* a chair passed on or elected: "the OTS chairmanship passed from A to B", "A was elected chair of the OTS";
+* the time of a state's office: "during the presidency of A (last year)", "throughout A's chairmanship", "During its
+  presidency, A …" (the body named in the sentence, else the one named last);
+* a group of states by the name it is known by: 'the countries known as the "C5" (A, B and C)', "A, B and C, known
+  collectively as the T3"; a body with only its states in brackets: "the OTS (A, B and C)".
 
 Nothing is read from a clause that speaks of a wish, a plan or the future ("A's bid for membership in the OTS",
-"the upcoming Hungarian EU presidency", "A hopes to …"), and a state is only a member where it is named as one,
+"the upcoming Hungarian EU presidency", "A hopes to …"; a speaker's politeness, "I would like to note that …", is
+no wish), and a state is only a member where it is named as one,
 never for being named near a body.
 """
 

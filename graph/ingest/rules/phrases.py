@@ -1,6 +1,8 @@
 """Names the gazetteer does not know: organizations, venues and named events as capitalized phrases
 with a head word ("… Cultural Center", "… Concert Hall", "… Forum"), event titles in quotes after
-"titled", and places after "at"."""
+"titled", places after "at", the name a group of states is known by ('known as the "C5"'), and news
+outlets by the acronym one tells something ("told MTI"); a state's government ("the Turkish Government")
+is the state, no organization, and a state's name in a currency's ("U.S. dollars") no mention of it."""
 
 from __future__ import annotations
 
