@@ -214,3 +214,12 @@ def test_an_acronym_one_tells_or_goes_by_is_a_news_outlet(gz: Gazetteer) -> None
 def test_a_mission_does_not_take_a_possessive_after_to(gz: Gazetteer) -> None:
     r = reader(gz, "The Embassy of Georgia to Hungary's foreign ministry sent a note.", phrases)
     assert [m for m in mentions(r) if m[1] == "Organization"] == [("Embassy of Georgia", "Organization")]
+
+
+def test_who_meets_after_a_bodys_acronym_makes_a_fuller_name_of_the_event(gz: Gazetteer) -> None:
+    r = reader(gz, "It follows the 7th Annual Meeting of the Steppe Trade Council (STC) heads of state in Aktau. The 2nd "
+                   "Forum of the Nomad Heritage Union (NHU) opened.", phrases)
+    events = [e.names for e in r.out.entities.values() if e.kind == "Event"]
+    assert events == [["7th Annual Meeting of the Steppe Trade Council",
+                       "7th Annual Meeting of the Steppe Trade Council (STC) heads of state"],
+                      ["2nd Forum of the Nomad Heritage Union"]]

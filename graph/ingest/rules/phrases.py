@@ -426,6 +426,9 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
         reader.out.entities[key].names.append(text[st[0]:start] + text[start:right])   # "Turkey’s Ministry of …" too
     acr = re.match(r"\s*\(([A-ZÀ-ÞÜÖİ][A-Za-zÀ-ÿİıÜÖ.-]{1,9})\)", text[right:])
     if acr and (_acronym_of_last_body(reader, inner, right, acr) or _acronym_of_tail_body(reader, start, right, acr)):
+        group = _GROUP_AFTER.match(text, right + acr.end()) if kind == "Event" else None
+        if group:            # "… of the Gulf Cooperation Council (GCC) leaders": that fuller form is the event's name too
+            reader.out.entities[key].names.append(" ".join(text[start:group.end()].split()))
         return
     if acr:
         a_s, a_e = right + acr.start(1), right + acr.end(1)
@@ -463,6 +466,11 @@ def _acronym_of_last_body(reader: Reader, inner: list, right: int, acr: re.Match
     org.add(acr.group(1), (a_s, a_e))
     reader.mention(a_s, a_e, last[2], "Organization")
     return True
+
+
+# who meets, after a body's acronym that ends an event's name ("… of the GCC (GCC) leaders / heads of state")
+_GROUP_AFTER = re.compile(r"\s+(?:leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|(?:foreign\s+)?ministers|"
+                          r"speakers|chairmen|secretaries[\s-]+general|member\s+states)\b")
 
 
 def _acronym_of_tail_body(reader: Reader, start: int, right: int, acr: re.Match[str]) -> bool:
