@@ -223,3 +223,9 @@ def test_who_meets_after_a_bodys_acronym_makes_a_fuller_name_of_the_event(gz: Ga
     assert events == [["7th Annual Meeting of the Steppe Trade Council",
                        "7th Annual Meeting of the Steppe Trade Council (STC) heads of state"],
                       ["2nd Forum of the Nomad Heritage Union"]]
+
+
+def test_a_place_named_after_the_city_an_event_took_place_in(gz: Gazetteer) -> None:
+    r = reader(gz, "The gala took place in Budapest, Petőfi Literary museum. The show was held in Baku, at the Nizami "
+                   "Cinema center. He lives in Baku, Nizami street. Sales opened in Turkey, Ankara center.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Venue"] == [("Petőfi Literary museum", "Venue"), ("Nizami Cinema center", "Venue")]

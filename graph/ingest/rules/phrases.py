@@ -58,6 +58,7 @@ def phrases(reader: Reader) -> None:
     numbered_sessions(reader)
     body_summits(reader)
     city_documents(reader)
+    places_after_city(reader)
     places_after_at(reader)
     state_prefixes(reader)
     bodies_before_titles(reader)
@@ -494,6 +495,22 @@ def _acronym_of_tail_body(reader: Reader, start: int, right: int, acr: re.Match[
 
 _AT_EVENT = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:meeting|summit|session|forum|conference|congress|ceremony|festival|"
                        r"event|talks|sitting|celebration|concert|exhibition|plenary|gathering|consultations?)s?\b")
+
+
+# "(the forum) took place in Budapest, Eötvös Cultural center": a place named after its city, with a lower-case head
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’.&-]*"
+_CITY_PLACE = re.compile(rf"\b(?:held|took\s+place|opened|organi[sz]ed|hosted|staged)\s+in\s+({MARK}),\s+(?:at\s+)?(?:the\s+)?"
+                         rf"((?:{_NAME_WORD}\s+){{1,4}}(?:center|centre|hall|palace|museum|theat(?:er|re)|library|gallery|complex))\b")
+
+
+def places_after_city(reader: Reader) -> None:
+    """A place named after the city an event took place in: "… took place in Budapest, Eötvös Cultural center"."""
+    for m in _CITY_PLACE.finditer(reader.masked_text):
+        city = reader.at(m.start(1))
+        if city is None or city[3] != "City" or not reader.free(m.start(2), m.end(2)):
+            continue
+        key = reader.entity("Venue", m.group(2), (m.start(2), m.end(2)))
+        reader.mention(m.start(2), m.end(2), key, "Venue")
 
 
 def places_after_at(reader: Reader) -> None:
