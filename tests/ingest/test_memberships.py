@@ -378,6 +378,8 @@ def test_founders_of_a_body_named_by_its_head_word(gz: Gazetteer, text: str, exp
 @pytest.mark.parametrize("text", [
     "The International Turkic Academy met. The museum was founded in 2010 by Türkiye and Kyrgyzstan.",
     "The OTS met. The company was founded by Kazakhstan and Azerbaijan.",
+    "The UN met in Geneva. The group was founded in 2019 by Kazakhstan and Uzbekistan.",
+    "The OTS met. The bank was founded by Kazakhstan and Uzbekistan.",
 ])
 def test_a_founder_of_no_body_is_no_member(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []

@@ -113,6 +113,8 @@ _BODY_NOUN = (r"(?:organi[sz]ation|[Aa]ssembly|[Cc]ouncil|[Uu]nion|bloc|alliance
 # an event named after its body ("the OTS Summit", "the Informal SCO Summit", "the 10th TURKPA Plenary Session")
 _BODY_FIRST = re.compile(r"^(?:[Tt]he\s+)?(?:(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s+){0,2}$")
 _EVENT_AFTER_BODY = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){0,2}(?:Summit|Session|Meeting|Forum|Congress|Conference|Plenary)s?$")
+# common nouns too wide to stand for whichever body was named last ("the group", "the bank", "the forum")
+_NAMED_ONLY = re.compile(r"group|bank|forum|foundation|league|movement|commonwealth|platform|format|partnership", re.I)
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
 _ORG_HAS = re.compile(rf"(?:({MARK})|\b(?:[Tt]he|[Tt]his)\s+{_BODY_NOUN}|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,\s+(?:established|founded|created|set\s+up)\s+in\s+(?:19|20)\d\d,)?(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
                       rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+(?:composed|made\s+up)\s+of|consisting\s+of|comprising|"
@@ -333,7 +335,7 @@ class _Memberships:
         return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community|League|Movement|Commonwealth"
                               r"|(?:Development|Investment|Reconstruction)\s+Bank)\b", ent.label))
 
-    def last_org(self, pos: int, head: str | None = None) -> str | None:
+    def last_org(self, pos: int, head: str | None = None, *, strict: bool = False) -> str | None:
         """The last organization named before ``pos``, not one used as a modifier ("EU state Hungary");
         for "the Council" the last one whose name has that head word, if any ("the Turkic Council … EU-Turkic
         ties … observer status in the Council": the Turkic Council)."""
@@ -346,6 +348,8 @@ class _Memberships:
                 names = " ".join(self.out.entities[key].names).lower().replace("organisation", "organization")
                 if re.search(rf"\b{fold}\b", names):
                     return key
+            if strict:
+                return None
         return self.org_ends[i - 1][1] if i else None
 
     def org_at(self, m: re.Match[str], group: int, pos: int) -> str | None:
@@ -353,7 +357,8 @@ class _Memberships:
             key = self.key_at(pos + m.start(group))
             return key if key and self.is_org(key) else None
         heads = re.findall(rf"\b(?:the|its|this)\s+({_BODY_NOUN})", m.group(0), re.I)
-        return self.last_org(pos + m.start(), heads[-1] if heads else None)
+        head = heads[-1] if heads else None       # "the group", "the bank": only a body with that word in its name
+        return self.last_org(pos + m.start(), head, strict=bool(head and _NAMED_ONLY.fullmatch(head)))
 
     def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "",
             tail_at: int | None = None) -> None:
