@@ -173,3 +173,72 @@ def test_the_speakers_own_country_in_the_first_person(gz: Gazetteer, text: str, 
 ])
 def test_more_chairs(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
     assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The OTS met in Baku. During the presidency of Kazakhstan last year, much was done in our organization.",
+     [("Kazakhstan", "OTS", "chair", None)]),
+    ("The OTS met. Throughout Kyrgyzstan's presidency, the organization grew.", [("Kyrgyzstan", "OTS", "chair", None)]),
+    ("In the course of the rotating chairmanship of Azerbaijan, the CICA adopted a plan.", [("Azerbaijan", "CICA", "chair", None)]),
+    ("During its chairmanship of the organization, Azerbaijan launched projects of TURKSOY.", [("Azerbaijan", "TURKSOY", "chair", None)]),
+    ("The SCO met. During its presidency in 2025, Kyrgyzstan hosted ten meetings.", [("Kyrgyzstan", "SCO", "chair", None)]),
+    ("During Hungary's presidency of the EU, trade grew.", [("Hungary", "EU", "chair", None)]),
+    ("The OTS met. During its presidency, Kazakhstan will host the summit.", [("Kazakhstan", "OTS", "chair", None)]),
+])
+def test_the_time_of_a_states_office(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS met. During the presidency of Tokayev, Kazakhstan grew.",
+    "The OTS met. During his presidency, Tokayev visited Baku.",
+    "During the presidency of Kazakhstan, trade grew.",
+    "The OTS met. During the presidency of Kazakhstan next year, the summit may move.",
+])
+def test_no_time_of_a_states_office(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The OTS Summit opened in Baku. I would like to note that during the presidency of Kazakhstan last year, much was done "
+     "in our organization.", [("Kazakhstan", "OTS", "chair", None)]),
+    ("The Informal SCO Summit opened. We would like to stress that Mongolia is also an observer.", [("Mongolia", "SCO", "observer", None)]),
+    ("The 10th TURKPA Plenary Session opened. Throughout Azerbaijan's chairmanship, the assembly grew.",
+     [("Azerbaijan", "TURKPA", "chair", None)]),
+])
+def test_an_event_named_after_its_body_and_a_speakers_politeness(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS Summit opened. We would like Hungary to become an observer.",
+    "The OTS Summit opened. We would like to see Mongolia as an observer.",
+    "The Baku Summit opened. Throughout Azerbaijan's chairmanship, the assembly grew.",
+])
+def test_no_membership_from_a_wish_or_an_event_of_no_body(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('The ministers met the Central Asian states known as the "C5" (Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, and '
+     'Uzbekistan) in Doha.', [(s, "C5", "member", None) for s in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan")]),
+    ("Azerbaijan, Georgia and Türkiye, known collectively as the T3, signed a deal.",
+     [(s, "T3", "member", None) for s in ("Azerbaijan", "Georgia", "Türkiye")]),
+    ('Kazakhstan and Kyrgyzstan, referred to jointly as "K2", signed a deal.', [(s, "K2", "member", None) for s in ("Kazakhstan", "Kyrgyzstan")]),
+    ("The leaders of the OTS (Azerbaijan, Kazakhstan and Türkiye) met in Shusha.",
+     [(s, "OTS", "member", None) for s in ("Azerbaijan", "Kazakhstan", "Türkiye")]),
+])
+def test_a_group_known_by_a_name_and_a_body_with_its_states_in_brackets(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    'Kazakhstan called the "C5" format useful.',
+    "He was the ambassador to Saudi Arabia (Oman, Bahrain and Kuwait concurrently).",
+    "The leaders of the OTS (Azerbaijan and Baku) met.",
+    "The OTS (Kazakhstan) opened an office.",
+    'Tokayev, known as the "Reformer", met Erdogan.',
+    'The states known as the "C5" could one day include Mongolia and Afghanistan.',
+])
+def test_no_group_membership(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []

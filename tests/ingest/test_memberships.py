@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graph.ingest.gazetteer import Gazetteer
 
 from .conftest import extraction
@@ -355,3 +357,29 @@ def test_hyphenated_member_states_and_observer_countries(gz: Gazetteer) -> None:
     assert mems(gz, "Hungary, an observer-country of the OTS, attended.") == [("Hungary", "OTS", "observer", None)]
     assert mems(gz, "Hungary is an observer-state of the OTS.") == [("Hungary", "OTS", "observer", None)]
     assert mems(gz, "The OTS participating states Azerbaijan and Kazakhstan signed.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mongolia joined the International Turkic Academy as an observer. The academy was founded in 2010 by Türkiye, "
+     "Kyrgyzstan and Azerbaijan.",
+     [("Mongolia", "International Turkic Academy", "observer", None), ("Türkiye", "International Turkic Academy", "member", None),
+      ("Kyrgyzstan", "International Turkic Academy", "member", None), ("Azerbaijan", "International Turkic Academy", "member", None)]),
+    ("The International Turkic Academy held a session. The Academy, founded by Kazakhstan and Azerbaijan, studies languages.",
+     [("Kazakhstan", "International Turkic Academy", "member", None), ("Azerbaijan", "International Turkic Academy", "member", None)]),
+    ("TURKSOY opened a show in Ankara. The organization was jointly set up by the ministries of culture of Türkiye and Kyrgyzstan.",
+     [("Türkiye", "TURKSOY", "member", None), ("Kyrgyzstan", "TURKSOY", "member", None)]),
+    ("The OTS was co-founded by the heads of state of Kazakhstan and Azerbaijan.",
+     [("Kazakhstan", "OTS", "member", None), ("Azerbaijan", "OTS", "member", None)]),
+])
+def test_founders_of_a_body_named_by_its_head_word(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The International Turkic Academy met. The museum was founded in 2010 by Türkiye and Kyrgyzstan.",
+    "The OTS met. The company was founded by Kazakhstan and Azerbaijan.",
+    "The UN met in Geneva. The group was founded in 2019 by Kazakhstan and Uzbekistan.",
+    "The OTS met. The bank was founded by Kazakhstan and Uzbekistan.",
+])
+def test_a_founder_of_no_body_is_no_member(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []

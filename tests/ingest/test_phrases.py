@@ -136,6 +136,13 @@ def test_a_mission_of_a_state_keeps_the_place_it_is_in(gz: Gazetteer) -> None:
         ("Consulate of Mongolia in Istanbul", "Organization")]
 
 
+def test_a_mission_of_a_state_keeps_the_state_it_is_accredited_to(gz: Gazetteer) -> None:
+    r = reader(gz, "The Embassy of Georgia to Hungary opened; the Consulate of Mongolia to Istanbul and the Institute of "
+                   "Georgia to Hungary did not.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [
+        ("Embassy of Georgia to Hungary", "Organization"), ("Consulate of Mongolia", "Organization"), ("Institute of Georgia", "Organization")]
+
+
 def test_a_mission_named_again_without_its_place_is_the_same_body(gz: Gazetteer) -> None:
     r = reader(gz, "Guests visited the Georgian Embassy in Budapest. The Georgian Embassy will host a concert.", phrases)
     (org,) = [e for e in r.out.entities.values() if e.kind == "Organization"]
@@ -147,3 +154,78 @@ def test_a_part_of_the_organization_named_by_a_common_noun_is_no_name(gz: Gazett
                    "Organization will meet; the Secretariat of the Nomad Heritage Union agreed.", phrases)
     assert [m for m in mentions(r) if m[1] == "Organization"] == [
         ("Nomad Heritage Union", "Organization"), ("Secretariat of the Nomad Heritage Union", "Organization")]
+
+
+def test_the_name_a_group_of_states_is_known_by_is_an_organization(gz: Gazetteer) -> None:
+    r = reader(gz, 'The Central Asian states known as the "C5" met. Azerbaijan and Georgia, known collectively as the G2, '
+                   'signed. Tokayev, known as the "Reformer", spoke. Kazakhstan called the "C5" format useful.', phrases)
+    assert [(n, k) for n, k in mentions(r) if k == "Organization"] == [("C5", "Organization"), ("G2", "Organization")]
+
+
+def test_a_name_found_before_and_a_second_name_are_two(gz: Gazetteer) -> None:
+    r = reader(gz, "The concert was held by Hungary and Youth Foundation of Turkmenistan. The talks of the Turkic Council and "
+                   "Nomad Heritage Union went on. The 5th Summit of Heads of State and Government of the OTS opened.", phrases)
+    assert [m for m in mentions(r) if m[1] in ("Organization", "Event")] == [
+        ("Youth Foundation of Turkmenistan", "Organization"), ("Turkic Council", "Organization"),
+        ("Nomad Heritage Union", "Organization"), ("5th Summit of Heads of State and Government of the OTS", "Event")]
+
+
+def test_a_states_name_in_a_currencys_is_no_mention_of_the_state(gz: Gazetteer) -> None:
+    r = reader(gz, "Trade reached 3 billion U.S. dollars; Canada and the US met; 40 US cents a litre.", phrases)
+    assert [m for m in mentions(r) if m[1] == "State"] == [("Canada", "State"), ("US", "State")]
+
+
+def test_a_states_government_is_the_state(gz: Gazetteer) -> None:
+    r = reader(gz, "It was built with the support of the Government of Georgia. The Hungarian Government agreed, and the "
+                   "Government of the Republic of Kazakhstan too. The Government Office of Culture of Georgia and the "
+                   "Government Commission of Hungary met.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [
+        ("Government Office of Culture of Georgia", "Organization"), ("Government Commission of Hungary", "Organization")]
+
+
+def test_an_acronym_after_an_events_name_may_be_the_body_named_at_its_end(gz: Gazetteer) -> None:
+    r = reader(gz, "The 7th Annual Meeting of the Steppe Trade Council (STC) leaders opened. The 2nd Forum of Young "
+                   "Poets (FYP) met.", phrases)
+    orgs = [e for e in r.out.entities.values() if e.kind == "Organization"]
+    assert [(o.label, o.names) for o in orgs] == [("Steppe Trade Council", ["Steppe Trade Council", "STC"])]
+    assert ("FYP", "Event") in mentions(r)
+
+
+def test_a_body_after_a_states_possessive_has_that_form_as_a_name_too(gz: Gazetteer) -> None:
+    r = reader(gz, "She served in Georgia’s Ministry of Culture and Sport; the Youth Council of Hungary met.", phrases)
+    orgs = [(e.label, e.names) for e in r.out.entities.values() if e.kind == "Organization"]
+    assert orgs == [("Ministry of Culture and Sport", ["Ministry of Culture and Sport", "Georgia’s Ministry of Culture and Sport"]),
+                    ("Youth Council of Hungary", ["Youth Council of Hungary"])]
+
+
+def test_an_airline_is_an_organization(gz: Gazetteer) -> None:
+    r = reader(gz, "Passengers flew with Turkish Airlines and with Georgian Airways to Baku.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [
+        ("Turkish Airlines", "Organization"), ("Georgian Airways", "Organization")]
+
+
+def test_an_acronym_one_tells_or_goes_by_is_a_news_outlet(gz: Gazetteer) -> None:
+    r = reader(gz, "The minister told KNA by phone. According to ZTV Haber, talks went well. She told Tatar and the "
+                   "press. According to The Times, it rained. "
+                   "THE MINISTER TOLD PUTIN SO. ACCORDING TO THE MINISTER, talks went well.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [("KNA", "Organization"), ("ZTV Haber", "Organization")]
+
+
+def test_a_mission_does_not_take_a_possessive_after_to(gz: Gazetteer) -> None:
+    r = reader(gz, "The Embassy of Georgia to Hungary's foreign ministry sent a note.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Organization"] == [("Embassy of Georgia", "Organization")]
+
+
+def test_who_meets_after_a_bodys_acronym_makes_a_fuller_name_of_the_event(gz: Gazetteer) -> None:
+    r = reader(gz, "It follows the 7th Annual Meeting of the Steppe Trade Council (STC) heads of state in Aktau. The 2nd "
+                   "Forum of the Nomad Heritage Union (NHU) opened.", phrases)
+    events = [e.names for e in r.out.entities.values() if e.kind == "Event"]
+    assert events == [["7th Annual Meeting of the Steppe Trade Council",
+                       "7th Annual Meeting of the Steppe Trade Council (STC) heads of state"],
+                      ["2nd Forum of the Nomad Heritage Union"]]
+
+
+def test_a_place_named_after_the_city_an_event_took_place_in(gz: Gazetteer) -> None:
+    r = reader(gz, "The gala took place in Budapest, Petőfi Literary museum. The show was held in Baku, at the Nizami "
+                   "Cinema center. He lives in Baku, Nizami street. Sales opened in Turkey, Ankara center.", phrases)
+    assert [m for m in mentions(r) if m[1] == "Venue"] == [("Petőfi Literary museum", "Venue"), ("Nizami Cinema center", "Venue")]

@@ -6,9 +6,14 @@ from __future__ import annotations
 from .dates import MONTHS, WEEKDAYS
 
 __all__ = ["HONOR", "HONOR_WORD", "LEAD_IN", "ORG_HEADS", "VENUE_HEADS", "EVENT_HEADS", "STOP", "TOPICS", "LEFT_STOP", "TITLE_WORDS",
-           "NAME_TOKEN", "NOT_NAME", "PARTICLE", "base_kind", "event_kind"]
+           "NAME_TOKEN", "NOT_NAME", "PARTICLE", "KNOWN_AS", "base_kind", "event_kind"]
 
-ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Ministry", "Agency", "Foundation",
+#: The words that give a group of states the name it is known by ("known collectively as", "referred to as", "dubbed"),
+#: before the name (a pattern; without "as", only before a name in quotes).
+KNOWN_AS = (r"(?:(?:collectively|jointly|together|commonly|also|often|informally)\s+)?(?:known|referred\s+to|dubbed|grouped|labell?ed)"
+            r"(?:\s+(?:together|collectively|jointly))?(?:\s+as\b|(?=\s+(?:the\s+)?[\"“«]))")
+
+ORG_HEADS = ("Institute", "Institution", "Center", "Centre", "Committee", "Ministry", "Agency", "Foundation", "Airlines", "Airways",
               "Association", "Union", "Council", "Academy", "University", "Fund", "Chamber", "Assembly",
               "Office", "Parliament", "Secretariat", "Federation", "Society", "Organization", "Organisation",
               "Administration", "Embassy", "Mission", "Consulate", "Commission", "Bank", "Directorate",

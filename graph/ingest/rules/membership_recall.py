@@ -20,10 +20,15 @@ word lists (membership nouns, chair nouns, the verbs of admission) and the menti
   "A joined (as an observer) in 2018", "with A joining in 2019"; and in a clause before its subject: "Since joining
   the OTS as an observer, A …", "Founded in 2009 by A, B and C, the OTS …", "the OTS – comprising A, B and C –";
 * a speaker's own country: '"We … by joining the OTS as an observer member," said the Hungarian minister';
-* a chair passed on or elected: "the OTS chairmanship passed from A to B", "A was elected chair of the OTS".
+* a chair passed on or elected: "the OTS chairmanship passed from A to B", "A was elected chair of the OTS";
+* the time of a state's office: "during the presidency of A (last year)", "throughout A's chairmanship", "During its
+  presidency, A …" (the body named in the sentence, else the one named last);
+* a group of states by the name it is known by: 'the countries known as the "C5" (A, B and C)', "A, B and C, known
+  collectively as the T3"; a body with only its states in brackets: "the OTS (A, B and C)".
 
 Nothing is read from a clause that speaks of a wish, a plan or the future ("A's bid for membership in the OTS",
-"the upcoming Hungarian EU presidency", "A hopes to …"), and a state is only a member where it is named as one,
+"the upcoming Hungarian EU presidency", "A hopes to …"; a speaker's politeness, "I would like to note that …", is
+no wish), and a state is only a member where it is named as one,
 never for being named near a body.
 """
 
@@ -33,6 +38,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..text import LIST, MARK
+from .lexicon import KNOWN_AS
 
 if TYPE_CHECKING:
     from .memberships import _Memberships
@@ -44,6 +50,10 @@ FUTURE = re.compile(r"\b(?:will|would|shall|could|should|may|might|hopes?|hoped|
                     r"aspir\w*|bids?|candida\w*|prospect\w*|future|potential|upcoming|forthcoming|next|incoming|planned|plans?|"
                     r"intend\w*|expected|appl(?:y|ies|ied|ication)|become|becoming|towards?|not|never|no\s+longer|former(?:ly)?|"
                     r"support\w*|calls?|called|request\w*|push\w*|advocat\w*|back(?:s|ed|ing)?)\b", re.I)
+#: A speaker's politeness, no wish: "I would like to note / acknowledge that …", "we would like to thank".
+_POLITE = re.compile(r"\b(?:would|should)\s+(?:like|love|want)\s+to\s+(?:(?:once\s+again|again|also|especially|particularly)\s+)?"
+                     r"(?:note|acknowledge|emphasi[sz]e|stress|say|thank|point\s+out|underline|underscore|express|mention|recall|remind|"
+                     r"highlight|reiterate|congratulate|inform|welcome)\b", re.I)
 #: After a statement: it is of the future ("… is expected", "… will begin").
 LATER = re.compile(r"[^.;,]{0,25}?\b(?:is|are|was|were)\s+(?:expected|planned|scheduled|due|likely|set|to\s+be)\b|\s+(?:will|would|could|may|might|should)\b")
 #: Nouns after a membership that make it a wish or a process ("membership bid / talks / application").
@@ -83,6 +93,24 @@ _BARE_CHAIR = re.compile(rf"({MARK})['’]s\s+(?:(?:current|ongoing|rotating|suc
 # "(the summit of the OTS, held) under the chairmanship of A" (a state, not its minister)
 _UNDER = re.compile(rf"\b[Uu]nder\s+(?:the\s+)?(?:rotating\s+)?(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})"
                     rf"(?!\uf8ff|\s*['’]s|\s+(?:President|Prime|Minister|Foreign|Deputy|Speaker|Chair|Ambassador|Head)\b)")
+# "during the presidency of A (last year)", "throughout A's presidency", "During its chairmanship, A …": a time of
+# a state's office; the body is the one named in the sentence (before, else after), else the one named last
+_TIME = r"(?:[Dd]uring|[Tt]hroughout|[Ii]n\s+the\s+course\s+of|[Oo]ver\s+the\s+course\s+of)"
+_CHAIR_ADJ = r"(?:(?:rotating|current|successful|one-year|annual|past|previous|recent|fruitful|ongoing)\s+)?"
+_COMING = re.compile(r"\b(?:next|coming|upcoming|incoming|future|starting|from\s+(?:19|20)\d\d)\b", re.I)
+_DURING_CHAIR = [
+    re.compile(rf"\b{_TIME}\s+(?:the\s+)?{_CHAIR_ADJ}(?:chairmanship|presidency)\s+of\s+(?:the\s+)?({MARK})"
+               rf"(?!\uf8ff|\s*['’]s|\s+(?:in|of|at|over|within)\s+(?:the\s+)?{MARK})"),
+    re.compile(rf"\b{_TIME}\s+({MARK})['’]s?\s+{_CHAIR_ADJ}(?:chairmanship|presidency)\b(?!\s+(?:of|in|at|over|within)\s+(?:the\s+)?{MARK})"),
+    re.compile(rf"\b{_TIME}\s+its\s+{_CHAIR_ADJ}(?:chairmanship|presidency)(?:\s+(?:of|in)\s+(?:the\s+)?(?:organi[sz]ation|[Cc]ouncil|"
+               rf"[Aa]ssembly|[Uu]nion|bloc|group))?(?:\s+(?:in\s+)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?)?,\s+(?:the\s+)?({MARK})"),
+]
+# a group of states by the name it is known as, with its states: 'the countries known as the "C5" (A, B and C)', "A, B and C,
+# known collectively as the C3"; a body with its states in brackets: "the OTS (A, B and C)"
+_KNOWN_AS = re.compile(rf"\b(?:countries|states|nations|republics|economies),?\s+{KNOWN_AS}\s+(?:the\s+)?[\"“«]?({MARK})[\"”»]?\s*"
+                       rf"(?:\(\s*|[,:–—]\s*(?:namely\s+|including\s+)?)(?:the\s+)?{LIST}")
+_LIST_KNOWN_AS = re.compile(rf"{LIST},\s+{KNOWN_AS}\s+(?:the\s+)?[\"“«]?({MARK})")
+_BRACKETED = re.compile(rf"({MARK})\s*\(\s*(?:the\s+)?{LIST}\s*\)")
 # "A was accepted to the organization (…) as the third observer state after B and C"
 _ADMITTED = re.compile(rf"(?:({MARK})\s+)?(?:was|were|has\s+been|had\s+been)\s+(?:officially\s+)?(?:accepted|admitted)\s+(?:in)?to\s+(?:the\s+)?{_BODY}"
                        rf"([^.;]{{0,100}}?)\b{_RANK}(?:\s+after\s+(?:the\s+)?{LIST})?", re.I)
@@ -166,6 +194,7 @@ def recall(mb: _Memberships, s: int, sm: str) -> None:
     """The memberships of one sentence (``sm`` of the masked text, from ``s``) in the forms above."""
     _nouns(mb, s, sm)
     _chairs(mb, s, sm)
+    _chair_times(mb, s, sm)
     _admitted(mb, s, sm)
     _grants(mb, s, sm)
     _bodies_before(mb, s, sm)
@@ -177,6 +206,7 @@ def recall(mb: _Memberships, s: int, sm: str) -> None:
     lists += [(m, 3, 1, m.group(2).lower()) for m in _AMONG.finditer(sm)]
     lists += [(m, 2, 1, "observer") for m in _WITH_STATUS.finditer(sm)]
     lists += [(m, 1, 2, "member") for m in _FOUNDERS.finditer(sm)]
+    _groups(mb, s, sm)
     for m, org_g, list_g, status in lists:
         org = _org(mb, s, m, org_g) if m.re is not _FOUNDERS or m.group(1) else mb.last_org(s + m.start())
         if org and not _wish(sm, m.start(), m.end()):
@@ -187,7 +217,7 @@ def recall(mb: _Memberships, s: int, sm: str) -> None:
 def _wish(sm: str, at: int, end: int | None = None) -> bool:
     """Whether the clause (from the last comma) up to ``at`` and the words to ``end`` speak of a wish, a plan or the future."""
     clause = re.split(r"[;:,]|\s+(?:while|whereas|but)\s", sm[:at])[-1]
-    return bool(FUTURE.search(clause + (sm[at:end] if end else "")))
+    return bool(FUTURE.search(_POLITE.sub(" ", clause + (sm[at:end] if end else ""))))
 
 
 def unreal(sm: str, start: int, end: int) -> bool:
@@ -242,6 +272,36 @@ def _chairs(mb: _Memberships, s: int, sm: str) -> None:
         if before:
             mb.add(mention[2], before[-1], "chair", (s + m.start(), s + m.end()), 0.7)
 
+
+def _chair_times(mb: _Memberships, s: int, sm: str) -> None:
+    """"during the presidency of A", "during A's presidency", "During its chairmanship, A …" (a state, not a person):
+    of the body named in the sentence, before the words or else after them, or else of the body named last."""
+    for pattern in _DURING_CHAIR:
+        for m in pattern.finditer(sm):
+            mention = mb.reader.at(s + m.start(1))
+            tail = re.split(r"[,;.]", sm[m.end():m.end() + 30])[0]      # "during the presidency of A next year"
+            if mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()) or _COMING.search(tail):
+                continue
+            before = [k for end, k in mb.org_ends if s <= end <= s + m.start()]
+            after = [k for end, k in mb.org_ends if s + m.end() < end <= s + len(sm)]
+            org = before[-1] if before else after[0] if after else mb.last_org(s + m.start())
+            if org is not None:
+                mb.add(mention[2], org, "chair", (s + m.start(), s + m.end()), 0.7)
+
+def _groups(mb: _Memberships, s: int, sm: str) -> None:
+    """The states of a group known by a name ('the countries known as the "C5" (A, B)', "A and B, known as the C2"),
+    and of a body with its states in brackets ("the OTS (A, B and C)": two states or more, nothing else)."""
+    found = [(m, 1, 2) for m in _KNOWN_AS.finditer(sm)] + [(m, 2, 1) for m in _LIST_KNOWN_AS.finditer(sm)]
+    found += [(m, 1, 2) for m in _BRACKETED.finditer(sm)]
+    for m, org_g, list_g in found:
+        org = mb.key_at(s + m.start(org_g))
+        named = mb.states(s + m.start(list_g), m.group(list_g))
+        if org is None or _wish(sm, m.start(), m.end()) or len(set(named)) < 2:
+            continue
+        if m.re is _BRACKETED and not (mb.is_org(org) and len(named) == len(re.findall(MARK, m.group(list_g)))):
+            continue
+        for key in named:
+            mb.add(key, org, "member", (s + m.start(), s + m.end()), 0.7)
 
 def _grants(mb: _Memberships, s: int, sm: str) -> None:
     """Observer status granted, a state welcomed or admitted, an accession: see ``_GRANTS``."""

@@ -18,7 +18,8 @@ __all__ = ["memberships"]
 _CHAIR = r"(?:[Cc]hairmanship|[Pp]residency)"
 _BUILTIN_ORGS = {iri("organization", slug) for slug, _names, _cls in ORGANIZATIONS}
 # "TURKPA unites the parliaments of A, B and C": the states are its members
-_BODIES_OF = r"(?:(?:the\s+)?(?:national\s+)?(?:parliaments|legislatures|governments)\s+of\s+)?"
+_BODIES_OF = (r"(?:(?:the\s+)?(?:national\s+)?(?:parliaments|legislatures|governments|leaders|heads\s+of\s+state|presidents|"
+              r"(?:ministries|ministers)(?:\s+of\s+(?-i:[a-z]+)(?:\s+(?-i:[a-z]+)){0,2}?)?)\s+of\s+)?")
 _ORGREF = rf"(?:({MARK})|(?:[Oo]rgani[sz]ation|Assembly|Council|Union|[Ff]und|Academy))"
 _ELLIPSIS = re.compile(rf"(?:,\s*|\s+and\s+|,?\s+followed\s+by\s+|,\s*and\s+)(?:the\s+)?({MARK})\s+((?:in|since)\s+(?:19|20)\d\d)\b")
 _SINCE = re.compile(r"^[^.;]{0,40}?\b(?:since|in)\s+((?:19|20)\d\d)\b")
@@ -106,10 +107,19 @@ _LIST_APPOS = re.compile(rf"{LIST}(?:\s*,|\s+[–—-])\s+(?:all\s+|both\s+)?(?:
                          rf"(?:s|\s+states|\s+countries)\s+of\s+(?:the\s+)?({MARK})")
 
 
+# a body by a common noun ("the organization", "the academy", "this bloc"): the one named last with that head word
+_BODY_NOUN = (r"(?:organi[sz]ation|[Aa]ssembly|[Cc]ouncil|[Uu]nion|bloc|alliance|grouping|group|[Cc]ommunity|[Aa]cademy|[Ff]und|[Bb]ank|"
+              r"[Ff]orum|[Ff]oundation|[Ll]eague|[Mm]ovement|[Cc]ommonwealth|platform|format|partnership)\b")
+# an event named after its body ("the OTS Summit", "the Informal SCO Summit", "the 10th TURKPA Plenary Session")
+_BODY_FIRST = re.compile(r"^(?:[Tt]he\s+)?(?:(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s+){0,2}$")
+_EVENT_AFTER_BODY = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){0,2}(?:Summit|Session|Meeting|Forum|Congress|Conference|Plenary)s?$")
+# common nouns too wide to stand for whichever body was named last ("the group", "the bank", "the forum")
+_NAMED_ONLY = re.compile(r"group|bank|forum|foundation|league|movement|commonwealth|platform|format|partnership", re.I)
 # "The OTS unites A, B and C", "<Org> comprises A and B as members, and C as an observer"
-_ORG_HAS = re.compile(rf"(?:({MARK})|\b(?:[Tt]he|[Tt]his)\s+(?:organi[sz]ation|[Aa]ssembly|[Cc]ouncil|[Uu]nion|bloc|alliance|grouping|[Cc]ommunity)|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,\s+(?:established|founded|created|set\s+up)\s+in\s+(?:19|20)\d\d,)?(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
+_ORG_HAS = re.compile(rf"(?:({MARK})|\b(?:[Tt]he|[Tt]his)\s+{_BODY_NOUN}|\ban?\s+(?:intergovernmental|international|regional)\s+(?:organi[sz]ation|bloc|alliance|platform))(?:,\s+(?:established|founded|created|set\s+up)\s+in\s+(?:19|20)\d\d,)?(?:,?\s+(?:which|that))?,?\s+(?:currently\s+|now\s+)?"
                       rf"(?:unites|comprises|includes|brings\s+together|consists\s+of|is\s+(?:composed|made\s+up)\s+of|consisting\s+of|comprising|"
-                      rf"uniting|bringing\s+together|(?:was|were)\s+(?:established|founded|set\s+up)\s+(?:in\s+\d{{4}}\s+)?by)\s+"
+                      rf"uniting|bringing\s+together|(?:(?:was|were)\s+)?(?:jointly\s+)?(?:established|founded|set\s+up|created|co-founded)\s+(?:in\s+\d{{4}}\s+)?"
+                      rf"(?:jointly\s+)?by)\s+"
                       rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,4}}(?:countries|states|nations)\s*:?\s*)?{_BODIES_OF}(?:the\s+)?{LIST}"
                       rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+(?:and|with|while)\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
 
@@ -149,9 +159,14 @@ class _Memberships:
         if hits and re.search(r"\bof\s+(?:the\s+)?$", self.reader.text[start:start + hits[-1].start]) \
                 and hits[-1].end >= end - start - 8:
             h = hits[-1]
-            org = self.reader.entity("Organization", h.text, (start + h.start, start + h.end), known=h.iri)
-            if self.is_org(org):
-                self.bodies[key] = org
+        elif len({(h.start, h.end) for h in hits}) == 1 and _BODY_FIRST.match(self.reader.text[start:start + hits[0].start]) \
+                and _EVENT_AFTER_BODY.match(self.reader.text[start + hits[0].end:end]):
+            h = hits[0]          # "the OTS Summit", "the 10th TURKPA Plenary Session": the body is the name's modifier
+        else:
+            return
+        org = self.reader.entity("Organization", h.text, (start + h.start, start + h.end), known=h.iri)
+        if self.is_org(org):
+            self.bodies[key] = org
 
     def run(self) -> None:
         text, masked = self.reader.text, self.reader.masked_text
@@ -320,7 +335,7 @@ class _Memberships:
         return bool(re.search(r"\b(?:Organi[sz]ation|Union|Council|Assembly|Fund|Academy|Cooperation|Community|League|Movement|Commonwealth"
                               r"|(?:Development|Investment|Reconstruction)\s+Bank)\b", ent.label))
 
-    def last_org(self, pos: int, head: str | None = None) -> str | None:
+    def last_org(self, pos: int, head: str | None = None, *, strict: bool = False) -> str | None:
         """The last organization named before ``pos``, not one used as a modifier ("EU state Hungary");
         for "the Council" the last one whose name has that head word, if any ("the Turkic Council … EU-Turkic
         ties … observer status in the Council": the Turkic Council)."""
@@ -333,14 +348,17 @@ class _Memberships:
                 names = " ".join(self.out.entities[key].names).lower().replace("organisation", "organization")
                 if re.search(rf"\b{fold}\b", names):
                     return key
+            if strict:
+                return None
         return self.org_ends[i - 1][1] if i else None
 
     def org_at(self, m: re.Match[str], group: int, pos: int) -> str | None:
         if m.group(group):
             key = self.key_at(pos + m.start(group))
             return key if key and self.is_org(key) else None
-        heads = re.findall(r"\b(?:the|its|this)\s+(organi[sz]ation|assembly|council|union|fund|academy)\b", m.group(0), re.I)
-        return self.last_org(pos + m.start(), heads[-1] if heads else None)
+        heads = re.findall(rf"\b(?:the|its|this)\s+({_BODY_NOUN})", m.group(0), re.I)
+        head = heads[-1] if heads else None       # "the group", "the bank": only a body with that word in its name
+        return self.last_org(pos + m.start(), head, strict=bool(head and _NAMED_ONLY.fullmatch(head)))
 
     def add(self, member: str | None, org: str | None, status: str, span: Span, conf: float, tail: str = "",
             tail_at: int | None = None) -> None:

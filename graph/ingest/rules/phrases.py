@@ -1,6 +1,8 @@
 """Names the gazetteer does not know: organizations, venues and named events as capitalized phrases
 with a head word ("… Cultural Center", "… Concert Hall", "… Forum"), event titles in quotes after
-"titled", and places after "at"."""
+"titled", places after "at", the name a group of states is known by ('known as the "C5"'), and news
+outlets by the acronym one tells something ("told MTI"); a state's government ("the Turkish Government")
+is the state, no organization, and a state's name in a currency's ("U.S. dollars") no mention of it."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import re
 
 from ..text import CAP_WORD, MARK, Reader, is_marker
 from .dates import MONTHS, WEEKDAYS
-from .lexicon import EVENT_HEADS, LEFT_STOP, NOT_NAME, ORG_HEADS, STOP, TITLE_WORDS, TOPICS, VENUE_HEADS, base_kind, event_kind
+from .lexicon import EVENT_HEADS, KNOWN_AS, LEFT_STOP, NOT_NAME, ORG_HEADS, STOP, TITLE_WORDS, TOPICS, VENUE_HEADS, base_kind, event_kind
 
 __all__ = ["QUOTED", "phrases", "titled_events", "places_after_at"]
 
@@ -47,6 +49,8 @@ def phrases(reader: Reader) -> None:
         if reader.text[left:right][:1].islower():
             continue
         right = _cut_holder(reader, left, right, m.end())
+        if _STATE_GOVERNMENT.fullmatch(reader.window(left, right)) and _of_a_state(reader, left, right):
+            continue   # "the Turkish Government", "the Government of Turkey": the state itself
         if re.search(r"\s(?:of|in)\s+the\s+(?:Organi[sz]ation|Council|Assembly|Union)$", reader.text[left:right]):
             continue   # "the Secretariat of the Organization": a part of a body named before, by a common noun, no name
         _add_phrase(reader, left, right, m.group(0))
@@ -54,9 +58,65 @@ def phrases(reader: Reader) -> None:
     numbered_sessions(reader)
     body_summits(reader)
     city_documents(reader)
+    places_after_city(reader)
     places_after_at(reader)
     state_prefixes(reader)
     bodies_before_titles(reader)
+    group_names(reader)
+    currency_names(reader)
+    told_agencies(reader)
+
+
+# "X told MTI by phone", "according to TASS", "in an interview with RIA Novosti": a news outlet by its acronym
+_TOLD = re.compile(r"\b(?i:told|according\s+to|in\s+an\s+interview\s+(?:with|to)|(?:said|stated|noted)\s+to)\s+(?i:the\s+)?"
+                   r"((?-i:[A-Z]{2,6})(?:\s+(?-i:[A-Z][a-z]+)){0,2})(?![\w\uf8ff'’-])")
+
+
+def told_agencies(reader: Reader) -> None:
+    """An acronym one tells something, or that something is according to, is a news outlet's name (an organization)."""
+    for m in _TOLD.finditer(reader.masked_text):
+        if m.group(1).split()[0] in STOP or not reader.free(m.start(1), m.end(1)) or m.group(0).split()[0].isupper():
+            continue     # not in a line all in capitals ("MINISTER TOLD PUTIN")
+        key = reader.entity("Organization", m.group(1), (m.start(1), m.end(1)))
+        reader.mention(m.start(1), m.end(1), key, "Organization")
+
+
+# "10 billion U.S. dollars", "Hong Kong dollars": a state's name in a currency's
+_CURRENCY = re.compile(rf"({MARK})\.?\s+(?:dollars?|cents?)\b")
+
+
+def currency_names(reader: Reader) -> None:
+    """A state's name in a currency's name ("U.S. dollars") is no mention of the state."""
+    for m in _CURRENCY.finditer(reader.masked_text):
+        inner = reader.at(m.start(1))
+        if inner is not None and inner[3] == "State":
+            reader.remove(inner)
+
+
+# a group of states by the name it is known as: 'the Central Asian countries known as the "C5"', "A, B and C, known
+# collectively as the Turkic Trio" (a name in quotes, or an acronym such as C5, G7, BRICS)
+_GROUP_NAME = r"(?:[\"“«]((?-i:[A-Z][\w+&'’-]*)(?:\s+(?-i:[A-Z][\w+&'’-]*)){0,3})[\"”»]|((?-i:[A-Z]\d{1,2}\+?|[A-Z]{2,8}\d{0,2}\+?))(?![\w\uf8ff]))"
+_KNOWN_AS = re.compile(rf"(?:\b(?:countries|states|nations|republics|economies),?|({MARK}),)\s+{KNOWN_AS}\s+(?:the\s+)?{_GROUP_NAME}")
+
+
+def group_names(reader: Reader) -> None:
+    """The name a group of states is known by is an organization's ('countries known as the "C5"')."""
+    for m in _KNOWN_AS.finditer(reader.masked_text):
+        g = 2 if m.group(2) else 3
+        before = reader.at(m.start(1)) if m.group(1) else None
+        if m.group(g) in STOP or not reader.free(m.start(g), m.end(g)) or (m.group(1) and (before is None or before[3] != "State")):
+            continue
+        key = reader.entity("Organization", m.group(g), (m.start(g), m.end(g)))
+        reader.mention(m.start(g), m.end(g), key, "Organization")
+
+
+_STATE_GOVERNMENT = re.compile(rf"(?:Government\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?{MARK}|{MARK}\s+Government)")
+
+
+def _of_a_state(reader: Reader, left: int, right: int) -> bool:
+    """Whether the one name inside ``[left, right)`` is a state's (or its demonym)."""
+    inner = reader.inside(left, right)
+    return len(inner) == 1 and inner[0][3] in ("State", "Demonym")
 
 
 _BODY_TITLE = re.compile(r"(?<![\w\uf8ff])((?-i:[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{3,9}))['’]?s?\s+(?=(?:Chairman|Director|President|Head|"
@@ -222,6 +282,9 @@ def _extend_left(reader: Reader, left: int) -> int:
         word = lm.group(0).split()[0]
         if word in LEFT_STOP or word.split("-")[-1] in LEFT_STOP or word[:1].islower() or re.search(r"\sand\s+the\s+$", lm.group(0)):
             break      # "… Commission and the Business Council" are two names; "Vice-Rector of …" is a title
+        before = reader.at(off + lm.start()) if is_marker(word[:1]) else None
+        if before is not None and before[3] != "Event" and re.search(r"\sand\s+$", lm.group(0)):
+            break      # "… to Hungary and Youth Foundation of …": a name found before and a second name (an event's name goes on)
         if not is_marker(word[:1]) and re.sub(r"['’]s$", "", word) != word and word[:-2] not in ("People", "President"):
             break
         left = off + lm.start()
@@ -248,14 +311,16 @@ def _extend_right(reader: Reader, m: re.Match[str]) -> int:
             stop = None     # "… of Turkmenistan <a known person>" stops; "… of <State> <another known name>" goes on
     if stop:
         right = m.end() + (stop.end() if is_marker(stop.group(0)[:1]) else stop.start())
-    # "the Azerbaijani Embassy in Tajikistan", "the Embassy of Uzbekistan in Budapest": the place is part of a mission's name
+    # "the Azerbaijani Embassy in Tajikistan", "the Embassy of Uzbekistan in Budapest", "the Embassy of A to Hungary": the place is
+    # part of a mission's name
     mission = m.group(0).rstrip("s") in ("Embassy", "Consulate", "Mission") and (
         right == m.end() or re.fullmatch(rf"\s+(?:General\s+)?of\s+(?:the\s+)?(?:Republic\s+of\s+)?{MARK}", reader.window(m.end(), right)) is not None)
     if base_kind(m.group(0)) == "Event" or mission:
-        in_state = re.match(rf"\s+in\s+({MARK})", reader.window(right, right + 80))
+        in_state = re.match(rf"\s+(in|to)\s+({MARK})(?![\uf8ff'’])", reader.window(right, right + 80))
+        allowed = {("State", "in")} | ({("State", "to"), ("City", "in")} if mission else set())
         if in_state:
-            sm_ = reader.at(right + in_state.start(1))
-            if sm_ is not None and (sm_[3] == "State" or (mission and sm_[3] == "City")):
+            sm_ = reader.at(right + in_state.start(2))
+            if sm_ is not None and (sm_[3], in_state.group(1)) in allowed:
                 right += in_state.end()     # "the Azerbaijani Embassy in Tajikistan" is one name
     named_after = re.match(rf"\s+named\s+after\s+(?:{CAP_WORD})(?:\s+(?:{CAP_WORD})){{0,3}}", reader.window(right, right + 120))
     if named_after and base_kind(m.group(0)) != "Event":
@@ -357,8 +422,14 @@ def _add_phrase(reader: Reader, left: int, right: int, head: str) -> None:
         return
     key = reader.entity(kind, text[start:right], (start, right))
     reader.mention(start, right, key, kind)
+    owner = re.search(rf"({MARK})['’]s\s+$", reader.window(start - 60, start))
+    if kind == "Organization" and owner and (st := reader.at(start - len(owner.group(0)))) is not None and st[3] == "State":
+        reader.out.entities[key].names.append(text[st[0]:start] + text[start:right])   # "Turkey’s Ministry of …" too
     acr = re.match(r"\s*\(([A-ZÀ-ÞÜÖİ][A-Za-zÀ-ÿİıÜÖ.-]{1,9})\)", text[right:])
-    if acr and _acronym_of_last_body(reader, inner, right, acr):
+    if acr and (_acronym_of_last_body(reader, inner, right, acr) or _acronym_of_tail_body(reader, start, right, acr)):
+        group = _GROUP_AFTER.match(text, right + acr.end()) if kind == "Event" else None
+        if group:            # "… of the Gulf Cooperation Council (GCC) leaders": that fuller form is the event's name too
+            reader.out.entities[key].names.append(" ".join(text[start:group.end()].split()))
         return
     if acr:
         a_s, a_e = right + acr.start(1), right + acr.end(1)
@@ -398,8 +469,48 @@ def _acronym_of_last_body(reader: Reader, inner: list, right: int, acr: re.Match
     return True
 
 
+# who meets, after a body's acronym that ends an event's name ("… of the GCC (GCC) leaders / heads of state")
+_GROUP_AFTER = re.compile(r"\s+(?:leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|(?:foreign\s+)?ministers|"
+                          r"speakers|chairmen|secretaries[\s-]+general|member\s+states)\b")
+
+
+def _acronym_of_tail_body(reader: Reader, start: int, right: int, acr: re.Match[str]) -> bool:
+    """"the 18th Consultative Meeting of the Gulf Cooperation Council (GCC)": the acronym is the initials of the body
+    named after the last "of", not the whole phrase's; that body is an organization of its own, with the acronym."""
+    short, text = acr.group(1).replace(".", ""), reader.text
+    if _initials(text[start:right]) == short:
+        return False
+    for m in re.finditer(r"\bof\s+(?:the\s+)?(?=[A-Z])", text[start:right]):
+        body = text[start + m.end():right]
+        if _initials(body) == short and re.search(r"\s(?:" + "|".join(ORG_HEADS) + r")$", body) and " of " not in body:
+            key = reader.entity("Organization", body, (start + m.end(), right))
+            a_s, a_e = right + acr.start(1), right + acr.end(1)
+            for mm in reader.inside(a_s, a_e):
+                reader.remove(mm)
+            reader.out.entities[key].add(acr.group(1), (a_s, a_e))
+            reader.mention(a_s, a_e, key, "Organization")
+            return True
+    return False
+
+
 _AT_EVENT = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:meeting|summit|session|forum|conference|congress|ceremony|festival|"
                        r"event|talks|sitting|celebration|concert|exhibition|plenary|gathering|consultations?)s?\b")
+
+
+# "(the forum) took place in Budapest, Eötvös Cultural center": a place named after its city, with a lower-case head
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’.&-]*"
+_CITY_PLACE = re.compile(rf"\b(?:held|took\s+place|opened|organi[sz]ed|hosted|staged)\s+in\s+({MARK}),\s+(?:at\s+)?(?:the\s+)?"
+                         rf"((?:{_NAME_WORD}\s+){{1,4}}(?:center|centre|hall|palace|museum|theat(?:er|re)|library|gallery|complex))\b")
+
+
+def places_after_city(reader: Reader) -> None:
+    """A place named after the city an event took place in: "… took place in Budapest, Eötvös Cultural center"."""
+    for m in _CITY_PLACE.finditer(reader.masked_text):
+        city = reader.at(m.start(1))
+        if city is None or city[3] != "City" or not reader.free(m.start(2), m.end(2)):
+            continue
+        key = reader.entity("Venue", m.group(2), (m.start(2), m.end(2)))
+        reader.mention(m.start(2), m.end(2), key, "Venue")
 
 
 def places_after_at(reader: Reader) -> None:
