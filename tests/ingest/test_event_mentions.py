@@ -261,3 +261,15 @@ def test_a_visit_made_to_attend_a_named_event_is_an_event_too(gz: Gazetteer) -> 
     got = events(gz, "Emre Yalçın made a working visit to Kazakhstan in order to take part in the Astana International "
                      "Forum on 12 January.")
     assert [e[0] for e in got] == ["Astana International Forum", "Visit of Emre Yalçın to Kazakhstan"]
+
+
+def test_taking_part_attending_in_a_clause_of_time(gz: Gazetteer) -> None:
+    # "said after taking part in …", "before attending …": the gerund reports the event as a finite verb does
+    assert events(gz, "Azamat Bekov spoke to reporters after attending a session of the Council of Europe in Strasbourg "
+                      "on Monday.") == [
+        ("Session of the Council of Europe", "2026-01-12", "Strasbourg", False, ["Azamat Bekov"])]
+    assert events(gz, "Emre Yalçın made the remarks on 14 January while participating in a forum of young diplomats in "
+                      "Ankara.") == [
+        ("Forum of young diplomats", "2026-01-14", "Ankara", False, ["Emre Yalçın"])]
+    # a gerund of a plan is still no event
+    assert events(gz, "Emre Yalçın said he plans on attending a forum of young diplomats in Ankara.") == []

@@ -78,6 +78,7 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 re.I), "credentials"),
     (re.compile(r"\b(?:signed|signs|has\s+signed|have\s+signed|(?:was|were|has\s+been|have\s+been)\s+signed|inked)\b"), "signing"),
     (re.compile(rf"\b(?:attended|attends|took\s+part\s+in|takes\s+part\s+in|participated\s+in|participates\s+in|joined|"
+                rf"(?:after|before|while|when|upon|on|by)\s+(?:attending|taking\s+part\s+in|participating\s+in)|"
                 rf"addressed|spoke\s+at|(?:was|were)\s+present\s+at)\s+{_ADJ}(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({_NOUN})\b", re.I), "attended"),
     (re.compile(rf"\b({_NOUN})\b[^.;]{{0,120}}?\b(?:took\s+place|takes\s+place|(?:was|were|has\s+been|have\s+been)\s+"
                 r"(?:held|organi[sz]ed|hosted|opened|launched|inaugurated|staged|convened))\b", re.I), "held-noun"),
