@@ -504,3 +504,16 @@ def test_a_meeting_as_part_of_a_delegation_s_participation_in_an_event(gz: Gazet
     got = events(gz, "As part of its participation in the Turkic Youth Forum, the delegation headed by Azamat Bekov held "
                      "talks with Emre Yalçın on 14 January.")
     assert [(g[0], g[5]) for g in got if not g[6]] == [("Meeting of Azamat Bekov and Emre Yalçın", "Turkic Youth Forum")]
+
+
+def test_the_noun_phrase_of_an_event_found_before_is_that_event_again(gz: Gazetteer) -> None:
+    # "The informal ministerial meeting was organised …" after "an informal ministerial meeting of the OTS": no second event
+    got = events(gz, "Azamat Bekov spoke after taking part in an informal ministerial meeting of the Organization of Turkic "
+                     "States in Baku on 14 January. The informal ministerial meeting was organised on Monday to prepare "
+                     "the summit.")
+    assert [(e[0], e[2], e[4]) for e in got] == [
+        ("Informal ministerial meeting of the Organization of Turkic States", "2026-01-14", "Baku")]
+    # another noun phrase is another event
+    got = events(gz, "Azamat Bekov took part in an informal ministerial meeting of the Organization of Turkic States in "
+                     "Baku on 14 January. A regional business forum was held in Ganja on 15 January.")
+    assert [e[0] for e in got] == ["Informal ministerial meeting of the Organization of Turkic States", "Regional business forum"]

@@ -600,6 +600,9 @@ class EventReader:
         if current is not None and (generic or of_people) and held.group(0).lower().lstrip().startswith(("the ", "this ")) or (
                 current is not None and generic and np.lower().split()[-1] in current.label.lower()):
             sn.refs.append(current)
+        elif (again := next((x for x in reversed(self.out.events) if x.span[0] < sn.s and len(low.split()) >= 2
+                             and x.label.lower().startswith(low)), None)) is not None:
+            sn.refs.append(again)        # "a foreign ministerial meeting of the Council …" before: "The foreign ministerial meeting was …"
         elif _EVENT_NOUN.search(low):
             label = np[:1].upper() + np[1:]
             key = self.reader.entity("Event", label, (npos, npos + len(np)), unique=True)
