@@ -517,3 +517,11 @@ def test_the_noun_phrase_of_an_event_found_before_is_that_event_again(gz: Gazett
     got = events(gz, "Azamat Bekov took part in an informal ministerial meeting of the Organization of Turkic States in "
                      "Baku on 14 January. A regional business forum was held in Ganja on 15 January.")
     assert [e[0] for e in got] == ["Informal ministerial meeting of the Organization of Turkic States", "Regional business forum"]
+
+
+def test_no_held_noun_phrase_across_a_finite_verb(gz: Gazetteer) -> None:
+    # "… aims to … ensure continued dialogue": "continued" is no predicate of "the summit further aims …"
+    assert events(gz, "The summit further aims to build lasting mechanisms that ensure continued dialogue.") == []
+    assert events(gz, "The forum also seeks to find ways that would ensure continued growth of trade.") == []
+    got = events(gz, "The third business forum of the two countries took place in Baku on 14 January.")
+    assert [(e[0], e[2], e[4]) for e in got] == [("Third business forum of the two countries", "2026-01-14", "Baku")]

@@ -114,6 +114,8 @@ _PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}(?:['’]s)?\s+|[
                        rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
 _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the\s+|a\s+|an\s+|(?=(?-i:[A-Z])[a-z]+\s+(?:talks|consultations|negotiations)\b))(?P<np>[^,;:]{3,160}?)\s+(?:was|were|will\s+be|(?:is|are)\s+(?:scheduled|set|expected|planned)\s+to\s+be)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
                    r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|will\s+take\s+place|(?:is|are)\s+(?:scheduled|set|expected)\s+to\s+take\s+place|opened|began|started|commenced|continued)\b", re.I)
+# a finite verb or a modal inside what :data:`_HELD` takes for the noun phrase: the verb after it is not its predicate
+_FINITE = re.compile(r"\b(?:aims?|seeks?|intends?|is|are|was|were|has|have|had|will|would|shall|should|must|can|could|may|might)\b", re.I)
 _HELD_AT = re.compile(r"^(?:The|This)\s+(?:\w+\s+)?(?:meeting|talks|session|summit|reception|ceremony|event|gathering)\s*,\s+"
                       r"(?:which\s+was\s+)?(?:held|hosted|organi[sz]ed)\s+(?:at|in)\b")
 _HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
@@ -590,6 +592,8 @@ class EventReader:
             return
         np = re.sub(r"\s+(?:which|that)$", "", held.group("np") or held.group("np2"))    # "the concert which was held"
         np = re.split(r"\s+(?:featured|included|includes|features|with)\s+", np)[0]     # "the celebration featured a concert which took place"
+        if _FINITE.search(np):
+            return      # "The summit further aims to ensure continued dialogue": a clause of its own, no noun phrase held
         npos = body + held.start("np" if held.group("np") else "np2")
         if any(mm[3] == "Event" and npos <= mm[0] < npos + len(np) for mm in sn.in_sentence):
             return      # "… the preparations for the 10th Summit that will be hosted by …": the named event's clause
