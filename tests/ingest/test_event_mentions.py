@@ -273,3 +273,13 @@ def test_taking_part_attending_in_a_clause_of_time(gz: Gazetteer) -> None:
         ("Forum of young diplomats", "2026-01-14", "Ankara", False, ["Emre Yalçın"])]
     # a gerund of a plan is still no event
     assert events(gz, "Emre Yalçın said he plans on attending a forum of young diplomats in Ankara.") == []
+
+
+def test_a_briefing_given_by_the_subject(gz: Gazetteer) -> None:
+    assert events(gz, "The Ambassador of Hungary to Mongolia Gábor Tóth briefed about the embassy's plans for the year.") == [
+        ("Briefing by Gábor Tóth", None, None, False, ["Gábor Tóth"])]
+    assert events(gz, "On 14 January Azamat Bekov briefed journalists on the results of the talks in Ankara.") == [
+        ("Briefing by Azamat Bekov", "2026-01-14", "Ankara", False, ["Azamat Bekov"])]
+    # a briefing to come or planned makes none
+    assert events(gz, "Azamat Bekov will brief journalists on the results.") == []
+    assert events(gz, "Azamat Bekov plans to have briefed the press on the results by Friday.") == []

@@ -66,6 +66,9 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 r"|(?:was|were)\s+briefed\s+by"
                 r"|exchanged\s+(?:views|opinions)|(?:had|held)\s+an?\s+exchange\s+of\s+views)\b"),
      "meeting"),
+    # "X briefed (journalists) about / on …": a briefing given by the subject, to no one named
+    (re.compile(r"\b(?:briefed|briefs|has\s+briefed)\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:press|journalists|reporters|media|"
+                r"participants|audience|guests|attendees|diplomats|members)\s+)?(?:about|on)\b"), "briefing"),
     (re.compile(r"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|"
                 r"(?:was|were)\s+(?:warmly\s+|officially\s+)?(?:received|hosted|welcomed|greeted)\b[^.;]{0,60}?\bby)\s"), "received"),
     # "A and B (have) discussed …": the two first persons of the sentence, joined by "and"
@@ -286,6 +289,8 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
         return "Visit" + (f" of {names[0]}" if names else "") + (f" to {out.entities[where[0][2]].label}" if where else "")
     if kind == "call":
         return "Telephone conversation" + of
+    if kind == "briefing":
+        return "Briefing" + (f" by {names[0]}" if names else "")
     if kind == "wreath":
         at = re.search(r"\b(?:at|to)\s+the\s+((?:[\w-]+\s+){0,3}?(?:monument|memorial|grave|tomb|mausoleum|statue|bust)\b(?:\s+(?:to|of)\s+[^,.;]{2,60}?)?)"
                        r"(?=\s+(?:in|on|at|during)\b|[,.;]|$)", text[sn.s + m.end():sn.e])
