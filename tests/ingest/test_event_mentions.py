@@ -283,3 +283,26 @@ def test_a_briefing_given_by_the_subject(gz: Gazetteer) -> None:
     # a briefing to come or planned makes none
     assert events(gz, "Azamat Bekov will brief journalists on the results.") == []
     assert events(gz, "Azamat Bekov plans to have briefed the press on the results by Friday.") == []
+
+
+def test_an_event_only_spoken_of_with_the_place_it_was_held_in(gz: Gazetteer) -> None:
+    # unnamed, no one taking part, the city (none for a state), no day unless one follows
+    assert events(gz, "Kazakhstan obtained observer status during last year's summit in Uzbekistan.") == [
+        ("Summit in Uzbekistan", None, None, False, [])]
+    assert events(gz, "The parties discussed this year's informal summit held in Shusha and the decisions made there.") == [
+        ("Informal summit in Shusha", None, "Shusha", False, [])]
+    assert events(gz, "The document builds on the second meeting of the joint commission on transport held in the "
+                      "Turkish city of Izmir.") == [
+        ("Second meeting of the joint commission on transport in Izmir", None, "Izmir", False, [])]
+    # not what is to come or wished, not the named summit again, not the event reported
+    assert events(gz, "Emre Yalçın wished success to a business forum in Baku.") == []
+    assert events(gz, "The preparations for the summit in Astana were discussed.") == []
+    got = events(gz, "Kazakhstan hosted the Astana Summit on 12 January. On the occasion of the Summit in Astana, "
+                     "Emre Yalçın was awarded the Order of Friendship.")
+    assert [e[0] for e in got if "Summit" in e[0] or "summit" in e[0]] == ["Astana Summit"]
+    got = events(gz, "The leaders of the OTS held their summit in Astana on 12 January. The informal summit took place in "
+                     "Astana on 12 January.")
+    assert [e[0] for e in got] == ["Summit of the OTS"]
+    got = events(gz, "The 9th OTS Summit was held on 11 November. The decisions adopted at the summit in Samarkand were "
+                     "welcomed.")
+    assert [(e[0], e[2]) for e in got] == [("9th OTS Summit", "Samarkand")]

@@ -29,7 +29,7 @@ from .lexicon import event_kind
 if TYPE_CHECKING:
     from .events import EventReader, Sentence
 
-__all__ = ["EVENT_NOUNS", "coordinated_names", "drop_recalled_repeats", "recall_event"]
+__all__ = ["EVENT_NOUNS", "coordinated_names", "drop_recalled_repeats", "placed_mentions", "recall_event"]
 
 #: The head nouns of events (singular; plurals are matched too).
 EVENT_NOUNS = ("meeting", "talks", "negotiations", "consultations", "visit", "forum", "summit", "ceremony", "signing",
@@ -362,6 +362,8 @@ def drop_recalled_repeats(er: EventReader) -> None:
     it is dropped and its participants go to the first."""
     out = er.out
     coming = er.coming
+    again = {ev.key for ev, head in er.placed if any(x is not ev and x.city == ev.city and head in x.label.lower() for x in out.events)}
+    out.events = [ev for ev in out.events if ev.key not in again]     # "holding its summit in Budapest" and the summit reported
     for ev, dated in coming:       # a coming event: no one has taken part yet; a day only if its sentence writes one
         ev.date = ev.date if dated else None
     out.participations = [p for p in out.participations if all(p.event != ev.key for ev, _ in coming)]
@@ -416,3 +418,51 @@ def coordinated_names(er: EventReader, sn: Sentence) -> None:
                        city=None, span=(a, sn.s + m.end()), confidence=0.6)
             er.out.events.append(ev)
             sn.referenced.append(ev)
+
+
+# "last year's summit in Uzbekistan", "the informal summit held in Shusha", "a summit of the leaders in the Uzbek city of
+# Samarkand": an event noun phrase with the place it was held in, spoken of without anyone taking part
+_PLACED = re.compile(rf"\b(?:an?|the|(?:last|this)\s+year['’]s|its|their)\s+((?:(?:(?!(?:of|the|and|in|at|on|for|to)\s)[\w-]+|{MARK})\s+){{0,3}}?"
+                     rf"(?:summit|meeting|session|forum|conference|congress)(?:\s+(?:of|for|on|between)\s+(?:the\s+)?[^,.;]{{2,80}}?)?)"
+                     rf"(?:\s*,?\s+(?:(?:which|that)\s+was\s+)?held)?\s+in\s+(?:the\s+)?"
+                     rf"(?:(?:{MARK}|[a-z]+)\s+(?:city|capital)\s+of\s+)?({MARK})(?!\s*['’]s)", re.I)
+
+_NOUN_IN_CITY = re.compile(rf"the\s+(?:(?:[\w-]+|{MARK})\s+)?(?:summit|forum|congress|conference)\s+in\s", re.I)
+
+
+def placed_mentions(er: EventReader, sn: Sentence) -> None:
+    """An event only spoken of, by its noun phrase and the place it was held in (see :data:`_PLACED`): unnamed,
+    with no participants, its city (or no city, for a state) and a day only from its own sentence. Not what plans
+    or speaks of the future, not a noun phrase of an event found before, and not one with the head word and
+    place of an event found before ("the summit in Samarkand" after the Samarkand Summit)."""
+    for m in _PLACED.finditer(sn.sm):
+        place = er.reader.at(sn.s + m.start(2))
+        if place is None or er.out.entities[place[2]].kind not in ("City", "State"):
+            continue
+        a, b = sn.s + m.start(1), sn.s + m.end(1)
+        if any(mm[3] == "Event" and a <= mm[0] < sn.s + m.end() for mm in sn.in_sentence) or any(
+                ev.span[0] < sn.s + m.end() and a < ev.span[1] for ev in er.out.events):
+            continue        # a name, or an event found in these words
+        if FUTURE.search(sn.sm) or _NOT_YET.search(sn.sm):
+            continue        # "wished success to the participants of … the business forum in Baku": not held yet
+        head = re.search(r"(summit|meeting|session|forum|conference|congress)", m.group(1), re.I).group(1)  # type: ignore[union-attr]
+        if head[0].isupper():
+            continue        # "on the occasion of the Summit in Samarkand": the named summit again
+        head = head.lower()
+        if re.search(r"\b(?:at|during|of|from|since|after)\s+$", sn.sm[:m.start()], re.I) and _NOUN_IN_CITY.match(sn.sm, m.start()):
+            continue        # "at the summit in Samarkand": the summit reported, or one only mentioned (events._noun_in_city)
+        if any(head in x.label.lower() and (x.city == place[2] or er.out.entities[place[2]].label.lower() in x.label.lower())
+               for x in er.out.events):
+            continue
+        phrase = " ".join(er.text[a:b].split())
+        label = phrase[:1].upper() + phrase[1:] + " in " + er.out.entities[place[2]].label
+        ev = _add_event(er, sn, label, (a, b), named=False, confidence=0.5)
+        sn.new_events.remove(ev)
+        er.recalled.remove(ev)
+        sn.referenced.append(ev)
+        er.placed.append((ev, head))
+        if er.out.entities[place[2]].kind == "City":
+            ev.city = place[2]
+        dated = [d for d in sn.dates if 0 <= d.start - (sn.s + m.end()) <= 4]
+        if dated:
+            ev.date, ev.end_date = dated[0].date, dated[0].end_date

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..facts import Event
 from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
 from .dates import DAY_OF, FUTURE, DateMention, find_dates, parse_day_of
-from .event_mentions import coordinated_names, drop_recalled_repeats, recall_event
+from .event_mentions import coordinated_names, drop_recalled_repeats, placed_mentions, recall_event
 from .lexicon import event_kind
 from .participations import PERFORM, PLURAL_REF, participations
 
@@ -224,6 +224,7 @@ class EventReader:
         self.pending_start: dict[str, DateMention] = {}
         self.recalled: list[Event] = []        # events of :mod:`.event_mentions`
         self.coming: list[tuple[Event, bool]] = []     # coming events of :mod:`.event_mentions`, dated or not
+        self.placed: list[tuple[Event, str]] = []      # events only spoken of with their place, and their head nouns
 
     def event(self, key: str) -> Event | None:
         return next((x for x in self.out.events if x.key == key), None)
@@ -257,6 +258,7 @@ class EventReader:
                 self._unnamed(sn)
             if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 recall_event(self, sn)      # what the rules above missed: a lexicon of event verbs and nouns
+            placed_mentions(self, sn)       # "last year's summit in Uzbekistan": only spoken of, with its place
             self._noun_in_city(sn)
             self._when_and_where(sn)
             self._after(sn)
