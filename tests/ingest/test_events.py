@@ -525,3 +525,15 @@ def test_no_held_noun_phrase_across_a_finite_verb(gz: Gazetteer) -> None:
     assert events(gz, "The forum also seeks to find ways that would ensure continued growth of trade.") == []
     got = events(gz, "The third business forum of the two countries took place in Baku on 14 January.")
     assert [(e[0], e[2], e[4]) for e in got] == [("Third business forum of the two countries", "2026-01-14", "Baku")]
+
+
+def test_an_event_held_today_or_yesterday_and_a_place_glued_to_a_bracket(gz: Gazetteer) -> None:
+    # "Today, a <noun phrase> opened / began / took place": the relative day is the event's
+    got = events(gz, "Yesterday, a forum of Turkic journalists took place in Astana.")
+    assert [(e[0], e[2], e[4], e[6]) for e in got] == [("Forum of Turkic journalists", "2026-01-15", "Astana", False)]
+    got = events(gz, "Today, a regional forum of youth organizations opened in Baku.")
+    assert [(e[0], e[2], e[4]) for e in got] == [("Regional forum of youth organizations", "2026-01-16", "Baku")]
+    # "…(Kazakhstan and Uzbekistan)In Tashkent": a space lost after the bracket, still the place
+    got = events(gz, "Today, a summit of Central Asian leaders began with a session on water (Kazakhstan and "
+                     "Uzbekistan)In Tashkent, Uzbekistan.")
+    assert [(e[0], e[2], e[4]) for e in got] == [("Summit of Central Asian leaders", "2026-01-16", "Tashkent")]
