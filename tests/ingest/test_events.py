@@ -537,3 +537,14 @@ def test_an_event_held_today_or_yesterday_and_a_place_glued_to_a_bracket(gz: Gaz
     got = events(gz, "Today, a summit of Central Asian leaders began with a session on water (Kazakhstan and "
                      "Uzbekistan)In Tashkent, Uzbekistan.")
     assert [(e[0], e[2], e[4]) for e in got] == [("Summit of Central Asian leaders", "2026-01-16", "Tashkent")]
+
+
+def test_a_named_event_the_reported_one_coincides_with_has_its_day(gz: Gazetteer) -> None:
+    got = events(gz, "On 14 January a forum of young diplomats took place in Ankara. It coincided with the Ankara Security "
+                     "Conference (ASC). Emre Yalçın stressed the role of youth.")
+    assert [(e[0], e[2], e[4]) for e in got] == [("Forum of young diplomats", "2026-01-14", "Ankara"),
+                                                 ("Ankara Security Conference", "2026-01-14", None)]
+    ex = extraction(gz, "Today, a regional forum of youth organizations opened in Baku. The forum coincides with the Baku "
+                        "Energy Week. Emre Yalçın stressed the role of youth.")
+    assert [(e.label, sorted(ex.label(p.participant) for p in ex.participations if p.event == e.key)) for e in ex.events] == [
+        ("Regional forum of youth organizations", ["Emre Yalçın"]), ("Baku Energy Week", [])]

@@ -531,6 +531,7 @@ class EventReader:
     # -------------------------------------------------------------------- finding the events
     def _named(self, sn: Sentence) -> None:
         """Named events among the sentence's mentions."""
+        alongside: list[Event] = []
         for ms, me, key, kind in sn.in_sentence:
             if kind != "Event":
                 continue
@@ -544,6 +545,15 @@ class EventReader:
                            ordinal=int(ordinal.group(1)) if ordinal else None)
                 self.out.events.append(ev)
             here = _IN_CITY_FOR.search(self.masked[max(sn.s, ms - 120):ms])     # "X is in New York as part of the <Event>"
+            along = self.current if re.search(r"\b(?:coincides?|coincided|coinciding)\s+with\s+(?:the\s+)?$",
+                                              self.text[max(sn.s, ms - 40):ms]) else None
+            if (along is not None and along is not ev) or ev in alongside:
+                if along is not None:     # "The summit coincides with the 18th Meeting of …": its day
+                    ev.date = ev.date or along.date
+                if ev not in alongside:
+                    alongside.append(ev)
+                    sn.referenced.append(ev)
+                continue            # (the place may differ), also at its other names in the sentence ("(GCC)")
             if here is not None:
                 city = self.reader.at(max(sn.s, ms - 120) + here.start(1))
                 if city is not None and self.out.entities[city[2]].kind == "City" and ev.city is None:
