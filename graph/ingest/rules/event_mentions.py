@@ -427,6 +427,8 @@ _PLACED = re.compile(rf"\b(?:an?|the|(?:last|this)\s+year['’]s|its|their)\s+((
                      rf"(?:\s*,?\s+(?:(?:which|that)\s+was\s+)?held)?\s+in\s+(?:the\s+)?"
                      rf"(?:(?:{MARK}|[a-z]+)\s+(?:city|capital)\s+of\s+)?({MARK})(?!\s*['’]s)", re.I)
 
+_PREDICATE = re.compile(r"\b(?:began|begins|opened|opens|started|starts|commenced|continued|continues|took|takes|was|were|is|are|"
+                        r"has|have|had|will|would|gathered|convened|met|ended|closed|concluded)\b", re.I)
 _NOUN_IN_CITY = re.compile(rf"the\s+(?:(?:[\w-]+|{MARK})\s+)?(?:summit|forum|congress|conference)\s+in\s", re.I)
 
 
@@ -455,6 +457,8 @@ def placed_mentions(er: EventReader, sn: Sentence) -> None:
                for x in er.out.events):
             continue
         phrase = " ".join(er.text[a:b].split())
+        if _PREDICATE.search(phrase):
+            continue        # "the annual congress of journalists began in Astana": a clause, reported or not, no noun phrase
         label = phrase[:1].upper() + phrase[1:] + " in " + er.out.entities[place[2]].label
         ev = _add_event(er, sn, label, (a, b), named=False, confidence=0.5)
         sn.new_events.remove(ev)
