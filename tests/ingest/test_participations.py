@@ -264,3 +264,16 @@ def test_a_delegation_named_by_a_demonym_brings_its_state(gz: Gazetteer) -> None
     assert ("Silk Road Business Forum", "Kazakhstan") in [(g[0], g[1]) for g in got]
     got = parts(gz, "On 14 January the Hungarian parliamentary delegation took part in the Turkic Youth Forum.")
     assert [(g[0], g[1]) for g in got] == [("Turkic Youth Forum", "Hungary")]
+
+
+def test_states_an_event_is_held_with(gz: Gazetteer) -> None:
+    # "began with Central Asian countries (A, B and C)", "with the participation of A, B and C": no person named
+    got = parts(gz, "Today, a summit of Gulf states began with Central Asian countries known as the C5 (Uzbekistan, "
+                    "Turkmenistan and Kazakhstan) in Jeddah.")
+    assert sorted(p[1] for p in got) == ["Kazakhstan", "Turkmenistan", "Uzbekistan"]
+    got = parts(gz, "On 12 January a forum was held in Baku with the participation of Hungary, Turkey and Azerbaijan.")
+    assert sorted(p[1] for p in got) == ["Azerbaijan", "Hungary", "Turkey"]
+    # a state's person, a possessive, or no event reported: no state from "with"
+    assert [p[1] for p in parts(gz, "On 12 January a forum was held in Baku with the Kazakh minister Azamat Bekov.")] == [
+        "Azamat Bekov"]
+    assert parts(gz, "Cooperation with Hungary and Turkey was praised as a success of the region.") == []

@@ -186,6 +186,13 @@ def _on_behalf_of(er: EventReader, me: int, limit: int) -> str | None:
     return behalf
 
 
+# "a summit began with Central Asian countries (A, B and C)", "a meeting with the participation of A and B": the states
+# an event reported in the sentence is held with (when no person is named)
+_WITH_STATES = re.compile(rf"\b(?:summit|meeting|forum|conference|talks|consultations|session|began|commenced|started|opened|held)\b"
+                          rf"[^.;]{{0,40}}?\bwith\s+(?:the\s+participation\s+of\s+)?(?:the\s+)?(?:[^.;()\uf8ff]{{0,80}}?\(\s*)?{LIST}"
+                          rf"(?!\s*['’]s)", re.I)
+
+
 def delegations(er: EventReader, sn: Sentence) -> None:
     """States taking part without a named person: "delegations of A, B and C", "A was represented by a delegation"."""
     if er.current is None:
@@ -202,6 +209,7 @@ def delegations(er: EventReader, sn: Sentence) -> None:
     groups += [m.group(1) for m in re.finditer(rf"({MARK})(?:,[^,]{{0,80}},)?\s+(?:was|were)\s+represented\s+by\s+(?:a|its|their)\s+(?:\w+\s+)?delegation", sm)]
     if not sn.persons:     # "Azerbaijan participated in the meeting …": a state takes part, no person named for it
         groups += [m.group(1) for m in re.finditer(rf"{LIST}\s+(?:also\s+)?(?:participated|took\s+part|take\s+part|attended)\b", sm)]
+        groups += [m.group(1) for m in _WITH_STATES.finditer(sm) if sn.new_events]
     out = er.out
     for group in groups:
         pos = sn.s + sm.index(group)
