@@ -277,3 +277,13 @@ def test_states_an_event_is_held_with(gz: Gazetteer) -> None:
     assert [p[1] for p in parts(gz, "On 12 January a forum was held in Baku with the Kazakh minister Azamat Bekov.")] == [
         "Azamat Bekov"]
     assert parts(gz, "Cooperation with Hungary and Turkey was praised as a success of the region.") == []
+
+
+def test_who_talked_about_something_at_the_event_is_a_speaker(gz: Gazetteer) -> None:
+    got = parts(gz, "On 12 January a forum of young diplomats took place in Baku. Ambassador of Azerbaijan to Hungary "
+                    "Tahir Taghizade talked about the history of the two nations.")
+    assert [(p[0], p[1], p[2]) for p in got] == [("Forum of young diplomats", "Tahir Taghizade", "speaker")]
+    # "talked with" is a meeting of its own, not a speech
+    got = parts(gz, "On 12 January a forum of young diplomats took place in Baku. Later Tahir Taghizade talked with "
+                    "Emre Yalçın.")
+    assert all(p[2] != "speaker" for p in got)

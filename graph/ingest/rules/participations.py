@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SPEAK", "ATTEND", "PERFORM", "PLURAL_REF", "participations"]
 
-SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|speaking|said|noted|stressed|emphasi[sz]ed|underlined|"
+SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|speaking|talked\s+(?:about|of|on)|said|noted|stressed|emphasi[sz]ed|underlined|"
                    r"highlighted|underscored|welcomed|opened|delivered|briefed|presented|informed|pointed\s+out|called|expressed|thanked|"
                    r"congratulated|shared)\b"
                    # "as reported by X … at the same forum", "announced by X at the business forum"
