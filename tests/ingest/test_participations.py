@@ -287,3 +287,13 @@ def test_who_talked_about_something_at_the_event_is_a_speaker(gz: Gazetteer) -> 
     got = parts(gz, "On 12 January a forum of young diplomats took place in Baku. Later Tahir Taghizade talked with "
                     "Emre Yalçın.")
     assert all(p[2] != "speaker" for p in got)
+
+
+def test_bodies_whose_representatives_attend(gz: Gazetteer) -> None:
+    got = parts(gz, "On 12 January a forum of young diplomats took place in Baku. The event brought together representatives "
+                    "of the Ministry of Foreign Affairs of Azerbaijan, the Organization of Turkic States, diplomats and students.")
+    assert sorted(p[1] for p in got) == ["Ministry of Foreign Affairs of Azerbaijan", "Organization of Turkic States"]
+    # no verb of attending: the representatives are only spoken of
+    got = parts(gz, "On 12 January a forum of young diplomats took place in Baku. Its aim is to train representatives of "
+                    "the Organization of Turkic States.")
+    assert got == []

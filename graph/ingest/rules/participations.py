@@ -193,6 +193,12 @@ _WITH_STATES = re.compile(rf"\b(?:summit|meeting|forum|conference|talks|consulta
                           rf"(?!\s*['’]s)", re.I)
 
 
+# "brought together representatives of the Ministry of …, the Office of … and …": the bodies take part through them
+_REPRESENTATIVES_OF = re.compile(rf"\b(?:representatives|officials|staff|members|delegates)\s+of\s+(?:the\s+)?({MARK}(?:\s*,\s*(?:and\s+)?"
+                                 rf"(?:the\s+)?{MARK})*(?:\s*,?\s+and\s+(?:the\s+)?{MARK})?)")
+_GATHERING = re.compile(r"\b(?:brought\s+together|gathered|attended|took\s+part|participated|joined|were\s+present|was\s+attended)\b", re.I)
+
+
 def delegations(er: EventReader, sn: Sentence) -> None:
     """States taking part without a named person: "delegations of A, B and C", "A was represented by a delegation"."""
     if er.current is None:
@@ -211,11 +217,13 @@ def delegations(er: EventReader, sn: Sentence) -> None:
         groups += [m.group(1) for m in re.finditer(rf"{LIST}\s+(?:also\s+)?(?:participated|took\s+part|take\s+part|attended)\b", sm)]
         groups += [m.group(1) for m in _WITH_STATES.finditer(sm) if sn.new_events]
     out = er.out
-    for group in groups:
+    bodies = [m.group(1) for m in _REPRESENTATIVES_OF.finditer(sm)] if _GATHERING.search(sm) else []
+    for group in groups + bodies:
         pos = sn.s + sm.index(group)
         for mm in re.finditer(MARK, group):
             mention = er.reader.at(pos + mm.start())
-            if mention and out.entities[mention[2]].kind == "State" and mention[3] != "Demonym":
+            kinds = ("State", "Organization") if group in bodies else ("State",)
+            if mention and out.entities[mention[2]].kind in kinds and mention[3] != "Demonym":
                 target = ([x for x in sn.new_events if x.date is not None] or [er.current])[-1]
                 if not any(p.event == target.key and p.participant == mention[2] for p in out.participations):
                     out.participations.append(Participation(target.key, mention[2], "attendee", [], mention[:2], 0.7))
