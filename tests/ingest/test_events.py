@@ -548,3 +548,12 @@ def test_a_named_event_the_reported_one_coincides_with_has_its_day(gz: Gazetteer
                         "Energy Week. Emre Yalçın stressed the role of youth.")
     assert [(e.label, sorted(ex.label(p.participant) for p in ex.participations if p.event == e.key)) for e in ex.events] == [
         ("Regional forum of youth organizations", ["Emre Yalçın"]), ("Baku Energy Week", [])]
+
+
+def test_a_book_presented_at_the_event_reported_is_part_of_it(gz: Gazetteer) -> None:
+    got = events(gz, "On 12 January a forum of young diplomats took place in Baku. Emre Yalçın presented his book "
+                     "“Silk Roads” to the audience.")
+    assert [e[0] for e in got] == ["Forum of young diplomats"]
+    # with a day of its own, or with no event reported before, a presentation of its own
+    got = events(gz, "The Azerbaijani Cultural Center presented its new album “Silk Roads” in Vienna on 12 January.")
+    assert [(e[0], e[2], e[4]) for e in got] == [("Presentation of the Silk Roads", "2026-01-12", "Vienna")]

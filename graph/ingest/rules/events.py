@@ -641,6 +641,8 @@ class EventReader:
                     "reception", "ceremony", "cultural event", "meeting"):
                 sn.refs.append(current)
                 break
+            if label == "presentation" and current is not None and not sn.dates:
+                continue       # "X presented his book “Y” to the audience" at the event reported: a part of it, no event of its own
             performing = bool(label == "cultural event" and PERFORM.search(sn.sm) and sn.persons and current)
             if not self._anchored(sn, m, label, performing):
                 continue
