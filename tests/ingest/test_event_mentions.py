@@ -307,3 +307,19 @@ def test_an_event_only_spoken_of_with_the_place_it_was_held_in(gz: Gazetteer) ->
     got = events(gz, "The 9th OTS Summit was held on 11 November. The decisions adopted at the summit in Samarkand were "
                      "welcomed.")
     assert [(e[0], e[2]) for e in got] == [("9th OTS Summit", "Samarkand")]
+
+
+def test_a_visit_paid_to_an_office_holder_is_a_meeting_and_said_again_the_same(gz: Gazetteer) -> None:
+    # "visited the Secretary General of B": a meeting with the holder; a visit to a place stays a visit
+    assert events(gz, "On 12 January Azamat Bekov visited Tashkent.") == [
+        ("Visit of Azamat Bekov to Tashkent", "2026-01-12", "Tashkent", False, ["Azamat Bekov"])]
+    first = ("Azamat Bekov, the Minister of Foreign Affairs, visited the Secretary General of the Turkic Council in "
+             "Istanbul on 12 January. ")
+    # the undated meeting said next, of the same person and the holder now named, is that meeting
+    assert events(gz, first + "The Minister and his staff met with the Deputy Secretary General of the Turkic Council "
+                              "Kemal Aydın.") == [
+        ("Meeting of Azamat Bekov", "2026-01-12", "Istanbul", False, ["Azamat Bekov", "Kemal Aydın"])]
+    # "also met": another meeting
+    got = events(gz, first + "The Minister and his staff also met with the Deputy Secretary General of the Turkic "
+                             "Council Kemal Aydın.")
+    assert [e[0] for e in got] == ["Meeting of Azamat Bekov", "Meeting of Kemal Aydın"]

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ..facts import Event, Participation
 from ..text import LIST, MARK, Mention
 from .dates import FUTURE
-from .lexicon import event_kind
+from .lexicon import TITLE_WORDS, event_kind
 
 if TYPE_CHECKING:
     from .events import EventReader, Sentence
@@ -94,6 +94,8 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 rf"visited)\s+{_ADJ}({_NOUN})\b", re.I),
      "organized"),
 ]
+# "visited the Secretary of …", "visited Minister X": the visit is paid to a person or an office holder
+_VISITED_HOLDER = re.compile(rf"\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{TITLE_WORDS})\b(?!['’]s|\s+(?:House|Palace|Office|Residence|Building))")
 # a noun of the lexicon, when no verb reports it: "at a ceremony in Ankara, X …", "during talks with Y"
 _NOUN_AT = re.compile(rf"\b(?:at|during|in\s+the\s+course\s+of|on\s+the\s+occasion\s+of|following|after)\s+(?:an?\s+(?:[\w-]+\s+){{0,3}}?"
                       rf"({_NOUN})|(talks|negotiations|consultations)\s+with)\b", re.I)
@@ -224,6 +226,10 @@ def _trigger(er: EventReader, sn: Sentence) -> tuple[str, re.Match[str]] | None:
         if kind == "received" and (not guest or (er.current is not None and (
                 not any(mm[0] >= sn.s + m.end() for mm in sn.persons) or re.match(r"welcome", m.group(0), re.I)))):
             continue         # "received an award"; "welcomed the delegations / the leaders": at the event reported
+        if kind == "visit" and re.match(r"visit", m.group(0)) and (_VISITED_HOLDER.match(sn.sm, m.end()) or (
+                (vm := re.match(rf"\s+({MARK})", sn.sm[m.end():])) and (pm := er.reader.at(sn.s + m.end() + vm.start(1)))
+                and pm[3] == "Person")):
+            return "called", m       # "A visited the Secretary General of B": a call on the office holder, a meeting
         if kind == "signing" and (frame := _FRAME.search(sn.sm)) is not None and not _reference(er, sn, frame):
             return ("visit" if frame.group(frame.lastindex).lower().startswith("visit") else "noun"), frame   # signed during the visit
         if kind == "signing" and er.current is not None and not sn.dates:
@@ -378,6 +384,8 @@ def drop_recalled_repeats(er: EventReader) -> None:
                 and (x.city == ev.city or ev.city is None) and head in x.label.lower()
                 and (ev.kind != "Meeting" or head == "visit"
                      or who <= {p.participant for p in out.participations if p.event == x.key})]   # a meeting: the same people
+        if not same and (prev := _met_before(er, ev, who, gone)) is not None:
+            same = [prev]
         if same:
             gone[ev.key] = same[-1]
     seen = {(p.event, p.participant) for p in out.participations if p.event not in gone}
@@ -391,6 +399,25 @@ def drop_recalled_repeats(er: EventReader) -> None:
         kept.append(p)
     out.participations = kept
     out.events = [ev for ev in out.events if ev.key not in gone]
+
+
+def _met_before(er: EventReader, ev: Event, who: set[str], gone: dict[str, Event]) -> Event | None:
+    """"A visited the Secretary of B on 18 March. The Minister met with the Secretary General C": a recalled meeting
+    with no day of its own, right after a dated meeting in its city (or none) of which it names the same people,
+    or of one person with the other party unnamed, is that meeting again (not "also", "then", "another" …)."""
+    out = er.out
+    if ev.kind != "Meeting" or not ev.label.startswith("Meeting") or ev.date is not None:
+        return None
+    before = [x for x in out.events if x.span[0] < ev.span[0] and x.key not in gone and x is not ev]
+    prev = max(before, key=lambda x: x.span[0], default=None)
+    if prev is None or prev.named or prev.date is None or not prev.label.startswith("Meeting") or (ev.city not in (None, prev.city)):
+        return None
+    start = max(er.text.rfind(". ", 0, ev.span[0]), er.text.rfind("\n", 0, ev.span[0])) + 1
+    if re.search(r"\b(?:also|then|later|afterwards|another|separately|too|as\s+well|next)\b", er.text[start:ev.span[1] + 40], re.I):
+        return None
+    had = {p.participant for p in out.participations if p.event == prev.key and out.entities[p.participant].kind == "Person"}
+    persons = {w for w in who if out.entities[w].kind == "Person"}
+    return prev if persons and (persons <= had or (len(had) == 1 and had <= persons)) else None
 
 
 def _told_as_coming(text: str, span: tuple[int, int]) -> bool:
