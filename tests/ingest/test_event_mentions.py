@@ -323,3 +323,15 @@ def test_a_visit_paid_to_an_office_holder_is_a_meeting_and_said_again_the_same(g
     got = events(gz, first + "The Minister and his staff also met with the Deputy Secretary General of the Turkic "
                              "Council Kemal Aydın.")
     assert [e[0] for e in got] == ["Meeting of Azamat Bekov", "Meeting of Kemal Aydın"]
+
+
+def test_the_event_one_spoke_at_is_on_the_day_one_said_it_just_before(gz: Gazetteer) -> None:
+    lead = "Kazakhstan and Hungary want more trade, Minister Azamat Bekov said on Tuesday. "
+    got = events(gz, lead + '"We evaluated our ties," Azamat Bekov said at a joint press conference with Emre Yalçın in Ankara.')
+    assert [(e[0], e[1], e[2]) for e in got] == [("Press conference of Azamat Bekov and Emre Yalçın", "2026-01-13", "Ankara")]
+    # another speaker, or no "said on <day>" just before: no day
+    got = events(gz, lead + '"We evaluated our ties," Emre Yalçın said at a joint press conference with Kemal Aydın in Ankara.')
+    assert [e[1] for e in got] == [None]
+    got = events(gz, "Kazakhstan and Hungary want more trade, Minister Azamat Bekov said. "
+                     '"We evaluated our ties," Azamat Bekov said at a joint press conference with Emre Yalçın in Ankara.')
+    assert [e[1] for e in got] == [None]

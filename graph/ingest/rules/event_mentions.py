@@ -18,12 +18,13 @@ attended, presented, welcomed, received, arrived, took part, discussed, signed, 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
 from ..facts import Event, Participation
 from ..text import LIST, MARK, Mention
-from .dates import FUTURE
+from .dates import FUTURE, find_dates
 from .lexicon import TITLE_WORDS, event_kind
 
 if TYPE_CHECKING:
@@ -173,6 +174,28 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
         states = states + [vm]     # "during the visit of President A to B": A (only mentioned, for the rules of participations)
     for mm in states:
         er.out.participations.append(Participation(key, mm[2], "attendee", [], mm[:2], 0.55))
+    if not sn.dates and (day := _day_said(er, sn, m)) is not None:
+        er.event(key).date = day      # type: ignore[union-attr]
+
+
+_SAID_AT = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press)|stated|noted|announced)\s+(?:(?:at|during)\s+)?$", re.I)
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press)|stated|noted|announced)\s+(?:on\s+)?$", re.I)
+
+
+def _day_said(er: EventReader, sn: Sentence, m: re.Match[str]) -> dt.date | None:
+    """"A said on Tuesday. … "…," A said at a joint press conference": the event A spoke at, with no day of its own,
+    is on the day the sentence just before says A said it (the same speaker, "said on <day>")."""
+    if not _SAID_AT.search(sn.sm[:m.start()]):
+        return None
+    speaker = [mm for mm in sn.persons if mm[1] <= sn.s + m.start()][-1:]
+    start = max(er.text.rfind(". ", 0, sn.s - 2), er.text.rfind("\n", 0, sn.s - 1)) + 1
+    before = [mm for mm in er.reader.mentions if start <= mm[0] < sn.s and mm[3] == "Person"]
+    if not speaker or not any(mm[2] == speaker[0][2] for mm in before):
+        return None
+    for d in find_dates(er.text, er.ref, start=start, end=sn.s):
+        if _SAID_ON.search(er.text[start:d.start]):
+            return d.date
+    return None
 
 
 def _add_event(er: EventReader, sn: Sentence, label: str, span: tuple[int, int], *, named: bool,
