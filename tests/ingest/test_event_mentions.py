@@ -335,3 +335,14 @@ def test_the_event_one_spoke_at_is_on_the_day_one_said_it_just_before(gz: Gazett
     got = events(gz, "Kazakhstan and Hungary want more trade, Minister Azamat Bekov said. "
                      '"We evaluated our ties," Azamat Bekov said at a joint press conference with Emre Yalçın in Ankara.')
     assert [e[1] for e in got] == [None]
+
+
+def test_a_coming_event_named_by_its_day(gz: Gazetteer) -> None:
+    # 16 January 2026 is a Friday: "Monday's meeting" is on the 19th, "Tuesday's summit" on the 20th
+    got = events(gz, "The ministers met on Friday in Baku to prepare Monday's meeting of the council's heads of state.")
+    assert got[-1] == ("Meeting of the council's heads of state", "2026-01-19", None, False, [])
+    got = events(gz, "Azamat Bekov arrived in Ankara ahead of Tuesday's summit of the Organization of Turkic States.")
+    assert got[-1] == ("Summit of the Organization of Turkic States", "2026-01-20", None, False, [])
+    # a past day's meeting is no coming event
+    got = events(gz, "Azamat Bekov spoke about Monday's meeting of the council's heads of state.")
+    assert all(e[0] != "Meeting of the council's heads of state" for e in got)

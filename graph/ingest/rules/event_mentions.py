@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING
 
 from ..facts import Event, Participation
 from ..text import LIST, MARK, Mention
-from .dates import FUTURE, find_dates
+from .dates import FUTURE, WEEKDAYS, find_dates
 from .lexicon import TITLE_WORDS, event_kind
 
 if TYPE_CHECKING:
     from .events import EventReader, Sentence
 
-__all__ = ["EVENT_NOUNS", "coordinated_names", "drop_recalled_repeats", "placed_mentions", "recall_event"]
+__all__ = ["EVENT_NOUNS", "coming_by_day", "coordinated_names", "drop_recalled_repeats", "placed_mentions", "recall_event"]
 
 #: The head nouns of events (singular; plurals are matched too).
 EVENT_NOUNS = ("meeting", "talks", "negotiations", "consultations", "visit", "forum", "summit", "ceremony", "signing",
@@ -520,3 +520,29 @@ def placed_mentions(er: EventReader, sn: Sentence) -> None:
         dated = [d for d in sn.dates if 0 <= d.start - (sn.s + m.end()) <= 4]
         if dated:
             ev.date, ev.end_date = dated[0].date, dated[0].end_date
+
+
+# "with a view to preparing Monday's meeting of the council's heads of state", "ahead of Tuesday's summit of …"
+_COMING_DAY = re.compile(r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)(?:\s+for)?|preparations?\s+for|"
+                         r"on\s+the\s+eve\s+of)\s+(?:the\s+)?(?P<day>" + "|".join(WEEKDAYS) + r"|tomorrow)['’]s\s+"
+                         r"(?P<np>(?:[\w-]+\s+){0,2}?(?:meeting|summit|session|talks|forum|conference|congress)"
+                         r"(?:\s+(?:of|on|between)\s+[^,.;:()]{2,80}?)?)(?=[,.;:()]|\s+(?:in|at|which|that|where|to|and)\b|$)", re.I)
+
+
+def coming_by_day(er: EventReader, sn: Sentence) -> None:
+    """"preparing Monday's meeting of the council's heads of state", "ahead of Tuesday's summit": a coming event
+    named by the day it is to be held on (the next such weekday, or tomorrow), unnamed, with no participants."""
+    if er.ref is None:
+        return
+    for m in _COMING_DAY.finditer(er.text, sn.s, sn.e):
+        a, b = m.start("np"), m.end("np")
+        if any(ev.span[0] < b and a < ev.span[1] for ev in er.out.events):
+            continue
+        word = m.group("day").lower()
+        days = 1 if word == "tomorrow" else (WEEKDAYS[word] - er.ref.weekday()) % 7
+        phrase = " ".join(er.text[a:b].split())
+        ev = _add_event(er, sn, phrase[:1].upper() + phrase[1:], (a, b), named=False, confidence=0.5)
+        sn.new_events.remove(ev)
+        er.recalled.remove(ev)
+        sn.referenced.append(ev)
+        ev.date = er.ref + dt.timedelta(days=days)

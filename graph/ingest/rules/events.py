@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..facts import Event
 from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
 from .dates import DAY_OF, FUTURE, DateMention, find_dates, parse_day_of
-from .event_mentions import coordinated_names, drop_recalled_repeats, placed_mentions, recall_event
+from .event_mentions import coming_by_day, coordinated_names, drop_recalled_repeats, placed_mentions, recall_event
 from .lexicon import event_kind
 from .participations import PERFORM, PLURAL_REF, participations
 
@@ -260,6 +260,7 @@ class EventReader:
             if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 recall_event(self, sn)      # what the rules above missed: a lexicon of event verbs and nouns
             placed_mentions(self, sn)       # "last year's summit in Uzbekistan": only spoken of, with its place
+            coming_by_day(self, sn)         # "preparing Monday's meeting of …": to come, on that day
             self._noun_in_city(sn)
             self._when_and_where(sn)
             self._after(sn)
