@@ -557,3 +557,11 @@ def test_a_book_presented_at_the_event_reported_is_part_of_it(gz: Gazetteer) -> 
     # with a day of its own, or with no event reported before, a presentation of its own
     got = events(gz, "The Azerbaijani Cultural Center presented its new album “Silk Roads” in Vienna on 12 January.")
     assert [(e[0], e[2], e[4]) for e in got] == [("Presentation of the Silk Roads", "2026-01-12", "Vienna")]
+
+
+def test_a_venue_named_after_the_city_with_a_lower_case_head(gz: Gazetteer) -> None:
+    got = events(gz, "On 12 January a forum of young diplomats took place in Budapest, Eötvös Cultural center.")
+    assert [(e[0], e[3], e[4]) for e in got] == [("Forum of young diplomats", "Eötvös Cultural center", "Budapest")]
+    # states after the city are no venue
+    got = events(gz, "On 12 January Azamat Bekov met Emre Yalçın in Ankara, Kazakhstan and Uzbekistan.")
+    assert [(e[3], e[4]) for e in got] == [(None, "Ankara")]

@@ -117,6 +117,8 @@ _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0
                    r"(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|will\s+take\s+place|(?:is|are)\s+(?:scheduled|set|expected)\s+to\s+take\s+place|opened|began|started|commenced|continued)\b", re.I)
 # a finite verb or a modal inside what :data:`_HELD` takes for the noun phrase: the verb after it is not its predicate
 _FINITE = re.compile(r"\b(?:aims?|seeks?|intends?|is|are|was|were|has|have|had|will|would|shall|should|must|can|could|may|might)\b", re.I)
+_VENUE_AFTER_CITY = re.compile(r",\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*\s+){1,4}(?i:cent(?:er|re)|hall|palace|hotel|museum|theat(?:er|re)|"
+                               r"gallery|library|house|complex|residence))(?=\s*[,.;]|\s*$)")
 _HELD_AT = re.compile(r"^(?:The|This)\s+(?:\w+\s+)?(?:meeting|talks|session|summit|reception|ceremony|event|gathering)\s*,\s+"
                       r"(?:which\s+was\s+)?(?:held|hosted|organi[sz]ed)\s+(?:at|in)\b")
 _HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
@@ -883,6 +885,17 @@ class EventReader:
                 self._venue_city(ev, ent, mention)
             elif kind == "City" and ev.city is None:
                 ev.city = ent.key
+                self._venue_after_city(ev, mention)
+
+    def _venue_after_city(self, ev: Event, city: Mention) -> None:
+        """"took place in Budapest, Eötvös Cultural center": a venue named after the city, its head word in lower case too."""
+        vm = _VENUE_AFTER_CITY.match(self.text, city[1])
+        if vm is None or ev.venue is not None or not self.reader.free(vm.start(1), vm.end(1)):
+            return
+        key = self.reader.entity("Venue", " ".join(vm.group(1).split()), (vm.start(1), vm.end(1)))
+        self.reader.mention(vm.start(1), vm.end(1), key, "Venue")
+        self.out.entities[key].city = city[2]
+        ev.venue = key
 
     def _venue_city(self, ev: Event, ent, mention: Mention) -> None:  # type: ignore[no-untyped-def]
         """A venue's city: "… Center, in Vienna", inside its name, or a city the gazetteer finds in it."""
