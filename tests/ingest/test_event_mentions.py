@@ -261,3 +261,88 @@ def test_a_visit_made_to_attend_a_named_event_is_an_event_too(gz: Gazetteer) -> 
     got = events(gz, "Emre Yalçın made a working visit to Kazakhstan in order to take part in the Astana International "
                      "Forum on 12 January.")
     assert [e[0] for e in got] == ["Astana International Forum", "Visit of Emre Yalçın to Kazakhstan"]
+
+
+def test_taking_part_attending_in_a_clause_of_time(gz: Gazetteer) -> None:
+    # "said after taking part in …", "before attending …": the gerund reports the event as a finite verb does
+    assert events(gz, "Azamat Bekov spoke to reporters after attending a session of the Council of Europe in Strasbourg "
+                      "on Monday.") == [
+        ("Session of the Council of Europe", "2026-01-12", "Strasbourg", False, ["Azamat Bekov"])]
+    assert events(gz, "Emre Yalçın made the remarks on 14 January while participating in a forum of young diplomats in "
+                      "Ankara.") == [
+        ("Forum of young diplomats", "2026-01-14", "Ankara", False, ["Emre Yalçın"])]
+    # a gerund of a plan is still no event
+    assert events(gz, "Emre Yalçın said he plans on attending a forum of young diplomats in Ankara.") == []
+
+
+def test_a_briefing_given_by_the_subject(gz: Gazetteer) -> None:
+    assert events(gz, "The Ambassador of Hungary to Mongolia Gábor Tóth briefed about the embassy's plans for the year.") == [
+        ("Briefing by Gábor Tóth", None, None, False, ["Gábor Tóth"])]
+    assert events(gz, "On 14 January Azamat Bekov briefed journalists on the results of the talks in Ankara.") == [
+        ("Briefing by Azamat Bekov", "2026-01-14", "Ankara", False, ["Azamat Bekov"])]
+    # a briefing to come or planned makes none
+    assert events(gz, "Azamat Bekov will brief journalists on the results.") == []
+    assert events(gz, "Azamat Bekov plans to have briefed the press on the results by Friday.") == []
+
+
+def test_an_event_only_spoken_of_with_the_place_it_was_held_in(gz: Gazetteer) -> None:
+    # unnamed, no one taking part, the city (none for a state), no day unless one follows
+    assert events(gz, "Kazakhstan obtained observer status during last year's summit in Uzbekistan.") == [
+        ("Summit in Uzbekistan", None, None, False, [])]
+    assert events(gz, "The parties discussed this year's informal summit held in Shusha and the decisions made there.") == [
+        ("Informal summit in Shusha", None, "Shusha", False, [])]
+    assert events(gz, "The document builds on the second meeting of the joint commission on transport held in the "
+                      "Turkish city of Izmir.") == [
+        ("Second meeting of the joint commission on transport in Izmir", None, "Izmir", False, [])]
+    # not what is to come or wished, not the named summit again, not the event reported, not a clause
+    assert events(gz, "The annual congress of the journalists' union began in Astana.") == []
+    assert events(gz, "Emre Yalçın wished success to a business forum in Baku.") == []
+    assert events(gz, "The preparations for the summit in Astana were discussed.") == []
+    got = events(gz, "Kazakhstan hosted the Astana Summit on 12 January. On the occasion of the Summit in Astana, "
+                     "Emre Yalçın was awarded the Order of Friendship.")
+    assert [e[0] for e in got if "Summit" in e[0] or "summit" in e[0]] == ["Astana Summit"]
+    got = events(gz, "The leaders of the OTS held their summit in Astana on 12 January. The informal summit took place in "
+                     "Astana on 12 January.")
+    assert [e[0] for e in got] == ["Summit of the OTS"]
+    got = events(gz, "The 9th OTS Summit was held on 11 November. The decisions adopted at the summit in Samarkand were "
+                     "welcomed.")
+    assert [(e[0], e[2]) for e in got] == [("9th OTS Summit", "Samarkand")]
+
+
+def test_a_visit_paid_to_an_office_holder_is_a_meeting_and_said_again_the_same(gz: Gazetteer) -> None:
+    # "visited the Secretary General of B": a meeting with the holder; a visit to a place stays a visit
+    assert events(gz, "On 12 January Azamat Bekov visited Tashkent.") == [
+        ("Visit of Azamat Bekov to Tashkent", "2026-01-12", "Tashkent", False, ["Azamat Bekov"])]
+    first = ("Azamat Bekov, the Minister of Foreign Affairs, visited the Secretary General of the Turkic Council in "
+             "Istanbul on 12 January. ")
+    # the undated meeting said next, of the same person and the holder now named, is that meeting
+    assert events(gz, first + "The Minister and his staff met with the Deputy Secretary General of the Turkic Council "
+                              "Kemal Aydın.") == [
+        ("Meeting of Azamat Bekov", "2026-01-12", "Istanbul", False, ["Azamat Bekov", "Kemal Aydın"])]
+    # "also met": another meeting
+    got = events(gz, first + "The Minister and his staff also met with the Deputy Secretary General of the Turkic "
+                             "Council Kemal Aydın.")
+    assert [e[0] for e in got] == ["Meeting of Azamat Bekov", "Meeting of Kemal Aydın"]
+
+
+def test_the_event_one_spoke_at_is_on_the_day_one_said_it_just_before(gz: Gazetteer) -> None:
+    lead = "Kazakhstan and Hungary want more trade, Minister Azamat Bekov said on Tuesday. "
+    got = events(gz, lead + '"We evaluated our ties," Azamat Bekov said at a joint press conference with Emre Yalçın in Ankara.')
+    assert [(e[0], e[1], e[2]) for e in got] == [("Press conference of Azamat Bekov and Emre Yalçın", "2026-01-13", "Ankara")]
+    # another speaker, or no "said on <day>" just before: no day
+    got = events(gz, lead + '"We evaluated our ties," Emre Yalçın said at a joint press conference with Kemal Aydın in Ankara.')
+    assert [e[1] for e in got] == [None]
+    got = events(gz, "Kazakhstan and Hungary want more trade, Minister Azamat Bekov said. "
+                     '"We evaluated our ties," Azamat Bekov said at a joint press conference with Emre Yalçın in Ankara.')
+    assert [e[1] for e in got] == [None]
+
+
+def test_a_coming_event_named_by_its_day(gz: Gazetteer) -> None:
+    # 16 January 2026 is a Friday: "Monday's meeting" is on the 19th, "Tuesday's summit" on the 20th
+    got = events(gz, "The ministers met on Friday in Baku to prepare Monday's meeting of the council's heads of state.")
+    assert got[-1] == ("Meeting of the council's heads of state", "2026-01-19", None, False, [])
+    got = events(gz, "Azamat Bekov arrived in Ankara ahead of Tuesday's summit of the Organization of Turkic States.")
+    assert got[-1] == ("Summit of the Organization of Turkic States", "2026-01-20", None, False, [])
+    # a past day's meeting is no coming event
+    got = events(gz, "Azamat Bekov spoke about Monday's meeting of the council's heads of state.")
+    assert all(e[0] != "Meeting of the council's heads of state" for e in got)

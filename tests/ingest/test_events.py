@@ -504,3 +504,64 @@ def test_a_meeting_as_part_of_a_delegation_s_participation_in_an_event(gz: Gazet
     got = events(gz, "As part of its participation in the Turkic Youth Forum, the delegation headed by Azamat Bekov held "
                      "talks with Emre Yalçın on 14 January.")
     assert [(g[0], g[5]) for g in got if not g[6]] == [("Meeting of Azamat Bekov and Emre Yalçın", "Turkic Youth Forum")]
+
+
+def test_the_noun_phrase_of_an_event_found_before_is_that_event_again(gz: Gazetteer) -> None:
+    # "The informal ministerial meeting was organised …" after "an informal ministerial meeting of the OTS": no second event
+    got = events(gz, "Azamat Bekov spoke after taking part in an informal ministerial meeting of the Organization of Turkic "
+                     "States in Baku on 14 January. The informal ministerial meeting was organised on Monday to prepare "
+                     "the summit.")
+    assert [(e[0], e[2], e[4]) for e in got] == [
+        ("Informal ministerial meeting of the Organization of Turkic States", "2026-01-14", "Baku")]
+    # another noun phrase is another event
+    got = events(gz, "Azamat Bekov took part in an informal ministerial meeting of the Organization of Turkic States in "
+                     "Baku on 14 January. A regional business forum was held in Ganja on 15 January.")
+    assert [e[0] for e in got] == ["Informal ministerial meeting of the Organization of Turkic States", "Regional business forum"]
+
+
+def test_no_held_noun_phrase_across_a_finite_verb(gz: Gazetteer) -> None:
+    # "… aims to … ensure continued dialogue": "continued" is no predicate of "the summit further aims …"
+    assert events(gz, "The summit further aims to build lasting mechanisms that ensure continued dialogue.") == []
+    assert events(gz, "The forum also seeks to find ways that would ensure continued growth of trade.") == []
+    got = events(gz, "The third business forum of the two countries took place in Baku on 14 January.")
+    assert [(e[0], e[2], e[4]) for e in got] == [("Third business forum of the two countries", "2026-01-14", "Baku")]
+
+
+def test_an_event_held_today_or_yesterday_and_a_place_glued_to_a_bracket(gz: Gazetteer) -> None:
+    # "Today, a <noun phrase> opened / began / took place": the relative day is the event's
+    got = events(gz, "Yesterday, a forum of Turkic journalists took place in Astana.")
+    assert [(e[0], e[2], e[4], e[6]) for e in got] == [("Forum of Turkic journalists", "2026-01-15", "Astana", False)]
+    got = events(gz, "Today, a regional forum of youth organizations opened in Baku.")
+    assert [(e[0], e[2], e[4]) for e in got] == [("Regional forum of youth organizations", "2026-01-16", "Baku")]
+    # "…(Kazakhstan and Uzbekistan)In Tashkent": a space lost after the bracket, still the place
+    got = events(gz, "Today, a summit of Central Asian leaders began with a session on water (Kazakhstan and "
+                     "Uzbekistan)In Tashkent, Uzbekistan.")
+    assert [(e[0], e[2], e[4]) for e in got] == [("Summit of Central Asian leaders", "2026-01-16", "Tashkent")]
+
+
+def test_a_named_event_the_reported_one_coincides_with_has_its_day(gz: Gazetteer) -> None:
+    got = events(gz, "On 14 January a forum of young diplomats took place in Ankara. It coincided with the Ankara Security "
+                     "Conference (ASC). Emre Yalçın stressed the role of youth.")
+    assert [(e[0], e[2], e[4]) for e in got] == [("Forum of young diplomats", "2026-01-14", "Ankara"),
+                                                 ("Ankara Security Conference", "2026-01-14", None)]
+    ex = extraction(gz, "Today, a regional forum of youth organizations opened in Baku. The forum coincides with the Baku "
+                        "Energy Week. Emre Yalçın stressed the role of youth.")
+    assert [(e.label, sorted(ex.label(p.participant) for p in ex.participations if p.event == e.key)) for e in ex.events] == [
+        ("Regional forum of youth organizations", ["Emre Yalçın"]), ("Baku Energy Week", [])]
+
+
+def test_a_book_presented_at_the_event_reported_is_part_of_it(gz: Gazetteer) -> None:
+    got = events(gz, "On 12 January a forum of young diplomats took place in Baku. Emre Yalçın presented his book "
+                     "“Silk Roads” to the audience.")
+    assert [e[0] for e in got] == ["Forum of young diplomats"]
+    # with a day of its own, or with no event reported before, a presentation of its own
+    got = events(gz, "The Azerbaijani Cultural Center presented its new album “Silk Roads” in Vienna on 12 January.")
+    assert [(e[0], e[2], e[4]) for e in got] == [("Presentation of the Silk Roads", "2026-01-12", "Vienna")]
+
+
+def test_a_venue_named_after_the_city_with_a_lower_case_head(gz: Gazetteer) -> None:
+    got = events(gz, "On 12 January a forum of young diplomats took place in Budapest, Eötvös Cultural center.")
+    assert [(e[0], e[3], e[4]) for e in got] == [("Forum of young diplomats", "Eötvös Cultural center", "Budapest")]
+    # states after the city are no venue
+    got = events(gz, "On 12 January Azamat Bekov met Emre Yalçın in Ankara, Kazakhstan and Uzbekistan.")
+    assert [(e[3], e[4]) for e in got] == [(None, "Ankara")]

@@ -264,3 +264,36 @@ def test_a_delegation_named_by_a_demonym_brings_its_state(gz: Gazetteer) -> None
     assert ("Silk Road Business Forum", "Kazakhstan") in [(g[0], g[1]) for g in got]
     got = parts(gz, "On 14 January the Hungarian parliamentary delegation took part in the Turkic Youth Forum.")
     assert [(g[0], g[1]) for g in got] == [("Turkic Youth Forum", "Hungary")]
+
+
+def test_states_an_event_is_held_with(gz: Gazetteer) -> None:
+    # "began with Central Asian countries (A, B and C)", "with the participation of A, B and C": no person named
+    got = parts(gz, "Today, a summit of Gulf states began with Central Asian countries known as the C5 (Uzbekistan, "
+                    "Turkmenistan and Kazakhstan) in Jeddah.")
+    assert sorted(p[1] for p in got) == ["Kazakhstan", "Turkmenistan", "Uzbekistan"]
+    got = parts(gz, "On 12 January a forum was held in Baku with the participation of Hungary, Turkey and Azerbaijan.")
+    assert sorted(p[1] for p in got) == ["Azerbaijan", "Hungary", "Turkey"]
+    # a state's person, a possessive, or no event reported: no state from "with"
+    assert [p[1] for p in parts(gz, "On 12 January a forum was held in Baku with the Kazakh minister Azamat Bekov.")] == [
+        "Azamat Bekov"]
+    assert parts(gz, "Cooperation with Hungary and Turkey was praised as a success of the region.") == []
+
+
+def test_who_talked_about_something_at_the_event_is_a_speaker(gz: Gazetteer) -> None:
+    got = parts(gz, "On 12 January a forum of young diplomats took place in Baku. Ambassador of Azerbaijan to Hungary "
+                    "Tahir Taghizade talked about the history of the two nations.")
+    assert [(p[0], p[1], p[2]) for p in got] == [("Forum of young diplomats", "Tahir Taghizade", "speaker")]
+    # "talked with" is a meeting of its own, not a speech
+    got = parts(gz, "On 12 January a forum of young diplomats took place in Baku. Later Tahir Taghizade talked with "
+                    "Emre Yalçın.")
+    assert all(p[2] != "speaker" for p in got)
+
+
+def test_bodies_whose_representatives_attend(gz: Gazetteer) -> None:
+    got = parts(gz, "On 12 January a forum of young diplomats took place in Baku. The event brought together representatives "
+                    "of the Ministry of Foreign Affairs of Azerbaijan, the Organization of Turkic States, diplomats and students.")
+    assert sorted(p[1] for p in got) == ["Ministry of Foreign Affairs of Azerbaijan", "Organization of Turkic States"]
+    # no verb of attending: the representatives are only spoken of
+    got = parts(gz, "On 12 January a forum of young diplomats took place in Baku. Its aim is to train representatives of "
+                    "the Organization of Turkic States.")
+    assert got == []

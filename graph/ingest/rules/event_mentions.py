@@ -18,18 +18,19 @@ attended, presented, welcomed, received, arrived, took part, discussed, signed, 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
 from ..facts import Event, Participation
 from ..text import LIST, MARK, Mention
-from .dates import FUTURE
-from .lexicon import event_kind
+from .dates import FUTURE, WEEKDAYS, find_dates
+from .lexicon import TITLE_WORDS, event_kind
 
 if TYPE_CHECKING:
     from .events import EventReader, Sentence
 
-__all__ = ["EVENT_NOUNS", "coordinated_names", "drop_recalled_repeats", "recall_event"]
+__all__ = ["EVENT_NOUNS", "coming_by_day", "coordinated_names", "drop_recalled_repeats", "placed_mentions", "recall_event"]
 
 #: The head nouns of events (singular; plurals are matched too).
 EVENT_NOUNS = ("meeting", "talks", "negotiations", "consultations", "visit", "forum", "summit", "ceremony", "signing",
@@ -66,6 +67,9 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 r"|(?:was|were)\s+briefed\s+by"
                 r"|exchanged\s+(?:views|opinions)|(?:had|held)\s+an?\s+exchange\s+of\s+views)\b"),
      "meeting"),
+    # "X briefed (journalists) about / on …": a briefing given by the subject, to no one named
+    (re.compile(r"\b(?:briefed|briefs|has\s+briefed)\s+(?:(?:the\s+)?(?:[\w-]+\s+)?(?:press|journalists|reporters|media|"
+                r"participants|audience|guests|attendees|diplomats|members)\s+)?(?:about|on)\b"), "briefing"),
     (re.compile(r"\b(?:received|receives|has\s+received|hosted|hosts|welcomed|welcomes|"
                 r"(?:was|were)\s+(?:warmly\s+|officially\s+)?(?:received|hosted|welcomed|greeted)\b[^.;]{0,60}?\bby)\s"), "received"),
     # "A and B (have) discussed …": the two first persons of the sentence, joined by "and"
@@ -78,6 +82,7 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 re.I), "credentials"),
     (re.compile(r"\b(?:signed|signs|has\s+signed|have\s+signed|(?:was|were|has\s+been|have\s+been)\s+signed|inked)\b"), "signing"),
     (re.compile(rf"\b(?:attended|attends|took\s+part\s+in|takes\s+part\s+in|participated\s+in|participates\s+in|joined|"
+                rf"(?:after|before|while|when|upon|on|by)\s+(?:attending|taking\s+part\s+in|participating\s+in)|"
                 rf"addressed|spoke\s+at|(?:was|were)\s+present\s+at)\s+{_ADJ}(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({_NOUN})\b", re.I), "attended"),
     (re.compile(rf"\b({_NOUN})\b[^.;]{{0,120}}?\b(?:took\s+place|takes\s+place|(?:was|were|has\s+been|have\s+been)\s+"
                 r"(?:held|organi[sz]ed|hosted|opened|launched|inaugurated|staged|convened))\b", re.I), "held-noun"),
@@ -90,6 +95,8 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 rf"visited)\s+{_ADJ}({_NOUN})\b", re.I),
      "organized"),
 ]
+# "visited the Secretary of …", "visited Minister X": the visit is paid to a person or an office holder
+_VISITED_HOLDER = re.compile(rf"\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{TITLE_WORDS})\b(?!['’]s|\s+(?:House|Palace|Office|Residence|Building))")
 # a noun of the lexicon, when no verb reports it: "at a ceremony in Ankara, X …", "during talks with Y"
 _NOUN_AT = re.compile(rf"\b(?:at|during|in\s+the\s+course\s+of|on\s+the\s+occasion\s+of|following|after)\s+(?:an?\s+(?:[\w-]+\s+){{0,3}}?"
                       rf"({_NOUN})|(talks|negotiations|consultations)\s+with)\b", re.I)
@@ -167,6 +174,28 @@ def recall_event(er: EventReader, sn: Sentence) -> None:
         states = states + [vm]     # "during the visit of President A to B": A (only mentioned, for the rules of participations)
     for mm in states:
         er.out.participations.append(Participation(key, mm[2], "attendee", [], mm[:2], 0.55))
+    if not sn.dates and (day := _day_said(er, sn, m)) is not None:
+        er.event(key).date = day      # type: ignore[union-attr]
+
+
+_SAID_AT = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press)|stated|noted|announced)\s+(?:(?:at|during)\s+)?$", re.I)
+_SAID_ON = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists|the\s+press)|stated|noted|announced)\s+(?:on\s+)?$", re.I)
+
+
+def _day_said(er: EventReader, sn: Sentence, m: re.Match[str]) -> dt.date | None:
+    """"A said on Tuesday. … "…," A said at a joint press conference": the event A spoke at, with no day of its own,
+    is on the day the sentence just before says A said it (the same speaker, "said on <day>")."""
+    if not _SAID_AT.search(sn.sm[:m.start()]):
+        return None
+    speaker = [mm for mm in sn.persons if mm[1] <= sn.s + m.start()][-1:]
+    start = max(er.text.rfind(". ", 0, sn.s - 2), er.text.rfind("\n", 0, sn.s - 1)) + 1
+    before = [mm for mm in er.reader.mentions if start <= mm[0] < sn.s and mm[3] == "Person"]
+    if not speaker or not any(mm[2] == speaker[0][2] for mm in before):
+        return None
+    for d in find_dates(er.text, er.ref, start=start, end=sn.s):
+        if _SAID_ON.search(er.text[start:d.start]):
+            return d.date
+    return None
 
 
 def _add_event(er: EventReader, sn: Sentence, label: str, span: tuple[int, int], *, named: bool,
@@ -220,6 +249,10 @@ def _trigger(er: EventReader, sn: Sentence) -> tuple[str, re.Match[str]] | None:
         if kind == "received" and (not guest or (er.current is not None and (
                 not any(mm[0] >= sn.s + m.end() for mm in sn.persons) or re.match(r"welcome", m.group(0), re.I)))):
             continue         # "received an award"; "welcomed the delegations / the leaders": at the event reported
+        if kind == "visit" and re.match(r"visit", m.group(0)) and (_VISITED_HOLDER.match(sn.sm, m.end()) or (
+                (vm := re.match(rf"\s+({MARK})", sn.sm[m.end():])) and (pm := er.reader.at(sn.s + m.end() + vm.start(1)))
+                and pm[3] == "Person")):
+            return "called", m       # "A visited the Secretary General of B": a call on the office holder, a meeting
         if kind == "signing" and (frame := _FRAME.search(sn.sm)) is not None and not _reference(er, sn, frame):
             return ("visit" if frame.group(frame.lastindex).lower().startswith("visit") else "noun"), frame   # signed during the visit
         if kind == "signing" and er.current is not None and not sn.dates:
@@ -285,6 +318,8 @@ def _label(er: EventReader, sn: Sentence, kind: str, m: re.Match[str]) -> str:
         return "Visit" + (f" of {names[0]}" if names else "") + (f" to {out.entities[where[0][2]].label}" if where else "")
     if kind == "call":
         return "Telephone conversation" + of
+    if kind == "briefing":
+        return "Briefing" + (f" by {names[0]}" if names else "")
     if kind == "wreath":
         at = re.search(r"\b(?:at|to)\s+the\s+((?:[\w-]+\s+){0,3}?(?:monument|memorial|grave|tomb|mausoleum|statue|bust)\b(?:\s+(?:to|of)\s+[^,.;]{2,60}?)?)"
                        r"(?=\s+(?:in|on|at|during)\b|[,.;]|$)", text[sn.s + m.end():sn.e])
@@ -356,6 +391,8 @@ def drop_recalled_repeats(er: EventReader) -> None:
     it is dropped and its participants go to the first."""
     out = er.out
     coming = er.coming
+    again = {ev.key for ev, head in er.placed if any(x is not ev and x.city == ev.city and head in x.label.lower() for x in out.events)}
+    out.events = [ev for ev in out.events if ev.key not in again]     # "holding its summit in Budapest" and the summit reported
     for ev, dated in coming:       # a coming event: no one has taken part yet; a day only if its sentence writes one
         ev.date = ev.date if dated else None
     out.participations = [p for p in out.participations if all(p.event != ev.key for ev, _ in coming)]
@@ -370,6 +407,8 @@ def drop_recalled_repeats(er: EventReader) -> None:
                 and (x.city == ev.city or ev.city is None) and head in x.label.lower()
                 and (ev.kind != "Meeting" or head == "visit"
                      or who <= {p.participant for p in out.participations if p.event == x.key})]   # a meeting: the same people
+        if not same and (prev := _met_before(er, ev, who, gone)) is not None:
+            same = [prev]
         if same:
             gone[ev.key] = same[-1]
     seen = {(p.event, p.participant) for p in out.participations if p.event not in gone}
@@ -383,6 +422,25 @@ def drop_recalled_repeats(er: EventReader) -> None:
         kept.append(p)
     out.participations = kept
     out.events = [ev for ev in out.events if ev.key not in gone]
+
+
+def _met_before(er: EventReader, ev: Event, who: set[str], gone: dict[str, Event]) -> Event | None:
+    """"A visited the Secretary of B on 18 March. The Minister met with the Secretary General C": a recalled meeting
+    with no day of its own, right after a dated meeting in its city (or none) of which it names the same people,
+    or of one person with the other party unnamed, is that meeting again (not "also", "then", "another" …)."""
+    out = er.out
+    if ev.kind != "Meeting" or not ev.label.startswith("Meeting") or ev.date is not None:
+        return None
+    before = [x for x in out.events if x.span[0] < ev.span[0] and x.key not in gone and x is not ev]
+    prev = max(before, key=lambda x: x.span[0], default=None)
+    if prev is None or prev.named or prev.date is None or not prev.label.startswith("Meeting") or (ev.city not in (None, prev.city)):
+        return None
+    start = max(er.text.rfind(". ", 0, ev.span[0]), er.text.rfind("\n", 0, ev.span[0])) + 1
+    if re.search(r"\b(?:also|then|later|afterwards|another|separately|too|as\s+well|next)\b", er.text[start:ev.span[1] + 40], re.I):
+        return None
+    had = {p.participant for p in out.participations if p.event == prev.key and out.entities[p.participant].kind == "Person"}
+    persons = {w for w in who if out.entities[w].kind == "Person"}
+    return prev if persons and (persons <= had or (len(had) == 1 and had <= persons)) else None
 
 
 def _told_as_coming(text: str, span: tuple[int, int]) -> bool:
@@ -410,3 +468,81 @@ def coordinated_names(er: EventReader, sn: Sentence) -> None:
                        city=None, span=(a, sn.s + m.end()), confidence=0.6)
             er.out.events.append(ev)
             sn.referenced.append(ev)
+
+
+# "last year's summit in Uzbekistan", "the informal summit held in Shusha", "a summit of the leaders in the Uzbek city of
+# Samarkand": an event noun phrase with the place it was held in, spoken of without anyone taking part
+_PLACED = re.compile(rf"\b(?:an?|the|(?:last|this)\s+year['’]s|its|their)\s+((?:(?:(?!(?:of|the|and|in|at|on|for|to)\s)[\w-]+|{MARK})\s+){{0,3}}?"
+                     rf"(?:summit|meeting|session|forum|conference|congress)(?:\s+(?:of|for|on|between)\s+(?:the\s+)?[^,.;]{{2,80}}?)?)"
+                     rf"(?:\s*,?\s+(?:(?:which|that)\s+was\s+)?held)?\s+in\s+(?:the\s+)?"
+                     rf"(?:(?:{MARK}|[a-z]+)\s+(?:city|capital)\s+of\s+)?({MARK})(?!\s*['’]s)", re.I)
+
+_PREDICATE = re.compile(r"\b(?:began|begins|opened|opens|started|starts|commenced|continued|continues|took|takes|was|were|is|are|"
+                        r"has|have|had|will|would|gathered|convened|met|ended|closed|concluded)\b", re.I)
+_NOUN_IN_CITY = re.compile(rf"the\s+(?:(?:[\w-]+|{MARK})\s+)?(?:summit|forum|congress|conference)\s+in\s", re.I)
+
+
+def placed_mentions(er: EventReader, sn: Sentence) -> None:
+    """An event only spoken of, by its noun phrase and the place it was held in (see :data:`_PLACED`): unnamed,
+    with no participants, its city (or no city, for a state) and a day only from its own sentence. Not what plans
+    or speaks of the future, not a noun phrase of an event found before, and not one with the head word and
+    place of an event found before ("the summit in Samarkand" after the Samarkand Summit)."""
+    for m in _PLACED.finditer(sn.sm):
+        place = er.reader.at(sn.s + m.start(2))
+        if place is None or er.out.entities[place[2]].kind not in ("City", "State"):
+            continue
+        a, b = sn.s + m.start(1), sn.s + m.end(1)
+        if any(mm[3] == "Event" and a <= mm[0] < sn.s + m.end() for mm in sn.in_sentence) or any(
+                ev.span[0] < sn.s + m.end() and a < ev.span[1] for ev in er.out.events):
+            continue        # a name, or an event found in these words
+        if FUTURE.search(sn.sm) or _NOT_YET.search(sn.sm):
+            continue        # "wished success to the participants of … the business forum in Baku": not held yet
+        head = re.search(r"(summit|meeting|session|forum|conference|congress)", m.group(1), re.I).group(1)  # type: ignore[union-attr]
+        if head[0].isupper():
+            continue        # "on the occasion of the Summit in Samarkand": the named summit again
+        head = head.lower()
+        if re.search(r"\b(?:at|during|of|from|since|after)\s+$", sn.sm[:m.start()], re.I) and _NOUN_IN_CITY.match(sn.sm, m.start()):
+            continue        # "at the summit in Samarkand": the summit reported, or one only mentioned (events._noun_in_city)
+        if any(head in x.label.lower() and (x.city == place[2] or er.out.entities[place[2]].label.lower() in x.label.lower())
+               for x in er.out.events):
+            continue
+        phrase = " ".join(er.text[a:b].split())
+        if _PREDICATE.search(phrase):
+            continue        # "the annual congress of journalists began in Astana": a clause, reported or not, no noun phrase
+        label = phrase[:1].upper() + phrase[1:] + " in " + er.out.entities[place[2]].label
+        ev = _add_event(er, sn, label, (a, b), named=False, confidence=0.5)
+        sn.new_events.remove(ev)
+        er.recalled.remove(ev)
+        sn.referenced.append(ev)
+        er.placed.append((ev, head))
+        if er.out.entities[place[2]].kind == "City":
+            ev.city = place[2]
+        dated = [d for d in sn.dates if 0 <= d.start - (sn.s + m.end()) <= 4]
+        if dated:
+            ev.date, ev.end_date = dated[0].date, dated[0].end_date
+
+
+# "with a view to preparing Monday's meeting of the council's heads of state", "ahead of Tuesday's summit of …"
+_COMING_DAY = re.compile(r"\b(?:ahead\s+of|in\s+preparation\s+for|prepar(?:e|es|ed|ing)(?:\s+for)?|preparations?\s+for|"
+                         r"on\s+the\s+eve\s+of)\s+(?:the\s+)?(?P<day>" + "|".join(WEEKDAYS) + r"|tomorrow)['’]s\s+"
+                         r"(?P<np>(?:[\w-]+\s+){0,2}?(?:meeting|summit|session|talks|forum|conference|congress)"
+                         r"(?:\s+(?:of|on|between)\s+[^,.;:()]{2,80}?)?)(?=[,.;:()]|\s+(?:in|at|which|that|where|to|and)\b|$)", re.I)
+
+
+def coming_by_day(er: EventReader, sn: Sentence) -> None:
+    """"preparing Monday's meeting of the council's heads of state", "ahead of Tuesday's summit": a coming event
+    named by the day it is to be held on (the next such weekday, or tomorrow), unnamed, with no participants."""
+    if er.ref is None:
+        return
+    for m in _COMING_DAY.finditer(er.text, sn.s, sn.e):
+        a, b = m.start("np"), m.end("np")
+        if any(ev.span[0] < b and a < ev.span[1] for ev in er.out.events):
+            continue
+        word = m.group("day").lower()
+        days = 1 if word == "tomorrow" else (WEEKDAYS[word] - er.ref.weekday()) % 7
+        phrase = " ".join(er.text[a:b].split())
+        ev = _add_event(er, sn, phrase[:1].upper() + phrase[1:], (a, b), named=False, confidence=0.5)
+        sn.new_events.remove(ev)
+        er.recalled.remove(ev)
+        sn.referenced.append(ev)
+        ev.date = er.ref + dt.timedelta(days=days)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..facts import Event
 from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
 from .dates import DAY_OF, FUTURE, DateMention, find_dates, parse_day_of
-from .event_mentions import coordinated_names, drop_recalled_repeats, recall_event
+from .event_mentions import coming_by_day, coordinated_names, drop_recalled_repeats, placed_mentions, recall_event
 from .lexicon import event_kind
 from .participations import PERFORM, PLURAL_REF, participations
 
@@ -109,11 +109,16 @@ _REFERENCE = re.compile(r"(?:\bon\s+the\s+eve\s+of|\bahead\s+of|\bin\s+preparati
                         r"\bupcoming|\bforthcoming|\bnext|\bdecisions\s+(?:of|adopted\s+at|taken\s+at)|\bresults\s+of|\boutcomes?\s+of|"
                         r"\bprevious|\blast\s+year['’]s|\bfollow[\s-]+up\s+(?:to|on)|\bimplementation\s+of|"
                         r"\b(?:ceremony|closing|framework|part|day|session)\s+of)\s+(?:the\s+)?[\"“«]?(?:\w+\s+)?$", re.I)
-_PLACE_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?:(?:{MARK}(?:['’]s)?\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of\s+(?:the\s+)?{MARK},?)?(?:\s+of)?\s+"
+_PLACE_AT = re.compile(rf"(?:\b(?:at|in)|(?<=[)\]])In)\s+(?:the\s+)?(?:(?:{MARK}(?:['’]s)?\s+|[A-Z][a-z]+\s+)?capital(?:\s+city)?(?:\s+of\s+(?:the\s+)?{MARK},?)?(?:\s+of)?\s+"
                        rf"|{MARK}['’]s\s+(?=[\U000F0000-\U0010FFFD])"        # "in Kyrgyzstan's Cholpon-Ata"
                        rf"|(?:premises|city|town)\s+of\s+(?:the\s+)?)?({MARK})")
 _HELD = re.compile(r"^(?:(?:On|In|At|During)\s[^,]{0,60},\s+(?:(?:at|in)\s[^,]{0,120},\s+)?)?(?:the\s+|a\s+|an\s+|(?=(?-i:[A-Z])[a-z]+\s+(?:talks|consultations|negotiations)\b))(?P<np>[^,;:]{3,160}?)\s+(?:was|were|will\s+be|(?:is|are)\s+(?:scheduled|set|expected|planned)\s+to\s+be)\s+(?:held|organi[sz]ed|hosted|staged|opened|launched)"
-                   r"|^(?:(?:On|In|At)\s[^,]{0,60},\s+)?(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|will\s+take\s+place|(?:is|are)\s+(?:scheduled|set|expected)\s+to\s+take\s+place|opened|began|started|commenced|continued)\b", re.I)
+                   r"|^(?:(?:(?:On|In|At)\s[^,]{0,60}|Today|Yesterday|Earlier\s+today|(?:Last|This)\s+(?:week|weekend|month)),\s+)?"
+                   r"(?:the|a|an)\s+(?P<np2>[^,;:]{3,160}?)\s+(?:took\s+place|(?:is|are)\s+taking\s+place|takes\s+place|will\s+take\s+place|(?:is|are)\s+(?:scheduled|set|expected)\s+to\s+take\s+place|opened|began|started|commenced|continued)\b", re.I)
+# a finite verb or a modal inside what :data:`_HELD` takes for the noun phrase: the verb after it is not its predicate
+_FINITE = re.compile(r"\b(?:aims?|seeks?|intends?|is|are|was|were|has|have|had|will|would|shall|should|must|can|could|may|might)\b", re.I)
+_VENUE_AFTER_CITY = re.compile(r",\s+((?:[A-ZÀ-ÖØ-ÞĀ-ſƏ][\w'’&-]*\s+){1,4}(?i:cent(?:er|re)|hall|palace|hotel|museum|theat(?:er|re)|"
+                               r"gallery|library|house|complex|residence))(?=\s*[,.;]|\s*$)")
 _HELD_AT = re.compile(r"^(?:The|This)\s+(?:\w+\s+)?(?:meeting|talks|session|summit|reception|ceremony|event|gathering)\s*,\s+"
                       r"(?:which\s+was\s+)?(?:held|hosted|organi[sz]ed)\s+(?:at|in)\b")
 _HAPPENING = re.compile(r"\b(?:held|hosted|(?:co-)?chaired|took\s+place|opened|began|started|gathered|convened|was\s+attended|were\s+attended|"
@@ -222,6 +227,7 @@ class EventReader:
         self.pending_start: dict[str, DateMention] = {}
         self.recalled: list[Event] = []        # events of :mod:`.event_mentions`
         self.coming: list[tuple[Event, bool]] = []     # coming events of :mod:`.event_mentions`, dated or not
+        self.placed: list[tuple[Event, str]] = []      # events only spoken of with their place, and their head nouns
 
     def event(self, key: str) -> Event | None:
         return next((x for x in self.out.events if x.key == key), None)
@@ -255,6 +261,8 @@ class EventReader:
                 self._unnamed(sn)
             if not sn.refs and all(self._in_context(ev, sn) for ev in sn.new_events):
                 recall_event(self, sn)      # what the rules above missed: a lexicon of event verbs and nouns
+            placed_mentions(self, sn)       # "last year's summit in Uzbekistan": only spoken of, with its place
+            coming_by_day(self, sn)         # "preparing Monday's meeting of …": to come, on that day
             self._noun_in_city(sn)
             self._when_and_where(sn)
             self._after(sn)
@@ -526,6 +534,7 @@ class EventReader:
     # -------------------------------------------------------------------- finding the events
     def _named(self, sn: Sentence) -> None:
         """Named events among the sentence's mentions."""
+        alongside: list[Event] = []
         for ms, me, key, kind in sn.in_sentence:
             if kind != "Event":
                 continue
@@ -539,6 +548,15 @@ class EventReader:
                            ordinal=int(ordinal.group(1)) if ordinal else None)
                 self.out.events.append(ev)
             here = _IN_CITY_FOR.search(self.masked[max(sn.s, ms - 120):ms])     # "X is in New York as part of the <Event>"
+            along = self.current if re.search(r"\b(?:coincides?|coincided|coinciding)\s+with\s+(?:the\s+)?$",
+                                              self.text[max(sn.s, ms - 40):ms]) else None
+            if (along is not None and along is not ev) or ev in alongside:
+                if along is not None:     # "The summit coincides with the 18th Meeting of …": its day
+                    ev.date = ev.date or along.date
+                if ev not in alongside:
+                    alongside.append(ev)
+                    sn.referenced.append(ev)
+                continue            # (the place may differ), also at its other names in the sentence ("(GCC)")
             if here is not None:
                 city = self.reader.at(max(sn.s, ms - 120) + here.start(1))
                 if city is not None and self.out.entities[city[2]].kind == "City" and ev.city is None:
@@ -590,6 +608,8 @@ class EventReader:
             return
         np = re.sub(r"\s+(?:which|that)$", "", held.group("np") or held.group("np2"))    # "the concert which was held"
         np = re.split(r"\s+(?:featured|included|includes|features|with)\s+", np)[0]     # "the celebration featured a concert which took place"
+        if _FINITE.search(np):
+            return      # "The summit further aims to ensure continued dialogue": a clause of its own, no noun phrase held
         npos = body + held.start("np" if held.group("np") else "np2")
         if any(mm[3] == "Event" and npos <= mm[0] < npos + len(np) for mm in sn.in_sentence):
             return      # "… the preparations for the 10th Summit that will be hosted by …": the named event's clause
@@ -600,6 +620,9 @@ class EventReader:
         if current is not None and (generic or of_people) and held.group(0).lower().lstrip().startswith(("the ", "this ")) or (
                 current is not None and generic and np.lower().split()[-1] in current.label.lower()):
             sn.refs.append(current)
+        elif (again := next((x for x in reversed(self.out.events) if x.span[0] < sn.s and len(low.split()) >= 2
+                             and x.label.lower().startswith(low)), None)) is not None:
+            sn.refs.append(again)        # "a foreign ministerial meeting of the Council …" before: "The foreign ministerial meeting was …"
         elif _EVENT_NOUN.search(low):
             label = np[:1].upper() + np[1:]
             key = self.reader.entity("Event", label, (npos, npos + len(np)), unique=True)
@@ -621,6 +644,8 @@ class EventReader:
                     "reception", "ceremony", "cultural event", "meeting"):
                 sn.refs.append(current)
                 break
+            if label == "presentation" and current is not None and not sn.dates:
+                continue       # "X presented his book “Y” to the audience" at the event reported: a part of it, no event of its own
             performing = bool(label == "cultural event" and PERFORM.search(sn.sm) and sn.persons and current)
             if not self._anchored(sn, m, label, performing):
                 continue
@@ -860,6 +885,17 @@ class EventReader:
                 self._venue_city(ev, ent, mention)
             elif kind == "City" and ev.city is None:
                 ev.city = ent.key
+                self._venue_after_city(ev, mention)
+
+    def _venue_after_city(self, ev: Event, city: Mention) -> None:
+        """"took place in Budapest, Eötvös Cultural center": a venue named after the city, its head word in lower case too."""
+        vm = _VENUE_AFTER_CITY.match(self.text, city[1])
+        if vm is None or ev.venue is not None or not self.reader.free(vm.start(1), vm.end(1)):
+            return
+        key = self.reader.entity("Venue", " ".join(vm.group(1).split()), (vm.start(1), vm.end(1)))
+        self.reader.mention(vm.start(1), vm.end(1), key, "Venue")
+        self.out.entities[key].city = city[2]
+        ev.venue = key
 
     def _venue_city(self, ev: Event, ent, mention: Mention) -> None:  # type: ignore[no-untyped-def]
         """A venue's city: "… Center, in Vienna", inside its name, or a city the gazetteer finds in it."""

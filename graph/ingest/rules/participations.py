@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SPEAK", "ATTEND", "PERFORM", "PLURAL_REF", "participations"]
 
-SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|speaking|said|noted|stressed|emphasi[sz]ed|underlined|"
+SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|speaking|talked\s+(?:about|of|on)|said|noted|stressed|emphasi[sz]ed|underlined|"
                    r"highlighted|underscored|welcomed|opened|delivered|briefed|presented|informed|pointed\s+out|called|expressed|thanked|"
                    r"congratulated|shared)\b"
                    # "as reported by X … at the same forum", "announced by X at the business forum"
@@ -186,6 +186,19 @@ def _on_behalf_of(er: EventReader, me: int, limit: int) -> str | None:
     return behalf
 
 
+# "a summit began with Central Asian countries (A, B and C)", "a meeting with the participation of A and B": the states
+# an event reported in the sentence is held with (when no person is named)
+_WITH_STATES = re.compile(rf"\b(?:summit|meeting|forum|conference|talks|consultations|session|began|commenced|started|opened|held)\b"
+                          rf"[^.;]{{0,40}}?\bwith\s+(?:the\s+participation\s+of\s+)?(?:the\s+)?(?:[^.;()\uf8ff]{{0,80}}?\(\s*)?{LIST}"
+                          rf"(?!\s*['’]s)", re.I)
+
+
+# "brought together representatives of the Ministry of …, the Office of … and …": the bodies take part through them
+_REPRESENTATIVES_OF = re.compile(rf"\b(?:representatives|officials|staff|members|delegates)\s+of\s+(?:the\s+)?({MARK}(?:\s*,\s*(?:and\s+)?"
+                                 rf"(?:the\s+)?{MARK})*(?:\s*,?\s+and\s+(?:the\s+)?{MARK})?)")
+_GATHERING = re.compile(r"\b(?:brought\s+together|gathered|attended|took\s+part|participated|joined|were\s+present|was\s+attended)\b", re.I)
+
+
 def delegations(er: EventReader, sn: Sentence) -> None:
     """States taking part without a named person: "delegations of A, B and C", "A was represented by a delegation"."""
     if er.current is None:
@@ -202,12 +215,15 @@ def delegations(er: EventReader, sn: Sentence) -> None:
     groups += [m.group(1) for m in re.finditer(rf"({MARK})(?:,[^,]{{0,80}},)?\s+(?:was|were)\s+represented\s+by\s+(?:a|its|their)\s+(?:\w+\s+)?delegation", sm)]
     if not sn.persons:     # "Azerbaijan participated in the meeting …": a state takes part, no person named for it
         groups += [m.group(1) for m in re.finditer(rf"{LIST}\s+(?:also\s+)?(?:participated|took\s+part|take\s+part|attended)\b", sm)]
+        groups += [m.group(1) for m in _WITH_STATES.finditer(sm) if sn.new_events]
     out = er.out
-    for group in groups:
+    bodies = [m.group(1) for m in _REPRESENTATIVES_OF.finditer(sm)] if _GATHERING.search(sm) else []
+    for group in groups + bodies:
         pos = sn.s + sm.index(group)
         for mm in re.finditer(MARK, group):
             mention = er.reader.at(pos + mm.start())
-            if mention and out.entities[mention[2]].kind == "State" and mention[3] != "Demonym":
+            kinds = ("State", "Organization") if group in bodies else ("State",)
+            if mention and out.entities[mention[2]].kind in kinds and mention[3] != "Demonym":
                 target = ([x for x in sn.new_events if x.date is not None] or [er.current])[-1]
                 if not any(p.event == target.key and p.participant == mention[2] for p in out.participations):
                     out.participations.append(Participation(target.key, mention[2], "attendee", [], mention[:2], 0.7))
