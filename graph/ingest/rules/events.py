@@ -890,10 +890,16 @@ class EventReader:
     def _venue_after_city(self, ev: Event, city: Mention) -> None:
         """"took place in Budapest, Eötvös Cultural center": a venue named after the city, its head word in lower case too."""
         vm = _VENUE_AFTER_CITY.match(self.text, city[1])
-        if vm is None or ev.venue is not None or not self.reader.free(vm.start(1), vm.end(1)):
+        if vm is None or ev.venue is not None:
             return
-        key = self.reader.entity("Venue", " ".join(vm.group(1).split()), (vm.start(1), vm.end(1)))
-        self.reader.mention(vm.start(1), vm.end(1), key, "Venue")
+        found = self.reader.at(vm.start(1))      # the names rules may have marked it already (phrases.places_after_city)
+        if found is not None and found[3] == "Venue":
+            key = found[2]
+        elif self.reader.free(vm.start(1), vm.end(1)):
+            key = self.reader.entity("Venue", " ".join(vm.group(1).split()), (vm.start(1), vm.end(1)))
+            self.reader.mention(vm.start(1), vm.end(1), key, "Venue")
+        else:
+            return
         self.out.entities[key].city = city[2]
         ev.venue = key
 

@@ -189,7 +189,7 @@ def _on_behalf_of(er: EventReader, me: int, limit: int) -> str | None:
 # "a summit began with Central Asian countries (A, B and C)", "a meeting with the participation of A and B": the states
 # an event reported in the sentence is held with (when no person is named)
 _WITH_STATES = re.compile(rf"\b(?:summit|meeting|forum|conference|talks|consultations|session|began|commenced|started|opened|held)\b"
-                          rf"[^.;]{{0,40}}?\bwith\s+(?:the\s+participation\s+of\s+)?(?:the\s+)?(?:[^.;()\uf8ff]{{0,80}}?\(\s*)?{LIST}"
+                          rf"[^.;]{{0,40}}?\bwith\s+(?:the\s+participation\s+of\s+)?(?:the\s+)?(?:[^.;()]{{0,80}}?\(\s*)?{LIST}"
                           rf"(?!\s*['’]s)", re.I)
 
 
