@@ -38,9 +38,9 @@ if str(ROOT) not in sys.path:
 if str(ROOT / "benchmarks") not in sys.path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from graph.ingest.gazetteer import STATES  # noqa: E402
-from graph.ingest.gold import Score, _title, add_scores, score, scoring_names  # noqa: E402
-from graph.ingest.text import sentences  # noqa: E402
+from graph.ingest.gazetteer import STATES
+from graph.ingest.gold import Score, _title, add_scores, score, scoring_names
+from graph.ingest.text import sentences
 
 Span = tuple[int, int]
 
@@ -301,6 +301,8 @@ def features(c: Candidate, doc: Doc) -> dict[str, Any]:
     f["state_in_sentence"] = float(any(m.kind == "State" and c.sentence[0] <= m.span[0] < c.sentence[1]
                                        for m in doc.mentions))
     f["person_first_in_sentence"] = float(not text[c.sentence[0]:p0].strip())
+    f["plural"] = float(bool(re.search(r"s$", text[t0:t1].split(" of ")[0])) and c.tspan.head + "s" in text[t0:t1].lower())
+    f["postless"] = float(c.person in doc.postless())
     return f
 
 
@@ -328,6 +330,7 @@ def labels(cands: list[Candidate], doc: Doc) -> list[int]:
 def collect(ids: set[str] | None = None, *, cache_file: Path | None = None) -> list[Doc]:
     """Ingest every dev article the cache holds (never a test article) with the current rules."""
     import real_cache
+
     from graph.ingest.gazetteer import load_gazetteer
     from graph.ingest.gold import load_gold, to_gold
     from graph.ingest.pipeline import ingest_text

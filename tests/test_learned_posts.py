@@ -66,7 +66,7 @@ def test_features_of_an_adjacent_title_and_of_a_rival_s_title() -> None:
         "has_to": 0.0, "title_cap": 1.0, "of_in_title": 0.0, "title_words": "1", "between": "", "paren": 0.0,
         "dash": 0.0, "semicolon": 0.0, "person_between": 0.0, "rival_adjacent": 0.0, "nearest": 1.0,
         "prev": "kazakh", "after_person": "met", "in_rival_post": 0.0, "state_in_sentence": 1.0,
-        "person_first_in_sentence": 0.0}
+        "person_first_in_sentence": 0.0, "plural": 0.0, "postless": 1.0}
     f = lp.features(far, d)
     assert (f["order"], f["between"], f["bw:met"], f["rival_adjacent"], f["nearest"], f["in_rival_post"]) == (
         "person_first", "met", 1.0, 1.0, 0.0, 1.0)
@@ -101,3 +101,9 @@ def test_a_tiny_model_links_the_adjacent_title_and_adds_the_post() -> None:
     added = lp.predict_posts(model, new, threshold=0.5)
     assert [(p["person"], p["title"], p["of"], p["to"]) for p in added] == [
         ("Serdar Amanov", "Ambassador", "Turkmenistan", None), ("Ayna Berdiyeva", "Minister of Culture", None, None)]
+
+
+def test_a_plural_head_is_marked() -> None:
+    d = _doc("The delegation heads and Ali Veli attended.", [("Ali Veli", "Person")])
+    (c,) = lp.candidates(d)
+    assert (c.tspan.title, lp.features(c, d)["plural"]) == ("Heads", 1.0)   # "delegation": no modifier word
