@@ -193,8 +193,9 @@ def profile(entries: list[real_cache.Entry], *, root: Path, show: bool) -> dict[
 
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
-    dev = [e for e in real_cache.load_index() if e.split == "dev"]
-    unknown = sorted(set(args.ids) - {e.id for e in dev})
+    index = real_cache.load_index()
+    dev = [e for e in index if e.split == "dev"]
+    unknown = sorted(set(real_cache.not_dev(args.ids, index)))
     if unknown:
         print(f"error_profile.py: error: not dev articles (the test split is not studied): {', '.join(unknown)}",
               file=sys.stderr)

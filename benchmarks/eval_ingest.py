@@ -156,17 +156,16 @@ def _shown(path: Path) -> str:
 
 
 def _listed(path: Path, index: list[real_cache.Entry]) -> list[real_cache.Entry]:
-    """The dev articles of an id list (one per line; blank lines and `#` comments skipped)."""
+    """The dev articles of an id list (see :func:`real_cache.read_ids`)."""
     try:
-        ids = [ln.split("#")[0].strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+        ids = real_cache.read_ids(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphError(f"{path}: cannot read the id list ({exc.__class__.__name__})") from exc
-    ids = [i for i in ids if i]
-    dev = {e.id: e for e in index if e.split == "dev"}
-    bad = [i for i in ids if i not in dev]
+    bad = real_cache.not_dev(ids, index)
     if bad:
         raise GraphError(f"{path}: not dev articles (the test split is not studied): {', '.join(bad)}")
-    return [dev[i] for i in dict.fromkeys(ids)]
+    by_id = {e.id: e for e in index}
+    return [by_id[i] for i in ids]
 
 
 def real(args: argparse.Namespace) -> int:

@@ -444,7 +444,9 @@ def _line(name: str, n: int, r: dict[str, Score], m: dict[str, Score]) -> str:
 
 
 def _ids(path: Path) -> set[str]:
-    return {w for ln in path.read_text(encoding="utf-8").splitlines() for w in ln.split("#")[0].split()}
+    import real_cache
+
+    return set(real_cache.read_ids(path))
 
 
 def main(argv: list[str]) -> int:

@@ -99,6 +99,18 @@ def cached_text(entry: Entry, cache: Path) -> str | None:
     return (cache / f"{entry.id}.txt").read_text(encoding="utf-8")
 
 
+def read_ids(path: Path) -> list[str]:
+    """The article ids of a list file: whitespace-separated, `#` starts a comment, order kept, no repeats."""
+    text = path.read_text(encoding="utf-8")
+    return list(dict.fromkeys(w for ln in text.splitlines() for w in ln.split("#")[0].split()))
+
+
+def not_dev(ids: list[str], index: list[Entry]) -> list[str]:
+    """The ids that name no dev article (a test article, or none): the test split is scored, never studied."""
+    dev = {e.id for e in index if e.split == "dev"}
+    return [i for i in ids if i not in dev]
+
+
 def problems(entries: list[Entry], cache: Path, gold_dir: Path = GOLD_DIR) -> list[tuple[str, str]]:
     """(id, problem) for every text missing or altered and every gold file missing."""
     out = []

@@ -199,3 +199,12 @@ def test_ids_list_takes_dev_articles_only(tmp_path: Path, capsys: pytest.Capture
         eval_ingest._listed(tmp_path / "absent.txt", index)
     assert eval_ingest.main(["--real", "--ids", str(ids), "--record"]) == 2
     assert "--ids runs are not recorded" in capsys.readouterr().err
+
+
+def test_read_ids_and_not_dev(tmp_path: Path) -> None:
+    ids = tmp_path / "ids.txt"
+    ids.write_text("b a  # two on a line\n\n# a comment\na\nt\n", encoding="utf-8")
+    assert real_cache.read_ids(ids) == ["b", "a", "t"]
+    index = [real_cache.Entry(id=i, url=f"https://example.org/{i}", publisher="Example", date="2026-03-03",
+                              split=split, sha256="0" * 64) for i, split in (("a", "dev"), ("b", "dev"), ("t", "test"))]
+    assert real_cache.not_dev(["b", "t", "x", "a"], index) == ["t", "x"]
