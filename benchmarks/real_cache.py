@@ -5,6 +5,7 @@ Usage:
   python benchmarks/real_cache.py list [--split dev|test]
   python benchmarks/real_cache.py add ID URL DATE PUBLISHER FILE [--split dev|test]
   python benchmarks/real_cache.py move ID SPLIT             # e.g. a studied test article to dev
+  python benchmarks/real_cache.py fit ID FILE               # refill the cache from a stored copy of the page
 
 The articles are other people's writing, so git holds only `benchmarks/real/articles.json` (id, URL,
 publisher, date, split, SHA-256 of the text) and the gold files `benchmarks/real/gold/<id>.gold.json`.
@@ -29,6 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:            # run as a script: the checkout's own `graph`, not an installed one
     sys.path.insert(0, str(ROOT))
 
+if str(ROOT / "benchmarks") not in sys.path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from cache_fit import fit_text, page_texts  # noqa: E402
 from graph.errors import InputError  # noqa: E402
 REAL = ROOT / "benchmarks" / "real"
 INDEX = REAL / "articles.json"
@@ -167,7 +172,25 @@ def _parser() -> argparse.ArgumentParser:
     mv = sub.add_parser("move", help="move an article to another split")
     mv.add_argument("id")
     mv.add_argument("split", choices=SPLITS)
+    ft = sub.add_parser("fit", help="refill one text from a stored copy of its page (plain text, or the search "
+                        "tool's JSON): the trimming with the index's hash goes to the cache")
+    ft.add_argument("id")
+    ft.add_argument("file")
     return p
+
+
+def fit(entries: list[Entry], id_: str, raw: str, cache: Path) -> bool:
+    """Write the trimming of the page in `raw` whose hash is the entry's into the cache; False if none has it."""
+    entry = next((e for e in entries if e.id == id_), None)
+    if entry is None:
+        raise CacheError(f"no article {id_!r} in the index")
+    for page in page_texts(raw):
+        text = fit_text(page, entry.sha256)
+        if text is not None:
+            cache.mkdir(parents=True, exist_ok=True)
+            (cache / f"{id_}.txt").write_text(text, encoding="utf-8")
+            return True
+    return False
 
 
 def run(argv: list[str], *, index: Path = INDEX, gold_dir: Path = GOLD_DIR) -> int:
@@ -196,6 +219,16 @@ def run(argv: list[str], *, index: Path = INDEX, gold_dir: Path = GOLD_DIR) -> i
         save_index([*entries, entry], index)
         print(f"added {entry.id} ({entry.split}) sha256 {entry.sha256[:12]}…")
         return 0
+    if args.cmd == "fit":
+        try:
+            raw = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CacheError(f"{args.file}: cannot read as UTF-8 text: {exc}") from None
+        if fit(entries, args.id, raw, cache):
+            print(f"{args.id}: fitted, text in {cache / (args.id + '.txt')}")
+            return 0
+        print(f"{args.id}: no trimming of {args.file} has the recorded hash")
+        return 1
     save_index(move(entries, args.id, args.split), index)
     print(f"{args.id} moved to {args.split}")
     return 0

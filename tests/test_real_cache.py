@@ -208,3 +208,28 @@ def test_read_ids_and_not_dev(tmp_path: Path) -> None:
     index = [real_cache.Entry(id=i, url=f"https://example.org/{i}", publisher="Example", date="2026-03-03",
                               split=split, sha256="0" * 64) for i, split in (("a", "dev"), ("b", "dev"), ("t", "test"))]
     assert real_cache.not_dev(["b", "t", "x", "a"], index) == ["t", "x"]
+
+
+PAGE = ("Embassy news\nHome | About | Contact\n date 2026-03-03 ASTANA, 3 March 2026 \u2013 A fixture article.\n"
+        "Photo: the press service\nSecond line. A third sentence that the page cut off in the mid")
+
+
+def test_fit_finds_the_trimming_with_the_recorded_hash(setup: tuple[Path, Path, Path], tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    cache, index, gold = setup
+    want = "ASTANA, 3 March 2026 \u2013 A fixture article.\nSecond line.\n"
+    entry = real_cache.Entry(id="fixture-one", url="https://example.org/a", publisher="Example Agency",
+                             date="2026-03-03", split="dev", sha256=real_cache.text_hash(want))
+    real_cache.save_index([entry], index)
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps({"url": "https://example.org/a", "excerpt": PAGE}), encoding="utf-8")
+    assert real_cache.run(["fit", "fixture-one", str(page)], index=index, gold_dir=gold) == 0
+    assert (cache / "fixture-one.txt").read_text(encoding="utf-8") == want
+    assert real_cache.status(entry, cache) == "ok"
+    other = tmp_path / "other.txt"
+    other.write_text("Another page altogether.\n", encoding="utf-8")
+    (cache / "fixture-one.txt").unlink()
+    assert real_cache.run(["fit", "fixture-one", str(other)], index=index, gold_dir=gold) == 1
+    assert not (cache / "fixture-one.txt").exists()
+    assert "no trimming" in capsys.readouterr().out
+    assert real_cache.main(["fit", "no-such-id", str(other)]) == 2
