@@ -33,8 +33,10 @@ if str(ROOT) not in sys.path:            # run as a script: the checkout's own `
 if str(ROOT / "benchmarks") not in sys.path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cache_fit import fit_text, page_texts  # noqa: E402
-from graph.errors import InputError  # noqa: E402
+from cache_fit import fit_text, page_texts
+
+from graph.errors import InputError
+
 REAL = ROOT / "benchmarks" / "real"
 INDEX = REAL / "articles.json"
 GOLD_DIR = REAL / "gold"
