@@ -1,10 +1,16 @@
 """Refill the article cache from a stored copy of the page: find the trimming whose SHA-256 is the index's.
 
 The cache's texts were cut by hand from the stored page (the search tool's `pages` corpus): its
-`date YYYY-MM-DD` header, navigation, bylines and photo credits off, and a last sentence cut off
-mid-way dropped. Only the hash is in git, so a new machine gets a text back by trying those cuts, in
-order of how little they take away, until one has the recorded hash. Nothing is guessed: a text
-goes into the cache only when its hash is the one in the index.
+`date YYYY-MM-DD` header, navigation, bylines, photo credits and time stamps off, indents and runs
+of spaces tidied, a last sentence cut off mid-way dropped. Only the hash is in git, so a new machine
+gets a text back by trying those cuts, the smallest first, until one has the recorded hash. Nothing
+is guessed: a text goes into the cache only when its hash is the one in the index.
+
+The page is read as paragraphs (its non-blank lines) with the blank lines before each. A cut keeps a
+run of paragraphs; may drop up to three short ones inside it (captions, credits, stamps); may start
+the first one at a later word ("Today.Az » News » Headline" → "Headline"); may end the last one at a
+sentence end; and lays the blank lines out as the page does, or one blank line between paragraphs,
+or none.
 """
 
 from __future__ import annotations
@@ -13,17 +19,19 @@ import hashlib
 import itertools
 import json
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
-_DATE_HEADER = re.compile(r"(?:^|\s)date \d{4}-\d{2}-\d{2}\s+")
-_SENTENCE_END = re.compile(r"[.!?»\"”')](?=\s)")
-MAX_LINES = 80          # a stored excerpt is about 2,000 characters; more lines than this is not one
+_DATE_HEADER = re.compile(r"(?:^|\s)date \d{4}-\d{2}(?:-\d{2})?\s+")
+_SENTENCE_END = re.compile(r"[.!?»\"”')]")
+_STAMP = re.compile(r"^(?:(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d{2}(?:\s*[AP]M)?)[\s|,-]*)+")
+_WORD_START = re.compile(r"(?<=\s)\S|(?<=[\d|:)])[A-Z«“\"]")  # a word, or a capital glued to a stamp ("10:20Minister")
+MAX_PARAGRAPHS = 60     # a stored excerpt is about 2,000 characters
+SHORT = 160             # a paragraph this short may be a caption, credit or stamp dropped inside the text
+HEAD = 8                # the text starts within the page's first HEAD paragraphs
+DEADLINE_S = 120.0      # the longest a search for one page may take
 
-
-def _normalize(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.rstrip() for line in text.split("\n")]
-    return "\n".join(lines).strip("\n") + "\n"
+Paragraphs = list[tuple[int, str]]      # (newlines before it, its text)
 
 
 def _sha(text: str) -> str:
@@ -55,34 +63,84 @@ def _starts(text: str) -> Iterator[str]:
         yield text[:line_start] + text[m.end():]
 
 
-def _last_line_cuts(line: str) -> Iterator[str]:
-    """The last line whole, then cut after each sentence end, longest first."""
-    yield line
-    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
-    for end in reversed(ends):
-        yield line[:end]
+_CLEANINGS: tuple[Callable[[str], str], ...] = (
+    str.rstrip,
+    str.strip,                                              # indents off
+    lambda line: re.sub(r"[ \t]{2,}", " ", line.strip()),   # and runs of spaces as one
+    lambda line: _STAMP.sub("", line.strip()),              # a time stamp before the text ("30.10.2022 | 05:35 |")
+)
 
 
-def _spans(lines: list[str]) -> Iterator[list[str]]:
-    """Runs of lines, the longest first, then each with one or two inner lines dropped."""
-    n = len(lines)
-    runs = sorted(((i, j) for i in range(n) for j in range(i + 1, n + 1)), key=lambda r: r[0] - r[1])
-    for drop in (0, 1, 2):
-        for i, j in runs:
-            inner = range(i + 1, j - 1)
-            for gone in itertools.combinations(inner, drop):
-                yield [lines[k] for k in range(i, j) if k not in gone]
+def paragraphs(text: str, clean: Callable[[str], str]) -> Paragraphs:
+    """The non-blank lines of `text`, cleaned, each with the number of newlines before it."""
+    out: Paragraphs = []
+    gap = 0
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = clean(line)
+        if line:
+            out.append((gap, line))
+            gap = 1
+        else:
+            gap += 1
+    return out[:MAX_PARAGRAPHS]
 
 
-def fit_text(page: str, sha256: str) -> str | None:
-    """The trimming of `page` whose normalized text has this SHA-256, or None."""
-    for start in _starts(page):
-        lines = [ln for ln in _normalize(start).split("\n")[:-1]]
-        if len(lines) > MAX_LINES:
-            lines = lines[:MAX_LINES]
-        for span in _spans(lines):
-            for last in _last_line_cuts(span[-1]):
-                text = _normalize("\n".join([*span[:-1], last]))
-                if _sha(text) == sha256:
-                    return text
+def _joined(paras: Paragraphs) -> Paragraphs:
+    """A line wrapped mid-sentence ("… on October 3" / "2009 in Nakhchivan …") joined to the next with a space."""
+    out: Paragraphs = []
+    for gap, p in paras:
+        if out and gap == 1 and not _SENTENCE_END.search(out[-1][1][-1:]) and not out[-1][1].endswith(":"):
+            out[-1] = (out[-1][0], out[-1][1] + " " + p)
+        else:
+            out.append((gap, p))
+    return out
+
+
+def _layouts(paras: Paragraphs) -> Iterator[Paragraphs]:
+    for form in (paras, _joined(paras)):
+        yield form
+        yield [(2, p) for _, p in form]
+        yield [(1, p) for _, p in form]
+
+
+def _firsts(line: str, many: bool) -> list[str]:
+    return [line, *([line[m.start():] for m in _WORD_START.finditer(line)][:40] if many else [])]
+
+
+def _lasts(line: str) -> list[str]:
+    return [line, *[line[:m.end()] for m in reversed(list(_SENTENCE_END.finditer(line)))][:8]]
+
+
+def _render(paras: Paragraphs) -> str:
+    return "".join(("\n" * gap if k else "") + p for k, (gap, p) in enumerate(paras)) + "\n"
+
+
+def _cuts(paras: Paragraphs, drops: int, many_firsts: bool) -> Iterator[str]:
+    n = len(paras)
+    for i in range(min(HEAD, n)):
+        for j in range(n - 1, i - 1, -1):
+            short = [k for k in range(i + 1, j) if len(paras[k][1]) <= SHORT]
+            for gone in itertools.combinations(short, drops):
+                kept = [paras[k] for k in range(i, j + 1) if k not in gone]
+                for first in _firsts(kept[0][1], many_firsts):
+                    if len(kept) == 1:
+                        yield from (_render([(0, one)]) for one in _lasts(first))
+                        continue
+                    for last in _lasts(kept[-1][1]):
+                        yield _render([(0, first), *kept[1:-1], (kept[-1][0], last)])
+
+
+def fit_text(page: str, sha256: str, deadline_s: float = DEADLINE_S) -> str | None:
+    """The cut of `page` whose text has this SHA-256, or None (also when `deadline_s` runs out)."""
+    stop = time.monotonic() + deadline_s
+    stages = [(0, False), (1, False), (0, True), (2, False), (1, True), (3, False)]
+    for drops, many_firsts in stages:
+        for start in _starts(page):
+            for clean in _CLEANINGS:
+                for paras in _layouts(paragraphs(start, clean)):
+                    for k, text in enumerate(_cuts(paras, drops, many_firsts)):
+                        if _sha(text) == sha256:
+                            return text
+                        if k % 4096 == 0 and time.monotonic() > stop:
+                            return None
     return None

@@ -17,6 +17,7 @@ assert _spec is not None and _spec.loader is not None
 real_cache = importlib.util.module_from_spec(_spec)
 sys.modules["real_cache"] = real_cache
 _spec.loader.exec_module(real_cache)
+cache_fit = sys.modules["cache_fit"]
 
 TEXT = "ASTANA, 3 March 2026 \u2013 A fixture article.\r\nSecond line.   \r\n\r\n"
 
@@ -233,3 +234,20 @@ def test_fit_finds_the_trimming_with_the_recorded_hash(setup: tuple[Path, Path, 
     assert not (cache / "fixture-one.txt").exists()
     assert "no trimming" in capsys.readouterr().out
     assert real_cache.main(["fit", "no-such-id", str(other)]) == 2
+
+
+@pytest.mark.parametrize(("page", "want"), [
+    ("    BAKU    -    A fixture line.\n\n    Its second line.\n",                 # indents and runs of spaces
+     "BAKU - A fixture line.\n\nIts second line.\n"),
+    ("A headline\n30.10.2022 | 05:35 |Turkey is a fixture. It goes on.\nEnd.",   # a stamp glued to the text
+     "Turkey is a fixture. It goes on.\nEnd.\n"),
+    ("First line.\n\nPhoto: the press service\n\nSecond line.\n\nPhoto: the press service\n\nThird line.",
+     "First line.\n\nSecond line.\n\nThird line.\n"),                              # captions dropped inside
+    ("It was founded on October 3\n2009 in a fixture city.\nPress service",      # a wrapped line joined
+     "It was founded on October 3 2009 in a fixture city.\n"),
+    ("Site » News » A fixture headline\n\n\n\nBody text.\n\n\nCopyright",        # a menu path, blank lines
+     "A fixture headline\n\nBody text.\n"),
+])
+def test_fit_text_undoes_the_usual_cuts(page: str, want: str) -> None:
+    assert cache_fit.fit_text(page, real_cache.text_hash(want)) == want
+    assert cache_fit.fit_text(page, real_cache.text_hash("Not on the page.\n"), deadline_s=5) is None
