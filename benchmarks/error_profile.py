@@ -64,11 +64,31 @@ def event_profile(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Counts[st
             out[f"gold {kind}, not extracted"] += 1
             out["participant pairs lost with them"] += len(ge.get("participants", []))
             lines.append(f"missed ({kind}): {ge.get('label')!r} {ge.get('date')} {ge.get('city')}")
+    missed = [gi for gi in range(len(g_ev)) if gi not in matched_gold]
     for pi, pe in enumerate(p_ev):
         if pi not in match:
             out["extracted, matches no gold event"] += 1
-            lines.append(f"extra: {pe.get('label')!r} {pe.get('date')} {pe.get('city')}")
+            near = _near_miss(pe, [g_ev[gi] for gi in missed], names)
+            if near:
+                out[f"  of which a missed gold event's participants, {near} off"] += 1
+            lines.append(f"extra: {pe.get('label')!r} {pe.get('date')} {pe.get('city')}"
+                         + (f" (a missed gold event's participants, {near} off)" if near else ""))
     return out, lines
+
+
+def _near_miss(pe: dict[str, Any], missed: list[dict[str, Any]], names: Any) -> str | None:
+    """For an extracted event that matched nothing: if a missed gold event shares a participant with it, what
+    kept them apart (date, city, or a name on both sides), the one sharing the most participants taken."""
+    c = names.canon
+    people = {c(x) for x in pe.get("participants", [])}
+    best = max(missed, key=lambda ge: len(people & {c(x) for x in ge.get("participants", [])}), default=None)
+    if best is None or not people & {c(x) for x in best.get("participants", [])}:
+        return None
+    off = [k for k in ("date", "city") if (pe.get(k) if k == "date" else c(pe.get(k)))
+           != (best.get(k) if k == "date" else c(best.get(k)))]
+    if not off and best.get("named", True) and pe.get("named", True):
+        off = ["name"]
+    return "+".join(off) or "nothing"
 
 
 def post_profile(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Counts[str], list[str]]:

@@ -78,3 +78,13 @@ def test_memberships_are_sorted_by_outcome() -> None:
     assert lines == ["status wrong: 'Türkiye' in 'Organization of Turkic States' (member)",
                      "not extracted: 'Ali Veli' in 'Organization of Turkic States' (member)",
                      "extra: 'Baku' in 'Organization of Turkic States' (member)"]
+
+
+def test_an_unmatched_event_with_a_missed_events_participants_is_a_near_miss() -> None:
+    pred = {**PRED, "events": [*PRED["events"],
+                               {"label": "Visit of Ali Veli", "date": None, "venue": None, "city": "Ankara",
+                                "participants": ["Ali Veli"], "named": False}]}
+    counts, lines = error_profile.event_profile(GOLD, pred)
+    assert counts["extracted, matches no gold event"] == 2
+    assert counts["  of which a missed gold event's participants, city off"] == 1
+    assert lines[-1] == "extra: 'Visit of Ali Veli' None Ankara (a missed gold event's participants, city off)"
