@@ -7,7 +7,8 @@ gets a text back by trying those cuts, the smallest first, until one has the rec
 is guessed: a text goes into the cache only when its hash is the one in the index.
 
 The page is read as paragraphs (its non-blank lines) with the blank lines before each. A cut keeps a
-run of paragraphs; may drop up to three short ones inside it (captions, credits, stamps); may start
+run of paragraphs; may drop up to three short ones inside it (captions, credits, stamps), or one run of
+them under the headline; may start
 the first one at a later word ("Today.Az » News » Headline" → "Headline"); may end the last one at a
 sentence end; and lays the blank lines out as the page does, or one blank line between paragraphs,
 or none.
@@ -85,19 +86,25 @@ def paragraphs(text: str, clean: Callable[[str], str]) -> Paragraphs:
     return out[:MAX_PARAGRAPHS]
 
 
-def _joined(paras: Paragraphs) -> Paragraphs:
-    """A line wrapped mid-sentence ("… on October 3" / "2009 in Nakhchivan …") joined to the next with a space."""
+def _joined(paras: Paragraphs, how: str) -> Paragraphs:
+    """A line wrapped mid-sentence ("… on October 3" / "2009 in Nakhchivan …") joined to the next with a space:
+    `unended` when the line has no sentence end, `lower` when the next starts with a small letter or a digit,
+    `across` as `unended` but also over one blank line."""
     out: Paragraphs = []
     for gap, p in paras:
-        if out and gap == 1 and not _SENTENCE_END.search(out[-1][1][-1:]) and not out[-1][1].endswith(":"):
-            out[-1] = (out[-1][0], out[-1][1] + " " + p)
+        prev = out[-1][1] if out else ""
+        unended = bool(prev) and not _SENTENCE_END.search(prev[-1:]) and not prev.endswith(":")
+        join = {"unended": gap == 1 and unended, "lower": gap == 1 and bool(prev) and (p[:1].islower() or p[:1].isdigit()),
+                "across": gap <= 2 and unended}[how]
+        if join:
+            out[-1] = (out[-1][0], prev + " " + p)
         else:
             out.append((gap, p))
     return out
 
 
 def _layouts(paras: Paragraphs) -> Iterator[Paragraphs]:
-    for form in (paras, _joined(paras)):
+    for form in (paras, *(_joined(paras, how) for how in ("unended", "lower", "across"))):
         yield form
         yield [(2, p) for _, p in form]
         yield [(1, p) for _, p in form]
@@ -115,13 +122,36 @@ def _render(paras: Paragraphs) -> str:
     return "".join(("\n" * gap if k else "") + p for k, (gap, p) in enumerate(paras)) + "\n"
 
 
+def _gone(paras: Paragraphs, i: int, j: int, drops: int) -> Iterator[tuple[int, ...]]:
+    """What to drop inside paragraphs i..j: `drops` short ones, or (drops = -1) one run of two or more of any
+    length that starts within a few paragraphs of the top (stamps, captions and bylines under a headline)."""
+    if drops >= 0:
+        yield from itertools.combinations([k for k in range(i + 1, j) if len(paras[k][1]) <= SHORT], drops)
+        return
+    for a in range(i + 1, min(i + HEAD, j)):
+        for b in range(a + 2, j):
+            yield tuple(range(a, b))
+
+
+def _kept(paras: Paragraphs, i: int, j: int, gone: set[int]) -> Paragraphs:
+    """Paragraphs i..j but those gone; one after a dropped one keeps the wider of the two gaps before them."""
+    out: Paragraphs = []
+    gap = 0
+    for k in range(i, j + 1):
+        if k in gone:
+            gap = max(gap, paras[k][0])
+            continue
+        out.append((max(gap, paras[k][0]), paras[k][1]))
+        gap = 0
+    return out
+
+
 def _cuts(paras: Paragraphs, drops: int, many_firsts: bool) -> Iterator[str]:
     n = len(paras)
     for i in range(min(HEAD, n)):
         for j in range(n - 1, i - 1, -1):
-            short = [k for k in range(i + 1, j) if len(paras[k][1]) <= SHORT]
-            for gone in itertools.combinations(short, drops):
-                kept = [paras[k] for k in range(i, j + 1) if k not in gone]
+            for gone in _gone(paras, i, j, drops):
+                kept = _kept(paras, i, j, set(gone))
                 for first in _firsts(kept[0][1], many_firsts):
                     if len(kept) == 1:
                         yield from (_render([(0, one)]) for one in _lasts(first))
@@ -133,7 +163,7 @@ def _cuts(paras: Paragraphs, drops: int, many_firsts: bool) -> Iterator[str]:
 def fit_text(page: str, sha256: str, deadline_s: float = DEADLINE_S) -> str | None:
     """The cut of `page` whose text has this SHA-256, or None (also when `deadline_s` runs out)."""
     stop = time.monotonic() + deadline_s
-    stages = [(0, False), (1, False), (0, True), (2, False), (1, True), (3, False)]
+    stages = [(0, False), (1, False), (0, True), (2, False), (1, True), (3, False), (-1, False)]
     for drops, many_firsts in stages:
         for start in _starts(page):
             for clean in _CLEANINGS:

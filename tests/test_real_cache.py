@@ -247,6 +247,12 @@ def test_fit_finds_the_trimming_with_the_recorded_hash(setup: tuple[Path, Path, 
      "It was founded on October 3 2009 in a fixture city.\n"),
     ("Site » News » A fixture headline\n\n\n\nBody text.\n\n\nCopyright",        # a menu path, blank lines
      "A fixture headline\n\nBody text.\n"),
+    ("A headline\n\nPolitics\n\nBody one.\n\nA headline\nBody two.",                # a repeated headline dropped
+     "Body one.\n\nBody two.\n"),
+    ("A headline\n\nA subtitle\n\n12:59 - 11/11/2022\nUpdate: 14:06\nAA\nA photo caption\nBody.",
+     "A headline\n\nA subtitle\n\nBody.\n"),                                      # a run of stamps under it
+    ("It was chaired by the Speaker of\n\nthe fixture assembly.\n\nMore.",         # a paragraph split in two
+     "It was chaired by the Speaker of the fixture assembly.\n\nMore.\n"),
 ])
 def test_fit_text_undoes_the_usual_cuts(page: str, want: str) -> None:
     assert cache_fit.fit_text(page, real_cache.text_hash(want)) == want
