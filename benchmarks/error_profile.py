@@ -55,6 +55,9 @@ def event_profile(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Counts[st
     for pi, gi in sorted(match.items()):
         diff = event_differences(p_ev[pi], g_ev[gi], names)
         out["matched, right" if not diff else "matched, wrong " + "+".join(diff)] += 1
+        for how in (_how_off(k, p_ev[pi].get(k), g_ev[gi].get(k), names.canon) for k in ("date", "city") if k in diff):
+            if how:
+                out[f"  of which {how}"] += 1
         if diff:
             lines.append(f"wrong {'+'.join(diff)}: {g_ev[gi].get('label')!r} / extracted {p_ev[pi].get('label')!r}")
     matched_gold = set(match.values())
@@ -76,6 +79,15 @@ def event_profile(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[Counts[st
     return out, lines
 
 
+def _how_off(key: str, pred: Any, gold: Any, canon: Any) -> str | None:
+    """How one attribute of an extracted event differs from the gold's: None if it does not; "city (none
+    extracted)", "city (gold has none)" or "city (another)" otherwise (likewise for the date)."""
+    p, g = (pred, gold) if key == "date" else (canon(pred), canon(gold))
+    if p == g:
+        return None
+    return f"{key} ({'none extracted' if p is None else 'gold has none' if g is None else 'another'})"
+
+
 def _near_miss(pe: dict[str, Any], missed: list[dict[str, Any]], names: Any) -> str | None:
     """For an extracted event that matched nothing: if a missed gold event shares a participant with it, what
     kept them apart (date, city, or a name on both sides), the one sharing the most participants taken."""
@@ -84,8 +96,8 @@ def _near_miss(pe: dict[str, Any], missed: list[dict[str, Any]], names: Any) -> 
     best = max(missed, key=lambda ge: len(people & {c(x) for x in ge.get("participants", [])}), default=None)
     if best is None or not people & {c(x) for x in best.get("participants", [])}:
         return None
-    off = [k for k in ("date", "city") if (pe.get(k) if k == "date" else c(pe.get(k)))
-           != (best.get(k) if k == "date" else c(best.get(k)))]
+    off = [_how_off(k, pe.get(k), best.get(k), c) for k in ("date", "city")]
+    off = [o for o in off if o]
     if not off and best.get("named", True) and pe.get("named", True):
         off = ["name"]
     return "+".join(off) or "nothing"

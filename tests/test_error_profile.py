@@ -35,7 +35,7 @@ def test_events_are_sorted_by_outcome() -> None:
     counts, lines = error_profile.event_profile(GOLD, PRED)
     assert dict(counts) == {"gold": 3, "predicted": 3, "matched, right": 1, "matched, wrong city": 1,
                             "gold unnamed, not extracted": 1, "participant pairs lost with them": 1,
-                            "extracted, matches no gold event": 1}
+                            "extracted, matches no gold event": 1, "  of which city (none extracted)": 1}
     assert lines == ["wrong city: 'Ankara Forum' / extracted 'The Ankara Forum'",
                      "missed (unnamed): 'Visit of Ali Veli to Baku' None Baku",
                      "extra: 'Reception' 2026-03-01 Ankara"]
@@ -86,5 +86,5 @@ def test_an_unmatched_event_with_a_missed_events_participants_is_a_near_miss() -
                                 "participants": ["Ali Veli"], "named": False}]}
     counts, lines = error_profile.event_profile(GOLD, pred)
     assert counts["extracted, matches no gold event"] == 2
-    assert counts["  of which a missed gold event's participants, city off"] == 1
-    assert lines[-1] == "extra: 'Visit of Ali Veli' None Ankara (a missed gold event's participants, city off)"
+    assert counts["  of which a missed gold event's participants, city (another) off"] == 1
+    assert lines[-1] == "extra: 'Visit of Ali Veli' None Ankara (a missed gold event's participants, city (another) off)"
