@@ -43,3 +43,11 @@ def test_day_of_an_event() -> None:
     assert parse_day_of("closing", forum, None) == dt.date(2026, 1, 15)
     assert parse_day_of("next", None, dt.date(2026, 1, 13)) == dt.date(2026, 1, 14)
     assert parse_day_of("same", None, None) is None
+
+
+def test_a_line_that_is_only_a_date_is_a_stamp() -> None:
+    from graph.ingest.rules.dates import is_stamp
+    for line in ("Tuesday, 13 January 2026", "January 13, 2026", "13.01.2026"):
+        assert is_stamp(line, find_dates(line, REF))
+    for line in ("The envoys met on 13 January 2026.", "yesterday", "On Tuesday"):
+        assert not is_stamp(line, find_dates(line, REF))

@@ -565,3 +565,12 @@ def test_a_venue_named_after_the_city_with_a_lower_case_head(gz: Gazetteer) -> N
     # states after the city are no venue
     got = events(gz, "On 12 January Azamat Bekov met Emre Yalçın in Ankara, Kazakhstan and Uzbekistan.")
     assert [(e[3], e[4]) for e in got] == [(None, "Ankara")]
+
+
+def test_a_day_given_only_by_the_page_stamp_is_not_the_events_day(gz: Gazetteer) -> None:
+    # the stamp under the headline dates the page; a report with no day of its own keeps none
+    assert events(gz, "Choir sings in Ankara\n\nThursday, 15 January 2026\n\nA concert of folk songs was held in "
+                      "Ankara.\n\nMembers said: \"We are proud to sing here today.\"\n")[0][2] is None
+    # … unless the text speaks of that day itself ("on Thursday")
+    assert events(gz, "Choir sings in Ankara\n\nThursday, 15 January 2026\n\nA concert of folk songs was held in "
+                      "Ankara.\n\nThe concert on Thursday gathered many guests.\n")[0][2] == "2026-01-15"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..facts import Event, Span
 
-__all__ = ["MONTHS", "WEEKDAYS", "FUTURE", "DAY_OF", "DateMention", "find_dates", "parse_day_of"]
+__all__ = ["MONTHS", "WEEKDAYS", "FUTURE", "DAY_OF", "DateMention", "find_dates", "is_stamp", "parse_day_of"]
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -129,6 +129,23 @@ def find_dates(text: str, ref: dt.date, *, start: int = 0, end: int | None = Non
             days = (ref.weekday() - wd) % 7 or (7 if which in ("last", "past") else 0)
             found.append(DateMention(s, e, ref - dt.timedelta(days=days), None, True))
     return sorted(found, key=lambda d: d.start)
+
+
+def is_stamp(line: str, mentions: list[DateMention], start: int = 0) -> bool:
+    """Whether a line is only a date, the page's stamp under a headline ("Saturday, 30 June 2018",
+    "April 3, 2013"): it says when the page was posted, not the day of anything the text reports.
+
+    >>> ref = dt.date(2018, 6, 30)
+    >>> is_stamp("Saturday, 30 June 2018", find_dates("Saturday, 30 June 2018", ref))
+    True
+    >>> is_stamp("The concert was held on 30 June 2018.", find_dates("The concert was held on 30 June 2018.", ref))
+    False
+    """
+    rest = list(line)
+    for m in mentions:
+        rest[m.start - start:m.end - start] = " " * (m.end - m.start)
+    return bool(mentions) and not mentions[0].relative and re.fullmatch(
+        r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?)?\s*[.,]?\s*", "".join(rest), re.I) is not None
 
 
 DAY_OF = re.compile(r"\b(?:on\s+)?the\s+(first|second|third|fourth|next|following|same|final|last|closing)\s+day\b", re.I)

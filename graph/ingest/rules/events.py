@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..facts import Event
 from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
-from .dates import DAY_OF, FUTURE, DateMention, find_dates, parse_day_of
+from .dates import DAY_OF, FUTURE, DateMention, find_dates, is_stamp, parse_day_of
 from .event_mentions import coming_by_day, coordinated_names, drop_recalled_repeats, placed_mentions, recall_event
 from .lexicon import event_kind
 from .participations import PERFORM, PLURAL_REF, participations
@@ -228,6 +228,9 @@ class EventReader:
         self.recalled: list[Event] = []        # events of :mod:`.event_mentions`
         self.coming: list[tuple[Event, bool]] = []     # coming events of :mod:`.event_mentions`, dated or not
         self.placed: list[tuple[Event, str]] = []      # events only spoken of with their place, and their head nouns
+        self.stamps: list[tuple[int, int]] = []        # lines that are only the page's date
+        self.discourse_stamp = False                   # whether the date last spoken of is only the page's stamp
+        self.stamp_dated: list[Event] = []             # events whose day is only the date last spoken of, a stamp's
 
     def event(self, key: str) -> Event | None:
         return next((x for x in self.out.events if x.key == key), None)
@@ -267,6 +270,22 @@ class EventReader:
             self._when_and_where(sn)
             self._after(sn)
             participations(self, sn)
+        self._unstamp()
+
+    def _unstamp(self) -> None:
+        """An event whose day came only from the page's date line ("Saturday, 30 June 2018" under the headline)
+        keeps it only if the text itself speaks of that day elsewhere (a date, "on Friday", not inside a quotation):
+        a page's stamp says when it was posted, not when what it reports took place."""
+        if not self.stamp_dated:
+            return
+        text = self.text
+        spoken = {d.date for a, b in sentences(text) if (a, b) not in self.stamps
+                  for d in find_dates(text, self.ref, start=a, end=b)
+                  if not _quoted(text[text.rfind("\n", 0, d.start) + 1:d.start])      # a quotation may run over sentences
+                  and not any(x <= d.start < y for x, y in self.datelines[:1])}
+        for ev in self.stamp_dated:
+            if ev.date is not None and ev.date not in spoken:
+                ev.date = ev.end_date = None
 
     def _pronoun(self, sn: Sentence, prev_persons: list[Mention]) -> None:
         """"X is on a visit to Budapest. On 4 May, he met Y": a sentence whose subject is "he" or "she",
@@ -417,6 +436,8 @@ class EventReader:
     def _sentence(self, s: int, e: int) -> Sentence:
         text = self.text
         found = find_dates(text, self.ref, start=s, end=e)
+        if is_stamp(text[s:e], found, s):
+            self.stamps.append((s, e))     # "Saturday, 30 June 2018" on a line of its own: the page's stamp
         dates = [d for d in found if not any(a <= d.start < b for a, b in self.datelines)]
         dateline_day = False
         if not dates and self.datelines[:1] and s <= self.datelines[0][0] < e:
@@ -508,8 +529,10 @@ class EventReader:
         self._followed(sn)
         if sn.dates:
             self.discourse = sn.dates[-1].date
+            self.discourse_stamp = (sn.s, sn.e) in self.stamps
         elif sn.new_events and sn.new_events[-1].date:
             self.discourse = sn.new_events[-1].date
+            self.discourse_stamp = False
         # an event dated after the article is only announced: what follows is not reported from it
         dated = [x for x in sn.new_events if x.date is not None and not self._announced(x, sn)]
         if dated:
@@ -847,6 +870,8 @@ class EventReader:
             ev.date = None      # a mention of a past or coming event, not a report of it
         elif self.discourse is not None and ev not in self.recalled:    # a recalled event: only a day its sentence gives
             ev.date = self.discourse
+            if self.discourse_stamp:
+                self.stamp_dated.append(ev)
             ev.confidence = round(ev.confidence - 0.1, 2)
         elif (not ev.named and self._lead(sn) and self.dateline_date is None and not ev.label.startswith("Visit ")
               and not _CONTEXT.search(sn.sm)):
