@@ -168,3 +168,15 @@ def test_a_two_letter_initial_of_central_asian_names(gz: Gazetteer) -> None:
     ex = extraction(gz, "President of Georgia Sh.Kapanadze met Zh. Abenova.")
     assert sorted(e.label for e in ex.entities.values() if e.kind == "Person") == ["Sh.Kapanadze", "Zh. Abenova"]
     assert [(ex.label(p.person), p.title, ex.label(p.of)) for p in ex.posts] == [("Sh.Kapanadze", "President", "Georgia")]
+
+
+def test_words_of_tenure_before_a_title_and_an_adverb_of_time_in_apposition(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Nadia Berg met Kazakhstan's recently appointed ambassador to Austria, Timur Sadykov, in Vienna.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), ex.label(p.to), p.past) for p in ex.posts] == [
+        ("Timur Sadykov", "Ambassador", "Kazakhstan", "Austria", False)]
+    ex = extraction(gz, "Timur Sadykov, formerly Director of the Nomad Heritage Foundation, spoke.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), p.past) for p in ex.posts] == [
+        ("Timur Sadykov", "Director", "Nomad Heritage Foundation", True)]
+    ex = extraction(gz, "Nadia Berg welcomed Timur Sadykov, previously deputy secretary general of the OSCE, to Astana.")
+    assert [(ex.label(p.person), p.title, ex.label(p.of), p.past) for p in ex.posts] == [
+        ("Timur Sadykov", "Deputy Secretary General", "OSCE", True)]

@@ -96,6 +96,12 @@ LEAD_IN = set(ORG_HEADS) | {
     "Refugees", "Fisheries", "Forestry", "Food", "Statistics", "Entrepreneurship", "Privatization", "Privatisation",
     "Veterans", "Construction", "Infrastructure", "Population", "Healthcare", "Resources", "Affairs", "Planning",
     "Finances", "Taxes", "Customs", "Tourism", "Heritage", "Services", "Transportation", "Communication"}
+#: a word of tenure before a title ("Türkiye's new ambassador", "X, the recently appointed Director of Y", "Kazakhstan's
+#: outgoing envoy"): one list for every rule that looks past it to a title's owner or holder
+TENURE_WORD = (r"(?:(?:newly|recently|just)[\s-]+(?:appointed|elected|named|accredited)|new|incoming|outgoing|former"
+               r"|current|incumbent|acting|interim|elected)")
+#: an adverb of time that sets a past or present title off after a name ("X, formerly Minister of Culture,")
+TENURE_ADVERB = r"(?:formerly|previously|currently|now)"
 #: a word of honour before a name ("H.E.", "Prof. Dr.", "Academician"), and up to three of them
 HONOR_WORD = r"(?:H\.\s?E\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Professor|Academician|Assoc\.\s?Prof\.?|Associate\s+Professor|Ambassador)"
 HONOR = rf"(?:{HONOR_WORD}\s+){{0,3}}"

@@ -16,6 +16,7 @@ from .lexicon import (
     NOT_NAME,
     PARTICLE,
     STOP,
+    TENURE_WORD,
     TITLE_WORDS,
 )
 from .phrases import QUOTED
@@ -258,7 +259,7 @@ def _owner_before(reader: Reader, masked: str, start: int, datelines: list[tuple
 
 
 #: a word of tenure between a title's owner and the title ("Türkiye's new Ambassador", "Kazakhstan's former ambassador")
-_TENURE = r"(?:(?:new|newly[\s-]+appointed|newly[\s-]+elected|incoming|outgoing|former|current|acting)\s+)?"
+_TENURE = rf"(?:{TENURE_WORD}\s+)?"
 
 
 def titles(reader: Reader) -> list[dict]:

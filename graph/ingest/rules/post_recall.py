@@ -27,7 +27,7 @@ import re
 
 from ..facts import Post
 from ..text import DATELINE, MARK, Reader
-from .lexicon import HONOR, HONOR_WORD
+from .lexicon import HONOR, HONOR_WORD, TENURE_ADVERB, TENURE_WORD
 
 __all__ = ["HEADS", "MODIFIERS", "listed_holder", "owner_from_repeat", "pronoun_holder", "recall_posts"]
 
@@ -62,8 +62,8 @@ _KEPT = re.compile(rf"\s+of\s+(?!the\b)[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|a
                    rf"|\s+for\s+(?!the\b)(?:[A-Z][\w'’-]*|{MARK})(?:\s*{_OWN}){{0,6}}?{_END}")
 _NEXT = r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)"         # the space before a word, not past a paragraph
 _HONOR = HONOR
-_BEFORE = re.compile(rf"({MARK})\s*,\s*(?:the\s+|who\s+(?:is|serves\s+as|was\s+(?:appointed|elected|named)(?:\s+as)?)\s+(?:the\s+)?|now\s+)?"
-                     r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|former)\s+)?$")
+_BEFORE = re.compile(rf"({MARK})\s*,\s*(?:the\s+|who\s+(?:is|serves\s+as|was\s+(?:appointed|elected|named)(?:\s+as)?)\s+(?:the\s+)?"
+                     rf"|{TENURE_ADVERB}\s+(?:the\s+)?)?(?:{TENURE_WORD}\s+)?$")
 _PREDICATE = re.compile(rf"({MARK})\s+(?:(?:currently|also|now)\s+)?(?:is|was|has\s+been|had\s+been|became|remains"
                         r"|(?:was|has\s+been|is|will\s+be)\s+(?:appointed|elected|re-elected|named)(?:\s+as)?"
                         r"|(?:serves|served|works|worked|has\s+served|will\s+serve|(?:has\s+been|had\s+been|is|was)\s+serving"
@@ -73,6 +73,8 @@ _PREDICATE = re.compile(rf"({MARK})\s+(?:(?:currently|also|now)\s+)?(?:is|was|ha
 
 #: "First President" is a title of honour; "Adviser to the President": a title that is the object of another
 _NOT_A_POST = re.compile(r"First\s+President")
+#: "X, formerly <title>", "the outgoing <title>": a post held before
+_PAST = re.compile(r"\b(?:former|outgoing|formerly|previously)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _OBJECT = re.compile(r"\b(?:to|for|under)\s+(?:the\s+)?\Z")
 
 
@@ -113,7 +115,7 @@ def _phrase(reader: Reader, masked: str, core: re.Match[str]) -> dict | None:
         pos = to[1]
     owner, pre = (of[0] if of else None), False
     if owner is None:
-        before = re.search(rf"({MARK})(?:['’`]s)?\s+$", masked[max(0, start - 200):start])
+        before = re.search(rf"({MARK})(?:['’`]s)?\s+(?:{TENURE_WORD}\s+)?$", masked[max(0, start - 200):start])
         mention = reader.at(max(0, start - 200) + before.start(1)) if before else None
         if mention and mention[3] in ("State", "Demonym", "Organization") and not any(
                 a <= mention[0] < b for a, b in ((d.start(), d.end()) for d in DATELINE.finditer(text))):
@@ -221,7 +223,8 @@ def recall_posts(reader: Reader) -> None:
         rec = _phrase(reader, masked, core)
         if rec is None:
             continue
-        person, past = _holder(reader, masked, rec["span"][0], rec["span"][1], after=not rec["lower"], pre=rec["pre"]), False
+        person = _holder(reader, masked, rec["span"][0], rec["span"][1], after=not rec["lower"], pre=rec["pre"])
+        past = person is not None and bool(_PAST.search(masked, max(0, rec["span"][0] - 16), rec["span"][0]))
         if person is None and (pronoun := pronoun_holder(reader, masked, rec["span"][0])) is not None:
             person, past = pronoun
         if person is None or person in have:

@@ -8,7 +8,7 @@ import re
 
 from ..facts import Post
 from ..text import MARK, Reader
-from .lexicon import HONOR
+from .lexicon import HONOR, TENURE_ADVERB, TENURE_WORD
 from .persons import titles as find_titles
 from .post_recall import listed_holder, owner_from_repeat, pronoun_holder, recall_posts
 from .post_succession import succession_posts
@@ -61,7 +61,7 @@ def posts(reader: Reader) -> None:
         person, confidence, past = _holder(reader, masked, s, e)
         if person is None or _AIDE.search(masked[max(0, s - 40):s]):
             continue        # "Assistant to the President of Azerbaijan X": not the President
-        if re.search(r"\b(?:former|ex|outgoing|late)\s*-?\s*$", masked[max(0, s - 12):s], re.I) or re.search(
+        if re.search(r"\b(?:former|ex|outgoing|late|formerly|previously)\s*-?\s*(?:the\s+)?$", masked[max(0, s - 16):s], re.I) or re.search(
                 r"\b(?:former|outgoing)\s+$", masked[s:chain[0]["title_span"][0]]):     # "Kazakhstan's former Ambassador"
             past = True
         if chain[0]["role"] == "president" and re.search(r"\b(?:the\s+)?First\s+$", masked[max(0, s - 12):s]):
@@ -282,8 +282,7 @@ def _holder(reader: Reader, masked: str, s: int, e: int) -> tuple[str | None, fl
     after = re.match(rf"\s*(,)?\s*(?:(?:the\s+)?{MARK}\s+{_DESCRIPTOR}\s+)?{_HONOR}({MARK})", masked[e:])   # "…, Kazakh diplomat X"
     off = max(0, s - 300)
     before = re.search(rf"({MARK})\s*(?:,|\(|–|-)\s*(?:the\s+|who\s+is\s+(?:the\s+)?|who\s+(?:was|has\s+been)\s+(?:appointed|elected|named)\s+(?:as\s+)?(?:the\s+)?"
-                       r"|as\s+(?:the\s+)?|now\s+)?"
-                       r"(?:(?:newly[\s-]+appointed|newly[\s-]+elected|new|current|incumbent|acting|outgoing|former|elected)\s+)?$", masked[off:s])
+                       rf"|as\s+(?:the\s+)?|{TENURE_ADVERB}\s+(?:the\s+)?)?(?:{TENURE_WORD}\s+)?$", masked[off:s])
     serves = re.search(rf"({MARK}){_SERVES}", masked[off:s])
     cand_after = _person_at(reader, e + after.start(2)) if after else None
     cand_before = _person_at(reader, off + before.start(1)) if before else None
