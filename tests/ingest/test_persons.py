@@ -107,6 +107,18 @@ def test_capitalized_words_of_a_title_case_headline_are_names_only_when_the_text
     assert [e.label for e in r.out.entities.values() if e.kind == "Person"] == ["Emre Yalçın"]
 
 
+def test_a_title_case_headline_with_no_blank_line_after_it_and_headline_words_are_no_names(gz: Gazetteer) -> None:
+    ex = extraction(gz, "Prime Minister Urges the Region to Seek Lasting Peace for the Valley Question\n"
+                        "During the summit in Baku, Prime Minister Anar Guliyev spoke on Monday about the valley.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Anar Guliyev"]
+    # a sent group and a headline's "new" name no one, in a headline of any case
+    ex = extraction(gz, "Karakalpak Aksakal Delegation attends the festival in Khiva\n\nThe delegation arrived on Monday.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Person"] == []
+    ex = extraction(gz, "New Bhutanese Ambassador accredited to Kyrgyzstan\n\n"
+                        "The new ambassador of Bhutan, Peter Kovacs, presented credentials in Bishkek.")
+    assert [e.label for e in ex.entities.values() if e.kind == "Person"] == ["Peter Kovacs"]
+
+
 def test_namesakes_of_awards_and_of_things_named_after_them_and_award_words_are_no_persons(gz: Gazetteer) -> None:
     ex = extraction(gz, "Nurlan Abenov was awarded the Order of Ahmet Yesevi and the Golden Order of Turkic Unity. "
                         "He visited a lyceum named after Mukhtar Auezov and the Honorary Medal committee.")

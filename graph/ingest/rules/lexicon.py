@@ -88,7 +88,9 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             # geographic features ("the Caspian Sea", "Lake Issyk-Kul")
             "Sea", "Lake", "River", "Ocean", "Gulf", "Mountains", "Desert", "Valley", "Basin", "Steppe", "Plateau",
             # awards ("the Supreme Order of the Turkic World", "the Friendship Medal")
-            "Order", "Medal", "Prize", "Award"}
+            "Order", "Medal", "Prize", "Award",
+            # a group sent and a headline's "new" ("TRNC Aksakal Delegation attends …", "New Australian Ambassador …")
+            "Delegation", "New"}
 #: Words that end what stands before a name and never begin one: the head words of organizations ("… of the
 #: Mazhilis Rustam Kholov") and the portfolios of ministers' titles ("Minister of Economy and Commerce Aigul …")
 LEAD_IN = set(ORG_HEADS) | {

@@ -124,11 +124,20 @@ def source_credits(reader: Reader) -> list[tuple[int, int]]:
 
 def _title_case_headline(text: str) -> tuple[int, int] | None:
     """The headline, when it capitalizes (nearly) every word ("Ambassador Presents Credentials to …")."""
-    head = headline(text)
+    head = headline(text) or _first_line(text)
     if head is None:
         return None
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text[head[0]:head[1]]) if len(w) > 3 and w not in _SMALL_WORDS]
     return head if len(words) >= 3 and all(w[0].isupper() for w in words) else None
+
+
+def _first_line(text: str) -> tuple[int, int] | None:
+    """A first line with no final full stop that a single line break ends (a headline whose blank line
+    the page lost: "Leader Calls on the World to Take Responsibility for …" then the lead)."""
+    m = re.match(r"\s*([^\n]{3,160})\n(?=\s*\S)", text)
+    if not m or re.search(r"[.!?:]$", m.group(1).strip()) or DATELINE.match(m.group(1)):
+        return None
+    return m.start(1), m.start(1) + len(m.group(1).rstrip())
 
 
 _SMALL_WORDS = {"with", "from", "into", "over", "after", "upon", "about", "under", "amid", "during", "between", "against",
