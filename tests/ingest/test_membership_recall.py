@@ -242,3 +242,46 @@ def test_a_group_known_by_a_name_and_a_body_with_its_states_in_brackets(gz: Gaze
 ])
 def test_no_group_membership(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyrgyzstan, currently chairing the OTS, hosted the talks.", [("Kyrgyzstan", "OTS", "chair", None)]),
+    ("Kazakhstan, the SCO's current chair, welcomed the guests.", [("Kazakhstan", "SCO", "chair", None)]),
+    ("The OTS met in Baku. Azerbaijan now chairs the organization, the ministers recalled.", [("Azerbaijan", "OTS", "chair", None)]),
+])
+def test_a_chair_by_participle_possessive_or_common_noun(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan chaired the OTS meeting of foreign ministers.",
+    "The OTS met in Baku. Kazakhstan chaired the organization's meeting of ministers.",
+    "Azerbaijan, chairing the OTS summit, greeted the guests.",
+    "The OTS met in Baku. Kyrgyzstan will chair the organization next year.",
+])
+def test_no_chair_of_a_meeting_or_a_coming_term(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three countries (Kazakhstan, Kyrgyzstan and Uzbekistan) are founding members of the SCO.",
+     [(s, "SCO", "member", None) for s in ("Kazakhstan", "Kyrgyzstan", "Uzbekistan")]),
+    ("The SCO summit brought together the leaders of China, Russia and Kazakhstan, all member states of the organization.",
+     [(s, "SCO", "member", None) for s in ("China", "Russia", "Kazakhstan")]),
+    ("Kazakhstan and Kyrgyzstan are OTS members, with Hungary and Turkmenistan enjoying observer status.",
+     [("Kazakhstan", "OTS", "member", None), ("Kyrgyzstan", "OTS", "member", None),
+      ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]),
+    ("Uzbekistan was among the founders of the SCO.", [("Uzbekistan", "SCO", "member", None)]),
+    ("Kyrgyzstan is a member of both the OTS and the CSTO.", [("Kyrgyzstan", "OTS", "member", None), ("Kyrgyzstan", "CSTO", "member", None)]),
+])
+def test_lists_set_apart_and_statuses_after_them(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert sorted(mems(gz, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS met. The talks were held with Hungary and Qatar having observer status at the meeting.",
+    "The OTS met in Baku. The ministers of Azerbaijan and Hungary, the guests of the organization, spoke.",
+    "The OTS met in Baku. Kazakhstan, the summit's host, greeted guests.",
+])
+def test_no_status_from_a_meeting_or_a_guest(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
