@@ -123,6 +123,9 @@ _ORG_HAS = re.compile(rf"(?:({MARK})|\b(?:[Tt]he|[Tt]his)\s+{_BODY_NOUN}|\ban?\s
                       rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,4}}(?:countries|states|nations)\s*:?\s*)?{_BODIES_OF}(?:the\s+)?{LIST}"
                       rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+(?:and|with|while)\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
 
+# a name, then a name in brackets: "the Organization of Turkic States (OTS)" (the same entity, see ``acronyms_joined``)
+_OWN_ACRONYM = re.compile(rf"({MARK})\s*\(\s*({MARK})\s*\)")
+
 
 def _first_clause(chunk: str) -> str:
     """A list up to the ", and" where a second list of its own begins ("A and B, and C, D and E"), or
@@ -169,7 +172,7 @@ class _Memberships:
             self.bodies[key] = org
 
     def run(self) -> None:
-        text, masked = self.reader.text, self.reader.masked_text
+        text, masked = self.reader.text, self.acronyms_joined(self.reader.masked_text)
         head = headline(text)
         for s, e in sentences(text):
             if (s, e) == head:
@@ -220,6 +223,17 @@ class _Memberships:
             self.lists(s, sm)
             self.as_observer(s, sm)
             recall(self, s, sm)      # the forms of the word lists (membership_recall)
+
+    def acronyms_joined(self, masked: str) -> str:
+        """The masked text with a name's own acronym in brackets after it ("the Turkish Republic of Northern Cyprus (TRNC)",
+        "the Organization of Turkic States (OTS)") made part of the name's mark, so a form reads "A (AB), which holds …" as
+        it reads "A, which holds …"; the text keeps its length, and a bracket of another name is left as it is."""
+        def join(m: re.Match[str]) -> str:
+            outer, inner = self.reader.at(m.start(1)), self.reader.at(m.start(2))
+            if outer is None or inner is None or outer[2] != inner[2]:
+                return m.group(0)
+            return m.group(1) + "\uf8ff" * (m.end() - m.end(1))
+        return _OWN_ACRONYM.sub(join, masked)
 
     def lists(self, s: int, sm: str) -> None:
         """Memberships stated as lists of states."""
