@@ -403,3 +403,12 @@ def test_a_name_with_its_own_acronym_in_brackets_reads_as_the_name(gz: Gazetteer
 def test_a_bracket_of_another_name_is_no_acronym(gz: Gazetteer) -> None:
     assert mems(gz, "The leaders of the OTS (Azerbaijan and Kazakhstan) met.") == [
         ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyrgyzstan values the work of the SCO, of which it is a founding member.", [("Kyrgyzstan", "SCO", "member", None)]),
+    ("Hungary praised the OTS, of which the country is an observer.", [("Hungary", "OTS", "observer", None)]),
+    ("Hungary and Austria praised the OTS, of which it is an observer.", []),
+])
+def test_of_which_it_is_a_member_is_the_one_state_named_before(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected

@@ -79,7 +79,9 @@ _MORE_ORGS = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({MARK})")
 # "As the OTS chair, Kazakhstan …" (organization first, then the state)
 _AS_CHAIR = re.compile(rf"\b[Aa]s\s+(?:the\s+)?(?:current\s+)?({MARK})\s+(?:chair|chairman|chair\s+country)\s*,\s+({MARK})")
 # "the OTS, of which Azerbaijan is a founding member"
-_OF_WHICH = re.compile(rf"({MARK}),?\s+of\s+which\s+({MARK})\s+is\s+(?:also\s+)?(?:an?\s+)?(?:founding\s+|full\s+)?(member|observer)")
+# "…, the OTS, of which it / the country is a founding member": the state named last before, in the sentence
+_OF_WHICH = re.compile(rf"({MARK}),?\s+of\s+which\s+({MARK}|it|the\s+country|the\s+state|the\s+republic)\s+(?:is|has\s+been|was)\s+(?:also\s+)?(?:an?\s+)?"
+                       rf"(?:founding\s+|full\s+)?(member|observer)(?!ship)")
 # "A, B and C founded the <Org>"
 _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+(?:the\s+)?({MARK})")
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
@@ -289,7 +291,8 @@ class _Memberships:
         for m in _OF_WHICH.finditer(sm):
             org = self.key_at(s + m.start(1))
             if org and self.is_org(org):
-                self.add(self.key_at(s + m.start(2)), org, m.group(3), (s + m.start(), s + m.end()), 0.8)
+                member = self.key_at(s + m.start(2)) if re.match(MARK, m.group(2)) else self.state_before(s, s + m.start())
+                self.add(member, org, m.group(3), (s + m.start(), s + m.end()), 0.8)
         for m in _FOUNDED.finditer(sm):
             org = self.key_at(s + m.start(2))
             if org and self.is_org(org):
@@ -333,6 +336,13 @@ class _Memberships:
             orgs.append(key)
             at = m.end()
         return orgs
+
+    def state_before(self, s: int, pos: int) -> str | None:
+        """The one state named in the sentence (from ``s``) before ``pos`` ("Kazakhstan values TURKSOY, of which it is a
+        member"); none if two or more are named."""
+        named = {mm[2] for mm in self.reader.mentions if s <= mm[0] < pos and mm[3] == "State"
+                 and self.out.entities[mm[2]].kind == "State"}
+        return named.pop() if len(named) == 1 else None
 
     def key_at(self, pos: int) -> str | None:
         mention = self.reader.at(pos)
