@@ -285,3 +285,23 @@ def test_lists_set_apart_and_statuses_after_them(gz: Gazetteer, text: str, expec
 ])
 def test_no_status_from_a_meeting_or_a_guest(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The SCO met in Astana. Kazakhstan holds the rotating presidency.", [("Kazakhstan", "SCO", "chair", None)]),
+    ("The OTS met in Baku. Kyrgyzstan has assumed the chairmanship.", [("Kyrgyzstan", "OTS", "chair", None)]),
+    ("The TURKSOY meeting closed with Türkiye handing over the chairmanship to Azerbaijan.", [("Azerbaijan", "TURKSOY", "chair", None)]),
+])
+def test_a_chair_held_or_taken_with_the_body_named_before(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS met in Baku. Kyrgyzstan will assume the chairmanship next year.",
+    "The OTS met in Baku. Kazakhstan held the chairmanship of the meeting.",
+    "The OTS met in Baku. Tokayev assumed the presidency in 2019.",
+    "The OTS met in Baku. Kyrgyzstan is expected to take over the chairmanship.",
+    "The OTS summit will close with Azerbaijan handing over the chairmanship to Kyrgyzstan.",
+])
+def test_no_chair_held_in_the_future_or_by_a_person(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []

@@ -171,6 +171,11 @@ _CHAIRING = [
     re.compile(rf"({MARK})\s+(?:currently\s+|now\s+|also\s+)?(?:chairs|chaired|is\s+chairing|has\s+chaired|presides\s+over|presided\s+over)\s+the\s+"
                rf"(organi[sz]ation|bloc|[Cc]ouncil|[Aa]ssembly|[Uu]nion|alliance)\b{_NOT_MEETING}"),
 ]
+# a chair held or taken over with no body named after it: "A holds the rotating chairmanship", "A took over the presidency"
+# (the body named before, in the sentence or else last)
+_HOLDS_CHAIR = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+|officially\s+)?(?:holds|held|has\s+held|is\s+holding|assumed|has\s+assumed|assumes|"
+                          rf"took\s+over|has\s+taken\s+over|takes\s+over|taking\s+over|assuming)\s+the\s+(?:rotating\s+|annual\s+|one-year\s+)?"
+                          rf"(?:chairmanship|presidency)\b(?!\s+(?:of|in|at|over|for)\b|\s*{MARK})")
 # a list of states set apart by dashes or brackets, then their status: "Five states – A, B and C – are members of the OTS"
 _APART_ARE = re.compile(rf"[–—(]\s*(?:the\s+)?{LIST}\s*[–—)],?\s+(?:are|were)\s+(?:all\s+)?(?:the\s+)?(?:full\s+|founding\s+)?"
                         rf"(member|observer)s(?:[\s-]+(?:states|countries|nations))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
@@ -426,6 +431,14 @@ def _chairing(mb: _Memberships, s: int, sm: str) -> None:
                 org = mb.last_org(s + m.start(), word.group(1) if word else None)
             if org is not None and mb.is_org(org):
                 mb.add(mb.key_at(s + m.start(1)), org, "chair", (s + m.start(), s + m.end()), 0.7)
+    for m in _HOLDS_CHAIR.finditer(sm):
+        mention = mb.reader.at(s + m.start(1))
+        if mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()) or LATER.match(sm, m.end()):
+            continue
+        before = [k for end, k in mb.org_ends if s <= end <= s + m.start()]
+        org = before[-1] if before else mb.last_org(s + m.start())
+        if org is not None and mb.is_org(org):
+            mb.add(mention[2], org, "chair", (s + m.start(), s + m.end()), 0.7)
 
 
 def _set_apart(mb: _Memberships, s: int, sm: str) -> None:

@@ -43,7 +43,7 @@ _CHAIRS += [
 ]
 # "the chairmanship of the OTS passed to Azerbaijan", "Türkiye handed over the chairmanship to Uzbekistan" (done, not "will hand")
 _HANDED = re.compile(rf"(?:{_CHAIR}(?:\s+of\s+(?:the\s+)?{_ORGREF})?\s+(?:passed|(?:was|has\s+been)\s+(?:handed\s+over|passed|transferred))"
-                     rf"|(?<!will\s)(?:handed|passed|transferred)\s+(?:over\s+)?the\s+(?:rotating\s+)?{_CHAIR}"
+                     rf"|(?<!will\s)(?:handed|passed|transferred|handing|passing)\s+(?:over\s+)?the\s+(?:rotating\s+)?{_CHAIR}"
                      rf"(?:\s+of\s+(?:the\s+)?{_ORGREF})?(?:\s+over)?)\s+to\s+(?:the\s+)?({MARK})")
 # "Kyrgyzstan took over the TURKPA Chairmanship from Kazakhstan"
 _TOOK_OVER = re.compile(rf"({MARK})\s+(?:took\s+over|has\s+taken\s+over|assumed|assumes|takes\s+over|has\s+assumed)\s+(?:the\s+)?(?:rotating\s+)?"
@@ -200,6 +200,8 @@ class _Memberships:
                 self.add(self.key_at(s + m.start(1)), org, "observer", (s + m.start(), s + m.end()),
                          0.85, sm[m.end():], s + m.end())
             for m in _HANDED.finditer(sm):
+                if re.search(r"\b(?:handing|passing)\b", m.group(0)) and unreal(sm, m.start(), m.end()):
+                    continue      # "the summit will end with A handing over the chairmanship to B"
                 org = self.org_at(m, 1, s) if m.group(1) or not m.group(2) else self.org_at(m, 2, s)
                 self.add(self.key_at(s + m.start(3)), org, "chair", (s + m.start(), s + m.end()), 0.8)
             for m in _TOOK_OVER.finditer(sm):
