@@ -305,3 +305,20 @@ def test_a_chair_held_or_taken_with_the_body_named_before(gz: Gazetteer, text: s
 ])
 def test_no_chair_held_in_the_future_or_by_a_person(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trade was discussed in the SCO, which Kazakhstan chairs.", [("Kazakhstan", "SCO", "chair", None)]),
+    ("The OTS, currently chaired by Azerbaijan, met in Gabala.", [("Azerbaijan", "OTS", "chair", None)]),
+])
+def test_a_chair_after_the_body(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS summit, chaired by Kyrgyzstan, adopted a declaration.",
+    "The OTS, chaired by President Japarov, adopted a declaration.",
+    "The OTS, which will be chaired by Kazakhstan next year, met.",
+])
+def test_no_chair_after_a_meeting_a_person_or_the_future(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []

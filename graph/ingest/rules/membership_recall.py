@@ -176,6 +176,9 @@ _CHAIRING = [
 _HOLDS_CHAIR = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+|officially\s+)?(?:holds|held|has\s+held|is\s+holding|assumed|has\s+assumed|assumes|"
                           rf"took\s+over|has\s+taken\s+over|takes\s+over|taking\s+over|assuming)\s+the\s+(?:rotating\s+|annual\s+|one-year\s+)?"
                           rf"(?:chairmanship|presidency)\b(?!\s+(?:of|in|at|over|for)\b|\s*{MARK})")
+# the body first: "the OTS, which Türkiye chairs", "the OTS, (currently) chaired by Türkiye" (a body, not a meeting, by a state)
+_CHAIRED_BY = re.compile(rf"({MARK})(?!\uf8ff),?\s+(?:(?:which|that)\s+({MARK})\s+(?:currently\s+|now\s+)?(?:chairs|presides\s+over)\b|"
+                         rf"(?:(?:which|that)\s+is\s+|currently\s+|now\s+)*(?:chaired|presided\s+over)\s+by\s+(?:the\s+)?({MARK}))")
 # a list of states set apart by dashes or brackets, then their status: "Five states – A, B and C – are members of the OTS"
 _APART_ARE = re.compile(rf"[–—(]\s*(?:the\s+)?{LIST}\s*[–—)],?\s+(?:are|were)\s+(?:all\s+)?(?:the\s+)?(?:full\s+|founding\s+)?"
                         rf"(member|observer)s(?:[\s-]+(?:states|countries|nations))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
@@ -431,6 +434,12 @@ def _chairing(mb: _Memberships, s: int, sm: str) -> None:
                 org = mb.last_org(s + m.start(), word.group(1) if word else None)
             if org is not None and mb.is_org(org):
                 mb.add(mb.key_at(s + m.start(1)), org, "chair", (s + m.start(), s + m.end()), 0.7)
+    for m in _CHAIRED_BY.finditer(sm):
+        body, mention = mb.reader.at(s + m.start(1)), mb.reader.at(s + m.start(m.lastindex or 2))
+        if body is None or body[3] != "Organization" or mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()):
+            continue
+        if mb.is_org(body[2]) and not LATER.match(sm, m.end()):
+            mb.add(mention[2], body[2], "chair", (s + m.start(), s + m.end()), 0.7)
     for m in _HOLDS_CHAIR.finditer(sm):
         mention = mb.reader.at(s + m.start(1))
         if mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()) or LATER.match(sm, m.end()):
