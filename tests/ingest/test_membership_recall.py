@@ -322,3 +322,21 @@ def test_a_chair_after_the_body(gz: Gazetteer, text: str, expected: list[tuple])
 ])
 def test_no_chair_after_a_meeting_a_person_or_the_future(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The SCO met in Astana. Its rotating chair, Kazakhstan, opened the talks.", [("Kazakhstan", "SCO", "chair", None)]),
+    ("The TURKSOY chair, Azerbaijan, welcomed the guests.", [("Azerbaijan", "TURKSOY", "chair", None)]),
+    ("The OTS met in Baku. The chair country Azerbaijan opened the talks.", [("Azerbaijan", "OTS", "chair", None)]),
+])
+def test_a_chairs_office_before_the_state(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS met in Baku. The chair, Tokayev, opened the talks.",
+    "The OTS met in Baku. The incoming chair, Kazakhstan, will host next year.",
+    "The OTS chair Kyrgyzstan's president opened the talks.",
+])
+def test_no_chair_before_a_person_or_a_coming_term(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []

@@ -179,6 +179,12 @@ _HOLDS_CHAIR = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+|officially\s+)?(?
 # the body first: "the OTS, which Türkiye chairs", "the OTS, (currently) chaired by Türkiye" (a body, not a meeting, by a state)
 _CHAIRED_BY = re.compile(rf"({MARK})(?!\uf8ff),?\s+(?:(?:which|that)\s+({MARK})\s+(?:currently\s+|now\s+)?(?:chairs|presides\s+over)\b|"
                          rf"(?:(?:which|that)\s+is\s+|currently\s+|now\s+)*(?:chaired|presided\s+over)\s+by\s+(?:the\s+)?({MARK}))")
+# the chair's office before the state: "the OTS chair, A", "the OTS's current chair, A", "Its rotating chair, A", "the
+# current chair country A" (a bare "the chair" only with an adjective or "country")
+_CHAIR_WORD = r"(?:chair|chairman|chair(?:ing)?\s+(?:country|state|nation)|presiding\s+(?:country|state))"
+_CHAIR_BEFORE = re.compile(rf"(?:\b(?:[Ii]ts|[Tt]he\s+({MARK})(?:['’]s)?|({MARK})(?:['’]s)?)\s+(?:(?:current|incumbent|rotating|new)\s+)?{_CHAIR_WORD}"
+                           rf"|\b[Tt]he\s+(?:(?:current|incumbent|rotating|new)\s+{_CHAIR_WORD}|chair(?:ing)?\s+(?:country|state)))\s*,?\s+"
+                           rf"(?:the\s+)?({MARK})(?!\uf8ff)(?!['’]s)")
 # a list of states set apart by dashes or brackets, then their status: "Five states – A, B and C – are members of the OTS"
 _APART_ARE = re.compile(rf"[–—(]\s*(?:the\s+)?{LIST}\s*[–—)],?\s+(?:are|were)\s+(?:all\s+)?(?:the\s+)?(?:full\s+|founding\s+)?"
                         rf"(member|observer)s(?:[\s-]+(?:states|countries|nations))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
@@ -440,6 +446,14 @@ def _chairing(mb: _Memberships, s: int, sm: str) -> None:
             continue
         if mb.is_org(body[2]) and not LATER.match(sm, m.end()):
             mb.add(mention[2], body[2], "chair", (s + m.start(), s + m.end()), 0.7)
+    for m in _CHAIR_BEFORE.finditer(sm):
+        mention = mb.reader.at(s + m.start(3))
+        if mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()):
+            continue
+        named = m.group(1) or m.group(2)
+        org = (_org(mb, s, m, 1) or _org(mb, s, m, 2)) if named else mb.last_org(s + m.start())
+        if org is not None and mb.is_org(org):
+            mb.add(mention[2], org, "chair", (s + m.start(), s + m.end()), 0.7)
     for m in _HOLDS_CHAIR.finditer(sm):
         mention = mb.reader.at(s + m.start(1))
         if mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()) or LATER.match(sm, m.end()):
