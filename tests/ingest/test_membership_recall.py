@@ -340,3 +340,14 @@ def test_a_chairs_office_before_the_state(gz: Gazetteer, text: str, expected: li
 ])
 def test_no_chair_before_a_person_or_a_coming_term(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mongolia is an observer of the SCO, as is Belarus.", [("Mongolia", "SCO", "observer", None), ("Belarus", "SCO", "observer", None)]),
+    ("Kyrgyzstan is a member of the CSTO, as are Kazakhstan and Tajikistan.",
+     [("Kyrgyzstan", "CSTO", "member", None), ("Kazakhstan", "CSTO", "member", None), ("Tajikistan", "CSTO", "member", None)]),
+    ("Mongolia is an observer of the SCO, as is well known.", [("Mongolia", "SCO", "observer", None)]),
+    ("Kazakhstan chairs the CICA, as is Kyrgyzstan.", [("Kazakhstan", "CICA", "chair", None)]),
+])
+def test_as_is_b_repeats_the_membership_stated_before(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected

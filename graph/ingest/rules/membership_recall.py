@@ -185,6 +185,8 @@ _CHAIR_WORD = r"(?:chair|chairman|chair(?:ing)?\s+(?:country|state|nation)|presi
 _CHAIR_BEFORE = re.compile(rf"(?:\b(?:[Ii]ts|[Tt]he\s+({MARK})(?:['’]s)?|({MARK})(?:['’]s)?)\s+(?:(?:current|incumbent|rotating|new)\s+)?{_CHAIR_WORD}"
                            rf"|\b[Tt]he\s+(?:(?:current|incumbent|rotating|new)\s+{_CHAIR_WORD}|chair(?:ing)?\s+(?:country|state)))\s*,?\s+"
                            rf"(?:the\s+)?({MARK})(?!\uf8ff)(?!['’]s)")
+# "A is an observer of the OTS, as is B", "…, as are B and C": the same status in the same body
+_AS_IS = re.compile(rf",\s+as\s+(?:is|are|was|were|does|do)\s+(?:also\s+)?(?:the\s+)?{LIST}(?=\s*[.;,)]|\s*$)")
 # a list of states set apart by dashes or brackets, then their status: "Five states – A, B and C – are members of the OTS"
 _APART_ARE = re.compile(rf"[–—(]\s*(?:the\s+)?{LIST}\s*[–—)],?\s+(?:are|were)\s+(?:all\s+)?(?:the\s+)?(?:full\s+|founding\s+)?"
                         rf"(member|observer)s(?:[\s-]+(?:states|countries|nations))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
@@ -252,6 +254,7 @@ def recall(mb: _Memberships, s: int, sm: str) -> None:
         if org and not _wish(sm, m.start(), m.end()):
             for key in mb.states(s + m.start(list_g), m.group(list_g)):
                 mb.add(key, org, status, (s + m.start(), s + m.end()), 0.7)
+    _as_is(mb, s, sm)
 
 
 def _wish(sm: str, at: int, end: int | None = None) -> bool:
@@ -482,3 +485,15 @@ def _set_apart(mb: _Memberships, s: int, sm: str) -> None:
             continue
         for key in mb.states(s + m.start(1), m.group(1)):
             mb.add(key, org, status, (s + m.start(), s + m.end()), 0.7)
+
+
+def _as_is(mb: _Memberships, s: int, sm: str) -> None:
+    """"A is an observer of the OTS, as is B": the membership stated last before, in the sentence (a member or an observer,
+    not a chair), for the states after "as is"."""
+    for m in _AS_IS.finditer(sm):
+        before = [x for x in mb.out.memberships if s <= x.span[0] and x.span[1] <= s + m.start() + 1 and x.status != "chair"]
+        if not before or _wish(sm, m.start(), m.end()):
+            continue
+        last = max(before, key=lambda x: x.span[1])
+        for key in mb.states(s + m.start(1), m.group(1)):
+            mb.add(key, last.organization, last.status, (s + m.start(), s + m.end()), 0.7)
