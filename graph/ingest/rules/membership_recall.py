@@ -23,6 +23,10 @@ word lists (membership nouns, chair nouns, the verbs of admission) and the menti
 * a chair passed on or elected: "the OTS chairmanship passed from A to B", "A was elected chair of the OTS";
 * the time of a state's office: "during the presidency of A (last year)", "throughout A's chairmanship", "During its
   presidency, A …" (the body named in the sentence, else the one named last);
+* chairs in more word orders: "A, currently chairing the OTS", "the OTS's current chair, A", "the OTS, which A chairs",
+  "A holds the rotating chairmanship" (the body named before); lists set apart: "Five states – A, B and C – are members
+  of the OTS", "the leaders of A, B and C, the member states of the organization", "with A and B holding observer status",
+  "A and B are OTS members", "A is an observer of the OTS, as is B";
 * a group of states by the name it is known by: 'the countries known as the "C5" (A, B and C)', "A, B and C, known
   collectively as the T3"; a body with only its states in brackets: "the OTS (A, B and C)".
 
@@ -429,7 +433,9 @@ def _admitted(mb: _Memberships, s: int, sm: str) -> None:
 
 def _chairing(mb: _Memberships, s: int, sm: str) -> None:
     """"A, currently chairing the OTS", "A, the OTS's current chair", "A currently chairs the organization" (the body
-    named, else the one named last with that head word); not a meeting it chairs, a wish or a coming term."""
+    named, else the one named last with that head word); "the OTS, which A chairs / chaired by A"; "the OTS chair, A", "Its
+    rotating chair, A"; "A holds / took over the (rotating) chairmanship" (the body named before). Not a meeting it chairs,
+    a person, a wish or a coming term."""
     for i, pattern in enumerate(_CHAIRING):
         for m in pattern.finditer(sm):
             if _wish(sm, m.start(), m.end()) or LATER.match(sm, m.end()):
