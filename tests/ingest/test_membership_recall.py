@@ -242,3 +242,112 @@ def test_a_group_known_by_a_name_and_a_body_with_its_states_in_brackets(gz: Gaze
 ])
 def test_no_group_membership(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyrgyzstan, currently chairing the OTS, hosted the talks.", [("Kyrgyzstan", "OTS", "chair", None)]),
+    ("Kazakhstan, the SCO's current chair, welcomed the guests.", [("Kazakhstan", "SCO", "chair", None)]),
+    ("The OTS met in Baku. Azerbaijan now chairs the organization, the ministers recalled.", [("Azerbaijan", "OTS", "chair", None)]),
+])
+def test_a_chair_by_participle_possessive_or_common_noun(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan chaired the OTS meeting of foreign ministers.",
+    "The OTS met in Baku. Kazakhstan chaired the organization's meeting of ministers.",
+    "Azerbaijan, chairing the OTS summit, greeted the guests.",
+    "The OTS met in Baku. Kyrgyzstan will chair the organization next year.",
+])
+def test_no_chair_of_a_meeting_or_a_coming_term(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three countries (Kazakhstan, Kyrgyzstan and Uzbekistan) are founding members of the SCO.",
+     [(s, "SCO", "member", None) for s in ("Kazakhstan", "Kyrgyzstan", "Uzbekistan")]),
+    ("The SCO summit brought together the leaders of China, Russia and Kazakhstan, all member states of the organization.",
+     [(s, "SCO", "member", None) for s in ("China", "Russia", "Kazakhstan")]),
+    ("Kazakhstan and Kyrgyzstan are OTS members, with Hungary and Turkmenistan enjoying observer status.",
+     [("Kazakhstan", "OTS", "member", None), ("Kyrgyzstan", "OTS", "member", None),
+      ("Hungary", "OTS", "observer", None), ("Turkmenistan", "OTS", "observer", None)]),
+    ("Uzbekistan was among the founders of the SCO.", [("Uzbekistan", "SCO", "member", None)]),
+    ("Kyrgyzstan is a member of both the OTS and the CSTO.", [("Kyrgyzstan", "OTS", "member", None), ("Kyrgyzstan", "CSTO", "member", None)]),
+])
+def test_lists_set_apart_and_statuses_after_them(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert sorted(mems(gz, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS met. The talks were held with Hungary and Qatar having observer status at the meeting.",
+    "The OTS met in Baku. The ministers of Azerbaijan and Hungary, the guests of the organization, spoke.",
+    "The OTS met in Baku. Kazakhstan, the summit's host, greeted guests.",
+])
+def test_no_status_from_a_meeting_or_a_guest(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The SCO met in Astana. Kazakhstan holds the rotating presidency.", [("Kazakhstan", "SCO", "chair", None)]),
+    ("The OTS met in Baku. Kyrgyzstan has assumed the chairmanship.", [("Kyrgyzstan", "OTS", "chair", None)]),
+    ("The TURKSOY meeting closed with Türkiye handing over the chairmanship to Azerbaijan.", [("Azerbaijan", "TURKSOY", "chair", None)]),
+])
+def test_a_chair_held_or_taken_with_the_body_named_before(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS met in Baku. Kyrgyzstan will assume the chairmanship next year.",
+    "The OTS met in Baku. Kazakhstan held the chairmanship of the meeting.",
+    "The OTS met in Baku. Tokayev assumed the presidency in 2019.",
+    "The OTS met in Baku. Kyrgyzstan is expected to take over the chairmanship.",
+    "The OTS summit will close with Azerbaijan handing over the chairmanship to Kyrgyzstan.",
+])
+def test_no_chair_held_in_the_future_or_by_a_person(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trade was discussed in the SCO, which Kazakhstan chairs.", [("Kazakhstan", "SCO", "chair", None)]),
+    ("The OTS, currently chaired by Azerbaijan, met in Gabala.", [("Azerbaijan", "OTS", "chair", None)]),
+])
+def test_a_chair_after_the_body(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS summit, chaired by Kyrgyzstan, adopted a declaration.",
+    "The OTS, chaired by President Japarov, adopted a declaration.",
+    "The OTS, which will be chaired by Kazakhstan next year, met.",
+])
+def test_no_chair_after_a_meeting_a_person_or_the_future(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The SCO met in Astana. Its rotating chair, Kazakhstan, opened the talks.", [("Kazakhstan", "SCO", "chair", None)]),
+    ("The TURKSOY chair, Azerbaijan, welcomed the guests.", [("Azerbaijan", "TURKSOY", "chair", None)]),
+    ("The OTS met in Baku. The chair country Azerbaijan opened the talks.", [("Azerbaijan", "OTS", "chair", None)]),
+])
+def test_a_chairs_office_before_the_state(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The OTS met in Baku. The chair, Tokayev, opened the talks.",
+    "The OTS met in Baku. The incoming chair, Kazakhstan, will host next year.",
+    "The OTS chair Kyrgyzstan's president opened the talks.",
+])
+def test_no_chair_before_a_person_or_a_coming_term(gz: Gazetteer, text: str) -> None:
+    assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mongolia is an observer of the SCO, as is Belarus.", [("Mongolia", "SCO", "observer", None), ("Belarus", "SCO", "observer", None)]),
+    ("Kyrgyzstan is a member of the CSTO, as are Kazakhstan and Tajikistan.",
+     [("Kyrgyzstan", "CSTO", "member", None), ("Kazakhstan", "CSTO", "member", None), ("Tajikistan", "CSTO", "member", None)]),
+    ("Mongolia is an observer of the SCO, as is well known.", [("Mongolia", "SCO", "observer", None)]),
+    ("Kazakhstan chairs the CICA, as is Kyrgyzstan.", [("Kazakhstan", "CICA", "chair", None)]),
+])
+def test_as_is_b_repeats_the_membership_stated_before(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected

@@ -383,3 +383,32 @@ def test_founders_of_a_body_named_by_its_head_word(gz: Gazetteer, text: str, exp
 ])
 def test_a_founder_of_no_body_is_no_member(gz: Gazetteer, text: str) -> None:
     assert mems(gz, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Turkish Republic of Northern Cyprus (TRNC), which holds observer status in the OTS, sent a delegation.",
+     [("Turkish Republic of Northern Cyprus", "OTS", "observer", None)]),
+    ("The Turkish Republic of Northern Cyprus (TRNC) is an observer of the SCO.",
+     [("Turkish Republic of Northern Cyprus", "SCO", "observer", None)]),
+    ("The International Organization of Turkic Culture (TURKSOY) unites Azerbaijan and Kyrgyzstan.",
+     [("Azerbaijan", "International Organization of Turkic Culture", "member", None),
+      ("Kyrgyzstan", "International Organization of Turkic Culture", "member", None)]),
+    ("The Organization of Turkic States (OTS) granted the TRNC observer status in 2022.",
+     [("TRNC", "Organization of Turkic States", "observer", None)]),
+])
+def test_a_name_with_its_own_acronym_in_brackets_reads_as_the_name(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected
+
+
+def test_a_bracket_of_another_name_is_no_acronym(gz: Gazetteer) -> None:
+    assert mems(gz, "The leaders of the OTS (Azerbaijan and Kazakhstan) met.") == [
+        ("Azerbaijan", "OTS", "member", None), ("Kazakhstan", "OTS", "member", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kyrgyzstan values the work of the SCO, of which it is a founding member.", [("Kyrgyzstan", "SCO", "member", None)]),
+    ("Hungary praised the OTS, of which the country is an observer.", [("Hungary", "OTS", "observer", None)]),
+    ("Hungary and Austria praised the OTS, of which it is an observer.", []),
+])
+def test_of_which_it_is_a_member_is_the_one_state_named_before(gz: Gazetteer, text: str, expected: list[tuple]) -> None:
+    assert mems(gz, text) == expected

@@ -23,6 +23,10 @@ word lists (membership nouns, chair nouns, the verbs of admission) and the menti
 * a chair passed on or elected: "the OTS chairmanship passed from A to B", "A was elected chair of the OTS";
 * the time of a state's office: "during the presidency of A (last year)", "throughout A's chairmanship", "During its
   presidency, A …" (the body named in the sentence, else the one named last);
+* chairs in more word orders: "A, currently chairing the OTS", "the OTS's current chair, A", "the OTS, which A chairs",
+  "A holds the rotating chairmanship" (the body named before); lists set apart: "Five states – A, B and C – are members
+  of the OTS", "the leaders of A, B and C, the member states of the organization", "with A and B holding observer status",
+  "A and B are OTS members", "A is an observer of the OTS, as is B";
 * a group of states by the name it is known by: 'the countries known as the "C5" (A, B and C)', "A, B and C, known
   collectively as the T3"; a body with only its states in brackets: "the OTS (A, B and C)".
 
@@ -119,11 +123,12 @@ _BODY_COUNTRIES = re.compile(rf"({MARK})\s+(?:countries|states|nations)\s*,?\s*(
 
 
 # "A, an SCO observer", "A, a fellow OTS member", "A is one of the five OTS member states", "A and B are among the OTS members"
-_MODIFIER = re.compile(rf"{LIST}(?:,\s*|\s+(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:also\s+)?)(?:an?\s+|the\s+|one\s+of\s+the\s+|"
-                       rf"among\s+the\s+)(?:\d+|two|three|four|five|six|seven|eight|nine|ten|fellow|other)?\s*(?:full\s+|founding\s+)?"
+_ART = r"(?:an?\s+|the\s+|one\s+of\s+the\s+|among\s+the\s+)"
+_MODIFIER = re.compile(rf"{LIST}(?:,\s*{_ART}|\s+(?:is|are|was|were|has\s+been|have\s+been|remains?)\s+(?:also\s+|both\s+|all\s+)?{_ART}?)"
+                       rf"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|fellow|other)?\s*(?:full\s+|founding\s+)?"
                        rf"({MARK})\s+(?:full\s+|founding\s+)?(member|observer)s?(?:[\s-]+(?:state|country|nation)s?)?\b")
 # "A and B are among the observers of the OTS"
-_AMONG = re.compile(rf"{LIST}\s+(?:is|are|was|were|remains?)\s+(?:also\s+)?among\s+the\s+(?:\w+\s+)?(?:full\s+|founding\s+)?(member|observer)s"
+_AMONG = re.compile(rf"{LIST}\s+(?:is|are|was|were|remains?)\s+(?:also\s+)?among\s+the\s+(?:\w+\s+)?(?:full\s+|founding\s+)?(member|observer|founder)s"
                     rf"(?:[\s-]+(?:states|countries|nations))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
 # "the countries of the OTS, A and B"
 _COUNTRIES_OF = re.compile(rf"\b(?:countries|states|nations)\s+of\s+(?:the\s+)?({MARK})\s*(?:[,:(–—-]\s*(?:namely|including|such\s+as)?|"
@@ -157,6 +162,45 @@ _PASSED = re.compile(rf"(?:({MARK})\s+)?(?:rotating\s+)?(?:chairmanship|presiden
                      rf"(?:was|has\s+been)\s+(?:handed\s+over|passed|transferred))\s+from\s+(?:the\s+)?{MARK}\s+to\s+(?:the\s+)?({MARK})")
 _ELECTED = re.compile(rf"({MARK})\s+(?:was|has\s+been)\s+(?:elected|chosen|designated)(?:\s+as)?\s+(?:the\s+)?(?:new\s+)?(?:chair|chairman|"
                       rf"chair\s+country|president)\s+of\s+(?:the\s+)?({MARK})")
+
+
+# a chair by a participle, a possessive or a body's common noun: "A, currently chairing the OTS,", "A, the OTS's current
+# chair", "A currently chairs the organization" (never a meeting, a session or a summit it chairs)
+_NOT_MEETING = (r"(?!\uf8ff)(?!\s*['’]s?\s)(?!\s+(?:[\w-]+\s+)?(?:meetings?|sessions?|summits?|forums?|conferences?|events?|talks|councils?|committees?|"
+                r"panels?|debates?|discussions?|ceremony|ceremonies)\b)")
+_CHAIRING = [
+    re.compile(rf"({MARK}),\s+(?:(?:currently|now|also)\s+)?(?:chairing|presiding\s+over)\s+(?:the\s+)?{_BODY}{_NOT_MEETING}"),
+    re.compile(rf"({MARK}),\s+(?:the\s+)?({MARK})['’]s?\s+(?:(?:current|incumbent|rotating|new)\s+)?(?:chair|chairman|chair(?:ing)?\s+(?:country|state)|"
+               rf"presiding\s+(?:country|state))\b(?!\s+of\b)"),
+    re.compile(rf"({MARK})\s+(?:currently\s+|now\s+|also\s+)?(?:chairs|chaired|is\s+chairing|has\s+chaired|presides\s+over|presided\s+over)\s+the\s+"
+               rf"(organi[sz]ation|bloc|[Cc]ouncil|[Aa]ssembly|[Uu]nion|alliance)\b{_NOT_MEETING}"),
+]
+# a chair held or taken over with no body named after it: "A holds the rotating chairmanship", "A took over the presidency"
+# (the body named before, in the sentence or else last)
+_HOLDS_CHAIR = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+|officially\s+)?(?:holds|held|has\s+held|is\s+holding|assumed|has\s+assumed|assumes|"
+                          rf"took\s+over|has\s+taken\s+over|takes\s+over|taking\s+over|assuming)\s+the\s+(?:rotating\s+|annual\s+|one-year\s+)?"
+                          rf"(?:chairmanship|presidency)\b(?!\s+(?:of|in|at|over|for)\b|\s*{MARK})")
+# the body first: "the OTS, which Türkiye chairs", "the OTS, (currently) chaired by Türkiye" (a body, not a meeting, by a state)
+_CHAIRED_BY = re.compile(rf"({MARK})(?!\uf8ff),?\s+(?:(?:which|that)\s+({MARK})\s+(?:currently\s+|now\s+)?(?:chairs|presides\s+over)\b|"
+                         rf"(?:(?:which|that)\s+is\s+|currently\s+|now\s+)*(?:chaired|presided\s+over)\s+by\s+(?:the\s+)?({MARK}))")
+# the chair's office before the state: "the OTS chair, A", "the OTS's current chair, A", "Its rotating chair, A", "the
+# current chair country A" (a bare "the chair" only with an adjective or "country")
+_CHAIR_WORD = r"(?:chair|chairman|chair(?:ing)?\s+(?:country|state|nation)|presiding\s+(?:country|state))"
+_CHAIR_BEFORE = re.compile(rf"(?:\b(?:[Ii]ts|[Tt]he\s+({MARK})(?:['’]s)?|({MARK})(?:['’]s)?)\s+(?:(?:current|incumbent|rotating|new)\s+)?{_CHAIR_WORD}"
+                           rf"|\b[Tt]he\s+(?:(?:current|incumbent|rotating|new)\s+{_CHAIR_WORD}|chair(?:ing)?\s+(?:country|state)))\s*,?\s+"
+                           rf"(?:the\s+)?({MARK})(?!\uf8ff)(?!['’]s)")
+# "A is an observer of the OTS, as is B", "…, as are B and C": the same status in the same body
+_AS_IS = re.compile(rf",\s+as\s+(?:is|are|was|were|does|do)\s+(?:also\s+)?(?:the\s+)?{LIST}(?=\s*[.;,)]|\s*$)")
+# a list of states set apart by dashes or brackets, then their status: "Five states – A, B and C – are members of the OTS"
+_APART_ARE = re.compile(rf"[–—(]\s*(?:the\s+)?{LIST}\s*[–—)],?\s+(?:are|were)\s+(?:all\s+)?(?:the\s+)?(?:full\s+|founding\s+)?"
+                        rf"(member|observer)s(?:[\s-]+(?:states|countries|nations))?\s+(?:of|in)\s+(?:the\s+)?({MARK})")
+# a list, then its status of a body by a common noun: "the presidents of A, B and C, the member states of the organization"
+_LIST_APPOS_NOUN = re.compile(rf"{LIST},\s+(?:all\s+|both\s+)?(?:the\s+)?(?:full\s+|founding\s+)?(member|observer)(?:s|[\s-]+states|[\s-]+countries)\s+of\s+"
+                              rf"(?:the\s+|this\s+)(organi[sz]ation|bloc|[Cc]ouncil|[Aa]ssembly|[Uu]nion|alliance)\b")
+# a status in a clause of "with": "…, with A and B holding observer status (in the OTS)"
+_WITH_HOLDING = re.compile(rf"\bwith\s+(?:the\s+)?{LIST}\s+(?:also\s+)?(?:holding|having|enjoying)\s+(?:the\s+)?observer\s+status"
+                           rf"(?:\s+(?:in|at|of|within|with)\s+(?:the\s+)?{_BODY})?(?!\uf8ff)"
+                           rf"(?!\s+(?:at|in|during|for)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+)?(?:meetings?|sessions?|summits?|talks|conferences?|forums?|events?)\b)")
 
 
 # grants, admissions and accessions: "observer status in the OTS was granted to A", "the OTS granted A (and B) observer
@@ -203,15 +247,18 @@ def recall(mb: _Memberships, s: int, sm: str) -> None:
     lists += [(m, 1, 2, "member") for m in _COUNTRIES_OF.finditer(sm)]
     lists += [(m, 1, 2, "member") for m in _DASHED.finditer(sm)]
     lists += [(m, 2, 1, m.group(3).lower()) for m in _MODIFIER.finditer(sm)]
-    lists += [(m, 3, 1, m.group(2).lower()) for m in _AMONG.finditer(sm)]
+    lists += [(m, 3, 1, m.group(2).lower().replace("founder", "member")) for m in _AMONG.finditer(sm)]
     lists += [(m, 2, 1, "observer") for m in _WITH_STATUS.finditer(sm)]
     lists += [(m, 1, 2, "member") for m in _FOUNDERS.finditer(sm)]
     _groups(mb, s, sm)
+    _chairing(mb, s, sm)
+    _set_apart(mb, s, sm)
     for m, org_g, list_g, status in lists:
         org = _org(mb, s, m, org_g) if m.re is not _FOUNDERS or m.group(1) else mb.last_org(s + m.start())
         if org and not _wish(sm, m.start(), m.end()):
             for key in mb.states(s + m.start(list_g), m.group(list_g)):
                 mb.add(key, org, status, (s + m.start(), s + m.end()), 0.7)
+    _as_is(mb, s, sm)
 
 
 def _wish(sm: str, at: int, end: int | None = None) -> bool:
@@ -382,3 +429,77 @@ def _admitted(mb: _Memberships, s: int, sm: str) -> None:
         if m.group(5):
             for key in mb.states(s + m.start(5), m.group(5)):
                 mb.add(key, org, status, span, 0.7)
+
+
+def _chairing(mb: _Memberships, s: int, sm: str) -> None:
+    """"A, currently chairing the OTS", "A, the OTS's current chair", "A currently chairs the organization" (the body
+    named, else the one named last with that head word); "the OTS, which A chairs / chaired by A"; "the OTS chair, A", "Its
+    rotating chair, A"; "A holds / took over the (rotating) chairmanship" (the body named before). Not a meeting it chairs,
+    a person, a wish or a coming term."""
+    for i, pattern in enumerate(_CHAIRING):
+        for m in pattern.finditer(sm):
+            if _wish(sm, m.start(), m.end()) or LATER.match(sm, m.end()):
+                continue
+            named = mb.reader.at(s + m.start(2)) if m.group(2) and i < 2 else None
+            if named is not None and named[3] != "Organization":      # "chairing the OTS summit": an event, not the body
+                continue
+            org = _org(mb, s, m, 2) if named else None
+            if org is None and (i == 2 or not m.group(2)):
+                word = re.search(r"(organi[sz]ation|bloc|[Cc]ouncil|[Aa]ssembly|[Uu]nion|alliance|[Cc]ommunity)\s*$", m.group(0))
+                org = mb.last_org(s + m.start(), word.group(1) if word else None)
+            if org is not None and mb.is_org(org):
+                mb.add(mb.key_at(s + m.start(1)), org, "chair", (s + m.start(), s + m.end()), 0.7)
+    for m in _CHAIRED_BY.finditer(sm):
+        body, mention = mb.reader.at(s + m.start(1)), mb.reader.at(s + m.start(m.lastindex or 2))
+        if body is None or body[3] != "Organization" or mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()):
+            continue
+        if mb.is_org(body[2]) and not LATER.match(sm, m.end()):
+            mb.add(mention[2], body[2], "chair", (s + m.start(), s + m.end()), 0.7)
+    for m in _CHAIR_BEFORE.finditer(sm):
+        mention = mb.reader.at(s + m.start(3))
+        if mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()):
+            continue
+        named = m.group(1) or m.group(2)
+        org = (_org(mb, s, m, 1) or _org(mb, s, m, 2)) if named else mb.last_org(s + m.start())
+        if org is not None and mb.is_org(org):
+            mb.add(mention[2], org, "chair", (s + m.start(), s + m.end()), 0.7)
+    for m in _HOLDS_CHAIR.finditer(sm):
+        mention = mb.reader.at(s + m.start(1))
+        if mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()) or LATER.match(sm, m.end()):
+            continue
+        before = [k for end, k in mb.org_ends if s <= end <= s + m.start()]
+        org = before[-1] if before else mb.last_org(s + m.start())
+        if org is not None and mb.is_org(org):
+            mb.add(mention[2], org, "chair", (s + m.start(), s + m.end()), 0.7)
+
+
+def _set_apart(mb: _Memberships, s: int, sm: str) -> None:
+    """A list set apart by dashes or brackets, then "are members of the OTS"; a list, then ", the member states of the
+    organization" (two states or more); "with A and B holding observer status"."""
+    found = [(m, _org(mb, s, m, 3), m.group(2).lower()) for m in _APART_ARE.finditer(sm)]
+    for m in _LIST_APPOS_NOUN.finditer(sm):
+        if len(set(mb.states(s + m.start(1), m.group(1)))) >= 2:
+            found.append((m, mb.last_org(s + m.start(3), m.group(3)), m.group(2).lower()))
+    for m in _WITH_HOLDING.finditer(sm):
+        org = _org(mb, s, m, 2) if m.group(2) else None
+        if org is None:
+            before = [k for end, k in mb.org_ends if s <= end <= s + m.start()]     # the body named before, in the sentence
+            org = before[-1] if before else mb.last_org(s + m.start())
+        found.append((m, org, "observer"))
+    for m, org, status in found:
+        if org is None or not mb.is_org(org) or _wish(sm, m.start(), m.end()):
+            continue
+        for key in mb.states(s + m.start(1), m.group(1)):
+            mb.add(key, org, status, (s + m.start(), s + m.end()), 0.7)
+
+
+def _as_is(mb: _Memberships, s: int, sm: str) -> None:
+    """"A is an observer of the OTS, as is B": the membership stated last before, in the sentence (a member or an observer,
+    not a chair), for the states after "as is"."""
+    for m in _AS_IS.finditer(sm):
+        before = [x for x in mb.out.memberships if s <= x.span[0] and x.span[1] <= s + m.start() + 1 and x.status != "chair"]
+        if not before or _wish(sm, m.start(), m.end()):
+            continue
+        last = max(before, key=lambda x: x.span[1])
+        for key in mb.states(s + m.start(1), m.group(1)):
+            mb.add(key, last.organization, last.status, (s + m.start(), s + m.end()), 0.7)

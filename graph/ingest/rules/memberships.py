@@ -43,7 +43,7 @@ _CHAIRS += [
 ]
 # "the chairmanship of the OTS passed to Azerbaijan", "Türkiye handed over the chairmanship to Uzbekistan" (done, not "will hand")
 _HANDED = re.compile(rf"(?:{_CHAIR}(?:\s+of\s+(?:the\s+)?{_ORGREF})?\s+(?:passed|(?:was|has\s+been)\s+(?:handed\s+over|passed|transferred))"
-                     rf"|(?<!will\s)(?:handed|passed|transferred)\s+(?:over\s+)?the\s+(?:rotating\s+)?{_CHAIR}"
+                     rf"|(?<!will\s)(?:handed|passed|transferred|handing|passing)\s+(?:over\s+)?the\s+(?:rotating\s+)?{_CHAIR}"
                      rf"(?:\s+of\s+(?:the\s+)?{_ORGREF})?(?:\s+over)?)\s+to\s+(?:the\s+)?({MARK})")
 # "Kyrgyzstan took over the TURKPA Chairmanship from Kazakhstan"
 _TOOK_OVER = re.compile(rf"({MARK})\s+(?:took\s+over|has\s+taken\s+over|assumed|assumes|takes\s+over|has\s+assumed)\s+(?:the\s+)?(?:rotating\s+)?"
@@ -60,7 +60,7 @@ _OBSERVER_FORMS = [
 ]
 # "<State>, an observer of the <Org>", "<State>, which is an observer of …", "<State> is a member of …"
 _IS_A = re.compile(rf"({MARK})(?:,\s*(?:which|that)\s+(?:is|was|has\s+been|became|remains)|,\s*as|,|\s*\((?=an?\s)|\s+[–—-](?=\s+an?\s)|\s+(?:is|was|became|has\s+been|remains))\s*"
-                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer|(?:co-?)?founder|founding(?=\s+(?:state|country|nation)s?\b))s?(?:[\s-]+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:the\s+)?{_ORGREF}", re.I)
+                   rf"(?:also\s+)?(?:an?\s+|the\s+|one\s+of\s+the\s+)?(?:full\s+|founding\s+|full-fledged\s+)?(member|observer|(?:co-?)?founder|founding(?=\s+(?:state|country|nation)s?\b))s?(?:[\s-]+(?:state|country|nation|member)s?)?\s+(?:of|in|to|at)\s+(?:both\s+)?(?:the\s+)?{_ORGREF}", re.I)
 _STATUS_OF = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:also\s+|already\s+|officially\s+|currently\s+)?(?:has|holds|held|enjoys|has\s+held|has\s+had|(?:was|(?:has|had)\s+(?:already\s+|also\s+)?been)\s+(?:granted|given|awarded|accorded|conferred)|received|obtained|acquired|gained|secured)\s+(?:the\s+)?observer\s+status(?:\s+(?:in|at|with|of)\s+(?:the\s+)?{_ORGREF})?", re.I)
 _JOINED = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:officially\s+|later\s+|also\s+)?(?:joined|was\s+admitted\s+to|was\s+accepted\s+(?:in)?to|"
                      rf"(?:participates|participated|takes\s+part|took\s+part)\s+in(?=\s+(?:the\s+)?\S+\s+as\s+(?:an?\s+)?observer))\s+(?:the\s+)?{_ORGREF}"
@@ -69,7 +69,7 @@ _JOINED = re.compile(rf"({MARK}),?\s+(?:(?:which|that)\s+)?(?:officially\s+|late
 _MEMBERS_LIST = re.compile(rf"(?:({MARK})(?:['’]s)?\s+)?(?:(?!observer)\w+(?:['’]s)?\s+)?(?:full\s+)?(member|observer)s?(?:[\s-]+(?:states?|countries|nations|members?))?"
                            rf"(?:\s+of\s+(?:the\s+)?(?:({MARK})|(?:[Oo]rgani[sz]ation|[Aa]ssembly)\b))?(?!\s+and\s+observer)\s*(?:[:,(–—-](?:\s*(?:such\s+as|including|namely)\b)?|\s+(?:(?:now|currently|also|today)\s+)?(?:such\s+as|including|namely|are|were|include|includes))?\s*{_BODIES_OF}(?:the\s+)?{LIST}", re.I)
 # "Azerbaijan chaired the Non-Aligned Movement", "Kazakhstan chairs the CICA"
-_CHAIRED = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:chairs|chaired|has\s+chaired|is\s+chairing|presides\s+over|presided\s+over)\s+(?:the\s+)?({MARK})"
+_CHAIRED = re.compile(rf"({MARK})\s+(?:currently\s+|now\s+)?(?:chairs|chaired|has\s+chaired|is\s+chairing|presides\s+over|presided\s+over)\s+(?:the\s+)?({MARK})(?!\uf8ff)"
                       rf"(?!\s+(?:[\w-]+\s+)?(?:meetings?|sessions?|summits?|forums?|conferences?|events?|talks|councils?|committees?)\b)")
 # "Türkiye is a NATO member", "Hungary is an EU and NATO member state"
 _IS_ORG_MEMBER = re.compile(rf"({MARK})\s+(?:is|was|became|has\s+been|remains)\s+(?:also\s+)?(?:an?\s+|the\s+)?(?:full\s+|founding\s+)?"
@@ -79,7 +79,9 @@ _MORE_ORGS = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?({MARK})")
 # "As the OTS chair, Kazakhstan …" (organization first, then the state)
 _AS_CHAIR = re.compile(rf"\b[Aa]s\s+(?:the\s+)?(?:current\s+)?({MARK})\s+(?:chair|chairman|chair\s+country)\s*,\s+({MARK})")
 # "the OTS, of which Azerbaijan is a founding member"
-_OF_WHICH = re.compile(rf"({MARK}),?\s+of\s+which\s+({MARK})\s+is\s+(?:also\s+)?(?:an?\s+)?(?:founding\s+|full\s+)?(member|observer)")
+# "…, the OTS, of which it / the country is a founding member": the state named last before, in the sentence
+_OF_WHICH = re.compile(rf"({MARK}),?\s+of\s+which\s+({MARK}|it|the\s+country|the\s+state|the\s+republic)\s+(?:is|has\s+been|was)\s+(?:also\s+)?(?:an?\s+)?"
+                       rf"(?:founding\s+|full\s+)?(member|observer)(?!ship)")
 # "A, B and C founded the <Org>"
 _FOUNDED = re.compile(rf"{LIST}\s+(?:founded|established|set\s+up|co-founded)\s+(?:the\s+)?({MARK})")
 # "A, B and C are members of the <Org>", "Hungary and Turkmenistan take part as observers"
@@ -122,6 +124,9 @@ _ORG_HAS = re.compile(rf"(?:({MARK})|\b(?:[Tt]he|[Tt]his)\s+{_BODY_NOUN}|\ban?\s
                       rf"(?:jointly\s+)?by)\s+"
                       rf"(?:(?:the\s+)?(?:[\w-]+\s+){{0,4}}(?:countries|states|nations)\s*:?\s*)?{_BODIES_OF}(?:the\s+)?{LIST}"
                       rf"(?!\uf8ff)(?!\s+as\s+(?:an?\s+)?observers?)(?:\s+as\s+(?:full\s+)?members)?(?:,?\s+(?:and|with|while)\s+(?:the\s+)?{LIST}\s+as\s+(?:an?\s+)?observers?)?")
+
+# a name, then a name in brackets: "the Organization of Turkic States (OTS)" (the same entity, see ``acronyms_joined``)
+_OWN_ACRONYM = re.compile(rf"({MARK})\s*\(\s*({MARK})\s*\)")
 
 
 def _first_clause(chunk: str) -> str:
@@ -169,7 +174,7 @@ class _Memberships:
             self.bodies[key] = org
 
     def run(self) -> None:
-        text, masked = self.reader.text, self.reader.masked_text
+        text, masked = self.reader.text, self.acronyms_joined(self.reader.masked_text)
         head = headline(text)
         for s, e in sentences(text):
             if (s, e) == head:
@@ -195,6 +200,8 @@ class _Memberships:
                 self.add(self.key_at(s + m.start(1)), org, "observer", (s + m.start(), s + m.end()),
                          0.85, sm[m.end():], s + m.end())
             for m in _HANDED.finditer(sm):
+                if re.search(r"\b(?:handing|passing)\b", m.group(0)) and unreal(sm, m.start(), m.end()):
+                    continue      # "the summit will end with A handing over the chairmanship to B"
                 org = self.org_at(m, 1, s) if m.group(1) or not m.group(2) else self.org_at(m, 2, s)
                 self.add(self.key_at(s + m.start(3)), org, "chair", (s + m.start(), s + m.end()), 0.8)
             for m in _TOOK_OVER.finditer(sm):
@@ -220,6 +227,17 @@ class _Memberships:
             self.lists(s, sm)
             self.as_observer(s, sm)
             recall(self, s, sm)      # the forms of the word lists (membership_recall)
+
+    def acronyms_joined(self, masked: str) -> str:
+        """The masked text with a name's own acronym in brackets after it ("the Turkish Republic of Northern Cyprus (TRNC)",
+        "the Organization of Turkic States (OTS)") made part of the name's mark, so a form reads "A (AB), which holds …" as
+        it reads "A, which holds …"; the text keeps its length, and a bracket of another name is left as it is."""
+        def join(m: re.Match[str]) -> str:
+            outer, inner = self.reader.at(m.start(1)), self.reader.at(m.start(2))
+            if outer is None or inner is None or outer[2] != inner[2]:
+                return m.group(0)
+            return m.group(1) + "\uf8ff" * (m.end() - m.end(1))
+        return _OWN_ACRONYM.sub(join, masked)
 
     def lists(self, s: int, sm: str) -> None:
         """Memberships stated as lists of states."""
@@ -275,7 +293,8 @@ class _Memberships:
         for m in _OF_WHICH.finditer(sm):
             org = self.key_at(s + m.start(1))
             if org and self.is_org(org):
-                self.add(self.key_at(s + m.start(2)), org, m.group(3), (s + m.start(), s + m.end()), 0.8)
+                member = self.key_at(s + m.start(2)) if re.match(MARK, m.group(2)) else self.state_before(s, s + m.start())
+                self.add(member, org, m.group(3), (s + m.start(), s + m.end()), 0.8)
         for m in _FOUNDED.finditer(sm):
             org = self.key_at(s + m.start(2))
             if org and self.is_org(org):
@@ -319,6 +338,13 @@ class _Memberships:
             orgs.append(key)
             at = m.end()
         return orgs
+
+    def state_before(self, s: int, pos: int) -> str | None:
+        """The one state named in the sentence (from ``s``) before ``pos`` ("Kazakhstan values TURKSOY, of which it is a
+        member"); none if two or more are named."""
+        named = {mm[2] for mm in self.reader.mentions if s <= mm[0] < pos and mm[3] == "State"
+                 and self.out.entities[mm[2]].kind == "State"}
+        return named.pop() if len(named) == 1 else None
 
     def key_at(self, pos: int) -> str | None:
         mention = self.reader.at(pos)
