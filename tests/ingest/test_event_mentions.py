@@ -346,3 +346,16 @@ def test_a_coming_event_named_by_its_day(gz: Gazetteer) -> None:
     # a past day's meeting is no coming event
     got = events(gz, "Azamat Bekov spoke about Monday's meeting of the council's heads of state.")
     assert all(e[0] != "Meeting of the council's heads of state" for e in got)
+
+
+def test_more_verbs_of_a_visit_and_of_an_event_under_way(gz: Gazetteer) -> None:
+    # "embarked on / undertook / wrapped up a visit", as "began / completed a visit"
+    assert events(gz, "Azamat Bekov embarked on his official visit to Türkiye on 9 January.") == [
+        ("Visit of Azamat Bekov to Türkiye", "2026-01-09", None, False, ["Azamat Bekov"])]
+    assert [e[0] for e in events(gz, "Emre Yalçın wrapped up a three-day visit to Kazakhstan on 11 January.")] == [
+        "Visit of Emre Yalçın to Kazakhstan"]
+    # "the forum, which is taking place in …": under way, as "took place"
+    got = events(gz, "The forum of young diplomats, which is taking place in Ankara, was opened by Emre Yalçın on 12 January.")
+    assert [e[0] for e in got] == ["Forum of young diplomats"]
+    # still no visit that is only to come
+    assert events(gz, "Azamat Bekov will embark on a visit to Türkiye next week.") == []

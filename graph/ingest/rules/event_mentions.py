@@ -74,7 +74,8 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
                 r"(?:was|were)\s+(?:warmly\s+|officially\s+)?(?:received|hosted|welcomed|greeted)\b[^.;]{0,60}?\bby)\s"), "received"),
     # "A and B (have) discussed …": the two first persons of the sentence, joined by "and"
     (re.compile(r"\b(?:have\s+|has\s+|had\s+|also\s+)?discussed\b"), "discussed"),
-    (re.compile(rf"\b(?:visited|visits|has\s+visited|(?:paid|pays|made|makes|is\s+on|was\s+on|began|begins|concluded|completed)\s+{_ADJ}visit"
+    (re.compile(rf"\b(?:visited|visits|has\s+visited|(?:paid|pays|made|makes|is\s+on|was\s+on|began|begins|concluded|completed|ended|ends|wrapped\s+up|undertook|undertakes|"
+                rf"embarked\s+on|embarks\s+on|set\s+off\s+on|set\s+out\s+on|kicked\s+off)\s+{_ADJ}visit"
                 rf"|(?:arrived|arrives)\s+in\s+(?:the\s+)?\S+\s+(?:for|on)\s+{_ADJ}visit)\b"), "visit"),
     (re.compile(r"\b(?:present(?:ed|s)?|hand(?:ed|s)?(?:\s+over)?|submit(?:ted|s)?|accept(?:ed|s)?|receiv(?:ed|es))\s+"
                 r"(?:(?:his|her|their|the)\s+)?(?:(?:an?\s+)?cop(?:y|ies)\s+of\s+(?:(?:his|her|the)\s+)?)?(?:letters?\s+of\s+credence|credentials)"
@@ -84,7 +85,7 @@ _VERBS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(?:attended|attends|took\s+part\s+in|takes\s+part\s+in|participated\s+in|participates\s+in|joined|"
                 rf"(?:after|before|while|when|upon|on|by)\s+(?:attending|taking\s+part\s+in|participating\s+in)|"
                 rf"addressed|spoke\s+at|(?:was|were)\s+present\s+at)\s+{_ADJ}(?:(?:[\w-]+|{MARK})\s+){{0,4}}?({_NOUN})\b", re.I), "attended"),
-    (re.compile(rf"\b({_NOUN})\b[^.;]{{0,120}}?\b(?:took\s+place|takes\s+place|(?:was|were|has\s+been|have\s+been)\s+"
+    (re.compile(rf"\b({_NOUN})\b[^.;]{{0,120}}?\b(?:took\s+place|takes\s+place|(?:is|are|was|were)\s+(?:now\s+)?taking\s+place|(?:was|were|has\s+been|have\s+been)\s+"
                 r"(?:held|organi[sz]ed|hosted|opened|launched|inaugurated|staged|convened))\b", re.I), "held-noun"),
     # "a meeting of the Council with A is expected shortly", "the Fourth meeting of the Commission … to be organized in B":
     # a coming event (only for a sentence of the future, see :func:`_coming`)
