@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from ..facts import Event
 from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
 from .dates import DAY_OF, FUTURE, DateMention, find_dates, is_stamp, parse_day_of
-from .event_places import carry_stay_cities
 from .event_mentions import coming_by_day, coordinated_names, drop_recalled_repeats, placed_mentions, recall_event
+from .event_places import carry_stay_cities
 from .lexicon import event_kind
 from .participations import PERFORM, PLURAL_REF, participations
 
