@@ -19,6 +19,7 @@ from ..facts import Event
 from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
 from .dates import DAY_OF, FUTURE, DateMention, find_dates, is_stamp, parse_day_of
 from .event_mentions import coming_by_day, coordinated_names, drop_recalled_repeats, placed_mentions, recall_event
+from .event_places import carry_stay_cities
 from .lexicon import event_kind
 from .participations import PERFORM, PLURAL_REF, participations
 
@@ -270,6 +271,7 @@ class EventReader:
             self._when_and_where(sn)
             self._after(sn)
             participations(self, sn)
+        carry_stay_cities(self)         # "X paid a visit to Istanbul and met Y. He also met Z": there
         self._unstamp()
 
     def _unstamp(self) -> None:
