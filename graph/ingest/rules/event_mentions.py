@@ -396,7 +396,8 @@ def drop_recalled_repeats(er: EventReader) -> None:
     out.events = [ev for ev in out.events if ev.key not in again]     # "holding its summit in Budapest" and the summit reported
     for ev, dated in coming:       # a coming event: no one has taken part yet; a day only if its sentence writes one
         ev.date = ev.date if dated else None
-    out.participations = [p for p in out.participations if all(p.event != ev.key for ev, _ in coming)]
+    out.participations = [p for p in out.participations if all(p.event != ev.key for ev, _ in coming)
+                          or (p.event, p.participant) in er.coming_attendees]    # who "will attend" it
     later = {ev.key for ev in out.events if ev.date is not None and er.ref is not None and ev.date > er.ref
              and _told_as_coming(er.text, ev.span)}
     out.participations = [p for p in out.participations if not (p.event in later and p.role == "speaker")]

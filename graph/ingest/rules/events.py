@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..facts import Event
 from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
 from .dates import DAY_OF, FUTURE, DateMention, find_dates, is_stamp, parse_day_of
+from .coming_events import coming_in_series
 from .event_mentions import coming_by_day, coordinated_names, drop_recalled_repeats, placed_mentions, recall_event
 from .event_places import carry_stay_cities
 from .lexicon import event_kind
@@ -228,6 +229,7 @@ class EventReader:
         self.pending_start: dict[str, DateMention] = {}
         self.recalled: list[Event] = []        # events of :mod:`.event_mentions`
         self.coming: list[tuple[Event, bool]] = []     # coming events of :mod:`.event_mentions`, dated or not
+        self.coming_attendees: set[tuple[str, str]] = set()   # (event, who "will attend" it) of :mod:`.coming_events`
         self.placed: list[tuple[Event, str]] = []      # events only spoken of with their place, and their head nouns
         self.stamps: list[tuple[int, int]] = []        # lines that are only the page's date
         self.discourse_stamp = False                   # whether the date last spoken of is only the page's stamp
@@ -267,6 +269,7 @@ class EventReader:
                 recall_event(self, sn)      # what the rules above missed: a lexicon of event verbs and nouns
             placed_mentions(self, sn)       # "last year's summit in Uzbekistan": only spoken of, with its place
             coming_by_day(self, sn)         # "preparing Monday's meeting of …": to come, on that day
+            coming_in_series(self, sn)      # "decided to hold the next meeting of the Council on …": to come
             self._noun_in_city(sn)
             self._when_and_where(sn)
             self._after(sn)
