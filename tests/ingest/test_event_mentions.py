@@ -211,6 +211,9 @@ def test_a_coming_event_named_by_its_noun_phrase(gz: Gazetteer) -> None:
                             "on 20 March.")[1:] == [("Fifth session of the Council of Elders", "2026-03-20", "Astana", False, [])]
     assert events(gz, met + "The second forum of rectors of Turkic universities will take place in Bishkek.")[1:] == [
         ("Second forum of rectors of Turkic universities", None, "Bishkek", False, [])]
+    # a day of two digits ends the phrase as a day of one does ("… of the Council of Elders on 20 March")
+    assert events(gz, met + "A meeting of the Council of Elders on 20 March is expected.")[1:] == [
+        ("Meeting of the Council of Elders", "2026-03-20", None, False, [])]
 
 
 def test_no_coming_event_for_plurals_bilateral_talks_or_a_bare_noun(gz: Gazetteer) -> None:

@@ -374,7 +374,7 @@ def _noun_phrase(er: EventReader, sn: Sentence, ns: int, ne: int, *, with_: bool
     text = er.text
     pre = re.search(r"\b(?:an?|the|his|her|their|its)\s+((?:(?!(?:and|or|with|by|to)\s)[\w-]+\s+){0,3})$", sn.sm[max(0, ns - 60):ns], re.I)
     post = re.match(r"\s+(?:of|on|for|dedicated\s+to|devoted\s+to)\s+[^,.;:()]{2,80}?(?=\s+(?:in|at|held|was|were|which|that|where|with|"
-                    r"by|from|to|and\s+(?:the\s+)?\w+ed|on\s+(?:\d|the\s+\d|[A-Z][a-z]+day|(?:January|February|March|April|May|June|"
+                    r"by|from|to|and\s+(?:the\s+)?\w+ed|on\s+(?:\d+|the\s+\d+|[A-Z][a-z]+day|(?:January|February|March|April|May|June|"
                     r"July|August|September|October|November|December)\b))\b|[,.;:()]|$)", text[sn.s + ne:sn.e])
     if post is None:
         return None
