@@ -459,8 +459,8 @@ def _chairing(mb: _Memberships, s: int, sm: str) -> None:
         mention = mb.reader.at(s + m.start(3))
         if mention is None or mention[3] != "State" or _wish(sm, m.start(), m.end()):
             continue
-        named = m.group(1) or m.group(2)
-        org = (_org(mb, s, m, 1) or _org(mb, s, m, 2)) if named else mb.last_org(s + m.start())
+        has_name = m.group(1) or m.group(2)
+        org = (_org(mb, s, m, 1) or _org(mb, s, m, 2)) if has_name else mb.last_org(s + m.start())
         if org is not None and mb.is_org(org):
             mb.add(mention[2], org, "chair", (s + m.start(), s + m.end()), 0.7)
     for m in _HOLDS_CHAIR.finditer(sm):
