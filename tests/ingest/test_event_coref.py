@@ -44,3 +44,9 @@ def test_two_meetings_of_one_body_with_other_words_stay_two(gz: Gazetteer) -> No
                        "in Baku on 2 March. The Meeting of the Senior Officials Committee of the OTS "
                        "preceded it.")
     assert len([e for e in found if e[0].startswith("Meeting of the")]) == 2
+
+
+def test_a_bare_noun_in_another_city_than_the_name_says_is_another_event(gz: Gazetteer) -> None:
+    found = events(gz, "The leaders recalled the decisions of the Istanbul Summit. The summit opened in Astana on "
+                       "3 March with a speech by Azamat Bekov.")
+    assert [(e[0], e[4]) for e in found] == [("Istanbul Summit", None), ("Summit", "Astana")]

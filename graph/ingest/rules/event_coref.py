@@ -84,16 +84,27 @@ def _words(label: str) -> set[str]:
     return out
 
 
-def _agree(a: Event, b: Event) -> bool:
+def _cities(reader: Reader, ev: Event) -> set[str]:
+    """Where an event was: its city (gazetteer IRI, else entity key) and a city its name holds ("the Istanbul Summit")."""
+    out = set()
+    if ev.city is not None:
+        ent = reader.out.entities.get(ev.city)
+        out.add(ent.known_iri or ev.city if ent is not None else ev.city)
+    out |= {hit.iri for hit in reader.gz.scan(ev.label) if hit.kind == "City"}
+    return out
+
+
+def _agree(reader: Reader, a: Event, b: Event) -> bool:
     """Whether two mentions may be one event: no two different days, no two different cities."""
-    return (a.date is None or b.date is None or a.date == b.date) and (a.city is None or b.city is None or a.city == b.city)
+    ca, cb = _cities(reader, a), _cities(reader, b)
+    return (a.date is None or b.date is None or a.date == b.date) and (not ca or not cb or bool(ca & cb))
 
 
 def _same_named(reader: Reader, first: Event, later: Event) -> bool:
     """Whether a later named event is a shorter name of a first one (see the module's docstring)."""
     text = reader.text
     head = _head(later, text)
-    if head is None or head != _head(first, text) or not _agree(first, later):
+    if head is None or head != _head(first, text) or not _agree(reader, first, later):
         return False
     o_first, o_later = _ordinal(first.label), _ordinal(later.label)
     if o_later is not None and o_later != o_first:
@@ -129,7 +140,7 @@ def _antecedent(reader: Reader, ev: Event, gone: dict[str, Event]) -> Event | No
     if head is None:
         return None
     last = [x for x in before if _head(x, reader.text) == head]
-    return last[-1] if last and last[-1].parent is None and _agree(last[-1], ev) else None
+    return last[-1] if last and last[-1].parent is None and _agree(reader, last[-1], ev) else None
 
 
 def _absorb(first: Event, later: Event) -> None:
