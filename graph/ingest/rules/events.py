@@ -19,6 +19,7 @@ from ..facts import Event
 from ..text import DATELINE, MARK, Mention, Reader, headline, is_marker, sentences
 from .dates import DAY_OF, FUTURE, DateMention, find_dates, is_stamp, parse_day_of
 from .coming_events import coming_in_series
+from .event_coref import merge_retold
 from .event_mentions import coming_by_day, coordinated_names, drop_recalled_repeats, placed_mentions, recall_event
 from .event_places import carry_stay_cities
 from .lexicon import event_kind
@@ -1152,6 +1153,7 @@ def events(reader: Reader) -> None:
     er = EventReader(reader)
     er.run()
     drop_recalled_repeats(er)
+    merge_retold(reader)           # "the 11th Summit of the OTS" after its full name: one event
     _drop_repeats(reader)
     _drop_city_names(reader)
     _merge_same(reader)
