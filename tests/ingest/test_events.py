@@ -574,3 +574,10 @@ def test_a_day_given_only_by_the_page_stamp_is_not_the_events_day(gz: Gazetteer)
     # … unless the text speaks of that day itself ("on Thursday")
     assert events(gz, "Choir sings in Ankara\n\nThursday, 15 January 2026\n\nA concert of folk songs was held in "
                       "Ankara.\n\nThe concert on Thursday gathered many guests.\n")[0][2] == "2026-01-15"
+
+
+def test_an_undated_event_told_in_the_lead_and_again_in_the_report_is_one(gz: Gazetteer) -> None:
+    # a lead and then the report, with no day in either: one telephone conversation, not two
+    got = events(gz, "Azamat Bekov had a telephone conversation with Emre Yalçın. They discussed trade.\n\n"
+                     "Minister Azamat Bekov spoke by telephone with Emre Yalçın, the ministry reports.")
+    assert [(e[0], e[2]) for e in got] == [("Telephone conversation of Azamat Bekov and Emre Yalçın", None)]

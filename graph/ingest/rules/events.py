@@ -1088,11 +1088,20 @@ def _quoted(before: str) -> bool:
 
 def _drop_repeats(reader: Reader) -> None:
     """An unnamed event with no date, labelled like another unnamed event that has one, is the same
-    event mentioned again (a standfirst before the report): it is dropped, with its participations."""
+    event mentioned again (a standfirst before the report): it is dropped, with its participations.
+    So is an undated one labelled like an undated one told before it in its city or none (a lead, then the
+    report: "A had a telephone conversation with B. … A spoke by telephone with B")."""
     out = reader.out
     parents = {ev.parent for ev in out.events if ev.parent}
     seen = {ev.label for ev in out.events if not ev.named and ev.date is not None}
     gone = {ev.key for ev in out.events if not ev.named and ev.date is None and ev.key not in parents and ev.label in seen}
+    told: dict[str, Event] = {}
+    for ev in sorted(out.events, key=lambda x: x.span[0]):
+        if ev.named or ev.date is not None or ev.key in parents or ev.key in gone:
+            continue
+        first = told.setdefault(ev.label, ev)
+        if first is not ev and ev.city in (None, first.city):
+            gone.add(ev.key)
     out.events = [ev for ev in out.events if ev.key not in gone]
     out.participations = [p for p in out.participations if p.event not in gone]
 
