@@ -297,3 +297,10 @@ def test_bodies_whose_representatives_attend(gz: Gazetteer) -> None:
     got = parts(gz, "On 12 January a forum of young diplomats took place in Baku. Its aim is to train representatives of "
                     "the Organization of Turkic States.")
     assert got == []
+
+
+def test_a_state_whose_named_minister_takes_part_is_no_participant_itself(gz: Gazetteer) -> None:
+    got = parts(gz, "The 12th Summit of the OTS was held in Gabala on 6 November 2025. Minister of Foreign Affairs of "
+                    "Kazakhstan Azamat Bekov took part. The summit was attended by the heads of the foreign ministries "
+                    "of Azerbaijan and Kazakhstan.")
+    assert sorted(g[1] for g in got) == ["Azamat Bekov", "Azerbaijan"]

@@ -23,7 +23,7 @@ from .event_coref import merge_retold
 from .event_mentions import coming_by_day, coordinated_names, drop_recalled_repeats, placed_mentions, recall_event
 from .event_places import carry_stay_cities
 from .lexicon import event_kind
-from .participations import PERFORM, PLURAL_REF, participations
+from .participations import PERFORM, PLURAL_REF, drop_represented, participations
 
 __all__ = ["Sentence", "EventReader", "events"]
 
@@ -1166,3 +1166,4 @@ def events(reader: Reader) -> None:
     _drop_repeats(reader)
     _drop_city_names(reader)
     _merge_same(reader)
+    drop_represented(reader.out)

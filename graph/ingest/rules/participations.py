@@ -11,9 +11,10 @@ from ..facts import Event, Participation
 from ..text import LIST, MARK, Mention
 
 if TYPE_CHECKING:
+    from ..facts import Extraction
     from .events import EventReader, Sentence
 
-__all__ = ["SPEAK", "ATTEND", "PERFORM", "PLURAL_REF", "participations"]
+__all__ = ["SPEAK", "ATTEND", "PERFORM", "PLURAL_REF", "drop_represented", "participations"]
 
 SPEAK = re.compile(r"\b(?:address(?:ed|es|ing)?|remarks?|speech(?:es)?|spoke|speaking|talked\s+(?:about|of|on)|said|noted|stressed|emphasi[sz]ed|underlined|"
                    r"highlighted|underscored|welcomed|opened|delivered|briefed|presented|informed|pointed\s+out|called|expressed|thanked|"
@@ -260,3 +261,17 @@ def anaphora(er: EventReader, sn: Sentence) -> None:
                   if p.event == sn.prev_current.key and out.entities[p.participant].kind == "Person"]:
             if not any(mm[2] == p.participant for mm in sn.persons):
                 sn.persons.append((sn.s + plural.start(), sn.s + plural.end(), p.participant, "Person"))
+
+
+def drop_represented(out: Extraction) -> None:
+    """"the heads of the foreign ministries of A, B and C attended", with A's minister named in the event: a
+    state or body takes part through a named person who holds a post of it, and is then no participant itself
+    (the dev gold never lists the owner of a taking-part person's post: 0 of 216 pairs)."""
+    owners: dict[str, set[str]] = {}
+    kinds = {key: e.kind for key, e in out.entities.items()}
+    for p in out.participations:
+        if kinds.get(p.participant) == "Person":
+            owners.setdefault(p.event, set()).update(
+                post.of for post in out.posts if post.person == p.participant and post.of is not None and not post.past)
+    out.participations = [p for p in out.participations if kinds.get(p.participant) not in ("State", "Organization")
+                          or p.participant not in owners.get(p.event, set())]
