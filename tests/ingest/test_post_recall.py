@@ -180,3 +180,29 @@ def test_words_of_tenure_before_a_title_and_an_adverb_of_time_in_apposition(gz: 
     ex = extraction(gz, "Nadia Berg welcomed Timur Sadykov, previously deputy secretary general of the OSCE, to Astana.")
     assert [(ex.label(p.person), p.title, ex.label(p.of), p.past) for p in ex.posts] == [
         ("Timur Sadykov", "Deputy Secretary General", "OSCE", True)]
+
+
+def test_titles_of_spokespersons_parliaments_embassies_and_courts(gz: Gazetteer) -> None:
+    assert posts(gz, "Aigerim Tulegenova, Spokesperson of the Ministry of Foreign Affairs of Kazakhstan, answered questions.") == [
+        ("Aigerim Tulegenova", "Spokesperson", "Ministry of Foreign Affairs of Kazakhstan", None)]
+    assert posts(gz, "The Azerbaijani MP Ganira Valiyeva spoke at the forum.") == [
+        ("Ganira Valiyeva", "Member of Parliament", "Azerbaijan", None)]
+    assert posts(gz, "Kyrgyzstan's Prosecutor General Timur Sadykov visited Baku.") == [
+        ("Timur Sadykov", "Prosecutor General", "Kyrgyzstan", None)]
+    assert posts(gz, "The Uzbek Defense Attaché Bakhtiyor Nazarov laid a wreath.") == [
+        ("Bakhtiyor Nazarov", "Defense Attaché", "Uzbekistan", None)]
+
+
+def test_titles_of_churches_universities_and_armed_forces(gz: Gazetteer) -> None:
+    assert posts(gz, "Timur Sadykov, the Grand Mufti of Kazakhstan, greeted the guests.") == [
+        ("Timur Sadykov", "Grand Mufti", "Kazakhstan", None)]
+    assert posts(gz, "Azerbaijan's Commander-in-Chief Ilham Aliyev addressed the troops.") == [
+        ("Ilham Aliyev", "Commander-in-Chief", "Azerbaijan", None)]
+    assert posts(gz, "Nadia Berg, Prorector of the Eurasian National University, opened the conference.") == [
+        ("Nadia Berg", "Prorector", "Eurasian National University", None)]
+
+
+def test_new_title_words_keep_the_courtesy_rule_and_a_given_name(gz: Gazetteer) -> None:
+    assert posts(gz, "Nadia Berg met Senator Timur Sadykov of Kazakhstan.") == []
+    assert posts(gz, "TURKSOY Secretary General Sultan Raev opened the festival.") == [
+        ("Sultan Raev", "Secretary General", "TURKSOY", None)]

@@ -80,6 +80,8 @@ NOT_NAME = {"Asia", "Asian", "Africa", "African", "America", "American", "Europe
             # job titles that are not in the role list
             "Coordinator", "Project", "Secretaries", "Counselor", "Counsellor", "Adviser", "Advisor", "Attaché", "Attache",
             "Spokesperson", "Spokesman", "Officer", "Commission", "Office", "Service", "Department",
+            "Spokeswoman", "Undersecretary", "Senator", "Parliamentarian", "Lawmaker", "Prosecutor", "Mufti", "Patriarch",
+            "Archbishop", "Provost", "Prorector",
             # documents ("the Gabala Declaration")
             "Declaration", "Agreement", "Treaty", "Charter", "Accord", "Accords", "Protocol", "Memorandum", "Convention",
             "Statement", "Communique", "Communiqué", "Initiative", "Vision", "Roadmap",
