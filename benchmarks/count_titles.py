@@ -78,18 +78,22 @@ def _holder(text: str, start: int, end: int, names: dict[str, list[str]]) -> str
 
 
 def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--ids", required=True)
-    ap.add_argument("--show", nargs="*", default=[])
+    ap = argparse.ArgumentParser(prog="count_titles.py", description=__doc__.split("\n")[0])
+    ap.add_argument("--ids", required=True, help="a file of dev article ids (test ids are refused)")
+    ap.add_argument("--show", nargs="*", default=[], help="list each occurrence of these words (ALL: every word)")
     ap.add_argument("--json", help="write the rows to this file")
     args = ap.parse_args(argv)
     from graph.ingest.pipeline import ingest_text
     from graph.ingest.text import article_from_text, parse_iso_date
 
-    ids = set(real_cache.read_ids(Path(args.ids)))
-    if any("r8-check" in a for a in (args.ids,)):
-        raise SystemExit("never on the check half")
-    entries = [e for e in real_cache.load_index() if e.id in ids and e.split == "dev"]
+    ids = real_cache.read_ids(Path(args.ids))
+    index = real_cache.load_index()
+    unknown = real_cache.not_dev(ids, index)
+    if unknown:
+        print(f"count_titles.py: error: not dev articles (the test split is not studied): {', '.join(unknown)}",
+              file=sys.stderr)
+        return 2
+    entries = [e for e in index if e.id in set(ids)]
     gz = load_gazetteer(load_settings())
     cache = real_cache.cache_dir()
     rows = collections.defaultdict(lambda: collections.Counter())
