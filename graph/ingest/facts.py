@@ -118,3 +118,22 @@ class Extraction:
     def label(self, key: str | None) -> str | None:
         return None if key is None else self.entities[key].label
 
+    def fold_events(self, gone: dict[str, Event]) -> None:
+        """Drop the events in `gone` (key -> the event each is folded into): their parts and participations
+        go to that event, a participant listed twice is kept once."""
+        if not gone:
+            return
+        for ev in self.events:
+            if ev.parent in gone:
+                ev.parent = gone[ev.parent].key
+        seen: set[tuple[str, str]] = set()
+        kept = []
+        for p in self.participations:
+            if p.event in gone:
+                p.event = gone[p.event].key
+            if (p.event, p.participant) not in seen:
+                seen.add((p.event, p.participant))
+                kept.append(p)
+        self.participations = kept
+        self.events = [ev for ev in self.events if ev.key not in gone]
+

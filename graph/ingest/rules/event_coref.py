@@ -162,18 +162,4 @@ def merge_retold(reader: Reader) -> None:
         if ev.named and first.key in out.entities:
             out.entities[first.key].add(ev.label, ev.span)
         gone[ev.key] = first
-    if not gone:
-        return
-    for ev in out.events:
-        if ev.parent in gone:
-            ev.parent = gone[ev.parent].key
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for p in out.participations:
-        if p.event in gone:
-            p.event = gone[p.event].key
-        if (p.event, p.participant) not in seen:
-            seen.add((p.event, p.participant))
-            kept.append(p)
-    out.participations = kept
-    out.events = [ev for ev in out.events if ev.key not in gone]
+    out.fold_events(gone)

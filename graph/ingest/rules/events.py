@@ -1144,17 +1144,7 @@ def _merge_same(reader: Reader) -> None:
             first = same[-1]
             first.venue, first.city = first.venue or ev.venue, first.city or ev.city
             gone[ev.key] = first
-    for p in out.participations:
-        if p.event in gone:
-            p.event = gone[p.event].key
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for p in out.participations:
-        if (p.event, p.participant) not in seen:
-            seen.add((p.event, p.participant))
-            kept.append(p)
-    out.participations = kept
-    out.events = [ev for ev in out.events if ev.key not in gone]
+    out.fold_events(gone)
 
 
 def events(reader: Reader) -> None:
