@@ -16,12 +16,13 @@ or none.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import re
 import time
 from collections.abc import Callable, Iterator
+
+from real_cache import text_hash
 
 _DATE_HEADER = re.compile(r"(?:^|\s)date \d{4}-\d{2}(?:-\d{2})?\s+")
 _SENTENCE_END = re.compile(r"[.!?»\"”')]")
@@ -33,10 +34,6 @@ HEAD = 8                # the text starts within the page's first HEAD paragraph
 DEADLINE_S = 120.0      # the longest a search for one page may take
 
 Paragraphs = list[tuple[int, str]]      # (newlines before it, its text)
-
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def page_texts(raw: str) -> list[str]:
@@ -169,7 +166,7 @@ def fit_text(page: str, sha256: str, deadline_s: float = DEADLINE_S) -> str | No
             for clean in _CLEANINGS:
                 for paras in _layouts(paragraphs(start, clean)):
                     for k, text in enumerate(_cuts(paras, drops, many_firsts)):
-                        if _sha(text) == sha256:
+                        if text_hash(text) == sha256:
                             return text
                         if k % 4096 == 0 and time.monotonic() > stop:
                             return None

@@ -30,10 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:            # run as a script: the checkout's own `graph`, not an installed one
     sys.path.insert(0, str(ROOT))
 
-if str(ROOT / "benchmarks") not in sys.path:
+if str(ROOT / "benchmarks") not in sys.path:     # cache_fit, imported where it is used (it uses text_hash)
     sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from cache_fit import fit_text, page_texts
 
 from graph.errors import InputError
 
@@ -183,6 +182,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def fit(entries: list[Entry], id_: str, raw: str, cache: Path) -> bool:
     """Write the trimming of the page in `raw` whose hash is the entry's into the cache; False if none has it."""
+    from cache_fit import fit_text, page_texts
     entry = next((e for e in entries if e.id == id_), None)
     if entry is None:
         raise CacheError(f"no article {id_!r} in the index")

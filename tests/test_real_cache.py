@@ -17,7 +17,7 @@ assert _spec is not None and _spec.loader is not None
 real_cache = importlib.util.module_from_spec(_spec)
 sys.modules["real_cache"] = real_cache
 _spec.loader.exec_module(real_cache)
-cache_fit = sys.modules["cache_fit"]
+cache_fit = importlib.import_module("cache_fit")   # real_cache put benchmarks/ on sys.path
 
 TEXT = "ASTANA, 3 March 2026 \u2013 A fixture article.\r\nSecond line.   \r\n\r\n"
 
