@@ -661,7 +661,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--fix-threshold", type=float, default=0.5, help="least probability of a null date/city")
     p.add_argument("--add-threshold", type=float, default=2.0,
                    help="least probability of a proposed extra event (default 2: none added)")
-    p.add_argument("--pca", type=int, default=0, help="use this many whitened principal components of the embedding")
+    p.add_argument("--pca", type=int, default=16,
+                   help="whitened principal components of the embedding used (default 16; 0: the whole scaled vector)")
     p.add_argument("-C", dest="c", type=float, default=0.3, help="inverse regularization of the regressions")
     p.add_argument("--cache", type=Path, default=WORK, help=f"cache of rules' output and embeddings ({WORK})")
     p.add_argument("--balanced", action="store_true", help="class weights balanced in the regressions")
@@ -700,6 +701,17 @@ def main(argv: list[str]) -> int:
             z = [r["add"] for d in docs if d.pool.startswith(pool) and d.id not in check for r in rows[(d.id, d.pool)][1].ys]
             print(f"labels ({pool}): {len(y)} events; " + ", ".join(f"{a} {sum(r[a] for r in y)}" for a in ACTIONS)
                   + f"; {len(z)} proposals, add {sum(z)}\n")
+    size = {pub: sum(1 for d in docs if d.publisher == pub and d.pool == "today" and d.id not in check)
+            for pub in {d.publisher for d in docs}}
+    for pool in ("today", "blind"):
+        for name, big in (("publishers of 5+ articles", True), ("publishers of 1-4 articles", False)):
+            pf = [f for f in study_folds if f.pool.startswith(pool) and (size[f.publisher] >= 5) == big]
+            if pf:
+                r, m = sums(pf)
+                print(f"{pool}, {name} ({len(pf)} articles): events F1 {r['events'].f1:.3f} -> {m['events'].f1:.3f}, "
+                      f"participations {r['participations'].f1:.3f} -> {m['participations'].f1:.3f}, "
+                      f"overall {r['overall'].f1:.3f} -> {m['overall'].f1:.3f}")
+    print()
     if check:
         print("\n".join(table("check half, today's rules (sums only)", [f for f in folds if f.doc in check])))
     if args.show:
