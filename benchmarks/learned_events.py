@@ -145,9 +145,6 @@ def collect(ids: list[str], *, blind: bool, cache: Path) -> list[Doc]:
     bad = real_cache.not_dev(ids, index)
     if bad:
         raise SystemExit(f"learned_events.py: not dev articles (test is never read): {', '.join(bad)}")
-    file = cache / f"docs-{_ids_key(ids, blind)}.json"
-    if file.is_file():
-        return [Doc(**d) for d in json.loads(file.read_text(encoding="utf-8"))]
     by_id = {e.id: e for e in index}
     items: list[dict[str, Any]] = []
     skipped = []
@@ -160,6 +157,9 @@ def collect(ids: list[str], *, blind: bool, cache: Path) -> list[Doc]:
         items.append({"id": i, "text": text, "date": e.date, "url": e.url, "publisher": e.publisher})
     if skipped:
         print(f"skipped {len(skipped)} articles whose text is missing from the cache: {' '.join(skipped)}")
+    file = cache / f"docs-{_ids_key([it['id'] for it in items], blind)}.json"
+    if file.is_file():
+        return [Doc(**d) for d in json.loads(file.read_text(encoding="utf-8"))]
     runs: list[tuple[str, Path, list[dict[str, Any]]]] = [("today", ROOT, items)]
     if blind:
         splits = {c: _splits_at(c) for c in BLIND_COMMITS}
@@ -649,6 +649,12 @@ def ranking(docs: list[Doc], rows: dict[tuple[str, str], tuple[Rows, Rows]], pro
     return out
 
 
+def oracle(rows: dict[tuple[str, str], tuple[Rows, Rows]]) -> Probs:
+    """The labels as probabilities: what perfect decisions would reach (the layer's ceiling)."""
+    return {k: ([{a: float(y[a]) for a in ACTIONS} for y in ev.ys], [{"add": float(y["add"])} for y in extra.ys])
+            for k, (ev, extra) in rows.items()}
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="learned_events.py", description=__doc__.split("\n")[0])
     p.add_argument("--study", type=Path, required=True, help="the ids to train and evaluate on (LOPO)")
@@ -667,6 +673,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", type=Path, default=WORK, help=f"cache of rules' output and embeddings ({WORK})")
     p.add_argument("--balanced", action="store_true", help="class weights balanced in the regressions")
     p.add_argument("--scan", action="store_true", help="also print dev-study events/overall F1 over a grid of thresholds")
+    p.add_argument("--oracle", action="store_true",
+                   help="decide by the labels themselves (the ceiling of the layer; no model is trained)")
     p.add_argument("--show", action="store_true", help="print the changed events (never for --check ids)")
     return p
 
@@ -685,9 +693,11 @@ def main(argv: list[str]) -> int:
     embed = None if args.no_embed else minilm_embedder(args.cache)
     rows = {(d.id, d.pool): featurize(d, embed) for d in docs}
     th = {"drop": args.threshold, "nodate": args.fix_threshold, "nocity": args.fix_threshold, "add": args.add_threshold}
-    probs = lopo_probabilities(docs, rows, never_train=set(check), c=args.c,
-                               train_pools=args.train_pools.split(","), balanced=args.balanced,
-                               components=args.pca)
+    if args.oracle and check:
+        raise SystemExit("learned_events.py: --oracle reads the labels: never with --check")
+    probs = oracle(rows) if args.oracle else lopo_probabilities(
+        docs, rows, never_train=set(check), c=args.c, train_pools=args.train_pools.split(","),
+        balanced=args.balanced, components=args.pca)
     if args.scan:
         scan(docs, probs, set(check))
     print("\n".join(ranking(docs, rows, probs, set(check))) + "\n")
