@@ -9,6 +9,9 @@ is near known ones). The rules' posts are kept, the model's are added for person
 and everything is scored with `graph.ingest.gold.score`. Data: `rules_output.py` files (today's rules on
 dev-study; optionally old rules on then-test articles), never the check half or test.
 
+Result (2026-12-02, gen10): LOPO posts F1 on dev-study (112 texts) 0.914 → 0.916 (hand) / 0.912
+(hand + emb); on the time-travel pool (62 texts) 0.702 → 0.693 (hand) / 0.690 (hand + emb): no gain.
+
 Usage:
   TKG_ARTICLE_CACHE=/work/article-cache python benchmarks/learned_posts_emb.py --now /tmp/gen10/now.json \\
       [--tt /tmp/gen10/tt-….json …] [--threshold 0.4] [--scale 4]
