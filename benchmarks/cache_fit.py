@@ -31,6 +31,7 @@ _WORD_START = re.compile(r"(?<=\s)\S|(?<=[\d|:)])[A-Z«“\"]")  # a word, or a 
 MAX_PARAGRAPHS = 60     # a stored excerpt is about 2,000 characters
 SHORT = 160             # a paragraph this short may be a caption, credit or stamp dropped inside the text
 HEAD = 8                # the text starts within the page's first HEAD paragraphs
+WIDE_HEAD = 24          # last resort: a page that opens with a long box of short lines (exchange rates)
 DEADLINE_S = 120.0      # the longest a search for one page may take
 
 Paragraphs = list[tuple[int, str]]      # (newlines before it, its text)
@@ -143,9 +144,9 @@ def _kept(paras: Paragraphs, i: int, j: int, gone: set[int]) -> Paragraphs:
     return out
 
 
-def _cuts(paras: Paragraphs, drops: int, many_firsts: bool) -> Iterator[str]:
+def _cuts(paras: Paragraphs, drops: int, many_firsts: bool, head: int = HEAD) -> Iterator[str]:
     n = len(paras)
-    for i in range(min(HEAD, n)):
+    for i in range(min(head, n)):
         for j in range(n - 1, i - 1, -1):
             for gone in _gone(paras, i, j, drops):
                 kept = _kept(paras, i, j, set(gone))
@@ -160,12 +161,14 @@ def _cuts(paras: Paragraphs, drops: int, many_firsts: bool) -> Iterator[str]:
 def fit_text(page: str, sha256: str, deadline_s: float = DEADLINE_S) -> str | None:
     """The cut of `page` whose text has this SHA-256, or None (also when `deadline_s` runs out)."""
     stop = time.monotonic() + deadline_s
-    stages = [(0, False), (1, False), (0, True), (2, False), (1, True), (3, False), (-1, False)]
-    for drops, many_firsts in stages:
+    stages = [(0, False, HEAD), (1, False, HEAD), (0, True, HEAD), (2, False, HEAD), (1, True, HEAD),
+              (3, False, HEAD), (-1, False, HEAD), (0, False, WIDE_HEAD), (1, False, WIDE_HEAD),
+              (2, False, WIDE_HEAD)]
+    for drops, many_firsts, head in stages:
         for start in _starts(page):
             for clean in _CLEANINGS:
                 for paras in _layouts(paragraphs(start, clean)):
-                    for k, text in enumerate(_cuts(paras, drops, many_firsts)):
+                    for k, text in enumerate(_cuts(paras, drops, many_firsts, head)):
                         if text_hash(text) == sha256:
                             return text
                         if k % 4096 == 0 and time.monotonic() > stop:

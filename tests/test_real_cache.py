@@ -253,6 +253,8 @@ def test_fit_finds_the_trimming_with_the_recorded_hash(setup: tuple[Path, Path, 
      "A headline\n\nA subtitle\n\nBody.\n"),                                      # a run of stamps under it
     ("It was chaired by the Speaker of\n\nthe fixture assembly.\n\nMore.",         # a paragraph split in two
      "It was chaired by the Speaker of the fixture assembly.\n\nMore.\n"),
+    ("".join(f"RATE {k} 12 90{k}\n\n" for k in range(12)) + "A fixture headline\n\nBody one.\n\nPhoto: x\n\nBody two.",
+     "A fixture headline\n\nBody one.\n\nBody two.\n"),                          # a long box of rates above it
 ])
 def test_fit_text_undoes_the_usual_cuts(page: str, want: str) -> None:
     assert cache_fit.fit_text(page, real_cache.text_hash(want)) == want
