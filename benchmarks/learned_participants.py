@@ -419,8 +419,13 @@ _OLD_RUN = """
 import json, sys
 wt, bench, out = sys.argv[1], sys.argv[2], sys.argv[3]
 ids = set(sys.argv[4:])
-sys.path[:0] = [wt, bench]
-import real_cache
+sys.path.insert(0, bench)
+import real_cache                      # puts today's checkout on sys.path: the old one goes before it
+sys.path.insert(0, wt)
+for mod in [m for m in sys.modules if m == "graph" or m.startswith("graph.")]:
+    del sys.modules[mod]
+import graph
+assert graph.__file__.startswith(wt), graph.__file__
 from graph.ingest.gazetteer import load_gazetteer
 from graph.ingest.gold import to_gold, load_gold
 from graph.ingest.pipeline import ingest_text
