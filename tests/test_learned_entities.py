@@ -4,7 +4,6 @@ the keep/drop and retype decisions and what a drop takes along, on texts of our 
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import numpy as np
@@ -53,12 +52,7 @@ def _doc() -> Any:
     return le.Doc("a-1", "P", TEXT, _pred(), GOLD)
 
 
-def stub_embed(texts: list[str]) -> np.ndarray:
-    """A deterministic 8-d "embedding" of each text (from its hash), unit length."""
-    rows = [np.frombuffer(hashlib.sha256(t.encode("utf-8")).digest()[:8], dtype=np.uint8).astype(float) + 1
-            for t in texts]
-    m = np.array(rows)
-    return m / np.linalg.norm(m, axis=1, keepdims=True)
+stub_embed = _load("learned_common").stub_embedder(dim=8)      # 8-d, deterministic, unit length
 
 
 def test_candidates_are_the_non_event_entities_with_their_first_sentence() -> None:

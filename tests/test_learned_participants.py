@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pytest
 
 from .test_agreement import _load
@@ -108,9 +107,7 @@ def test_decide_and_apply_change_only_participant_lists() -> None:
 def test_a_tiny_model_with_a_stub_embedder_learns_and_the_lopo_predicts() -> None:
     pytest.importorskip("sklearn")
 
-    def stub(texts: list[str]) -> np.ndarray:
-        return np.array([[float("greetings" in t), float("received" in t), 1.0] for t in texts], dtype=np.float32)
-
+    stub = _load("learned_common").stub_embedder(words=("greetings", "received"))
     docs = [lpa.Doc(f"a{i}", f"P{i % 3}", TEXT, PRED, GOLD) for i in range(6)]
     rows = [lpa.featurize(d, stub) for d in docs]
     assert rows[0].emb.shape == (3, 6)

@@ -3,12 +3,8 @@ known titles, the gate and the decision, on sentences of our own and a stub embe
 
 from __future__ import annotations
 
-import re
-import zlib
 from collections.abc import Sequence
 from typing import Any
-
-import numpy as np
 
 from .test_agreement import _load
 
@@ -16,16 +12,12 @@ lp = _load("learned_posts")
 lt = _load("learned_titles")
 
 
+_bag = _load("learned_common").stub_embedder(dim=32)
+
+
 def stub_embed(texts: Sequence[str]) -> list[Any]:
     """Bag of words hashed into 32 numbers, unit length: equal words, near vectors."""
-    out = []
-    for t in texts:
-        v = np.zeros(32)
-        for w in re.findall(r"\w+", t.lower()):
-            v[zlib.crc32(w.encode()) % 32] += 1.0
-        n = np.linalg.norm(v)
-        out.append(v / n if n else v)
-    return out
+    return list(_bag(texts))
 
 
 def _doc(text: str, ents: list[tuple[str, str]], *, publisher: str = "P", posts: list[dict[str, Any]] | None = None,
