@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import argparse
 import collections
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +94,7 @@ def _near_miss(pe: dict[str, Any], missed: list[dict[str, Any]], names: Any) -> 
     best = max(missed, key=lambda ge: len(people & {c(x) for x in ge.get("participants", [])}), default=None)
     if best is None or not people & {c(x) for x in best.get("participants", [])}:
         return None
-    off = [_how_off(k, pe.get(k), best.get(k), c) for k in ("date", "city")]
-    off = [o for o in off if o]
+    off = [o for o in (_how_off(k, pe.get(k), best.get(k), c) for k in ("date", "city")) if o]
     if not off and best.get("named", True) and pe.get("named", True):
         off = ["name"]
     return "+".join(off) or "nothing"
@@ -205,7 +202,7 @@ def profile(entries: list[real_cache.Entry], *, root: Path, show: bool) -> dict[
     from graph.settings import load_settings
 
     gz = load_gazetteer(load_settings(root=root))
-    total = {name: Counts() for name, _ in PROFILES}
+    total: dict[str, Counts[str]] = {name: Counts() for name, _ in PROFILES}
     for e in entries:
         text = real_cache.cached_text(e, real_cache.cache_dir())
         if text is None:
@@ -236,14 +233,10 @@ def main(argv: list[str]) -> int:
     if args.rules_at is None:
         total = profile(entries, root=ROOT, show=args.show)
     else:
-        with tempfile.TemporaryDirectory() as tmp:
-            wt = Path(tmp) / "rules"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(wt), args.rules_at],
-                           check=True)
-            try:
-                total = profile(entries, root=wt, show=args.show)
-            finally:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=True)
+        from learned_common import worktree
+
+        with worktree(args.rules_at) as wt:
+            total = profile(entries, root=wt, show=args.show)
     for name, counts in total.items():
         print(f"\n{name} ({len(entries)} dev articles)")
         for key, n in counts.most_common():
