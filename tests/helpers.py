@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner, Result
 
@@ -29,3 +30,16 @@ def small_project(tmp: Path, *extra: Path) -> Path:
 def tkg(*args: str) -> Result:
     """Run ``tkg ARGS`` in-process; stdout and stderr are kept apart."""
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def mention_entities(text: str, ents: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Entities in the gold format with the offsets of every occurrence of their label in ``text``
+    (the rules' output as the learned-layer experiments read it)."""
+    out = []
+    for label, kind in ents:
+        offsets, at = [], text.find(label)
+        while at >= 0:
+            offsets.append([at, at + len(label)])
+            at = text.find(label, at + 1)
+        out.append({"label": label, "type": kind, "offsets": offsets})
+    return out

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from .helpers import mention_entities as _ents
 from .test_agreement import _load
 
 le = _load("learned_events")
@@ -14,17 +15,6 @@ le = _load("learned_events")
 TEXT = ("Ali Veli met Elnur Mammadov in Baku on 12 May. "
         "The sides discussed trade. "
         "Later Ali Veli held talks with Yerlan Bekov in Astana.")
-
-
-def _ents(text: str, ents: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    out = []
-    for label, kind in ents:
-        offsets, at = [], text.find(label)
-        while at >= 0:
-            offsets.append([at, at + len(label)])
-            at = text.find(label, at + 1)
-        out.append({"label": label, "type": kind, "offsets": offsets})
-    return out
 
 
 ENTS = [("Ali Veli", "Person"), ("Elnur Mammadov", "Person"), ("Yerlan Bekov", "Person"), ("Baku", "City"),

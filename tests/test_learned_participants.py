@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from .helpers import mention_entities
 from .test_agreement import _load
 
 lpa = _load("learned_participants")
@@ -18,16 +19,9 @@ TEXT = ("Aliyev meets Fidan in Baku\n\n"
         "Elsewhere, Sadyr Japarov visited Tashkent.")
 
 
-def _ent(label: str, kind: str) -> dict[str, Any]:
-    offsets, at = [], TEXT.find(label)
-    while at >= 0:
-        offsets.append([at, at + len(label)])
-        at = TEXT.find(label, at + 1)
-    return {"label": label, "type": kind, "offsets": offsets}
-
-
-ENTS = [_ent("Ilham Aliyev", "Person"), _ent("Hakan Fidan", "Person"), _ent("Recep Erdogan", "Person"),
-        _ent("Azerbaijan", "State"), _ent("Turkey", "State"), _ent("Sadyr Japarov", "Person"), _ent("Baku", "City")]
+ENTS = mention_entities(TEXT, [("Ilham Aliyev", "Person"), ("Hakan Fidan", "Person"), ("Recep Erdogan", "Person"),
+                               ("Azerbaijan", "State"), ("Turkey", "State"), ("Sadyr Japarov", "Person"),
+                               ("Baku", "City")])
 ENTS[1]["offsets"].append([TEXT.find("Fidan conveyed"), TEXT.find("Fidan conveyed") + 5])
 ANCHOR = TEXT.find("President")
 EVENT = {"label": "Meeting of Aliyev and Fidan", "date": "2024-05-06", "venue": None, "city": "Baku",

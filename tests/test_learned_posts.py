@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from .helpers import mention_entities
 from .test_agreement import _load
 
 lp = _load("learned_posts")
 
 
-def _doc(text: str, ents: list[tuple[str, str]], *, posts: list[dict[str, Any]] | None = None,
-         gold_posts: list[dict[str, Any]] | None = None) -> Any:
-    entities = []
-    for label, kind in ents:
-        offsets, at = [], text.find(label)
-        while at >= 0:
-            offsets.append([at, at + len(label)])
-            at = text.find(label, at + 1)
-        entities.append({"label": label, "type": kind, "offsets": offsets})
-    return lp.Doc("a", "P", text, {"entities": entities, "posts": posts or []},
+def _doc(text: str, ents: list[tuple[str, str]], *, publisher: str = "P", posts: list[dict[str, Any]] | None = None,
+         gold_posts: list[dict[str, Any]] | None = None, id_: str = "a") -> Any:
+    return lp.Doc(id_, publisher, text, {"entities": mention_entities(text, ents), "posts": posts or []},
                   {"entities": [{"label": lab, "type": k} for lab, k in ents], "posts": gold_posts or []})
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .test_agreement import _load
+from .test_learned_posts import _doc
 
 lp = _load("learned_posts")
 lt = _load("learned_titles")
@@ -18,19 +19,6 @@ _bag = _load("learned_common").stub_embedder(dim=32)
 def stub_embed(texts: Sequence[str]) -> list[Any]:
     """Bag of words hashed into 32 numbers, unit length: equal words, near vectors."""
     return list(_bag(texts))
-
-
-def _doc(text: str, ents: list[tuple[str, str]], *, publisher: str = "P", posts: list[dict[str, Any]] | None = None,
-         gold_posts: list[dict[str, Any]] | None = None, id_: str = "a") -> Any:
-    entities = []
-    for label, kind in ents:
-        offsets, at = [], text.find(label)
-        while at >= 0:
-            offsets.append([at, at + len(label)])
-            at = text.find(label, at + 1)
-        entities.append({"label": label, "type": kind, "offsets": offsets})
-    return lp.Doc(id_, publisher, text, {"entities": entities, "posts": posts or []},
-                  {"entities": [{"label": lab, "type": k} for lab, k in ents], "posts": gold_posts or []})
 
 
 S = "Kazakh Ombudsperson Aidar Ospan, Grand Mufti of the region, met Cem Yilmaz and Halyk Bank Ali Veli."
